@@ -1,0 +1,31 @@
+"""newslint: a plugin-based linter for news articles.
+
+The public API for plugin authors::
+
+    from newslint import hookimpl, Rule, CorpusRule, Severity, Document
+
+Everything not listed in ``__all__`` may change between versions.
+"""
+
+from newslint.analysis import Analysis
+from newslint.document import Document, Location, Span
+from newslint.findings import Finding, Related, Severity, Violation
+from newslint.markers import hookimpl
+from newslint.rule import CorpusRule, Rule
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Analysis",
+    "CorpusRule",
+    "Document",
+    "Finding",
+    "Location",
+    "Related",
+    "Rule",
+    "Severity",
+    "Span",
+    "Violation",
+    "__version__",
+    "hookimpl",
+]

@@ -1,0 +1,68 @@
+"""The shared analysis of one document, computed lazily and once.
+
+Rules and plugins read this model instead of re-tokenising the text::
+
+    analysis = document.analysis
+    for sentence in analysis.sentences: ...
+    for quote in analysis.quotes: ...
+
+Each layer is computed the first time it is asked for and then kept, so a rule
+set that never asks for names never pays for them. The analysis knows nothing
+of rules, configuration or output: it only describes the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from newslint.analysis.quotes import Quote, find_quotes
+from newslint.analysis.sources import AnonymousSource, find_anonymous_sources
+from newslint.analysis.segments import Paragraph, Sentence, split_paragraphs, split_sentences
+
+if TYPE_CHECKING:
+    from newslint.document import Document
+
+__all__ = ["Analysis", "AnonymousSource", "Paragraph", "Quote", "Sentence"]
+
+
+class Analysis:
+    """Everything newslint knows about one document's prose."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.text = document.text
+
+    @cached_property
+    def paragraphs(self) -> list[Paragraph]:
+        return split_paragraphs(self.text)
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        return split_sentences(self.text, self.paragraphs)
+
+    @cached_property
+    def quotes(self) -> list[Quote]:
+        return find_quotes(self.text, self.paragraphs)
+
+    @cached_property
+    def anonymous_sources(self) -> list[AnonymousSource]:
+        return find_anonymous_sources(self.text, self.sentences)
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence holding ``offset`` (or the one before it, between sentences)."""
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
+        return self.sentences[i] if i >= 0 else None
+
+    def paragraph_at(self, offset: int) -> Paragraph | None:
+        starts = [p.start for p in self.paragraphs]
+        i = bisect.bisect_right(starts, offset) - 1
+        return self.paragraphs[i] if i >= 0 else None
+
+    def sentences_of(self, paragraph: Paragraph) -> list[Sentence]:
+        return [s for s in self.sentences if s.paragraph == paragraph.index]

@@ -1,0 +1,89 @@
+"""Paragraphs and sentences of a document's prose."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newslint.document import Span
+
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_LINE = re.compile(r"\r?\n\s*")
+
+# Words that end in a full stop without ending a sentence.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sr jr st gen lt col maj capt cmdr adm sgt cpl pvt rep sen gov
+    pres supt insp det rev fr hon amb atty mt ft vs etc inc ltd corp co bros no nos vol
+    jan feb mar apr jun jul aug sep sept oct nov dec approx dept est fig al ave blvd rd
+    u.s u.k u.n e.u d.c a.m p.m i.e e.g""".split()
+)
+# A sentence ends at . ! ? (and any closing quotes or brackets after it),
+# followed by space and something that can start a sentence.
+_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9\u00C0-\u024F])|[.!?]+[\"'”’)\]]*$")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
+@dataclass(frozen=True)
+class Paragraph(Span):
+    index: int
+
+
+@dataclass(frozen=True)
+class Sentence(Span):
+    index: int
+    paragraph: int
+
+
+def split_paragraphs(text: str) -> list[Paragraph]:
+    """Blocks separated by blank lines; a file with none breaks at every line."""
+    splitter = _BLANK_LINE if _BLANK_LINE.search(text) else _LINE
+    paragraphs: list[Paragraph] = []
+    pos = 0
+    for m in splitter.finditer(text):
+        _add_trimmed(paragraphs, text, pos, m.start())
+        pos = m.end()
+    _add_trimmed(paragraphs, text, pos, len(text))
+    return paragraphs
+
+
+def _add_trimmed(out: list[Paragraph], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        out.append(Paragraph(start, end, len(out)))
+
+
+def split_sentences(text: str, paragraphs: list[Paragraph]) -> list[Sentence]:
+    """Sentences within each paragraph (never across one)."""
+    sentences: list[Sentence] = []
+    for para in paragraphs:
+        start = para.start
+        for m in _END.finditer(text, para.start, para.end):
+            end = m.end()
+            if m.group(0).startswith(".") and _is_abbreviation(text, m.start()):
+                continue
+            _add_sentence(sentences, text, start, end, para.index)
+            start = end
+        _add_sentence(sentences, text, start, para.end, para.index)
+    return sentences
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    m = _WORD_BEFORE.search(text, max(0, dot - 12), dot)
+    if not m:
+        return False
+    word = m.group(1)
+    if len(word) == 1 and word.isupper():
+        return True  # an initial: "George W. Bush"
+    return word.lower().rstrip(".") in ABBREVIATIONS
+
+
+def _add_sentence(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        out.append(Sentence(start, end, len(out), paragraph))

@@ -1,0 +1,211 @@
+"""The command line: ``newslint [PATH ...]``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import textwrap
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from newslint.config import Config, ConfigError, find_config, load_config
+from newslint.plugins import PluginError, Plugins, load_plugins
+from newslint.rule import Rule
+from newslint.runner import Linter, build_rules, run
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+EPILOG = """\
+examples:
+  newslint seeds/                      lint every article under seeds/
+  newslint story.md --format full      show each finding under its source line
+  newslint --select NL2 archive/       only anonymous-source rules
+  newslint --ignore NL401 archive/     everything but one rule
+  newslint --explain NL201             what a rule checks, why, and how to fix it
+  newslint --format json . > out.json  machine-readable findings
+
+configuration:
+  rules.yaml in the working folder or a parent (or --config PATH) can select,
+  ignore and tune rules; `newslint --list-rules` shows what there is.
+
+exit status:
+  0  no findings
+  1  findings were reported
+  2  usage or configuration error, a path that does not exist, or an unreadable file
+"""
+
+
+def _split(values: Sequence[str] | None) -> list[str]:
+    out: list[str] = []
+    for value in values or ():
+        out.extend(v.strip() for v in value.split(",") if v.strip())
+    return out
+
+
+def build_parser(formats: Sequence[str]) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newslint",
+        description="Lint news articles for sourcing, attribution, name spellings and casualty figures.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="files or folders to lint (default: the current folder)")
+    sel = parser.add_argument_group("choosing rules")
+    sel.add_argument("--select", action="append", metavar="CODES",
+                     help="run only these codes, prefixes or rule names (comma-separated); replaces rules.yaml's select")
+    sel.add_argument("--extend-select", action="append", metavar="CODES",
+                     help="run these too, on top of the selection")
+    sel.add_argument("--ignore", action="append", metavar="CODES",
+                     help="do not run these codes, prefixes or rule names")
+    sel.add_argument("--config", metavar="PATH",
+                     help="use this rules.yaml instead of searching the folder and its parents")
+    sel.add_argument("--no-config", action="store_true", help="ignore any rules.yaml: defaults only")
+    sel.add_argument("--disable-plugin", action="append", metavar="NAME", default=[],
+                     help="do not load this plugin (see --version for names)")
+    out = parser.add_argument_group("output")
+    out.add_argument("--format", default="text", choices=list(formats),
+                     help="how to print findings (default: text)")
+    out.add_argument("--output", "-o", metavar="FILE", help="write findings to FILE instead of standard output")
+    run_ = parser.add_argument_group("running")
+    run_.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
+                      help="processes for the per-article pass (default: the number of cores)")
+    info = parser.add_argument_group("information")
+    info.add_argument("--list-rules", action="store_true", help="list every rule: code, name, severity, plugin, summary")
+    info.add_argument("--explain", metavar="CODE", help="print a rule's documentation (code or name)")
+    info.add_argument("--version", action="store_true", help="print the version of newslint and of every plugin")
+    return parser
+
+
+def _load_config(args: argparse.Namespace) -> Config:
+    if args.no_config:
+        return Config()
+    if args.config:
+        return load_config(args.config)
+    found = find_config()
+    return load_config(found) if found else Config()
+
+
+def _local_plugins(config: Config) -> list[tuple[str, Path]]:
+    return [(spec, (config.root / spec).resolve()) for spec in config.plugins]
+
+
+def list_rules(plugins: Plugins, stream: TextIO) -> None:
+    rows = [(r.code, r.name, r.severity.value + ("" if r.enabled_by_default else " (off)"),
+             plugins.plugin_of(code), r.summary) for code, r in sorted(plugins.rules.items())]
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    for row in rows:
+        stream.write("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:4])) + "  " + row[4] + "\n")
+
+
+def explain(rule: type[Rule], plugin: str, stream: TextIO) -> None:
+    # The first line of a class docstring is not indented like the rest.
+    first, _, rest = (rule.__doc__ or "").strip().partition("\n")
+    doc = first.strip() + ("\n" + textwrap.dedent(rest) if rest else "")
+    stream.write(f"{rule.code} {rule.name} ({rule.severity.value}, plugin {plugin})\n")
+    stream.write(f"{rule.summary}\n\n{doc.strip()}\n")
+    if rule.options:
+        stream.write("\nOptions (rules.yaml, under rules: " + rule.name + "):\n")
+        for key, value in rule.options.items():
+            stream.write(f"  {key}: {value!r}\n")
+
+
+def version(plugins: Plugins, stream: TextIO) -> None:
+    from newslint import __version__
+
+    stream.write(f"newslint {__version__}\n")
+    for name, info in sorted(plugins.info.items()):
+        if info.builtin and name.startswith("newslint."):
+            continue
+        codes = sorted(c for c, p in plugins.rule_plugin.items() if p == name)
+        what = f" ({', '.join(codes)})" if codes else ""
+        stream.write(f"  {name} {info.version}{what}\n")
+    for name, message in plugins.errors:
+        stream.write(f"  {name}: {message}\n")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        sys.stderr.write("newslint: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        # `newslint ... | head`: the reader went away; stop quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_FINDINGS
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # Config first: it may name local plugins, which may add formats.
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument("--config")
+    pre.add_argument("--no-config", action="store_true")
+    pre.add_argument("--disable-plugin", action="append", default=[])
+    known, _ = pre.parse_known_args(argv)
+    try:
+        config = _load_config(known)
+    except ConfigError as exc:
+        sys.stderr.write(f"{exc}\n")
+        return EXIT_ERROR
+    try:
+        plugins = load_plugins(disabled=_split(known.disable_plugin), local=_local_plugins(config))
+    except PluginError as exc:
+        sys.stderr.write(f"newslint: {exc}\n")
+        return EXIT_ERROR
+    parser = build_parser(sorted(plugins.reporters))
+    args = parser.parse_args(argv)
+
+    if args.version:
+        version(plugins, sys.stdout)
+        return EXIT_OK
+    if args.list_rules:
+        list_rules(plugins, sys.stdout)
+        return EXIT_OK
+    if args.explain:
+        wanted = args.explain.strip()
+        for code, rule in plugins.rules.items():
+            if wanted.upper() == code or wanted == rule.name:
+                explain(rule, plugins.plugin_of(code), sys.stdout)
+                return EXIT_OK
+        from newslint.config import suggest
+
+        names = list(plugins.rules) + [r.name for r in plugins.rules.values()]
+        sys.stderr.write(f"newslint: no rule {wanted!r}{suggest(wanted, names)}\n")
+        return EXIT_ERROR
+
+    try:
+        ruleset = build_rules(config, plugins, _split(args.select) or None, _split(args.ignore),
+                              _split(args.extend_select))
+    except ConfigError as exc:
+        sys.stderr.write(f"{exc}\n")
+        return EXIT_ERROR
+    reporter = plugins.reporters[args.format]
+    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    linter = Linter(plugins, ruleset, config)
+    result = run(linter, args.paths or ["."], jobs=jobs, keep_documents=reporter.needs_source)
+
+    for path in result.missing:
+        sys.stderr.write(f"newslint: {path}: no such file or directory\n")
+    stream: TextIO
+    if args.output:
+        try:
+            stream = open(args.output, "w", encoding="utf-8")
+        except OSError as exc:
+            sys.stderr.write(f"newslint: cannot write {args.output}: {exc.strerror}\n")
+            return EXIT_ERROR
+    else:
+        stream = sys.stdout
+    try:
+        reporter.render(result.findings, result.documents, stream)
+        stream.flush()
+    finally:
+        if stream is not sys.stdout:
+            stream.close()
+    if result.missing or any(f.code == "NL001" for f in result.findings):
+        return EXIT_ERROR
+    return EXIT_FINDINGS if result.findings else EXIT_OK

@@ -1,0 +1,117 @@
+"""newslint's own codes (NL0xx): problems with files and plugins, not with prose.
+
+The runner reports these itself; they are rules only so that they can be
+listed, explained, selected and ignored like every other code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from newslint.document import Document
+from newslint.findings import Severity, Violation
+from newslint.markers import hookimpl
+from newslint.rule import Rule
+
+
+class _RunnerRule(Rule):
+    def check(self, document: Document) -> Iterator[Violation]:
+        return iter(())
+
+
+class UnreadableFile(_RunnerRule):
+    """What it checks: files that could not be read or decoded.
+
+    Why it matters: a file newslint cannot read is a file nobody checked;
+    a hook that skipped it quietly would pass copy it never saw.
+
+    Example: a file with no read permission, or bytes that are not text in
+    any encoding newslint recognises.
+
+    How to fix: fix the file's permissions or save it as UTF-8, or exclude it
+    in rules.yaml (``exclude:``).
+    """
+
+    code = "NL001"
+    name = "unreadable-file"
+    summary = "A file could not be read or decoded"
+    severity = Severity.ERROR
+
+
+class BinaryFile(_RunnerRule):
+    """What it checks: files that hold binary data (NUL bytes), which are skipped.
+
+    Why it matters: an image or a word-processor file committed among the
+    articles is not linted; the notice says so instead of staying silent.
+
+    Example: ``photo.txt`` that is really a JPEG.
+
+    How to fix: export the article as text, Markdown or HTML, or exclude the file.
+    """
+
+    code = "NL002"
+    name = "binary-file"
+    summary = "A binary file was skipped"
+    severity = Severity.INFO
+
+
+class InvalidFrontMatter(_RunnerRule):
+    """What it checks: Markdown front matter that is not a valid YAML mapping.
+
+    Why it matters: the story key, outlet and byline come from the front
+    matter; when it cannot be read, story grouping and per-file settings are
+    lost for that article.
+
+    Example: a ``---`` block with a tab-indented key or an unclosed quote.
+
+    How to fix: correct the YAML at the line and column given.
+    """
+
+    code = "NL003"
+    name = "invalid-front-matter"
+    summary = "Front matter could not be read"
+    severity = Severity.WARNING
+
+
+class RuleError(_RunnerRule):
+    """What it checks: a rule that raised an exception on a document.
+
+    Why it matters: the other rules' findings are still reported, but this
+    rule did not check this document, and the plugin's author needs to know.
+
+    Example: ``NL004 rule-error rule NL101 (attribution) raised KeyError: 'x'``.
+
+    How to fix: report it to the plugin's author with the file; meanwhile
+    ignore the rule for that file with ``per-file-ignores``.
+    """
+
+    code = "NL004"
+    name = "rule-error"
+    summary = "A rule raised an error on a document"
+    severity = Severity.ERROR
+
+
+class PluginLoadError(_RunnerRule):
+    """What it checks: a plugin that could not be imported or gave invalid rules.
+
+    Why it matters: its rules did not run at all, so copy passed checks that
+    never happened; every other plugin still runs.
+
+    Example: a plugin whose import fails after a dependency upgrade.
+
+    How to fix: reinstall or fix the plugin, or turn it off with
+    ``--disable-plugin NAME``.
+    """
+
+    code = "NL005"
+    name = "plugin-error"
+    summary = "A plugin failed to load"
+    severity = Severity.ERROR
+
+
+CORE_RULES = (UnreadableFile, BinaryFile, InvalidFrontMatter, RuleError, PluginLoadError)
+
+
+@hookimpl
+def newslint_rules() -> tuple[type[Rule], ...]:
+    return CORE_RULES

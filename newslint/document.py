@@ -1,0 +1,199 @@
+"""Documents: the prose of an article plus a map back to its source file.
+
+A reader turns a file into a :class:`Document`. ``document.text`` is the prose
+that analysis and rules read (markup, front matter and scripts removed,
+non-breaking and zero-width spaces folded to plain spaces); ``document.source``
+is the file as decoded. Every character of ``text`` knows where it came from,
+so a finding always points at the line and column of the original file.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from newslint.analysis import Analysis
+
+# Characters that are spaces to a reader but not to str.isspace() or that
+# editors paste from CMSs: folded to " " one for one, so offsets do not move.
+_SPACE_LIKE = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u200b\u200c\u200d\u2060\ufeff"), " ")
+
+
+def normalise_spaces(text: str) -> str:
+    """Fold non-breaking and zero-width spaces to plain spaces (same length)."""
+    return text.translate(_SPACE_LIKE)
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A range in a file: 1-based line and column (code points), end exclusive."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(frozen=True)
+class Span:
+    """A range of ``Document.text``: ``text[start:end]``."""
+
+    start: int
+    end: int
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+class SourceMap:
+    """Maps offsets of the prose back to offsets of the source.
+
+    Stored as runs ``(text_start, source_start)``: inside a run the two move
+    together, so a whole Markdown paragraph costs one entry, not one per
+    character.
+    """
+
+    __slots__ = ("_text_starts", "_source_starts")
+
+    def __init__(self, runs: Iterable[tuple[int, int]] = ((0, 0),)) -> None:
+        pairs = sorted(runs)
+        if not pairs or pairs[0][0] != 0:
+            pairs.insert(0, (0, pairs[0][1] if pairs else 0))
+        self._text_starts = [t for t, _ in pairs]
+        self._source_starts = [s for _, s in pairs]
+
+    def to_source(self, offset: int) -> int:
+        i = bisect.bisect_right(self._text_starts, offset) - 1
+        return self._source_starts[i] + offset - self._text_starts[i]
+
+
+class TextBuilder:
+    """Builds prose out of pieces of a source, recording where each came from."""
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._runs: list[tuple[int, int]] = []
+        self._length = 0
+
+    def add(self, piece: str, source_offset: int) -> None:
+        """Append a piece copied verbatim from ``source[source_offset:]``."""
+        if not piece:
+            return
+        self._runs.append((self._length, source_offset))
+        self._parts.append(piece)
+        self._length += len(piece)
+
+    def add_break(self, piece: str, source_offset: int) -> None:
+        """Append a separator (``"\\n\\n"`` between blocks) that stands for markup."""
+        self.add(piece, source_offset)
+
+    def __len__(self) -> int:
+        return self._length
+
+    def build(self) -> tuple[str, SourceMap]:
+        return "".join(self._parts), SourceMap(self._runs or [(0, 0)])
+
+
+@dataclass(eq=False)
+class Document:
+    """One article: its prose, its source and its metadata.
+
+    :param path: the path as it will be reported (as given on the command line).
+    :param source: the whole file, decoded.
+    :param text: the prose that analysis reads; same length as ``source`` for
+        plain text, shorter for Markdown and HTML.
+    :param source_map: where each character of ``text`` stands in ``source``.
+    :param metadata: front matter and the like (title, outlet, byline, date, story).
+    :param format: the reader that made it ("text", "markdown", "html", ...).
+    """
+
+    path: str
+    source: str
+    text: str
+    source_map: SourceMap = field(default_factory=SourceMap)
+    metadata: Mapping[str, Any] = field(default_factory=dict)
+    format: str = "text"
+    #: Inline suppressions found by the reader: (code or "*", first line, last line).
+    suppressions: list[tuple[str, int, int]] = field(default_factory=list)
+    #: Problems the reader met but could read past: (source offset, message).
+    problems: list[tuple[int, str]] = field(default_factory=list)
+
+    @classmethod
+    def from_text(cls, text: str, path: str = "<text>", **kwargs: Any) -> Document:
+        """A plain-text document whose prose is its source (a test's best friend)."""
+        return cls(path=path, source=text, text=normalise_spaces(text), **kwargs)
+
+    @cached_property
+    def analysis(self) -> Analysis:
+        """The shared analysis, computed lazily once and reused by every rule."""
+        from newslint.analysis import Analysis
+
+        return Analysis(self)
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        starts = [0]
+        src = self.source
+        i = 0
+        n = len(src)
+        while True:
+            j = _next_break(src, i)
+            if j < 0:
+                break
+            # "\r\n" is one break; a lone "\r" or "\n" is one too.
+            i = j + 2 if src.startswith("\r\n", j) else j + 1
+            starts.append(i)
+            if i >= n:
+                break
+        return starts
+
+    def source_offset(self, offset: int) -> int:
+        """The offset in ``source`` of ``text[offset]``."""
+        return self.source_map.to_source(offset)
+
+    def line_col(self, source_offset: int) -> tuple[int, int]:
+        """1-based line and column of an offset of ``source``."""
+        starts = self._line_starts
+        i = bisect.bisect_right(starts, source_offset) - 1
+        return i + 1, source_offset - starts[i] + 1
+
+    def locate(self, start: int, end: int) -> Location:
+        """The location in the source file of ``text[start:end]``."""
+        end = max(end, start + 1)
+        s = self.source_offset(start)
+        # The end is mapped from the last character so a range never runs
+        # into markup that follows it.
+        e = min(self.source_offset(end - 1) + 1, len(self.source))
+        line, col = self.line_col(s)
+        end_line, end_col = self.line_col(e)
+        return Location(self.path, line, col, end_line, end_col)
+
+    def source_line(self, line: int) -> str:
+        """The text of a 1-based line of the source, without its line break."""
+        starts = self._line_starts
+        if not 1 <= line <= len(starts):
+            return ""
+        begin = starts[line - 1]
+        end = starts[line] if line < len(starts) else len(self.source)
+        return self.source[begin:end].rstrip("\r\n")
+
+
+def _next_break(text: str, start: int) -> int:
+    n = text.find("\n", start)
+    r = text.find("\r", start)
+    if r < 0:
+        return n
+    if n < 0:
+        return r
+    return min(n, r)

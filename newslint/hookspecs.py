@@ -1,0 +1,76 @@
+"""The hooks a newslint plugin can implement.
+
+A plugin is a module (or object) with functions marked ``@newslint.hookimpl``
+and named like the specs below, made known through the ``newslint``
+entry-point group::
+
+    [project.entry-points.newslint]
+    house-rules = "house_rules"
+
+Plugins *contribute* rules, readers and reporters; the runner calls them, so
+selection, severity, suppressions and error isolation are the same for all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from newslint.markers import hookspec
+
+if TYPE_CHECKING:
+    from newslint.readers import Reader
+    from newslint.reporters import Reporter
+    from newslint.rule import Rule
+
+@hookspec
+def newslint_rules() -> Iterable[type[Rule]]:
+    """Contribute rule classes.
+
+    Return (or yield) subclasses of :class:`newslint.Rule` or
+    :class:`newslint.CorpusRule`. Codes must be unique across all plugins;
+    a duplicate is an error naming both plugins.
+
+    :returns: an iterable of rule classes.
+
+    Example::
+
+        @hookimpl
+        def newslint_rules():
+            return [BannedPhrase]
+    """
+
+
+@hookspec
+def newslint_readers() -> Iterable[Reader]:
+    """Contribute readers that turn files into documents.
+
+    A reader has ``name``, ``suffixes`` (e.g. ``(".xml",)``) and
+    ``read(path, source) -> Document``; the source is already decoded. A
+    later plugin's reader wins for a suffix it shares with a built-in one.
+
+    :returns: an iterable of reader objects.
+
+    Example::
+
+        @hookimpl
+        def newslint_readers():
+            return [CmsExportReader()]
+    """
+
+
+@hookspec
+def newslint_reporters() -> Iterable[Reporter]:
+    """Contribute output formats for ``--format``.
+
+    A reporter has ``name`` and ``render(findings, documents, stream)``, where
+    findings are sorted and ``documents`` maps a path to its Document.
+
+    :returns: an iterable of reporter objects.
+
+    Example::
+
+        @hookimpl
+        def newslint_reporters():
+            return [CsvReporter()]
+    """

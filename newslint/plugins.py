@@ -1,0 +1,180 @@
+"""The plugin manager: built-ins first, then the ``newslint`` entry points.
+
+Built-in readers and reporters are registered here the same way any plugin
+is; built-in *rules* come only through the entry-point group, exactly like a
+third-party plugin's (the core never imports them). A plugin that fails to
+import does not stop the others: it is recorded in ``Plugins.errors``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import sys
+import traceback
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pluggy
+
+from newslint import hookspecs
+from newslint.markers import PROJECT, hookimpl
+from newslint.rule import Rule
+
+__all__ = ["hookimpl", "PluginError", "Plugins", "load_plugins"]
+
+#: Core modules that are plugins: the readers, reporters and newslint's own codes.
+BUILTINS = (
+    "newslint.core_rules",
+    "newslint.readers.text",
+    "newslint.readers.markdown",
+    "newslint.readers.html",
+    "newslint.reporters.text",
+    "newslint.reporters.json",
+)
+
+
+class PluginError(Exception):
+    """Plugins that cannot work together (e.g. two rules with one code)."""
+
+
+@dataclass
+class PluginInfo:
+    name: str
+    version: str
+    module: str
+    builtin: bool
+
+
+@dataclass
+class Plugins:
+    """The loaded plugins and what they contribute."""
+
+    manager: pluggy.PluginManager
+    info: dict[str, PluginInfo] = field(default_factory=dict)
+    #: (plugin name, message) for each plugin that failed to load or contribute.
+    errors: list[tuple[str, str]] = field(default_factory=list)
+    #: code -> rule class; rule_plugin: code -> plugin name.
+    rules: dict[str, type[Rule]] = field(default_factory=dict)
+    rule_plugin: dict[str, str] = field(default_factory=dict)
+    readers: dict[str, Any] = field(default_factory=dict)
+    reporters: dict[str, Any] = field(default_factory=dict)
+
+    def plugin_of(self, code: str) -> str:
+        return self.rule_plugin.get(code, "?")
+
+
+def _version_of(module: ModuleType, dist: metadata.Distribution | None) -> str:
+    if dist is not None:
+        return dist.version
+    return str(getattr(module, "__version__", "")) or _newslint_version()
+
+
+def _newslint_version() -> str:
+    try:
+        return metadata.version("newslint")
+    except metadata.PackageNotFoundError:
+        from newslint import __version__
+
+        return __version__
+
+
+def _call(plugins: Plugins, hook_name: str) -> Iterable[tuple[str, Any]]:
+    """Call one hook plugin by plugin, so each result is known by its plugin
+    and a plugin that raises is reported without losing the others."""
+    hook = getattr(plugins.manager.hook, hook_name)
+    for impl in reversed(hook.get_hookimpls()):  # registration order
+        name = plugins.manager.get_name(impl.plugin) or "?"
+        try:
+            for item in impl.function() or ():
+                yield name, item
+        except Exception as exc:  # a broken plugin must not take the others down
+            plugins.errors.append((name, f"{hook_name} raised {type(exc).__name__}: {exc}"))
+
+
+def load_plugins(
+    disabled: Iterable[str] = (),
+    local: Iterable[tuple[str, Path]] = (),
+    entry_points: bool = True,
+) -> Plugins:
+    """Build the plugin manager: built-ins, entry points, then local modules.
+
+    :param disabled: plugin names not to load (``--disable-plugin``).
+    :param local: (display name, path) of unpackaged plugin modules from rules.yaml.
+    :param entry_points: load the ``newslint`` entry-point group (tests may turn it off).
+    """
+    pm = pluggy.PluginManager(PROJECT)
+    pm.add_hookspecs(hookspecs)
+    plugins = Plugins(manager=pm)
+    disabled = set(disabled)
+    for dotted in BUILTINS:
+        module = importlib.import_module(dotted)
+        pm.register(module, name=dotted)
+        plugins.info[dotted] = PluginInfo(dotted, _newslint_version(), dotted, True)
+    if entry_points:
+        for ep in sorted(metadata.entry_points(group=PROJECT), key=lambda e: e.name):
+            if ep.name in disabled or pm.get_plugin(ep.name) is not None:
+                continue
+            try:
+                module = ep.load()
+                pm.register(module, name=ep.name)
+            except Exception as exc:
+                plugins.errors.append((ep.name, f"cannot be loaded: {type(exc).__name__}: {exc}"))
+                continue
+            dist = getattr(ep, "dist", None)
+            plugins.info[ep.name] = PluginInfo(
+                ep.name, _version_of(module, dist), ep.value, ep.value.startswith("newslint_plugins")
+            )
+    for name, path in local:
+        if name in disabled:
+            continue
+        try:
+            module = _import_path(name, path)
+            pm.register(module, name=name)
+        except Exception as exc:
+            detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+            plugins.errors.append((name, f"cannot be loaded: {detail}"))
+            continue
+        plugins.info[name] = PluginInfo(name, "local", str(path), False)
+    pm.check_pending()
+    _collect(plugins)
+    return plugins
+
+
+def _import_path(name: str, path: Path) -> ModuleType:
+    module_name = "newslint_local_" + "".join(c if c.isalnum() else "_" for c in path.stem)
+    spec = importlib.util.spec_from_file_location(module_name, path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"{path} is not a Python module")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[module_name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _collect(plugins: Plugins) -> None:
+    for name, rule in _call(plugins, "newslint_rules"):
+        if not (isinstance(rule, type) and issubclass(rule, Rule)):
+            plugins.errors.append((name, f"newslint_rules returned {rule!r}, which is not a Rule class"))
+            continue
+        problems = rule.metadata_problems()
+        if problems:
+            plugins.errors.append((name, f"rule {rule.__name__}: " + "; ".join(problems)))
+            continue
+        if rule.code in plugins.rules:
+            other = plugins.rule_plugin[rule.code]
+            raise PluginError(
+                f"rule code {rule.code} is defined twice: by plugin {other!r} "
+                f"({plugins.rules[rule.code].__name__}) and by plugin {name!r} ({rule.__name__})"
+            )
+        plugins.rules[rule.code] = rule
+        plugins.rule_plugin[rule.code] = name
+    for _name, reader in _call(plugins, "newslint_readers"):
+        for suffix in reader.suffixes:
+            plugins.readers[suffix.lower()] = reader  # later plugins win
+    for _name, reporter in _call(plugins, "newslint_reporters"):
+        plugins.reporters[reporter.name] = reporter

@@ -1,0 +1,155 @@
+"""HTML articles: the text of the article, without scripts, styles or navigation.
+
+When the page has an ``<article>`` (or failing that a ``<main>``) element only
+its text is read; otherwise the whole body. ``<title>`` and
+``<meta name="author|description">`` become metadata. Entities are decoded,
+and each decoded character maps to the entity it came from.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+from newslint.document import Document, TextBuilder, normalise_spaces
+from newslint.markers import hookimpl
+
+#: Elements whose text is never article prose.
+SKIPPED = frozenset(
+    "script style noscript template nav header footer aside form button select "
+    "svg math iframe object figcaption head".split()
+)
+#: Elements that end a paragraph.
+BLOCKS = frozenset(
+    "p div section article main blockquote li ul ol dl dt dd h1 h2 h3 h4 h5 h6 "
+    "table tr td th pre figure hr br address".split()
+)
+_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+
+
+class _Extractor(HTMLParser):
+    def __init__(self, source: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.source = source
+        self._line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", source)]
+        self.skip_depth = 0
+        self.stack: list[str] = []
+        self.metadata: dict[str, str] = {}
+        self._in_title = False
+        self._title: list[str] = []
+        # Text pieces: (text, source offset, depth-of-article-or-None).
+        self.pieces: list[tuple[str, int, bool]] = []
+        self.article_depth = 0
+        self.has_article = False
+
+    def offset(self) -> int:
+        line, col = self.getpos()
+        return self._line_starts[line - 1] + col
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "meta":
+            values = dict(attrs)
+            key = (values.get("name") or values.get("property") or "").lower()
+            content = values.get("content")
+            if content and key in {"author", "description", "og:title", "article:published_time"}:
+                self.metadata[{"og:title": "title", "article:published_time": "date",
+                               "author": "byline"}.get(key, key)] = content
+            return
+        if tag == "title":
+            self._in_title = True
+        if tag in _VOID:
+            if tag in BLOCKS:
+                self._break()
+            return
+        self.stack.append(tag)
+        if tag in SKIPPED:
+            self.skip_depth += 1
+        if tag in ("article", "main"):
+            self.article_depth += 1
+            self.has_article = True
+        if tag in BLOCKS:
+            self._break()
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in BLOCKS:
+            self._break()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+        if tag not in self.stack:
+            return  # a stray end tag: ignore it, as browsers do
+        while self.stack:
+            top = self.stack.pop()
+            if top in SKIPPED:
+                self.skip_depth -= 1
+            if top in ("article", "main"):
+                self.article_depth -= 1
+            if top == tag:
+                break
+        if tag in BLOCKS:
+            self._break()
+
+    def _break(self) -> None:
+        self.pieces.append(("\n\n", self.offset(), self.article_depth > 0))
+
+    def _text(self, text: str, offset: int) -> None:
+        if self._in_title:
+            self._title.append(text)
+            return
+        if self.skip_depth or "head" in self.stack:
+            return
+        self.pieces.append((text, offset, self.article_depth > 0))
+
+    def handle_data(self, data: str) -> None:
+        self._text(data, self.offset())
+
+    def handle_entityref(self, name: str) -> None:
+        self._text(html.unescape(f"&{name};"), self.offset())
+
+    def handle_charref(self, name: str) -> None:
+        self._text(html.unescape(f"&#{name};"), self.offset())
+
+
+class HtmlReader:
+    name = "html"
+    suffixes = (".html", ".htm", ".xhtml")
+
+    def read(self, path: str, source: str) -> Document:
+        parser = _Extractor(source)
+        parser.feed(source)
+        parser.close()
+        pieces = parser.pieces
+        if parser.has_article:
+            pieces = [p for p in pieces if p[2]]
+        builder = TextBuilder()
+        pending_break = False
+        for text, offset, _ in pieces:
+            if text == "\n\n" or not text.strip():
+                pending_break = pending_break or text == "\n\n"
+                if text != "\n\n" and len(builder) and not pending_break:
+                    builder.add(" ", offset)  # whitespace between inline elements
+                continue
+            if pending_break and len(builder):
+                builder.add_break("\n\n", offset)
+            pending_break = False
+            builder.add(text, offset)
+        text, source_map = builder.build()
+        metadata = dict(parser.metadata)
+        title = " ".join("".join(parser._title).split())
+        if title:
+            metadata.setdefault("title", title)
+        return Document(
+            path=path,
+            source=source,
+            text=normalise_spaces(text),
+            source_map=source_map,
+            metadata=metadata,
+            format=self.name,
+        )
+
+
+@hookimpl
+def newslint_readers() -> list[HtmlReader]:
+    return [HtmlReader()]

@@ -1,0 +1,149 @@
+"""Markdown articles with optional YAML front matter.
+
+The front matter (``---`` … ``---`` at the top) becomes ``Document.metadata``.
+The body is reduced to prose: heading, list and quote markers, emphasis,
+link targets, images, inline HTML and code blocks are left out, while every
+kept character still maps to its place in the file.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from newslint.document import Document, TextBuilder, normalise_spaces
+from newslint.markers import hookimpl
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n|^)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+_FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
+_BLOCK_MARKER = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)*(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,9}[.)][ \t]+)?")
+_RULE_LINE = re.compile(r"^[ \t]{0,3}([-*_])([ \t]*\1){2,}[ \t]*$")
+_SETEXT = re.compile(r"^[ \t]{0,3}(=+|-+)[ \t]*$")
+# Inline syntax that is not prose. Group "keep" is kept (link text, code).
+_INLINE = re.compile(
+    r"!\[[^\]]*\]\([^)]*\)"  # image
+    r"|\[(?P<keep>[^\]]*)\]\([^)]*\)"  # link: keep its text
+    r"|\[(?P<keepref>[^\]]+)\]\[[^\]]*\]"  # reference link
+    r"|</?[A-Za-z][^>]*>"  # inline HTML tag
+    r"|\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)|`+"  # emphasis and code marks
+)
+_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+
+_yaml = YAML(typ="safe", pure=True)
+
+
+def parse_front_matter(source: str) -> tuple[dict[str, Any], int, list[tuple[int, str]]]:
+    """Front matter as a dict, the offset where the body starts, and any problems."""
+    match = _FRONT_MATTER.match(source)
+    if not match:
+        return {}, 0, []
+    try:
+        data = _yaml.load(match.group(1))
+    except YAMLError as exc:
+        offset = match.start(1)
+        if isinstance(exc, MarkedYAMLError) and exc.problem_mark is not None:
+            mark = exc.problem_mark
+            offset = _offset_of(source, match.start(1), mark.line, mark.column)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        return {}, match.end(), [(offset, f"front matter is not valid YAML: {problem}")]
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        return {}, match.end(), [(match.start(1), "front matter is not a mapping of keys to values")]
+    return {str(k): v for k, v in data.items()}, match.end(), []
+
+
+def _offset_of(source: str, base: int, line: int, column: int) -> int:
+    pos = base
+    for _ in range(line):
+        nl = source.find("\n", pos)
+        if nl < 0:
+            return len(source)
+        pos = nl + 1
+    return min(pos + column, len(source))
+
+
+class MarkdownReader:
+    name = "markdown"
+    suffixes = (".md", ".markdown")
+
+    def read(self, path: str, source: str) -> Document:
+        metadata, body_start, problems = parse_front_matter(source)
+        builder = TextBuilder()
+        in_fence: str | None = None
+        blank_pending = False
+        # Comments (suppressions among them) are not prose; blanking them
+        # keeps every offset where it was.
+        masked = _COMMENT.sub(_blank, source)
+        for line_start, line in _lines(masked, body_start):
+            fence = _FENCE.match(line)
+            if in_fence is not None:
+                if fence and fence.group(1)[0] == in_fence:
+                    in_fence = None
+                continue
+            if fence:
+                in_fence = fence.group(1)[0]
+                blank_pending = True
+                continue
+            if not line.strip() or _RULE_LINE.match(line) or (
+                _SETEXT.match(line) and len(builder)
+            ):
+                blank_pending = blank_pending or bool(len(builder))
+                continue
+            if len(builder):
+                builder.add_break("\n\n" if blank_pending else "\n", max(line_start - 1, 0))
+            blank_pending = False
+            marker = _BLOCK_MARKER.match(line)
+            start = marker.end() if marker else 0
+            if marker and marker.group(0).lstrip().startswith("#"):
+                # A heading stands alone: it is its own paragraph.
+                blank_pending = True
+            self._add_inline(builder, line, start, line_start)
+        text, source_map = builder.build()
+        return Document(
+            path=path,
+            source=source,
+            text=normalise_spaces(text),
+            source_map=source_map,
+            metadata=metadata,
+            format=self.name,
+            problems=problems,
+        )
+
+    @staticmethod
+    def _add_inline(builder: TextBuilder, line: str, start: int, line_start: int) -> None:
+        end_of_line = len(line.rstrip())
+        cursor = start
+        for m in _INLINE.finditer(line, start, end_of_line):
+            builder.add(line[cursor : m.start()], line_start + cursor)
+            for group in ("keep", "keepref"):
+                if m.group(group):
+                    builder.add(m.group(group), line_start + m.start(group))
+            cursor = m.end()
+        builder.add(line[cursor:end_of_line], line_start + cursor)
+
+
+def _lines(source: str, start: int):
+    """(offset, line without its break) for each line from ``start``."""
+    pos = start
+    n = len(source)
+    while pos < n:
+        nl = source.find("\n", pos)
+        end = n if nl < 0 else nl
+        line = source[pos:end]
+        if line.endswith("\r"):
+            line = line[:-1]
+        yield pos, line
+        pos = end + 1
+
+
+def _blank(match: re.Match[str]) -> str:
+    return re.sub(r"[^\r\n]", " ", match.group(0))
+
+
+@hookimpl
+def newslint_readers() -> list[MarkdownReader]:
+    return [MarkdownReader()]

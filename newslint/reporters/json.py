@@ -1,0 +1,30 @@
+"""``--format json``: the stable contract that tools and tests rely on."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from typing import TextIO
+
+from newslint.document import Document
+from newslint.findings import Finding
+from newslint.markers import hookimpl
+
+#: Bumped only when the shape changes incompatibly.
+JSON_VERSION = 1
+
+
+class JsonReporter:
+    name = "json"
+    description = 'machine-readable: {"version": 1, "findings": [...]} (see README)'
+    needs_source = False
+
+    def render(self, findings: Sequence[Finding], documents: Mapping[str, Document], stream: TextIO) -> None:
+        json.dump({"version": JSON_VERSION, "findings": [f.to_dict() for f in findings]},
+                  stream, ensure_ascii=False, indent=2)
+        stream.write("\n")
+
+
+@hookimpl
+def newslint_reporters() -> list[JsonReporter]:
+    return [JsonReporter()]

@@ -1,0 +1,79 @@
+"""The terminal formats: ``text`` (one line each) and ``full`` (with the source line)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from typing import TextIO
+
+from newslint.document import Document
+from newslint.findings import Finding, Severity
+from newslint.markers import hookimpl
+
+_COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
+
+
+def use_colour(stream: TextIO) -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (no-color.org)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def _paint(text: str, code: str, colour: bool) -> str:
+    return f"\x1b[{code}m{text}\x1b[0m" if colour else text
+
+
+def format_line(f: Finding) -> str:
+    return f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}"
+
+
+class TextReporter:
+    name = "text"
+    description = "one line per finding: path:line:col: CODE message"
+    needs_source = False
+
+    def render(self, findings: Sequence[Finding], documents: Mapping[str, Document], stream: TextIO) -> None:
+        for f in findings:
+            stream.write(format_line(f) + "\n")
+
+
+class FullReporter:
+    name = "full"
+    description = "each finding with its source line, a caret under the span, and related places"
+    needs_source = True
+
+    def render(self, findings: Sequence[Finding], documents: Mapping[str, Document], stream: TextIO) -> None:
+        colour = use_colour(stream)
+        for f in findings:
+            head = f"{f.path}:{f.line}:{f.column}: "
+            stream.write(
+                _paint(head, "1", colour)
+                + _paint(f"{f.code} [{f.severity.value}]", _COLOURS[f.severity], colour)
+                + f" {f.message}\n"
+            )
+            doc = documents.get(f.path)
+            if doc is not None:
+                line = doc.source_line(f.line)
+                start = f.column - 1
+                end = f.end_column - 1 if f.end_line == f.line else len(line)
+                # Long lines (a whole article on one line) are shown as a window.
+                lo = max(0, start - 60)
+                hi = min(len(line), max(end, start + 1) + 60)
+                snippet = ("…" if lo else "") + line[lo:hi].replace("\t", " ") + ("…" if hi < len(line) else "")
+                pad = (1 if lo else 0) + start - lo
+                width = max(1, min(end, hi) - start)
+                gutter = f"{f.line:>5} | "
+                stream.write(gutter + snippet + "\n")
+                stream.write(" " * (len(gutter) + pad) + _paint("^" * width, _COLOURS[f.severity], colour) + "\n")
+            for r in f.related:
+                loc = r.location
+                stream.write(f"      = {loc.path}:{loc.line}:{loc.column}: {r.message}\n")
+            stream.write("\n")
+
+
+@hookimpl
+def newslint_reporters() -> list[object]:
+    return [TextReporter(), FullReporter()]

@@ -1,0 +1,49 @@
+"""NL2: anonymous sources."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from newslint import Document, Rule, Severity, Violation, hookimpl
+
+
+class AnonymousSource(Rule):
+    """What it checks: the first mention of a source of information whose identity
+    is withheld ("a senior official said", "sources told", "an unnamed military
+    source", "people familiar with the matter"). The message says whether the
+    article gives a reason for the anonymity; a bare "a source" is the worst case.
+
+    Why it matters: AP holds that quoting "a source", unmodified, is almost
+    always prohibited and that the story must say why anonymity was granted;
+    the NYT asks why the source is speaking and why confidentiality was demanded.
+    Readers cannot weigh information whose origin they cannot see.
+
+    Example: "An anonymous military source said the missiles were intercepted."
+
+    How to fix: name the source; if that is impossible, describe how the source
+    knows ("a commander who took part in the operation") and say why anonymity
+    was granted ("because he was not authorized to speak publicly"). Later
+    references to the same source ("the military source added") are not flagged.
+    """
+
+    code = "NL201"
+    name = "anonymous-source"
+    summary = "A source of information is not named"
+    severity = Severity.WARNING
+
+    def check(self, document: Document) -> Iterator[Violation]:
+        text = document.text
+        for src in document.analysis.anonymous_sources:
+            phrase = text[src.start : src.end]
+            if src.reason is not None:
+                message = f"“{phrase}” is not named; a reason for anonymity is given"
+            elif src.bare:
+                message = f"“{phrase}” is a bare unnamed source, with no description and no reason for anonymity"
+            else:
+                message = f"“{phrase}” is not named, and no reason for anonymity is given"
+            yield self.violation(document, src.start, src.end, message)
+
+
+@hookimpl
+def newslint_rules() -> list[type[Rule]]:
+    return [AnonymousSource]
