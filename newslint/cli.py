@@ -51,31 +51,57 @@ def build_parser(formats: Sequence[str]) -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("paths", nargs="*", metavar="PATH",
-                        help="files or folders to lint (default: the current folder)")
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH", help="files or folders to lint (default: the current folder)"
+    )
     sel = parser.add_argument_group("choosing rules")
-    sel.add_argument("--select", action="append", metavar="CODES",
-                     help="run only these codes, prefixes or rule names (comma-separated); replaces rules.yaml's select")
-    sel.add_argument("--extend-select", action="append", metavar="CODES",
-                     help="run these too, on top of the selection")
-    sel.add_argument("--ignore", action="append", metavar="CODES",
-                     help="do not run these codes, prefixes or rule names")
-    sel.add_argument("--config", metavar="PATH",
-                     help="use this rules.yaml instead of searching the folder and its parents")
+    sel.add_argument(
+        "--select",
+        action="append",
+        metavar="CODES",
+        help="run only these codes, prefixes or rule names (comma-separated); replaces rules.yaml's select",
+    )
+    sel.add_argument(
+        "--extend-select", action="append", metavar="CODES", help="run these too, on top of the selection"
+    )
+    sel.add_argument(
+        "--ignore", action="append", metavar="CODES", help="do not run these codes, prefixes or rule names"
+    )
+    sel.add_argument(
+        "--config", metavar="PATH", help="use this rules.yaml instead of searching the folder and its parents"
+    )
     sel.add_argument("--no-config", action="store_true", help="ignore any rules.yaml: defaults only")
-    sel.add_argument("--disable-plugin", action="append", metavar="NAME", default=[],
-                     help="do not load this plugin (see --version for names)")
+    sel.add_argument(
+        "--disable-plugin",
+        action="append",
+        metavar="NAME",
+        default=[],
+        help="do not load this plugin (see --version for names)",
+    )
     out = parser.add_argument_group("output")
-    out.add_argument("--format", default="text", choices=list(formats),
-                     help="how to print findings (default: text)")
-    out.add_argument("--output", "-o", metavar="FILE", help="write findings to FILE instead of standard output")
+    out.add_argument(
+        "--format", default="text", choices=list(formats), help="how to print findings (default: text)"
+    )
+    out.add_argument(
+        "--output", "-o", metavar="FILE", help="write findings to FILE instead of standard output"
+    )
     run_ = parser.add_argument_group("running")
-    run_.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
-                      help="processes for the per-article pass (default: the number of cores)")
+    run_.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=0,
+        metavar="N",
+        help="processes for the per-article pass (default: the number of cores)",
+    )
     info = parser.add_argument_group("information")
-    info.add_argument("--list-rules", action="store_true", help="list every rule: code, name, severity, plugin, summary")
+    info.add_argument(
+        "--list-rules", action="store_true", help="list every rule: code, name, severity, plugin, summary"
+    )
     info.add_argument("--explain", metavar="CODE", help="print a rule's documentation (code or name)")
-    info.add_argument("--version", action="store_true", help="print the version of newslint and of every plugin")
+    info.add_argument(
+        "--version", action="store_true", help="print the version of newslint and of every plugin"
+    )
     return parser
 
 
@@ -93,11 +119,21 @@ def _local_plugins(config: Config) -> list[tuple[str, Path]]:
 
 
 def list_rules(plugins: Plugins, stream: TextIO) -> None:
-    rows = [(r.code, r.name, r.severity.value + ("" if r.enabled_by_default else " (off)"),
-             plugins.plugin_of(code), r.summary) for code, r in sorted(plugins.rules.items())]
+    rows = [
+        (
+            r.code,
+            r.name,
+            r.severity.value + ("" if r.enabled_by_default else " (off)"),
+            plugins.plugin_of(code),
+            r.summary,
+        )
+        for code, r in sorted(plugins.rules.items())
+    ]
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     for row in rows:
-        stream.write("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:4])) + "  " + row[4] + "\n")
+        stream.write(
+            "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:4])) + "  " + row[4] + "\n"
+        )
 
 
 def explain(rule: type[Rule], plugin: str, stream: TextIO) -> None:
@@ -179,8 +215,9 @@ def _main(argv: Sequence[str] | None) -> int:
         return EXIT_ERROR
 
     try:
-        ruleset = build_rules(config, plugins, _split(args.select) or None, _split(args.ignore),
-                              _split(args.extend_select))
+        ruleset = build_rules(
+            config, plugins, _split(args.select) or None, _split(args.ignore), _split(args.extend_select)
+        )
     except ConfigError as exc:
         sys.stderr.write(f"{exc}\n")
         return EXIT_ERROR

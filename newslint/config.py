@@ -27,7 +27,7 @@ from newslint.findings import Severity
 CONFIG_NAMES = ("rules.yaml", ".newslint.yaml")
 
 _STANDARD_TAGS = frozenset(
-    "tag:yaml.org,2002:" + t for t in ("map", "seq", "str", "int", "float", "bool", "null")
+    "tag:yaml.org,2002:" + t for t in ("map", "omap", "seq", "str", "int", "float", "bool", "null")
 )
 STORY_MODES = ("run", "folder", "key")
 
@@ -119,7 +119,7 @@ TOP_LEVEL = {
 
 def load_config(path: str | os.PathLike[str]) -> Config:
     """Read and check rules.yaml. Raises ConfigError for every problem."""
-    display = os.fspath(path)
+    display = _display(Path(path))
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except FileNotFoundError:
@@ -129,6 +129,14 @@ def load_config(path: str | os.PathLike[str]) -> Config:
     except OSError as exc:
         raise ConfigError(display, 1, 1, f"cannot read the configuration file: {exc.strerror}") from None
     return parse_config(text, display)
+
+
+def _display(path: Path) -> str:
+    """A path as short as it can be said: relative to the working folder when inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return os.fspath(path)
 
 
 def parse_config(text: str, display: str = "rules.yaml") -> Config:
@@ -163,8 +171,14 @@ def _refuse_tags(node: Node, display: str) -> None:
     stack = [node]
     while stack:
         n = stack.pop()
-        if n.tag not in _STANDARD_TAGS and not (isinstance(n.tag, str) and n.tag.startswith("tag:yaml.org,2002:")):
-            raise ConfigError(display, _line(n), _col(n), f"YAML tag {n.tag!r} is not allowed here")
+        tag = str(getattr(n.tag, "value", n.tag))
+        if tag not in _STANDARD_TAGS:
+            raise ConfigError(
+                display,
+                _line(n),
+                _col(n),
+                f"YAML tag {tag.replace('tag:yaml.org,2002:', '!!')!r} is not allowed: rules.yaml is plain data",
+            )
         if isinstance(n, MappingNode):
             for k, v in n.value:
                 stack.extend((k, v))
@@ -258,24 +272,36 @@ def _read_story(config: Config, data: CommentedMap, display: str) -> None:
     story = data["story"]
     if isinstance(story, str):  # "story: folder" is short for "story: {by: folder}"
         if story not in STORY_MODES:
-            raise _fail(display, _value_mark(data, "story"),
-                        f"'story' must be one of {', '.join(STORY_MODES)}, not {story!r}{suggest(story, STORY_MODES)}")
+            raise _fail(
+                display,
+                _value_mark(data, "story"),
+                f"'story' must be one of {', '.join(STORY_MODES)}, not {story!r}{suggest(story, STORY_MODES)}",
+            )
         config.story_by = story
         return
     if not isinstance(story, CommentedMap):
-        raise _fail(display, _value_mark(data, "story"), f"'story' must be {TOP_LEVEL['story']}, not {_kind(story)}")
+        raise _fail(
+            display, _value_mark(data, "story"), f"'story' must be {TOP_LEVEL['story']}, not {_kind(story)}"
+        )
     for key in story:
         if key not in ("by", "key"):
-            raise _fail(display, _key_mark(story, key), f"unknown key {key!r} in 'story'{suggest(str(key), ('by', 'key'))}")
+            raise _fail(
+                display,
+                _key_mark(story, key),
+                f"unknown key {key!r} in 'story'{suggest(str(key), ('by', 'key'))}",
+            )
     by = story.get("by", "run")
     if by not in STORY_MODES:
         raise _fail(
-            display, _value_mark(story, "by"),
+            display,
+            _value_mark(story, "by"),
             f"'story.by' must be one of {', '.join(STORY_MODES)}, not {by!r}{suggest(str(by), STORY_MODES)}",
         )
     key = story.get("key", "story")
     if not isinstance(key, str) or not key:
-        raise _fail(display, _value_mark(story, "key"), f"'story.key' must be a front-matter key, not {_kind(key)}")
+        raise _fail(
+            display, _value_mark(story, "key"), f"'story.key' must be a front-matter key, not {_kind(key)}"
+        )
     config.story_by, config.story_key = by, key
 
 
@@ -284,7 +310,9 @@ def _read_rules(config: Config, data: CommentedMap, display: str) -> None:
     if rules is None:
         return
     if not isinstance(rules, CommentedMap):
-        raise _fail(display, _value_mark(data, "rules"), f"'rules' must be {TOP_LEVEL['rules']}, not {_kind(rules)}")
+        raise _fail(
+            display, _value_mark(data, "rules"), f"'rules' must be {TOP_LEVEL['rules']}, not {_kind(rules)}"
+        )
     for key, value in rules.items():
         mark = _key_mark(rules, key)
         settings = RuleSettings(key=str(key), mark=mark)
@@ -298,24 +326,35 @@ def _read_rules(config: Config, data: CommentedMap, display: str) -> None:
             value = CommentedMap(severity=value)
             value.lc.data = {"severity": [mark.line - 1, mark.column - 1, mark.line - 1, mark.column - 1]}
         if not isinstance(value, CommentedMap):
-            raise _fail(display, _value_mark(rules, key), f"settings of rule {key!r} must be a mapping, not {_kind(value)}")
+            raise _fail(
+                display,
+                _value_mark(rules, key),
+                f"settings of rule {key!r} must be a mapping, not {_kind(value)}",
+            )
         for opt, opt_value in value.items():
             opt_mark = _key_mark(value, opt)
             if opt == "severity":
                 if not isinstance(opt_value, str) or opt_value.lower() not in {s.value for s in Severity}:
                     choices = [s.value for s in Severity]
                     raise _fail(
-                        display, _value_mark(value, opt),
+                        display,
+                        _value_mark(value, opt),
                         f"severity must be one of {', '.join(choices)}, not {opt_value!r}{suggest(str(opt_value), choices)}",
                     )
                 settings.severity = Severity.parse(opt_value)
             elif opt == "enabled":
                 if not isinstance(opt_value, bool):
-                    raise _fail(display, _value_mark(value, opt), f"'enabled' must be true or false, not {_kind(opt_value)}")
+                    raise _fail(
+                        display,
+                        _value_mark(value, opt),
+                        f"'enabled' must be true or false, not {_kind(opt_value)}",
+                    )
                 settings.enabled = opt_value
             else:
                 settings.options[str(opt)] = _plain(opt_value)
-                settings.option_marks[str(opt)] = _value_mark(value, opt) if opt_value is not None else opt_mark
+                settings.option_marks[str(opt)] = (
+                    _value_mark(value, opt) if opt_value is not None else opt_mark
+                )
                 settings.option_marks["key:" + str(opt)] = opt_mark
         config.rules.append(settings)
 
@@ -323,14 +362,21 @@ def _read_rules(config: Config, data: CommentedMap, display: str) -> None:
 def _read_per_file_ignores(config: Config, data: CommentedMap, display: str) -> None:
     table = data["per-file-ignores"]
     if not isinstance(table, CommentedMap):
-        raise _fail(display, _value_mark(data, "per-file-ignores"),
-                    f"'per-file-ignores' must be {TOP_LEVEL['per-file-ignores']}, not {_kind(table)}")
+        raise _fail(
+            display,
+            _value_mark(data, "per-file-ignores"),
+            f"'per-file-ignores' must be {TOP_LEVEL['per-file-ignores']}, not {_kind(table)}",
+        )
     for pattern in table:
         codes = table[pattern]
         if isinstance(codes, str):
             codes = [codes]
         if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
-            raise _fail(display, _value_mark(table, pattern), f"per-file-ignores for {pattern!r} must be a list of codes")
+            raise _fail(
+                display,
+                _value_mark(table, pattern),
+                f"per-file-ignores for {pattern!r} must be a list of codes",
+            )
         config.per_file_ignores[str(pattern)] = [c.strip() for c in codes]
 
 

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from newslint.reporters import Reporter
     from newslint.rule import Rule
 
+
 @hookspec
 def newslint_rules() -> Iterable[type[Rule]]:
     """Contribute rule classes.

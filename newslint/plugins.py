@@ -87,7 +87,7 @@ def _call(plugins: Plugins, hook_name: str) -> Iterable[tuple[str, Any]]:
     """Call one hook plugin by plugin, so each result is known by its plugin
     and a plugin that raises is reported without losing the others."""
     hook = getattr(plugins.manager.hook, hook_name)
-    for impl in reversed(hook.get_hookimpls()):  # registration order
+    for impl in hook.get_hookimpls():  # registration order
         name = plugins.manager.get_name(impl.plugin) or "?"
         try:
             for item in impl.function() or ():

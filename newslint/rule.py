@@ -89,9 +89,7 @@ class Rule:
         related: Sequence[Related] = (),
     ) -> Violation:
         """A violation over ``document.text[start:end]``."""
-        return Violation(
-            document.locate(start, end), message, tuple(related), document.text[start:end]
-        )
+        return Violation(document.locate(start, end), message, tuple(related), document.text[start:end])
 
 
 class CorpusRule(Rule):

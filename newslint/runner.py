@@ -42,7 +42,9 @@ def _exact(selector: str, rule: type[Rule]) -> bool:
     return selector in (rule.code, rule.name)
 
 
-def _check_selectors(config: Config, key: str, selectors: Sequence[str], rules: Mapping[str, type[Rule]]) -> None:
+def _check_selectors(
+    config: Config, key: str, selectors: Sequence[str], rules: Mapping[str, type[Rule]]
+) -> None:
     names = [r.name for r in rules.values()] + list(rules)
     for sel in selectors:
         if sel == "ALL" or any(_matches(sel, r) for r in rules.values()):
@@ -57,7 +59,9 @@ def _coerce(rule: type[Rule], settings: RuleSettings, config: Config) -> dict[st
         if opt not in rule.options:
             known = list(rule.options) + ["severity", "enabled"]
             raise ConfigError(
-                config.path or "rules.yaml", mark.line, mark.column,
+                config.path or "rules.yaml",
+                mark.line,
+                mark.column,
                 f"rule {rule.code} ({rule.name}) has no option {opt!r}{suggest(opt, known)}"
                 + ("" if rule.options else "; it takes only 'severity' and 'enabled'"),
             )
@@ -65,7 +69,9 @@ def _coerce(rule: type[Rule], settings: RuleSettings, config: Config) -> dict[st
         vmark = settings.option_marks.get(opt, mark)
         if not _same_type(default, value):
             raise ConfigError(
-                config.path or "rules.yaml", vmark.line, vmark.column,
+                config.path or "rules.yaml",
+                vmark.line,
+                vmark.column,
                 f"option {opt!r} of rule {rule.code} must be {_type_name(default)}, not {_type_name(value)}",
             )
         options[opt] = value
@@ -136,7 +142,12 @@ def build_rules(
         for sel in sels:
             if sel != "ALL" and not any(_matches(sel, r) for r in available.values()):
                 names = [r.name for r in available.values()] + list(available)
-                raise ConfigError("<command line>", 1, 1, f"{key}: no rule has the code, prefix or name {sel!r}{suggest(sel, names)}")
+                raise ConfigError(
+                    "<command line>",
+                    1,
+                    1,
+                    f"{key}: no rule has the code, prefix or name {sel!r}{suggest(sel, names)}",
+                )
 
     selectors = list(select) if select else (config.select or ["ALL"])
     selectors += list(config.extend_select) + list(extend_select)
@@ -147,8 +158,12 @@ def build_rules(
         rule = by_key.get(s.key)
         if rule is None:
             choices = list(by_key)
-            raise ConfigError(config.path or "rules.yaml", s.mark.line, s.mark.column,
-                              f"unknown rule {s.key!r}{suggest(s.key, choices)}")
+            raise ConfigError(
+                config.path or "rules.yaml",
+                s.mark.line,
+                s.mark.column,
+                f"unknown rule {s.key!r}{suggest(s.key, choices)}",
+            )
         settings[rule.code] = s
 
     chosen: list[Rule] = []
@@ -165,7 +180,7 @@ def build_rules(
         if not on:
             continue
         options = _coerce(rule, s, config) if s is not None else {}
-        severities[code] = (s.severity if s is not None and s.severity else rule.severity)
+        severities[code] = s.severity if s is not None and s.severity else rule.severity
         enabled.add(code)
         chosen.append(rule(options))
     return RuleSet(chosen, severities, enabled)
@@ -234,8 +249,10 @@ def discover(
                 continue
             visited.add((st.st_dev, st.st_ino))
             dirnames[:] = sorted(
-                d for d in dirnames
-                if not d.startswith(".") and d not in ("__pycache__", "node_modules")
+                d
+                for d in dirnames
+                if not d.startswith(".")
+                and d not in ("__pycache__", "node_modules")
                 and not _glob_match(rel_of(Path(dirpath, d)), exclude)
             )
             for name in sorted(filenames):
@@ -275,8 +292,19 @@ class DocumentResult:
 
 def _finding(rule: type[Rule] | Rule, severity: Severity, v: Violation) -> Finding:
     loc = v.location
-    return Finding(loc.path, loc.line, loc.column, loc.end_line, loc.end_column,
-                   rule.code, rule.name, severity, v.message, v.related, v.text)
+    return Finding(
+        loc.path,
+        loc.line,
+        loc.column,
+        loc.end_line,
+        loc.end_column,
+        rule.code,
+        rule.name,
+        severity,
+        v.message,
+        v.related,
+        v.text,
+    )
 
 
 def _file_finding(rule: type[Rule], path: str, message: str, line: int = 1, column: int = 1) -> Finding:
@@ -301,8 +329,11 @@ class Linter:
         try:
             size = target.path.stat().st_size
             if size > MAX_FILE_BYTES:
-                return _file_finding(UnreadableFile, display,
-                                     f"file is {size / 1e6:.0f} MB, over the {MAX_FILE_BYTES // 2**20} MiB limit; skipped")
+                return _file_finding(
+                    UnreadableFile,
+                    display,
+                    f"file is {size / 1e6:.0f} MB, over the {MAX_FILE_BYTES // 2**20} MiB limit; skipped",
+                )
             data = target.path.read_bytes()
         except PermissionError:
             return _file_finding(UnreadableFile, display, "permission denied")
@@ -320,12 +351,15 @@ class Linter:
         try:
             return reader.read(display, source)
         except Exception as exc:
-            return _file_finding(UnreadableFile, display, f"reader {reader.name!r} failed: {type(exc).__name__}: {exc}")
+            return _file_finding(
+                UnreadableFile, display, f"reader {reader.name!r} failed: {type(exc).__name__}: {exc}"
+            )
 
     def check_document(self, document: Document, keep_document: bool = False) -> DocumentResult:
         """Run every document rule and collect every corpus rule's facts."""
-        result = DocumentResult(document.path, metadata=dict(document.metadata),
-                                suppressions=list(document.suppressions))
+        result = DocumentResult(
+            document.path, metadata=dict(document.metadata), suppressions=list(document.suppressions)
+        )
         for offset, message in document.problems:
             loc = document.line_col(offset)
             result.findings.append(_file_finding(InvalidFrontMatter, document.path, message, *loc))
@@ -342,13 +376,16 @@ class Linter:
             except Exception as exc:
                 result.findings.append(self._rule_error(rule, document.path, exc))
         if keep_document:
-            result.document = Document(document.path, document.source, "", metadata=document.metadata,
-                                       format=document.format)
+            result.document = Document(
+                document.path, document.source, "", metadata=document.metadata, format=document.format
+            )
         return result
 
     @staticmethod
     def _rule_error(rule: Rule, path: str, exc: BaseException) -> Finding:
-        return _file_finding(RuleError, path, f"rule {rule.code} ({rule.name}) raised {type(exc).__name__}: {exc}")
+        return _file_finding(
+            RuleError, path, f"rule {rule.code} ({rule.name}) raised {type(exc).__name__}: {exc}"
+        )
 
     def lint_target(self, target: Target, keep_document: bool = False) -> DocumentResult:
         doc = self.read(target)
@@ -358,7 +395,9 @@ class Linter:
 
     # -- many files ---------------------------------------------------------
 
-    def lint_targets(self, targets: Sequence[Target], jobs: int = 1, keep_documents: bool = False) -> list[DocumentResult]:
+    def lint_targets(
+        self, targets: Sequence[Target], jobs: int = 1, keep_documents: bool = False
+    ) -> list[DocumentResult]:
         if jobs <= 1 or len(targets) < 2 * jobs or not _fork_available():
             return [self.lint_target(t, keep_documents) for t in targets]
         global _WORKER_LINTER
@@ -376,7 +415,9 @@ class Linter:
             return PurePath(result.path).parent.as_posix()
         if by == "key":
             value = result.metadata.get(self.config.story_key)
-            return f"key:{value}" if value is not None else "folder:" + PurePath(result.path).parent.as_posix()
+            return (
+                f"key:{value}" if value is not None else "folder:" + PurePath(result.path).parent.as_posix()
+            )
         return ""
 
     def corpus_pass(self, results: Sequence[DocumentResult]) -> list[Finding]:
@@ -422,7 +463,9 @@ def _code_matches(selector: str, finding: Finding) -> bool:
     return selector in ("*", "ALL") or finding.code.startswith(selector) or selector == finding.rule
 
 
-def apply_suppressions(findings: Iterable[Finding], results: Mapping[str, DocumentResult], config: Config) -> list[Finding]:
+def apply_suppressions(
+    findings: Iterable[Finding], results: Mapping[str, DocumentResult], config: Config
+) -> list[Finding]:
     """Drop findings silenced by inline comments, front matter or per-file-ignores."""
     kept = []
     root = config.root

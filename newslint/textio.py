@@ -26,7 +26,7 @@ def decode(data: bytes) -> tuple[str, str]:
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data[len(bom):].decode(encoding), encoding
+            return data[len(bom) :].decode(encoding), encoding
     if b"\x00" in data[:8192]:
         raise BinaryFileError("it contains NUL bytes")
     return data.decode("utf-8"), "utf-8"

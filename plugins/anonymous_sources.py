@@ -38,7 +38,9 @@ class AnonymousSource(Rule):
             if src.reason is not None:
                 message = f"“{phrase}” is not named; a reason for anonymity is given"
             elif src.bare:
-                message = f"“{phrase}” is a bare unnamed source, with no description and no reason for anonymity"
+                message = (
+                    f"“{phrase}” is a bare unnamed source, with no description and no reason for anonymity"
+                )
             else:
                 message = f"“{phrase}” is not named, and no reason for anonymity is given"
             yield self.violation(document, src.start, src.end, message)

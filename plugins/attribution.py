@@ -44,8 +44,12 @@ class VagueAttribution(Rule):
     def check(self, document: Document) -> Iterator[Violation]:
         for m in WEASEL.finditer(document.text):
             phrase = m.group(0)
-            yield self.violation(document, m.start(), m.end(),
-                                 f"“{phrase}”: who? The view is put in the mouth of an unnamed crowd")
+            yield self.violation(
+                document,
+                m.start(),
+                m.end(),
+                f"“{phrase}”: who? The view is put in the mouth of an unnamed crowd",
+            )
 
 
 @hookimpl

@@ -18,8 +18,8 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from newslint.analysis.quotes import Quote, find_quotes
-from newslint.analysis.sources import AnonymousSource, find_anonymous_sources
 from newslint.analysis.segments import Paragraph, Sentence, split_paragraphs, split_sentences
+from newslint.analysis.sources import AnonymousSource, find_anonymous_sources
 
 if TYPE_CHECKING:
     from newslint.document import Document

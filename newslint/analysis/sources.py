@@ -86,8 +86,14 @@ def find_anonymous_sources(text: str, sentences: list[Sentence]) -> list[Anonymo
                 head.startswith("source") and len(phrase.split()) <= 2
             )
             found.append(
-                AnonymousSource(start, end, sent.index,
-                                Span(reason.start(), reason.end()) if reason else None, bare, explicit)
+                AnonymousSource(
+                    start,
+                    end,
+                    sent.index,
+                    Span(reason.start(), reason.end()) if reason else None,
+                    bare,
+                    explicit,
+                )
             )
     return found
 

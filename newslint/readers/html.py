@@ -17,15 +17,61 @@ from newslint.markers import hookimpl
 
 #: Elements whose text is never article prose.
 SKIPPED = frozenset(
-    "script style noscript template nav header footer aside form button select "
-    "svg math iframe object figcaption head".split()
+    [
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "nav",
+        "header",
+        "footer",
+        "aside",
+        "form",
+        "button",
+        "select",
+        "svg",
+        "math",
+        "iframe",
+        "object",
+        "figcaption",
+        "head",
+    ]
 )
 #: Elements that end a paragraph.
 BLOCKS = frozenset(
-    "p div section article main blockquote li ul ol dl dt dd h1 h2 h3 h4 h5 h6 "
-    "table tr td th pre figure hr br address".split()
+    [
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "blockquote",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "pre",
+        "figure",
+        "hr",
+        "br",
+        "address",
+    ]
 )
-_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+_VOID = frozenset(
+    ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]
+)
 
 
 class _Extractor(HTMLParser):
@@ -43,7 +89,7 @@ class _Extractor(HTMLParser):
         self.article_depth = 0
         self.has_article = False
 
-    def offset(self) -> int:
+    def _here(self) -> int:
         line, col = self.getpos()
         return self._line_starts[line - 1] + col
 
@@ -53,8 +99,9 @@ class _Extractor(HTMLParser):
             key = (values.get("name") or values.get("property") or "").lower()
             content = values.get("content")
             if content and key in {"author", "description", "og:title", "article:published_time"}:
-                self.metadata[{"og:title": "title", "article:published_time": "date",
-                               "author": "byline"}.get(key, key)] = content
+                self.metadata[
+                    {"og:title": "title", "article:published_time": "date", "author": "byline"}.get(key, key)
+                ] = content
             return
         if tag == "title":
             self._in_title = True
@@ -92,7 +139,7 @@ class _Extractor(HTMLParser):
             self._break()
 
     def _break(self) -> None:
-        self.pieces.append(("\n\n", self.offset(), self.article_depth > 0))
+        self.pieces.append(("\n\n", self._here(), self.article_depth > 0))
 
     def _text(self, text: str, offset: int) -> None:
         if self._in_title:
@@ -103,13 +150,13 @@ class _Extractor(HTMLParser):
         self.pieces.append((text, offset, self.article_depth > 0))
 
     def handle_data(self, data: str) -> None:
-        self._text(data, self.offset())
+        self._text(data, self._here())
 
     def handle_entityref(self, name: str) -> None:
-        self._text(html.unescape(f"&{name};"), self.offset())
+        self._text(html.unescape(f"&{name};"), self._here())
 
     def handle_charref(self, name: str) -> None:
-        self._text(html.unescape(f"&#{name};"), self.offset())
+        self._text(html.unescape(f"&#{name};"), self._here())
 
 
 class HtmlReader:

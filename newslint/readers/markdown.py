@@ -88,9 +88,7 @@ class MarkdownReader:
                 in_fence = fence.group(1)[0]
                 blank_pending = True
                 continue
-            if not line.strip() or _RULE_LINE.match(line) or (
-                _SETEXT.match(line) and len(builder)
-            ):
+            if not line.strip() or _RULE_LINE.match(line) or (_SETEXT.match(line) and len(builder)):
                 blank_pending = blank_pending or bool(len(builder))
                 continue
             if len(builder):

@@ -20,8 +20,12 @@ class JsonReporter:
     needs_source = False
 
     def render(self, findings: Sequence[Finding], documents: Mapping[str, Document], stream: TextIO) -> None:
-        json.dump({"version": JSON_VERSION, "findings": [f.to_dict() for f in findings]},
-                  stream, ensure_ascii=False, indent=2)
+        json.dump(
+            {"version": JSON_VERSION, "findings": [f.to_dict() for f in findings]},
+            stream,
+            ensure_ascii=False,
+            indent=2,
+        )
         stream.write("\n")
 
 

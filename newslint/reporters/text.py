@@ -62,12 +62,16 @@ class FullReporter:
                 # Long lines (a whole article on one line) are shown as a window.
                 lo = max(0, start - 60)
                 hi = min(len(line), max(end, start + 1) + 60)
-                snippet = ("…" if lo else "") + line[lo:hi].replace("\t", " ") + ("…" if hi < len(line) else "")
+                snippet = (
+                    ("…" if lo else "") + line[lo:hi].replace("\t", " ") + ("…" if hi < len(line) else "")
+                )
                 pad = (1 if lo else 0) + start - lo
                 width = max(1, min(end, hi) - start)
                 gutter = f"{f.line:>5} | "
                 stream.write(gutter + snippet + "\n")
-                stream.write(" " * (len(gutter) + pad) + _paint("^" * width, _COLOURS[f.severity], colour) + "\n")
+                stream.write(
+                    " " * (len(gutter) + pad) + _paint("^" * width, _COLOURS[f.severity], colour) + "\n"
+                )
             for r in f.related:
                 loc = r.location
                 stream.write(f"      = {loc.path}:{loc.line}:{loc.column}: {r.message}\n")
