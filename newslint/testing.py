@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from newslint.config import Config
-from newslint.findings import Finding, Severity
+from newslint.findings import Finding
 from newslint.rule import CorpusRule, Rule
 
 __all__ = ["Expected", "Invalid", "RuleTester", "Valid", "at", "lint_text"]
@@ -148,7 +148,7 @@ def _describe(source: str, f: Finding) -> str:
 def _compare(example: Invalid, found: list[Finding]) -> str:
     if len(found) != len(example.expected):
         return f"expected {len(example.expected)} finding(s), got {len(found)}"
-    for exp, f in zip(sorted(example.expected, key=lambda e: (e.line, e.column)), found):
+    for exp, f in zip(sorted(example.expected, key=lambda e: (e.line, e.column)), found, strict=True):
         if (f.line, f.column) != (exp.line, exp.column):
             return f"expected a finding at {exp.line}:{exp.column}, got {f.line}:{f.column}"
         if exp.text is not None and _flagged(example.text, f) != exp.text:
