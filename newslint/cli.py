@@ -184,9 +184,11 @@ def _main(argv: Sequence[str] | None) -> int:
     pre.add_argument("--config")
     pre.add_argument("--no-config", action="store_true")
     pre.add_argument("--disable-plugin", action="append", default=[])
+    pre.add_argument("--init", action="store_true")
     known, _ = pre.parse_known_args(argv)
     try:
-        config = _load_config(known)
+        # --init writes a new file: whatever is (or is not) at --config is not read.
+        config = Config() if known.init else _load_config(known)
     except ConfigError as exc:
         sys.stderr.write(f"{exc}\n")
         return EXIT_ERROR

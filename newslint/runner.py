@@ -509,7 +509,7 @@ def _archive_pass(
     findings are never reported.
     """
     if not linter.corpus_rules:
-        return [], []
+        return [], [p for p in corpus if not Path(p).exists()]
     targets, missing = discover(
         corpus, list(linter.plugins.readers), linter.config.exclude, linter.config.root
     )

@@ -15,7 +15,7 @@ and front matter ignores codes for the whole file::
     ---
 
 Codes may be codes, prefixes (``NL2``) or rule names, comma- or
-space-separated. Readers call :func:`find_suppressions`; the runner drops the
+space-separated, optionally followed by `` -- `` and a reason. Readers call :func:`find_suppressions`; the runner drops the
 findings that fall in a range. Comments inside fenced code blocks are examples,
 not suppressions. A suppression that silences nothing is reported with
 ``--report-unused-suppressions`` (code NL010).
@@ -46,7 +46,8 @@ _SPLIT = re.compile(r"[\s,]+")
 
 
 def _codes(raw: str) -> list[str]:
-    codes = [c for c in _SPLIT.split(raw.strip()) if c]
+    # "NL201 -- wire copy, not ours": what follows " -- " is the editor's reason.
+    codes = [c for c in _SPLIT.split(raw.split(" --", 1)[0].strip()) if c]
     return codes or ["*"]
 
 

@@ -112,7 +112,7 @@ def test_comments_in_code_fences_are_examples_not_suppressions():
 def test_comment_parser_ranges():
     source = (
         "a\n<!-- newslint-disable NL201, NL102 -->\nb\n<!-- newslint-enable NL102 -->\n"
-        "c\n<!--newslint-disable-next-line NL3-->\nd\n"
+        "c\n<!--newslint-disable-next-line NL3 -- agency copy, see desk note-->\nd\n"
     )
     assert sorted(comment_suppressions(source)) == [("NL102", 2, 4), ("NL201", 2, 8), ("NL3", 7, 7)]
     assert comment_suppressions("no directives here\n") == []
