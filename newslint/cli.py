@@ -235,7 +235,7 @@ def _main(argv: Sequence[str] | None) -> int:
     result = run(
         linter, args.paths or ["."], jobs=jobs, keep_documents=reporter.needs_source, corpus=args.corpus
     )
-    if not workflow.after_run(args, result):
+    if not workflow.after_run(args, result, plugins, ruleset):
         return EXIT_ERROR
 
     for path in result.missing:

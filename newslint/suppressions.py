@@ -141,17 +141,33 @@ class _Unused:
     last: int
 
 
+def _selects(code: str, rule: type[Rule]) -> bool:
+    return code in ("*", "ALL") or rule.code.startswith(code) or code == rule.name
+
+
 def unused_suppressions(
-    suppressions: Mapping[str, Sequence[Suppression]], suppressed: Iterable[Finding]
+    suppressions: Mapping[str, Sequence[Suppression]],
+    suppressed: Iterable[Finding],
+    rules: Mapping[str, type[Rule]],
+    enabled: Iterable[str],
 ) -> Iterator[Finding]:
-    """An NL010 finding for each suppression that silenced none of ``suppressed``."""
+    """An NL010 finding for each suppression that silenced none of ``suppressed``.
+
+    ``rules`` are all known rules (code -> class) and ``enabled`` the codes that
+    ran: a suppression of a rule that did not run cannot be judged and is left
+    alone; one that names no rule at all is reported as such.
+    """
     by_path: dict[str, list[Finding]] = {}
     for f in suppressed:
         by_path.setdefault(f.path, []).append(f)
+    enabled = set(enabled)
     for path, ranges in sorted(suppressions.items()):
         hits = by_path.get(path, [])
         for code, first, last in ranges:
             if any(_covers(code, first, last, f) for f in hits):
+                continue
+            matching = [c for c, rule in rules.items() if _selects(code, rule)]
+            if matching and not enabled.intersection(matching):
                 continue
             what = "every rule" if code == "*" else code
             line = max(first, 1)
@@ -171,7 +187,9 @@ def unused_suppressions(
                 UnusedSuppression.code,
                 UnusedSuppression.name,
                 UnusedSuppression.severity,
-                f"suppression of {what} {where} silences nothing; remove it",
+                f"suppression of {what} {where} silences nothing; remove it"
+                if matching
+                else f"suppression of {what} {where}: no rule has this code, prefix or name",
                 text=f"{code} {where}",
             )
 

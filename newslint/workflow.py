@@ -68,7 +68,7 @@ def init(args: argparse.Namespace, plugins) -> int:
     return 0
 
 
-def after_run(args: argparse.Namespace, result) -> bool:
+def after_run(args: argparse.Namespace, result, plugins, ruleset) -> bool:
     """Apply unused-suppression reports and the baseline to ``result.findings``.
 
     Returns False when newslint should stop with an error (a baseline that
@@ -80,7 +80,12 @@ def after_run(args: argparse.Namespace, result) -> bool:
         from newslint.suppressions import unused_suppressions
 
         result.findings = sorted(
-            [*result.findings, *unused_suppressions(result.suppressions, result.suppressed)]
+            [
+                *result.findings,
+                *unused_suppressions(
+                    result.suppressions, result.suppressed, plugins.rules, ruleset.enabled_codes
+                ),
+            ]
         )
     if args.write_baseline:
         try:

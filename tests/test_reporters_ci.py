@@ -102,6 +102,8 @@ def test_sarif_related_locations_and_levels():
     ]
     assert second["level"] == "note"
     assert second["locations"][0]["physicalLocation"]["artifactLocation"] == {"uri": "file:///abs/c.txt"}
+    empty = SarifReporter().log([])
+    assert not list(_validator().iter_errors(empty)) and empty["runs"][0]["results"] == []
 
 
 def test_artifact_uri():

@@ -139,3 +139,15 @@ def test_report_unused_suppressions(run_cli, tmp_path):
     assert loud.returncode == 1
     assert _codes_at(loud.stdout) == [(1, "NL010"), (8, "NL010")], loud.stdout
     assert "NL201 on line 8" in loud.stdout and "NL4 in this file" in loud.stdout
+
+
+def test_unused_suppressions_of_rules_that_did_not_run_are_left_alone(run_cli, tmp_path):
+    (tmp_path / "story.md").write_text(
+        "<!-- newslint-disable-next-line NL201 -->\nThe minister said so.\n\n"
+        "<!-- newslint-disable-next-line NL2O1 -->\nThe mayor said so.\n",
+        encoding="utf-8",
+    )
+    proc = run_cli("--no-config", "--select", "NL1", "--report-unused-suppressions", "story.md")
+    # NL201 did not run, so its comment cannot be judged; "NL2O1" (a typo) names no rule.
+    assert _codes_at(proc.stdout) == [(5, "NL010")], proc.stdout
+    assert "no rule has this code" in proc.stdout
