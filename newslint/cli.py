@@ -232,9 +232,10 @@ def _main(argv: Sequence[str] | None) -> int:
         reporter = reporter.for_rules(plugins.rules)
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     linter = Linter(plugins, ruleset, config)
-    result = run(
-        linter, args.paths or ["."], jobs=jobs, keep_documents=reporter.needs_source, corpus=args.corpus
-    )
+    paths = args.paths or ["."]
+    if args.force_exclude:
+        paths = workflow.force_exclude(paths, config)
+    result = run(linter, paths, jobs=jobs, keep_documents=reporter.needs_source, corpus=args.corpus)
     if not workflow.after_run(args, result, plugins, ruleset):
         return EXIT_ERROR
 

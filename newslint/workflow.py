@@ -48,6 +48,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="exit 1 when a finding is at least this severe (default: warning)",
     )
     group.add_argument(
+        "--force-exclude",
+        action="store_true",
+        help="apply rules.yaml's exclude: to files named on the command line too (for hooks, "
+        "which name every changed file)",
+    )
+    group.add_argument(
         "--init",
         action="store_true",
         help="write a starter rules.yaml (or the --config path) listing every rule, and exit",
@@ -66,6 +72,22 @@ def init(args: argparse.Namespace, plugins) -> int:
         return 2
     sys.stderr.write(f"newslint: wrote {path} ({len(plugins.rules)} rules, all at their defaults)\n")
     return 0
+
+
+def force_exclude(paths: Sequence[str], config) -> list[str]:
+    """``--force-exclude``: the named paths without those rules.yaml excludes."""
+    from newslint.runner import _glob_match
+
+    root = config.root.resolve()
+    kept = []
+    for given in paths:
+        try:
+            rel = Path(given).resolve().relative_to(root).as_posix()
+        except ValueError:
+            rel = Path(given).as_posix()
+        if not _glob_match(rel, config.exclude):
+            kept.append(given)
+    return kept
 
 
 def after_run(args: argparse.Namespace, result, plugins, ruleset) -> bool:

@@ -151,6 +151,11 @@ def test_clean_and_suppressed_articles_are_committed(newsroom):
         "<!-- newslint-disable-next-line NL201 -->\nAn unnamed official said the road was closed.\n",
     )
     assert suppressed.returncode == 0, suppressed.stdout + suppressed.stderr
+    # Files rules.yaml excludes stay excluded, although the hook names them.
+    (articles / "rules.yaml").write_text('exclude: ["drafts/**"]\n', encoding="utf-8")
+    _git(articles, env, "add", "rules.yaml")
+    draft = _commit(articles, env, "drafts/idea.md", "An unnamed official said the road was closed.\n")
+    assert draft.returncode == 0, draft.stdout + draft.stderr
     # A file type the hook does not take is not linted at all.
     other = _commit(articles, env, "notes.py", "# An unnamed official said so.\n")
     assert other.returncode == 0 and "newslint" in other.stderr and "Skipped" in other.stderr

@@ -111,7 +111,7 @@ def test_artifact_uri():
     assert artifact_uri("seeds/ünï.md") == "seeds/%C3%BCn%C3%AF.md"
 
 
-# GitHub: ::{error|warning|notice} file=..,line=..,col=..,endLine=..,endColumn=..,title=..::message
+# GitHub: ::{error|warning|notice} file=..,line=..,endLine=..,col=..,endColumn=..,title=..::message
 _COMMAND = re.compile(
     r"^::(?P<cmd>error|warning|notice) "
     r"(?P<props>(?:[A-Za-z]+=[^,:\r\n]*)(?:,[A-Za-z]+=[^,:\r\n]*)*)::(?P<msg>[^\r\n]*)$"
@@ -160,3 +160,6 @@ def test_github_escaping():
     assert _unescape(props["file"]) == "odd, name:1.md"
     assert _unescape(m.group("msg")).splitlines()[1] == "b.md:7:1: spelled “Hamzeh” here"
     assert annotation(_finding(severity=Severity.INFO)).startswith("::notice ")
+    # Across lines GitHub takes no columns.
+    across = annotation(_finding(line=2, end_line=3, end_column=4))
+    assert ",line=2,endLine=3,title=" in across and "col=" not in across

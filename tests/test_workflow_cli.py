@@ -252,3 +252,15 @@ def test_starter_options_uncomment_to_their_defaults():
     (settings,) = config.rules
     assert settings.key == "tuned" and settings.severity is Severity.INFO
     assert settings.options == _Tuned.options
+
+
+def test_force_exclude_applies_exclude_to_named_files(run_cli, tmp_path):
+    (tmp_path / "rules.yaml").write_text('exclude: ["drafts/**"]\n', encoding="utf-8")
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "idea.md").write_text(ANON + "\n", encoding="utf-8")
+    (tmp_path / "story.md").write_text(ANON + "\n", encoding="utf-8")
+    named = run_cli("drafts/idea.md", "story.md")
+    assert "drafts/idea.md:1:1: NL201" in named.stdout  # named files are read by default
+    forced = run_cli("--force-exclude", "drafts/idea.md", "story.md")
+    assert forced.stdout.splitlines()[0].startswith("story.md:1:1: NL201")
+    assert "drafts/" not in forced.stdout and "1 file," in forced.stderr

@@ -4,6 +4,7 @@ One line per finding::
 
     ::warning file=story.md,line=4,col=1,endLine=4,endColumn=21,title=NL201 anonymous-source::“An unnamed official” is not named
 
+Columns are given only for a finding on one line, as GitHub requires.
 Values are escaped as the Actions runner expects: ``%``, CR and LF in the
 message; those and ``:`` and ``,`` in properties.
 """
@@ -30,14 +31,10 @@ def escape_property(value: str) -> str:
 
 
 def annotation(f: Finding) -> str:
-    props = {
-        "file": f.path,
-        "line": str(f.line),
-        "col": str(f.column),
-        "endLine": str(f.end_line),
-        "endColumn": str(f.end_column),
-        "title": f"{f.code} {f.rule}",
-    }
+    props = {"file": f.path, "line": str(f.line), "endLine": str(f.end_line)}
+    if f.line == f.end_line:  # columns are refused on an annotation spanning lines
+        props.update(col=str(f.column), endColumn=str(f.end_column))
+    props["title"] = f"{f.code} {f.rule}"
     message = f.message
     if f.related:
         message += "".join(
