@@ -74,6 +74,8 @@ def starter_config(rules: Mapping[str, type[Rule]], plugin_of: Mapping[str, str]
         rule = rules[code]
         off = "" if rule.enabled_by_default else ", off by default"
         plugin = plugin_of.get(code, "?")
+        if lines[-1] != "rules:":
+            lines.append("")
         lines.append(f"  # {code} {rule.name} ({plugin}{off}): {rule.summary}")
         lines.append(f"  # {rule.name}:")
         lines.append(f"  #   severity: {rule.severity.value}")

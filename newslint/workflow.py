@@ -12,8 +12,16 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from newslint.baseline import BaselineError, filter_baseline, write_baseline
 from newslint.findings import Finding, Severity
+from newslint.suppressions import UnusedSuppression, unused_suppressions
+
+if TYPE_CHECKING:
+    from newslint.config import Config
+    from newslint.plugins import Plugins
+    from newslint.runner import RuleSet, RunResult
 
 FAIL_ON = tuple(s.value for s in Severity)
 
@@ -60,7 +68,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def init(args: argparse.Namespace, plugins) -> int:
+def init(args: argparse.Namespace, plugins: Plugins) -> int:
     """``--init``: 0 when the starter file is written, 2 when it cannot be."""
     from newslint.scaffold import InitError, write_starter
 
@@ -74,7 +82,7 @@ def init(args: argparse.Namespace, plugins) -> int:
     return 0
 
 
-def force_exclude(paths: Sequence[str], config) -> list[str]:
+def force_exclude(paths: Sequence[str], config: Config) -> list[str]:
     """``--force-exclude``: the named paths without those rules.yaml excludes."""
     from newslint.runner import _glob_match
 
@@ -90,17 +98,14 @@ def force_exclude(paths: Sequence[str], config) -> list[str]:
     return kept
 
 
-def after_run(args: argparse.Namespace, result, plugins, ruleset) -> bool:
+def after_run(args: argparse.Namespace, result: RunResult, plugins: Plugins, ruleset: RuleSet) -> bool:
     """Apply unused-suppression reports and the baseline to ``result.findings``.
 
     Returns False when newslint should stop with an error (a baseline that
     cannot be read or written); the message is already on stderr.
     """
-    from newslint.baseline import BaselineError, filter_baseline, write_baseline
-
-    if args.report_unused_suppressions:
-        from newslint.suppressions import unused_suppressions
-
+    # The flag, or selecting NL010 (--extend-select, rules.yaml), turns the report on.
+    if args.report_unused_suppressions or UnusedSuppression.code in ruleset.enabled_codes:
         result.findings = sorted(
             [
                 *result.findings,

@@ -139,6 +139,8 @@ def test_report_unused_suppressions(run_cli, tmp_path):
     assert loud.returncode == 1
     assert _codes_at(loud.stdout) == [(1, "NL010"), (8, "NL010")], loud.stdout
     assert "NL201 on line 8" in loud.stdout and "NL4 in this file" in loud.stdout
+    (tmp_path / "rules.yaml").write_text("rules:\n  unused-suppression: true\n", encoding="utf-8")
+    assert run_cli("story.md").stdout == loud.stdout
 
 
 def test_unused_suppressions_of_rules_that_did_not_run_are_left_alone(run_cli, tmp_path):
