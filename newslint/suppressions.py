@@ -26,7 +26,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from newslint.document import Document
@@ -131,14 +130,6 @@ def _covers(code: str, first: int, last: int, finding: Finding) -> bool:
     return first <= finding.line <= last and (
         code in ("*", "ALL") or finding.code.startswith(code) or code == finding.rule
     )
-
-
-@dataclass(frozen=True)
-class _Unused:
-    path: str
-    code: str
-    first: int
-    last: int
 
 
 def _selects(code: str, rule: type[Rule]) -> bool:
