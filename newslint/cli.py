@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from newslint import workflow
 from newslint.config import Config, ConfigError, find_config, load_config
 from newslint.plugins import PluginError, Plugins, load_plugins
 from newslint.rule import Rule
@@ -31,8 +32,8 @@ configuration:
   ignore and tune rules; `newslint --list-rules` shows what there is.
 
 exit status:
-  0  no findings
-  1  findings were reported
+  0  no findings at or above --fail-on (default: warning)
+  1  findings were reported at or above --fail-on
   2  usage or configuration error, a path that does not exist, or an unreadable file
 """
 
@@ -94,6 +95,7 @@ def build_parser(formats: Sequence[str]) -> argparse.ArgumentParser:
         metavar="N",
         help="processes for the per-article pass (default: the number of cores)",
     )
+    workflow.add_arguments(parser)
     info = parser.add_argument_group("information")
     info.add_argument(
         "--list-rules", action="store_true", help="list every rule: code, name, severity, plugin, summary"
@@ -182,9 +184,11 @@ def _main(argv: Sequence[str] | None) -> int:
     pre.add_argument("--config")
     pre.add_argument("--no-config", action="store_true")
     pre.add_argument("--disable-plugin", action="append", default=[])
+    pre.add_argument("--init", action="store_true")
     known, _ = pre.parse_known_args(argv)
     try:
-        config = _load_config(known)
+        # --init writes a new file: whatever is (or is not) at --config is not read.
+        config = Config() if known.init else _load_config(known)
     except ConfigError as exc:
         sys.stderr.write(f"{exc}\n")
         return EXIT_ERROR
@@ -202,6 +206,8 @@ def _main(argv: Sequence[str] | None) -> int:
     if args.list_rules:
         list_rules(plugins, sys.stdout)
         return EXIT_OK
+    if args.init:
+        return workflow.init(args, plugins)
     if args.explain:
         wanted = args.explain.strip()
         for code, rule in plugins.rules.items():
@@ -222,9 +228,16 @@ def _main(argv: Sequence[str] | None) -> int:
         sys.stderr.write(f"{exc}\n")
         return EXIT_ERROR
     reporter = plugins.reporters[args.format]
+    if hasattr(reporter, "for_rules"):  # reporters that show rule help (sarif)
+        reporter = reporter.for_rules(plugins.rules)
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     linter = Linter(plugins, ruleset, config)
-    result = run(linter, args.paths or ["."], jobs=jobs, keep_documents=reporter.needs_source)
+    paths = args.paths or ["."]
+    if args.force_exclude:
+        paths = workflow.force_exclude(paths, config)
+    result = run(linter, paths, jobs=jobs, keep_documents=reporter.needs_source, corpus=args.corpus)
+    if not workflow.after_run(args, result, plugins, ruleset):
+        return EXIT_ERROR
 
     for path in result.missing:
         sys.stderr.write(f"newslint: {path}: no such file or directory\n")
@@ -243,6 +256,8 @@ def _main(argv: Sequence[str] | None) -> int:
     finally:
         if stream is not sys.stdout:
             stream.close()
+    if args.format in ("text", "full") and not args.write_baseline:
+        sys.stderr.write(workflow.summary(result.files, result.findings, len(result.suppressed)))
     if result.missing or any(f.code == "NL001" for f in result.findings):
         return EXIT_ERROR
-    return EXIT_FINDINGS if result.findings else EXIT_OK
+    return EXIT_FINDINGS if workflow.fails(result.findings, args.fail_on) else EXIT_OK

@@ -35,6 +35,9 @@ BUILTINS = (
     "newslint.readers.html",
     "newslint.reporters.text",
     "newslint.reporters.json",
+    "newslint.reporters.sarif",
+    "newslint.reporters.github",
+    "newslint.suppressions",
 )
 
 

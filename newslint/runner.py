@@ -495,6 +495,32 @@ class RunResult:
     documents: dict[str, Document]
     files: int
     missing: list[str]
+    #: Findings dropped by suppressions, and each file's inline suppressions.
+    suppressed: list[Finding] = field(default_factory=list)
+    suppressions: dict[str, list[tuple[str, int, int]]] = field(default_factory=dict)
+
+
+def _archive_pass(
+    linter: Linter, corpus: Sequence[str], named: Sequence[Target], jobs: int
+) -> tuple[list[DocumentResult], list[str]]:
+    """Facts of the archive files (``--corpus``) not named on the command line.
+
+    Only corpus rules run on them: their facts join the story pass, their own
+    findings are never reported.
+    """
+    if not linter.corpus_rules:
+        return [], [p for p in corpus if not Path(p).exists()]
+    targets, missing = discover(
+        corpus, list(linter.plugins.readers), linter.config.exclude, linter.config.root
+    )
+    seen = {t.path.resolve() for t in named}
+    targets = [t for t in targets if t.path.resolve() not in seen]
+    facts_only = Linter(
+        linter.plugins,
+        RuleSet(linter.corpus_rules, linter.ruleset.severities, linter.ruleset.enabled_codes),
+        linter.config,
+    )
+    return facts_only.lint_targets(targets, jobs), missing
 
 
 def run(
@@ -502,21 +528,35 @@ def run(
     paths: Sequence[str],
     jobs: int = 1,
     keep_documents: bool = False,
+    corpus: Sequence[str] = (),
 ) -> RunResult:
-    """Lint paths end to end and return sorted, filtered findings."""
+    """Lint paths end to end and return sorted, filtered findings.
+
+    ``corpus``: archive folders or files whose facts join the story pass, so
+    the named files are compared with them; only the named files are reported.
+    """
     suffixes = list(linter.plugins.readers)
     targets, missing = discover(paths, suffixes, linter.config.exclude, linter.config.root)
     results = linter.lint_targets(targets, jobs, keep_documents)
     findings: list[Finding] = [f for r in results for f in r.findings]
-    findings += linter.corpus_pass(results)
+    if corpus:
+        archive, archive_missing = _archive_pass(linter, corpus, targets, jobs)
+        missing += archive_missing
+        named = {r.path for r in results}
+        story = linter.corpus_pass([*results, *archive])
+        findings += [f for f in story if f.path in named or f.code == RuleError.code]
+    else:
+        findings += linter.corpus_pass(results)
     for name, message in linter.plugins.errors:
         findings.append(_file_finding(PluginLoadError, "<plugins>", f"plugin {name!r} {message}"))
     by_path = {r.path: r for r in results}
     findings = [f for f in findings if f.code in linter.ruleset.enabled_codes]
-    findings = apply_suppressions(findings, by_path, linter.config)
-    findings.sort()
+    kept = apply_suppressions(findings, by_path, linter.config)
+    suppressed = sorted(set(findings) - set(kept))
+    kept.sort()
     documents = {r.path: r.document for r in results if r.document is not None}
-    return RunResult(findings, documents, len(targets), missing)
+    suppressions = {r.path: r.suppressions for r in results if r.suppressions}
+    return RunResult(kept, documents, len(targets), missing, suppressed, suppressions)
 
 
 __all__ = ["Linter", "Location", "RunResult", "build_rules", "discover", "run"]

@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 
 from newslint.document import Document, TextBuilder, normalise_spaces
 from newslint.markers import hookimpl
+from newslint.suppressions import comment_suppressions
 
 #: Elements whose text is never article prose.
 SKIPPED = frozenset(
@@ -194,6 +195,7 @@ class HtmlReader:
             source_map=source_map,
             metadata=metadata,
             format=self.name,
+            suppressions=comment_suppressions(source, fenced=False),
         )
 
 

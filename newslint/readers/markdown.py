@@ -16,6 +16,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from newslint.document import Document, TextBuilder, normalise_spaces
 from newslint.markers import hookimpl
+from newslint.suppressions import find_suppressions
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n|^)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 _FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
@@ -109,6 +110,7 @@ class MarkdownReader:
             metadata=metadata,
             format=self.name,
             problems=problems,
+            suppressions=find_suppressions(source, metadata, problems),
         )
 
     @staticmethod

@@ -1,0 +1,109 @@
+"""Baselines: adopt newslint on an archive without fixing every old story first.
+
+``newslint archive/ --write-baseline newslint-baseline.json`` records today's
+findings; ``newslint archive/ --baseline newslint-baseline.json`` then reports
+only findings that are not in it.
+
+A finding is known by its fingerprint: the rule code, the file (relative to
+the baseline file, so the same baseline works from any working folder), the
+flagged text normalised (case and runs of spaces folded) and which occurrence
+of that text it is in the file. Line numbers are not part of it, so adding
+a paragraph above an old finding does not make it new; a second identical
+flagged phrase is a second occurrence, and is new.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from newslint.findings import Finding
+
+#: Bumped only if fingerprints change meaning.
+BASELINE_VERSION = 1
+
+_SPACES = re.compile(r"\s+")
+
+
+class BaselineError(Exception):
+    """A baseline file that cannot be read."""
+
+
+@dataclass(frozen=True, order=True)
+class Fingerprint:
+    code: str
+    path: str
+    text: str
+    occurrence: int
+
+    def digest(self) -> str:
+        """A stable hash, e.g. for SARIF ``partialFingerprints``."""
+        key = "\x1f".join((self.code, self.path, self.text, str(self.occurrence)))
+        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+
+def normalise(text: str) -> str:
+    return _SPACES.sub(" ", text).strip().casefold()
+
+
+def _relative(path: str, root: Path | None) -> str:
+    if root is None:
+        return Path(path).as_posix()
+    try:
+        return Path(os.path.relpath(Path(path).resolve(), root.resolve())).as_posix()
+    except ValueError:  # another drive (Windows)
+        return Path(path).as_posix()
+
+
+def fingerprints(findings: Iterable[Finding], root: Path | None = None) -> list[tuple[Finding, Fingerprint]]:
+    """Each finding with its fingerprint, counting occurrences in file order.
+
+    A finding without flagged text (some story-level findings) is known by
+    its message instead.
+    """
+    seen: Counter[tuple[str, str, str]] = Counter()
+    out = []
+    for f in sorted(findings):
+        key = (f.code, _relative(f.path, root), normalise(f.text or f.message))
+        out.append((f, Fingerprint(*key, seen[key])))
+        seen[key] += 1
+    return out
+
+
+def write_baseline(path: Path, findings: Sequence[Finding]) -> int:
+    """Record findings in ``path``; returns how many."""
+    root = path.resolve().parent
+    entries = [
+        {"code": fp.code, "path": fp.path, "text": fp.text, "occurrence": fp.occurrence, "line": f.line}
+        for f, fp in fingerprints(findings, root)
+    ]
+    data = {"version": BASELINE_VERSION, "findings": entries}
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return len(entries)
+
+
+def read_baseline(path: Path) -> set[Fingerprint]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise BaselineError(f"{path}: the baseline file does not exist") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise BaselineError(f"{path}: not a newslint baseline ({exc})") from None
+    if not isinstance(data, dict) or data.get("version") != BASELINE_VERSION:
+        raise BaselineError(f"{path}: not a version {BASELINE_VERSION} newslint baseline")
+    try:
+        return {Fingerprint(e["code"], e["path"], e["text"], int(e["occurrence"])) for e in data["findings"]}
+    except (KeyError, TypeError, ValueError) as exc:
+        raise BaselineError(f"{path}: malformed entry ({exc})") from None
+
+
+def filter_baseline(findings: Sequence[Finding], path: Path) -> list[Finding]:
+    """The findings that are not in the baseline at ``path``."""
+    known = read_baseline(path)
+    return [f for f, fp in fingerprints(findings, path.resolve().parent) if fp not in known]

@@ -1,0 +1,59 @@
+"""``--format github``: GitHub Actions workflow commands, shown as annotations on the diff.
+
+One line per finding::
+
+    ::warning file=story.md,line=4,col=1,endLine=4,endColumn=21,title=NL201 anonymous-source::“An unnamed official” is not named
+
+Columns are given only for a finding on one line, as GitHub requires.
+Values are escaped as the Actions runner expects: ``%``, CR and LF in the
+message; those and ``:`` and ``,`` in properties.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TextIO
+
+from newslint.document import Document
+from newslint.findings import Finding, Severity
+from newslint.markers import hookimpl
+
+#: newslint severities as workflow commands.
+COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(value: str) -> str:
+    return escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(f: Finding) -> str:
+    props = {"file": f.path, "line": str(f.line), "endLine": str(f.end_line)}
+    if f.line == f.end_line:  # columns are refused on an annotation spanning lines
+        props.update(col=str(f.column), endColumn=str(f.end_column))
+    props["title"] = f"{f.code} {f.rule}"
+    message = f.message
+    if f.related:
+        message += "".join(
+            f"\n{r.location.path}:{r.location.line}:{r.location.column}: {r.message}" for r in f.related
+        )
+    head = ",".join(f"{key}={escape_property(value)}" for key, value in props.items())
+    return f"::{COMMANDS[f.severity]} {head}::{escape_data(message)}"
+
+
+class GithubReporter:
+    name = "github"
+    description = "GitHub Actions annotations (workflow commands), one per finding"
+    needs_source = False
+
+    def render(self, findings: Sequence[Finding], documents: Mapping[str, Document], stream: TextIO) -> None:
+        for f in findings:
+            stream.write(annotation(f) + "\n")
+
+
+@hookimpl
+def newslint_reporters() -> list[GithubReporter]:
+    return [GithubReporter()]

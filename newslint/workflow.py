@@ -1,0 +1,158 @@
+"""The command-line options for the editorial workflow: hooks, CI, adoption.
+
+``--corpus``, ``--baseline``/``--write-baseline``, ``--report-unused-suppressions``,
+``--fail-on`` and ``--init`` are declared here, in one argument group, and
+applied to a run's result here, so the command line itself stays short.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from newslint.baseline import BaselineError, filter_baseline, write_baseline
+from newslint.findings import Finding, Severity
+from newslint.suppressions import UnusedSuppression, unused_suppressions
+
+if TYPE_CHECKING:
+    from newslint.config import Config
+    from newslint.plugins import Plugins
+    from newslint.runner import RuleSet, RunResult
+
+FAIL_ON = tuple(s.value for s in Severity)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("workflow (pre-commit, CI, adopting newslint on an archive)")
+    group.add_argument(
+        "--corpus",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="compare the named files with the facts of this archive (folders or files) in the "
+        "cross-article rules; only the named files are reported",
+    )
+    group.add_argument(
+        "--baseline", metavar="FILE", help="report only findings not recorded in this baseline file"
+    )
+    group.add_argument(
+        "--write-baseline",
+        metavar="FILE",
+        help="record every current finding in FILE (for --baseline) and exit 0",
+    )
+    group.add_argument(
+        "--report-unused-suppressions",
+        action="store_true",
+        help="report suppression comments and front-matter ignores that silence nothing (NL010)",
+    )
+    group.add_argument(
+        "--fail-on",
+        choices=FAIL_ON,
+        default="warning",
+        help="exit 1 when a finding is at least this severe (default: warning)",
+    )
+    group.add_argument(
+        "--force-exclude",
+        action="store_true",
+        help="apply rules.yaml's exclude: to files named on the command line too (for hooks, "
+        "which name every changed file)",
+    )
+    group.add_argument(
+        "--init",
+        action="store_true",
+        help="write a starter rules.yaml (or the --config path) listing every rule, and exit",
+    )
+
+
+def init(args: argparse.Namespace, plugins: Plugins) -> int:
+    """``--init``: 0 when the starter file is written, 2 when it cannot be."""
+    from newslint.scaffold import InitError, write_starter
+
+    path = Path(args.config or "rules.yaml")
+    try:
+        write_starter(path, plugins.rules, plugins.rule_plugin)
+    except InitError as exc:
+        sys.stderr.write(f"newslint: {exc}\n")
+        return 2
+    sys.stderr.write(f"newslint: wrote {path} ({len(plugins.rules)} rules, all at their defaults)\n")
+    return 0
+
+
+def force_exclude(paths: Sequence[str], config: Config) -> list[str]:
+    """``--force-exclude``: the named paths without those rules.yaml excludes."""
+    from newslint.runner import _glob_match
+
+    root = config.root.resolve()
+    kept = []
+    for given in paths:
+        try:
+            rel = Path(given).resolve().relative_to(root).as_posix()
+        except ValueError:
+            rel = Path(given).as_posix()
+        if not _glob_match(rel, config.exclude):
+            kept.append(given)
+    return kept
+
+
+def after_run(args: argparse.Namespace, result: RunResult, plugins: Plugins, ruleset: RuleSet) -> bool:
+    """Apply unused-suppression reports and the baseline to ``result.findings``.
+
+    Returns False when newslint should stop with an error (a baseline that
+    cannot be read or written); the message is already on stderr.
+    """
+    # The flag, or selecting NL010 (--extend-select, rules.yaml), turns the report on.
+    if args.report_unused_suppressions or UnusedSuppression.code in ruleset.enabled_codes:
+        result.findings = sorted(
+            [
+                *result.findings,
+                *unused_suppressions(
+                    result.suppressions, result.suppressed, plugins.rules, ruleset.enabled_codes
+                ),
+            ]
+        )
+    if args.write_baseline:
+        try:
+            count = write_baseline(Path(args.write_baseline), result.findings)
+        except OSError as exc:
+            sys.stderr.write(f"newslint: cannot write {args.write_baseline}: {exc.strerror}\n")
+            return False
+        sys.stderr.write(f"newslint: recorded {count} findings in {args.write_baseline}\n")
+        result.findings = []
+    elif args.baseline:
+        try:
+            result.findings = filter_baseline(result.findings, Path(args.baseline))
+        except BaselineError as exc:
+            sys.stderr.write(f"newslint: {exc}\n")
+            return False
+    return True
+
+
+def fails(findings: Sequence[Finding], fail_on: str) -> bool:
+    """Whether any finding is at least as severe as ``fail_on``."""
+    threshold = Severity.parse(fail_on).rank
+    return any(f.severity.rank >= threshold for f in findings)
+
+
+def summary(files: int, findings: Sequence[Finding], suppressed: int = 0) -> str:
+    """One line for stderr: ``newslint: 3 files, 4 findings (1 error, 3 warnings)``."""
+    counts = Counter(f.severity for f in findings)
+    head = f"newslint: {files} file{'s' if files != 1 else ''}, "
+    if not findings:
+        head += "no findings"
+    else:
+        parts = []
+        for severity, singular, plural in (
+            (Severity.ERROR, "error", "errors"),
+            (Severity.WARNING, "warning", "warnings"),
+            (Severity.INFO, "info", "info"),
+        ):
+            if counts[severity]:
+                parts.append(f"{counts[severity]} {singular if counts[severity] == 1 else plural}")
+        head += f"{len(findings)} finding{'s' if len(findings) != 1 else ''} ({', '.join(parts)})"
+    if suppressed:
+        head += f"; {suppressed} suppressed"
+    return head + "\n"
