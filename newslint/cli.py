@@ -16,6 +16,9 @@ from newslint.rule import Rule
 from newslint.runner import Linter, build_rules, run
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+#: Findings that mean the run itself was incomplete: an unreadable file, a rule
+#: that raised, a plugin that failed to load.
+ERROR_CODES = ("NL001", "NL004", "NL005")
 
 EPILOG = """\
 examples:
@@ -33,7 +36,8 @@ configuration:
 exit status:
   0  no findings
   1  findings were reported
-  2  usage or configuration error, a path that does not exist, or an unreadable file
+  2  usage or configuration error, a path that does not exist, an unreadable
+     file, a rule that raised (NL004) or a plugin that failed to load (NL005)
 """
 
 
@@ -189,7 +193,12 @@ def _main(argv: Sequence[str] | None) -> int:
         sys.stderr.write(f"{exc}\n")
         return EXIT_ERROR
     try:
-        plugins = load_plugins(disabled=_split(known.disable_plugin), local=_local_plugins(config))
+        plugins = load_plugins(
+            disabled=_split(known.disable_plugin), local=_local_plugins(config), config=config
+        )
+    except ConfigError as exc:  # a bad custom rule
+        sys.stderr.write(f"{exc}\n")
+        return EXIT_ERROR
     except PluginError as exc:
         sys.stderr.write(f"newslint: {exc}\n")
         return EXIT_ERROR
@@ -243,6 +252,6 @@ def _main(argv: Sequence[str] | None) -> int:
     finally:
         if stream is not sys.stdout:
             stream.close()
-    if result.missing or any(f.code == "NL001" for f in result.findings):
+    if result.missing or any(f.code in ERROR_CODES for f in result.findings):
         return EXIT_ERROR
     return EXIT_FINDINGS if result.findings else EXIT_OK

@@ -18,6 +18,13 @@ flagged (``invalid``, with where), in any file format a reader knows::
 Documents are made by the real readers and findings by the real runner, so
 lines and columns are those of the example's source, front matter and markup
 included. Corpus rules are run over a story with :meth:`RuleTester.run_story`.
+
+Installed with newslint, this module is also a pytest plugin (entry point
+``pytest11``): the fixture ``newslint_rule_tester`` is :class:`RuleTester`, so
+a plugin's tests need no import but their rule's::
+
+    def test_loaded_label(newslint_rule_tester):
+        newslint_rule_tester(LoadedLabel).run(valid=[...], invalid=[...])
 """
 
 from __future__ import annotations
@@ -158,3 +165,16 @@ def _compare(example: Invalid, found: list[Finding]) -> str:
         if exp.message is not None and exp.message not in f.message:
             return f"expected {exp.message!r} in the message {f.message!r}"
     return ""
+
+
+try:  # newslint.testing works without pytest; the fixture needs it.
+    import pytest
+except ImportError:  # pragma: no cover
+    pytest = None  # type: ignore[assignment]
+
+if pytest is not None:
+
+    @pytest.fixture
+    def newslint_rule_tester() -> type[RuleTester]:
+        """:class:`RuleTester`, for ``newslint_rule_tester(MyRule).run(valid=..., invalid=...)``."""
+        return RuleTester
