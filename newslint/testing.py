@@ -29,6 +29,7 @@ a plugin's tests need no import but their rule's::
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,7 +39,7 @@ from newslint.config import Config
 from newslint.findings import Finding
 from newslint.rule import CorpusRule, Rule
 
-__all__ = ["Expected", "Invalid", "RuleTester", "Valid", "at", "lint_text"]
+__all__ = ["Expected", "Invalid", "RuleTester", "Valid", "at", "custom_rule", "lint_text"]
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,18 @@ def lint_text(rule: Rule, text: str, suffix: str = ".txt", path: str | None = No
     reader = linter.plugins.readers.get(suffix.lower(), linter.plugins.readers[".txt"])
     document = reader.read(path or f"example{suffix}", text)
     return sorted(f for f in linter.check_document(document).findings if f.code == rule.code)
+
+
+def custom_rule(code: str, config: str | os.PathLike[str] = "rules.yaml") -> type[Rule]:
+    """The declarative rule ``code`` of a rules.yaml's ``custom-rules:``, to test
+    like any other: ``RuleTester(custom_rule("HR101")).run(...)``."""
+    from newslint.config import load_config
+    from newslint.declarative import build_custom_rules
+
+    for rule in build_custom_rules(load_config(config)):
+        if rule.code == code:
+            return rule
+    raise LookupError(f"{config} has no custom rule {code}")
 
 
 class RuleTester:
