@@ -25,9 +25,11 @@ its line and column in rules.yaml.
 
 from __future__ import annotations
 
+import functools
 import re
 import string
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -47,7 +49,7 @@ from newslint.findings import Severity, Violation
 from newslint.plugins import PluginInfo, Plugins
 from newslint.rule import _CODE, _NAME, Rule
 
-__all__ = ["PLUGIN_NAME", "DeclarativeRule", "add_custom_rules", "build_custom_rules"]
+__all__ = ["PLUGIN_NAME", "CustomRuleSpec", "DeclarativeRule", "add_custom_rules", "build_custom_rules"]
 
 #: The plugin name the rules are listed under (and ``--disable-plugin`` takes).
 PLUGIN_NAME = "custom-rules"
@@ -58,26 +60,75 @@ KEYS = REQUIRED + OPTIONAL
 PLACEHOLDERS = ("match", "replacement")
 
 
+@dataclass(frozen=True)
+class CustomRuleSpec:
+    """One checked ``custom-rules`` item, as plain data."""
+
+    code: str
+    name: str
+    message: str
+    severity: Severity
+    summary: str
+    #: (phrase, replacement or "") pairs; empty for a pattern rule.
+    phrases: tuple[tuple[str, str], ...] = ()
+    pattern: str = ""
+    ignore_case: bool = False
+    skip_quotes: bool = False
+    description: str = ""
+    link: str = ""
+
+    def compile(self) -> re.Pattern[str]:
+        if self.phrases:
+            return compile_phrases([p for p, _ in self.phrases])
+        return re.compile(self.pattern, re.IGNORECASE if self.ignore_case else 0)
+
+
 class DeclarativeRule(Rule):
     """The base of every rule defined in rules.yaml (subclassed once per rule)."""
 
+    spec: ClassVar[CustomRuleSpec]
     #: The compiled phrase alternation or pattern.
     regex: ClassVar[re.Pattern[str]]
     #: Normalised phrase -> replacement ("" when none), for phrase lists.
     replacements: ClassVar[Mapping[str, str]] = {}
-    message_template: ClassVar[str] = ""
-    skip_quotes: ClassVar[bool] = False
 
     def check(self, document: Document) -> Iterator[Violation]:
-        quotes = document.analysis.quotes if self.skip_quotes else ()
+        quotes = document.analysis.quotes if self.spec.skip_quotes else ()
         for m in self.regex.finditer(document.text):
             if m.end() == m.start():
                 continue  # a pattern that can match nothing flags nothing
             if any(q.start <= m.start() and m.end() <= q.end for q in quotes):
                 continue
             replacement = self.replacements.get(_normalise(m.group()), "")
-            message = self.message_template.format(match=m.group(), replacement=replacement)
+            message = self.spec.message.format(match=m.group(), replacement=replacement)
             yield self.violation(document, m.start(), m.end(), message)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The class is made at run time, so pickle (worker processes, caches)
+        # rebuilds it from its spec instead of looking it up by name.
+        return (_instance, (self.spec, dict(self.options)))
+
+
+@functools.cache
+def make_rule(spec: CustomRuleSpec) -> type[DeclarativeRule]:
+    """The rule class of a spec (one class per spec)."""
+    attrs = {
+        "__doc__": _docstring(spec),
+        "__module__": __name__,
+        "code": spec.code,
+        "name": spec.name,
+        "summary": spec.summary,
+        "severity": spec.severity,
+        "spec": spec,
+        "regex": spec.compile(),
+        "replacements": {_normalise(p): rep for p, rep in spec.phrases},
+    }
+    class_name = "Custom" + "".join(part.title() for part in spec.name.split("-"))
+    return type(class_name, (DeclarativeRule,), attrs)
+
+
+def _instance(spec: CustomRuleSpec, options: dict[str, Any]) -> DeclarativeRule:
+    return make_rule(spec)(options)
 
 
 def _normalise(phrase: str) -> str:
@@ -96,6 +147,31 @@ def compile_phrases(phrases: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
 
 
+def _docstring(spec: CustomRuleSpec) -> str:
+    if spec.phrases:
+        listed = ", ".join(f"“{p}”" for p, _ in spec.phrases[:8])
+        more = ", …" if len(spec.phrases) > 8 else ""
+        what = f"the phrases {listed}{more} (any case, whole words)"
+        example = spec.phrases[0][0]
+        swaps = [f"“{p}” → “{rep}”" for p, rep in spec.phrases if rep]
+        fix = "use the house form: " + ", ".join(swaps[:8]) if swaps else "rephrase."
+    else:
+        what = f"text matching the regular expression {spec.pattern!r}"
+        example = "text matching the pattern"
+        fix = "rephrase."
+    why = spec.description or "a house rule of this newsroom, defined in rules.yaml."
+    if spec.link:
+        why += f" See {spec.link}"
+    if spec.skip_quotes:
+        what += "; quotations are left alone"
+    return f"What it checks: {what}.\n\nWhy it matters: {why}\n\nExample: {example}\n\nHow to fix: {fix}\n"
+
+
+# --------------------------------------------------------------------------
+# Reading rules.yaml
+# --------------------------------------------------------------------------
+
+
 class _Reader:
     """Reads one ``custom-rules`` item, raising ConfigError at the right place."""
 
@@ -108,7 +184,9 @@ class _Reader:
     def fail_value(self, key: str, message: str) -> ConfigError:
         return _fail(self.display, _value_mark(self.item, key), message)
 
-    def text(self, key: str) -> str:
+    def text(self, key: str, default: str = "") -> str:
+        if key not in self.item:
+            return default
         value = self.item[key]
         if not isinstance(value, str) or not value.strip():
             raise self.fail_value(key, f"'{key}' must be a non-empty string, not {_kind(value)}")
@@ -120,88 +198,73 @@ class _Reader:
             raise self.fail_value(key, f"'{key}' must be true or false, not {_kind(value)}")
         return value
 
-
-def _read_phrases(r: _Reader) -> dict[str, str]:
-    """phrase -> replacement ('' when none), from a list or a mapping."""
-    value = r.item["phrases"]
-    if isinstance(value, CommentedSeq):
-        pairs = [(p, None, value, i) for i, p in enumerate(value)]
-    elif isinstance(value, CommentedMap):
-        pairs = [(p, value[p], value, p) for p in value]
-    else:
-        raise r.fail_value(
-            "phrases",
-            f"'phrases' must be a list of phrases or a mapping of phrase to replacement, not {_kind(value)}",
-        )
-    if not pairs:
-        raise r.fail_value("phrases", "'phrases' is empty: give at least one phrase")
-    out: dict[str, str] = {}
-    for phrase, replacement, container, key in pairs:
-        if not isinstance(phrase, str) or not phrase.strip():
-            raise _fail(
-                r.display,
-                _value_mark(container, key)
-                if isinstance(container, CommentedSeq)
-                else _key_mark(container, key),
-                f"a phrase must be a non-empty string, not {_kind(phrase)}",
+    def severity(self) -> Severity:
+        value = self.item.get("severity", Severity.WARNING.value)
+        choices = [s.value for s in Severity]
+        if not isinstance(value, str) or value.lower() not in choices:
+            raise self.fail_value(
+                "severity",
+                f"severity must be one of {', '.join(choices)}, not {value!r}{suggest(str(value), choices)}",
             )
-        if replacement is not None and not isinstance(replacement, str):
-            raise _fail(
-                r.display,
-                _value_mark(container, key),
-                f"the replacement of {phrase!r} must be a string, not {_kind(replacement)}",
+        return Severity.parse(value)
+
+    def phrases(self) -> tuple[tuple[str, str], ...]:
+        """(phrase, replacement or ''), from a list or a mapping."""
+        value = self.item["phrases"]
+        if isinstance(value, CommentedSeq):
+            items = [(p, None, _value_mark(value, i)) for i, p in enumerate(value)]
+        elif isinstance(value, CommentedMap):
+            items = [(p, value[p], _key_mark(value, p)) for p in value]
+        else:
+            raise self.fail_value(
+                "phrases",
+                f"'phrases' must be a list of phrases or a mapping of phrase to replacement, not {_kind(value)}",
             )
-        out[phrase.strip()] = (replacement or "").strip()
-    return out
+        if not items:
+            raise self.fail_value("phrases", "'phrases' is empty: give at least one phrase")
+        out = []
+        for phrase, replacement, mark in items:
+            if not isinstance(phrase, str) or not phrase.strip():
+                raise _fail(self.display, mark, f"a phrase must be a non-empty string, not {_kind(phrase)}")
+            if replacement is not None and not isinstance(replacement, str):
+                raise _fail(
+                    self.display,
+                    _value_mark(value, phrase),
+                    f"the replacement of {phrase!r} must be a string, not {_kind(replacement)}",
+                )
+            out.append((phrase.strip(), (replacement or "").strip()))
+        return tuple(out)
+
+    def pattern(self) -> str:
+        pattern = self.text("pattern")
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise self.fail_value("pattern", f"'pattern' is not a valid regular expression: {exc}") from None
+        return pattern
+
+    def check_message(self, message: str, phrases: tuple[tuple[str, str], ...]) -> None:
+        try:
+            fields = {f for _, f, _, _ in string.Formatter().parse(message) if f is not None}
+        except ValueError as exc:
+            raise self.fail_value(
+                "message", f"'message' is not a valid template: {exc} (write {{{{ for a brace)"
+            ) from None
+        for name in fields:
+            if name not in PLACEHOLDERS:
+                raise self.fail_value(
+                    "message",
+                    f"'message' uses {{{name}}}; only {{match}} and {{replacement}} exist{suggest(name, PLACEHOLDERS)}",
+                )
+        if "replacement" in fields:
+            missing = [p for p, rep in phrases if not rep]
+            if not phrases or missing:
+                what = f"phrase {missing[0]!r} has none" if missing else "a pattern has none"
+                raise self.fail_value("message", f"'message' uses {{replacement}} but {what}")
 
 
-def _read_pattern(r: _Reader) -> re.Pattern[str]:
-    pattern = r.text("pattern")
-    try:
-        return re.compile(pattern, re.IGNORECASE if r.flag("ignore-case") else 0)
-    except re.error as exc:
-        raise r.fail_value("pattern", f"'pattern' is not a valid regular expression: {exc}") from None
-
-
-def _check_message(r: _Reader, message: str, replacements: Mapping[str, str]) -> None:
-    try:
-        fields = {f for _, f, _, _ in string.Formatter().parse(message) if f is not None}
-    except ValueError as exc:
-        raise r.fail_value(
-            "message", f"'message' is not a valid template: {exc} (write {{{{ for a brace)"
-        ) from None
-    for name in fields:
-        if name not in PLACEHOLDERS:
-            raise r.fail_value(
-                "message",
-                f"'message' uses {{{name}}}; only {{match}} and {{replacement}} exist{suggest(name, PLACEHOLDERS)}",
-            )
-    if "replacement" in fields:
-        missing = [p for p, rep in replacements.items() if not rep]
-        if not replacements or missing:
-            what = f"phrase {missing[0]!r} has none" if missing else "a pattern has none"
-            raise r.fail_value("message", f"'message' uses {{replacement}} but {what}")
-
-
-def _docstring(spec: dict[str, Any]) -> str:
-    if spec["phrases"]:
-        listed = ", ".join(f"“{p}”" for p in list(spec["phrases"])[:8])
-        more = ", …" if len(spec["phrases"]) > 8 else ""
-        what = f"the phrases {listed}{more} (any case, whole words)"
-        example = next(iter(spec["phrases"]))
-        swaps = [f"“{p}” → “{rep}”" for p, rep in spec["phrases"].items() if rep]
-        fix = "use the house form: " + ", ".join(swaps[:8]) if swaps else "rephrase."
-    else:
-        what = f"text matching the regular expression {spec['pattern']!r}"
-        example = "text matching the pattern"
-        fix = "rephrase."
-    why = spec["description"] or "a house rule of this newsroom, defined in rules.yaml."
-    if spec["link"]:
-        why += f" See {spec['link']}"
-    return f"What it checks: {what}.\n\nWhy it matters: {why}\n\nExample: {example}\n\nHow to fix: {fix}\n"
-
-
-def _build_one(display: str, item: Any, mark: Mark) -> type[DeclarativeRule]:
+def read_spec(display: str, item: Any, mark: Mark) -> CustomRuleSpec:
+    """Check one ``custom-rules`` item; ``mark`` is where the item starts."""
     if not isinstance(item, CommentedMap):
         raise _fail(
             display,
@@ -224,53 +287,31 @@ def _build_one(display: str, item: Any, mark: Mark) -> type[DeclarativeRule]:
         raise r.fail_value("name", f"name {name!r} must be kebab-case, like house-style-words")
     if ("phrases" in item) == ("pattern" in item):
         raise _fail(display, mark, f"custom rule {code} needs either 'phrases' or 'pattern' (exactly one)")
-    severity = Severity.WARNING
-    if "severity" in item:
-        choices = [s.value for s in Severity]
-        value = item["severity"]
-        if not isinstance(value, str) or value.lower() not in choices:
-            raise r.fail_value(
-                "severity",
-                f"severity must be one of {', '.join(choices)}, not {value!r}{suggest(str(value), choices)}",
-            )
-        severity = Severity.parse(value)
-    if "phrases" in item:
-        if "ignore-case" in item:
-            raise r.fail_key("ignore-case", "'ignore-case' applies to 'pattern'; phrases always ignore case")
-        phrases = _read_phrases(r)
-        regex = compile_phrases(list(phrases))
-    else:
-        phrases = {}
-        regex = _read_pattern(r)
-    _check_message(r, message, phrases)
-    spec = {
-        "phrases": phrases,
-        "pattern": regex.pattern,
-        "description": r.text("description") if "description" in item else "",
-        "link": r.text("link") if "link" in item else "",
-    }
-    summary = r.text("summary") if "summary" in item else "House rule (rules.yaml): " + name.replace("-", " ")
-    attrs = {
-        "__doc__": _docstring(spec),
-        "__module__": __name__,
-        "code": code,
-        "name": name,
-        "summary": summary,
-        "severity": severity,
-        "regex": regex,
-        "replacements": {_normalise(p): rep for p, rep in phrases.items()},
-        "message_template": message,
-        "skip_quotes": r.flag("skip-quotes"),
-    }
-    class_name = "Custom" + "".join(part.title() for part in name.split("-"))
-    return type(class_name, (DeclarativeRule,), attrs)
+    if "phrases" in item and "ignore-case" in item:
+        raise r.fail_key("ignore-case", "'ignore-case' applies to 'pattern'; phrases always ignore case")
+    phrases = r.phrases() if "phrases" in item else ()
+    pattern = r.pattern() if "pattern" in item else ""
+    r.check_message(message, phrases)
+    return CustomRuleSpec(
+        code=code,
+        name=name,
+        message=message,
+        severity=r.severity(),
+        summary=r.text("summary", "House rule (rules.yaml): " + name.replace("-", " ")),
+        phrases=phrases,
+        pattern=pattern,
+        ignore_case=r.flag("ignore-case"),
+        skip_quotes=r.flag("skip-quotes"),
+        description=r.text("description"),
+        link=r.text("link"),
+    )
 
 
 def build_custom_rules(config: Config, taken: Mapping[str, str] | None = None) -> list[type[DeclarativeRule]]:
     """The rule classes of ``custom-rules:`` in rules.yaml, checked.
 
-    :param taken: code or name -> plugin, of the rules that already exist; a
-        custom rule may not reuse one.
+    :param taken: code or name -> who uses it, of the rules that already
+        exist; a custom rule may not reuse one.
     :raises ConfigError: at the line and column of the first problem.
     """
     section = config.sections.get("custom-rules")
@@ -282,17 +323,16 @@ def build_custom_rules(config: Config, taken: Mapping[str, str] | None = None) -
     rules: list[type[DeclarativeRule]] = []
     seen = dict(taken or {})
     for i, item in enumerate(section):
-        rule = _build_one(display, item, _value_mark(section, i))
-        for key in ("code", "name"):
-            value = getattr(rule, key)
+        spec = read_spec(display, item, _value_mark(section, i))
+        for key, value in (("code", spec.code), ("name", spec.name)):
             if value in seen:
                 raise _fail(
                     display,
                     _value_mark(item, key),
                     f"{key} {value!r} is already used by {seen[value]}; choose another",
                 )
-            seen[value] = f"custom rule {rule.code} above"
-        rules.append(rule)
+            seen[value] = f"custom rule {spec.code} above"
+        rules.append(make_rule(spec))
     return rules
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 import re
 import textwrap
 
@@ -187,6 +188,16 @@ def test_custom_rules_are_tuned_like_any_rule(run_cli, tmp_path):
             (2, 51),
             "a phrase must be",
         ),
+        (
+            "custom-rules:\n  - {code: HR1, name: a, message: 'use {replacement}', pattern: x}\n",
+            (2, 35),
+            "'message' uses {replacement} but a pattern has none",
+        ),
+        (
+            "custom-rules:\n  - {code: HR1, name: a, message: m, phrases: [a], ignore-case: true}\n",
+            (2, 52),
+            "'ignore-case' applies to 'pattern'",
+        ),
         ("custom-rules: {code: HR1}\n", (1, 1), "'custom-rules' must be a list of rules"),
         ("custom-rules:\n  - HR1\n", (2, 5), "every custom rule must be a mapping"),
     ],
@@ -205,3 +216,28 @@ def test_a_bad_custom_rule_stops_the_cli_with_its_location(run_cli, tmp_path):
     done = run_cli("a.txt")
     assert done.returncode == 2
     assert done.stderr.startswith("rules.yaml:2:5: custom rule HR1 needs either 'phrases' or 'pattern'")
+
+
+def test_custom_rules_survive_pickling_and_worker_processes(run_cli, tmp_path):
+    rule = _rules(HOUSE)["HR101"]({})
+    again = pickle.loads(pickle.dumps(rule))
+    assert type(again) is type(rule) and again.code == "HR101"
+    (tmp_path / "rules.yaml").write_text(HOUSE, encoding="utf-8")
+    for i in range(8):
+        (tmp_path / f"a{i}.txt").write_text(f"Story {i}: critics slammed it.\n", encoding="utf-8")
+    done = run_cli("--jobs", "2", "--select", "HR101", ".")
+    assert done.returncode == 1, done.stderr
+    assert len(done.stdout.splitlines()) == 8
+
+
+def test_description_and_link_are_explained(run_cli, tmp_path):
+    (tmp_path / "rules.yaml").write_text(
+        "custom-rules:\n"
+        "  - code: HR401\n    name: no-amid\n    message: avoid “{match}”\n    pattern: '\\bamid\\b'\n"
+        "    summary: Avoid 'amid'\n    description: the stylebook bans it.\n"
+        "    link: https://example.org/style#amid\n",
+        encoding="utf-8",
+    )
+    done = run_cli("--explain", "HR401")
+    assert "Why it matters: the stylebook bans it. See https://example.org/style#amid" in done.stdout
+    assert done.stdout.splitlines()[1] == "Avoid 'amid'"
