@@ -283,6 +283,10 @@ def read_spec(display: str, item: Any, mark: Mark) -> CustomRuleSpec:
     code, name, message = r.text("code"), r.text("name"), r.text("message")
     if not _CODE.match(code):
         raise r.fail_value("code", f"code {code!r} must be capitals followed by digits, like HR101")
+    if code.startswith("NL"):
+        raise r.fail_value(
+            "code", f"code {code!r}: the NL prefix is newslint's own; use your own, like HR101"
+        )
     if not _NAME.match(name):
         raise r.fail_value("name", f"name {name!r} must be kebab-case, like house-style-words")
     if ("phrases" in item) == ("pattern" in item):

@@ -8,6 +8,7 @@ without touching the test environment itself.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -24,7 +25,7 @@ def _can_build_offline() -> bool:
         return False
     major, minor = (int(p) for p in setuptools.__version__.split(".")[:2])
     # Older setuptools builds wheels only with the separate `wheel` package.
-    return (major, minor) >= (70, 1) or shutil.which("wheel") is not None
+    return (major, minor) >= (70, 1) or importlib.util.find_spec("wheel") is not None
 
 
 def pip_install(project: Path, target: Path) -> None:

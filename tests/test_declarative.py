@@ -142,7 +142,7 @@ def test_custom_rules_are_tuned_like_any_rule(run_cli, tmp_path):
         (
             "custom-rules:\n  - code: NL201\n    name: x\n    message: m\n    phrases: [a]\n",
             (2, 11),
-            "code 'NL201' is already used by rule NL201 (anonymous-source) of plugin 'anonymous-sources'",
+            "code 'NL201': the NL prefix is newslint's own",
         ),
         (
             "custom-rules:\n  - {code: HR1, name: a, message: m, phrases: [a]}\n"
@@ -241,3 +241,9 @@ def test_description_and_link_are_explained(run_cli, tmp_path):
     done = run_cli("--explain", "HR401")
     assert "Why it matters: the stylebook bans it. See https://example.org/style#amid" in done.stdout
     assert done.stdout.splitlines()[1] == "Avoid 'amid'"
+
+
+def test_a_code_taken_by_an_installed_plugin_is_refused():
+    config = parse_config("custom-rules:\n  - {code: LBL101, name: a, message: m, phrases: [a]}\n")
+    with pytest.raises(ConfigError, match=r"rules.yaml:2:12: code 'LBL101' is already used by plugin x"):
+        build_custom_rules(config, {"LBL101": "plugin x"})
