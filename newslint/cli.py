@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from pluggy import PluginValidationError
+
 from newslint.config import Config, ConfigError, find_config, load_config
 from newslint.plugins import PluginError, Plugins, load_plugins
 from newslint.rule import Rule
@@ -199,7 +201,7 @@ def _main(argv: Sequence[str] | None) -> int:
     except ConfigError as exc:  # a bad custom rule
         sys.stderr.write(f"{exc}\n")
         return EXIT_ERROR
-    except PluginError as exc:
+    except (PluginError, PluginValidationError) as exc:  # two rules with one code; a misspelt hook
         sys.stderr.write(f"newslint: {exc}\n")
         return EXIT_ERROR
     parser = build_parser(sorted(plugins.reporters))

@@ -122,3 +122,14 @@ def test_an_installed_plugin_that_fails_to_import(run_cli, tmp_path, broken_entr
     assert " NL201 " in done.stdout
     off = run_cli("--no-config", "--disable-plugin", "broken", "calm.txt", env=broken_entry_point)
     assert off.returncode == 1 and "NL005" not in off.stdout
+
+
+def test_a_misspelt_hook_is_a_clear_error(run_cli, tmp_path):
+    _project(
+        tmp_path,
+        {"typo.py": "from newslint import hookimpl\n@hookimpl\ndef newslint_rule():\n    return []\n"},
+    )
+    done = run_cli("calm.txt")
+    assert done.returncode == 2
+    assert done.stderr.startswith("newslint: unknown hook 'newslint_rule' in plugin"), done.stderr
+    assert "Traceback" not in done.stderr
