@@ -14,6 +14,7 @@ import os
 import re
 import subprocess
 import sys
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,8 @@ import pytest
 
 from newslint import hookspecs
 from newslint.analysis import Analysis
+from newslint.config import parse_config
+from newslint.declarative import build_custom_rules
 from tests.conftest import ROOT
 from tests.pip_target import pip_install, with_path
 
@@ -122,3 +125,19 @@ def test_the_page_builds_a_working_plugin(tmp_path):
 )
 def test_the_page_has_every_file(name):
     assert name in {b.title for b in blocks()}
+
+
+def indented_yaml() -> list[str]:
+    """The indented (not run) rules.yaml examples of the page."""
+    found = re.findall(r"\n\n((?:    .*\n)+)", PAGE.read_text(encoding="utf-8"))
+    snippets = [textwrap.dedent(s) for s in found]
+    return [s for s in snippets if s.startswith(("custom-rules:", "rules:"))]
+
+
+def test_the_pages_yaml_examples_are_valid():
+    snippets = indented_yaml()
+    assert len(snippets) >= 2
+    for snippet in snippets:
+        config = parse_config(snippet)  # raises ConfigError on a mistake
+        if snippet.startswith("custom-rules:"):
+            assert build_custom_rules(config), snippet
