@@ -147,10 +147,11 @@ def load_plugins(
         plugins.info[name] = PluginInfo(name, "local", str(path), False)
     pm.check_pending()
     _collect(plugins)
-    if config is not None and "custom-rules" not in disabled:
-        from newslint.declarative import add_custom_rules
+    if config is not None:
+        from newslint.declarative import PLUGIN_NAME, add_custom_rules
 
-        add_custom_rules(plugins, config)
+        if PLUGIN_NAME not in disabled:
+            add_custom_rules(plugins, config)
     return plugins
 
 

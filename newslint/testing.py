@@ -35,7 +35,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newslint.config import Config
 from newslint.findings import Finding
 from newslint.rule import CorpusRule, Rule
 
@@ -90,6 +89,8 @@ def _flagged(source: str, f: Finding) -> str:
 
 
 def _linter(rules: Sequence[Rule]):
+    # Imported when a test runs, not when pytest loads this module as a plugin.
+    from newslint.config import Config
     from newslint.plugins import load_plugins
     from newslint.runner import Linter, RuleSet
 
