@@ -133,3 +133,52 @@ def test_a_misspelt_hook_is_a_clear_error(run_cli, tmp_path):
     assert done.returncode == 2
     assert done.stderr.startswith("newslint: unknown hook 'newslint_rule' in plugin"), done.stderr
     assert "Traceback" not in done.stderr
+
+
+STORY_RULE = '''
+from newslint import CorpusRule, hookimpl
+
+class Tally(CorpusRule):
+    """What it checks: x. Why it matters: x. Example: x. How to fix: x."""
+
+    code = "HR302"
+    name = "tally"
+    summary = "Counts the story"
+
+    def collect(self, document):
+        if "storm" in document.text:
+            raise KeyError("forecast")
+        return [len(document.text)]
+
+    def check_corpus(self, facts):
+        raise ZeroDivisionError("no story")
+
+@hookimpl
+def newslint_rules():
+    return [Tally]
+'''
+
+
+def test_a_story_rule_that_raises(run_cli, tmp_path):
+    _project(tmp_path, {"tally.py": STORY_RULE})
+    done = run_cli("--format", "json", "calm.txt", "stormy.txt")
+    assert done.returncode == 2
+    found = _findings(done)
+    errors = [(path, message) for path, _line, code, message in found if code == "NL004"]
+    assert errors == [
+        ("calm.txt", "rule HR302 (tally) of plugin 'tally.py' raised ZeroDivisionError: no story"),
+        ("stormy.txt", "rule HR302 (tally) of plugin 'tally.py' raised KeyError: 'forecast'"),
+    ]
+    assert [path for path, _line, code, _m in found if code == "NL201"] == ["calm.txt", "stormy.txt"]
+
+
+def test_a_rule_without_its_documentation_is_not_loaded(run_cli, tmp_path):
+    undocumented = FRAGILE.replace("What it checks: storms. Why it matters: x. ", "")
+    _project(tmp_path, {"fragile.py": undocumented})
+    done = run_cli("calm.txt")
+    assert done.returncode == 2
+    assert (
+        "NL005 plugin 'fragile.py' rule StormWatch: its docstring lacks 'What it checks', 'Why it matters'"
+        in done.stdout
+    )
+    assert "HR301" not in done.stdout and " NL201 " in done.stdout
