@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from newslint import Document, Rule, Severity, Violation, hookimpl
 
@@ -18,6 +19,7 @@ _ATTRIBUTION_CUE = re.compile(
     re.IGNORECASE,
 )
 _WORD_BEFORE = re.compile(r"([\w’'-]+)\s*$")
+_CHANGE = re.compile(r"\s+change\b", re.IGNORECASE)
 
 
 class LoadedLabel(Rule):
@@ -55,7 +57,7 @@ class LoadedLabel(Rule):
         ]
     }
 
-    def __init__(self, options=None) -> None:
+    def __init__(self, options: Mapping[str, Any] | None = None) -> None:
         super().__init__(options)
         words = sorted(self.options["labels"], key=len, reverse=True)
         alternation = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
@@ -84,7 +86,7 @@ class LoadedLabel(Rule):
 
 def _political_regime(text: str, before: str, end: int) -> bool:
     """ "the regime", "the Assad regime", but not "tax regime" or "regime change"."""
-    if re.match(r"\s+change\b", text[end:]):
+    if _CHANGE.match(text, end):
         return False
     previous = _WORD_BEFORE.search(before)
     if previous is None:

@@ -17,6 +17,7 @@ def test_flags_labels_in_the_outlets_own_voice(newslint_rule_tester):
             "The US designated the group a terrorist organisation in 2019.",
             "A new tax regime takes effect in March.",
             "Protesters called for regime change.",
+            "The regime change came in 2003.",
             Valid("---\ntitle: x\n---\n\nThe government denied it.\n", suffix=".md"),
         ],
         invalid=[
