@@ -181,4 +181,4 @@ def test_example_plugin_own_tests_pass(example_installed, tmp_path):
         timeout=300,
     )
     assert done.returncode == 0, done.stdout + done.stderr
-    assert re.search(r"\b3 passed\b", done.stdout), done.stdout
+    assert re.search(r"\b[1-9]\d* passed\b", done.stdout), done.stdout
