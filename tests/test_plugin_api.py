@@ -19,7 +19,6 @@ from newslint import Rule
 from newslint.plugins import load_plugins
 from newslint.rule import DOC_SECTIONS
 from newslint.testing import Invalid, RuleTester, at
-from newslint_plugins.attribution import VagueAttribution
 from tests.conftest import ROOT
 from tests.pip_target import pip_install, with_path
 
@@ -109,6 +108,8 @@ def test_the_fixture_check_fails_for_a_rule_without_tests(tmp_path):
 
 def test_vague_attribution_fixtures():
     # NL102's own examples: the crowd is flagged, a named speaker is not.
+    from newslint_plugins.attribution import VagueAttribution
+
     RuleTester(VagueAttribution).run(
         valid=["The mayor said the plan would fail.", "Many people attended the rally."],
         invalid=[
