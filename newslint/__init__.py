@@ -4,7 +4,9 @@ The public API for plugin authors::
 
     from newslint import hookimpl, Rule, CorpusRule, Severity, Document
 
-Everything not listed in ``__all__`` may change between versions.
+Everything not listed in ``__all__`` may change between versions. Writing a
+plugin, from an empty folder to a published package: docs/writing-a-plugin.md;
+testing one: :mod:`newslint.testing`.
 """
 
 from newslint.analysis import Analysis

@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from pluggy import PluginValidationError
+
 from newslint import workflow
 from newslint.config import Config, ConfigError, find_config, load_config
 from newslint.plugins import PluginError, Plugins, load_plugins
@@ -17,6 +19,9 @@ from newslint.rule import Rule
 from newslint.runner import Linter, build_rules, run
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+#: Findings that mean the run itself was incomplete: an unreadable file, a rule
+#: that raised, a plugin that failed to load.
+ERROR_CODES = ("NL001", "NL004", "NL005")
 
 EPILOG = """\
 examples:
@@ -34,7 +39,8 @@ configuration:
 exit status:
   0  no findings at or above --fail-on (default: warning)
   1  findings were reported at or above --fail-on
-  2  usage or configuration error, a path that does not exist, or an unreadable file
+  2  usage or configuration error, a path that does not exist, an unreadable
+     file, a rule that raised (NL004) or a plugin that failed to load (NL005)
 """
 
 
@@ -193,8 +199,13 @@ def _main(argv: Sequence[str] | None) -> int:
         sys.stderr.write(f"{exc}\n")
         return EXIT_ERROR
     try:
-        plugins = load_plugins(disabled=_split(known.disable_plugin), local=_local_plugins(config))
-    except PluginError as exc:
+        plugins = load_plugins(
+            disabled=_split(known.disable_plugin), local=_local_plugins(config), config=config
+        )
+    except ConfigError as exc:  # a bad custom rule
+        sys.stderr.write(f"{exc}\n")
+        return EXIT_ERROR
+    except (PluginError, PluginValidationError) as exc:  # two rules with one code; a misspelt hook
         sys.stderr.write(f"newslint: {exc}\n")
         return EXIT_ERROR
     parser = build_parser(sorted(plugins.reporters))
@@ -258,6 +269,6 @@ def _main(argv: Sequence[str] | None) -> int:
             stream.close()
     if args.format in ("text", "full") and not args.write_baseline:
         sys.stderr.write(workflow.summary(result.files, result.findings, len(result.suppressed)))
-    if result.missing or any(f.code == "NL001" for f in result.findings):
+    if result.missing or any(f.code in ERROR_CODES for f in result.findings):
         return EXIT_ERROR
     return EXIT_FINDINGS if workflow.fails(result.findings, args.fail_on) else EXIT_OK

@@ -9,6 +9,10 @@ entry-point group::
 
 Plugins *contribute* rules, readers and reporters; the runner calls them, so
 selection, severity, suppressions and error isolation are the same for all.
+No hook takes an argument: each returns (or yields) what it contributes. A
+hook that raises is reported as an NL005 finding naming the plugin, and the
+other plugins still load. The walk-through from an empty folder to a
+published plugin is docs/writing-a-plugin.md.
 """
 
 from __future__ import annotations
@@ -28,9 +32,12 @@ if TYPE_CHECKING:
 def newslint_rules() -> Iterable[type[Rule]]:
     """Contribute rule classes.
 
-    Return (or yield) subclasses of :class:`newslint.Rule` or
-    :class:`newslint.CorpusRule`. Codes must be unique across all plugins;
-    a duplicate is an error naming both plugins.
+    Return (or yield) subclasses of :class:`newslint.Rule` (one article at a
+    time) or :class:`newslint.CorpusRule` (the articles of a story). Codes
+    must be unique across all plugins; a duplicate is an error naming both
+    plugins. A rule whose metadata is incomplete (code, kebab-case name,
+    summary, the four docstring sections) is not loaded: it is reported as
+    NL005.
 
     :returns: an iterable of rule classes.
 
@@ -64,8 +71,10 @@ def newslint_readers() -> Iterable[Reader]:
 def newslint_reporters() -> Iterable[Reporter]:
     """Contribute output formats for ``--format``.
 
-    A reporter has ``name`` and ``render(findings, documents, stream)``, where
-    findings are sorted and ``documents`` maps a path to its Document.
+    A reporter has ``name``, ``description`` (one line for ``--help``),
+    ``needs_source`` (true when it prints source lines, so the runner keeps
+    them) and ``render(findings, documents, stream)``, where findings are
+    sorted and ``documents`` maps a path to its Document.
 
     :returns: an iterable of reporter objects.
 

@@ -17,13 +17,16 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pluggy
 
 from newslint import hookspecs
 from newslint.markers import PROJECT, hookimpl
 from newslint.rule import Rule
+
+if TYPE_CHECKING:
+    from newslint.config import Config
 
 __all__ = ["hookimpl", "PluginError", "Plugins", "load_plugins"]
 
@@ -103,12 +106,14 @@ def load_plugins(
     disabled: Iterable[str] = (),
     local: Iterable[tuple[str, Path]] = (),
     entry_points: bool = True,
+    config: Config | None = None,
 ) -> Plugins:
     """Build the plugin manager: built-ins, entry points, then local modules.
 
     :param disabled: plugin names not to load (``--disable-plugin``).
     :param local: (display name, path) of unpackaged plugin modules from rules.yaml.
     :param entry_points: load the ``newslint`` entry-point group (tests may turn it off).
+    :param config: add its declarative ``custom-rules`` (raises ConfigError for a bad one).
     """
     pm = pluggy.PluginManager(PROJECT)
     pm.add_hookspecs(hookspecs)
@@ -145,6 +150,11 @@ def load_plugins(
         plugins.info[name] = PluginInfo(name, "local", str(path), False)
     pm.check_pending()
     _collect(plugins)
+    if config is not None:
+        from newslint.declarative import PLUGIN_NAME, add_custom_rules
+
+        if PLUGIN_NAME not in disabled:
+            add_custom_rules(plugins, config)
     return plugins
 
 

@@ -381,10 +381,12 @@ class Linter:
             )
         return result
 
-    @staticmethod
-    def _rule_error(rule: Rule, path: str, exc: BaseException) -> Finding:
+    def _rule_error(self, rule: Rule, path: str, exc: BaseException) -> Finding:
+        plugin = self.plugins.plugin_of(rule.code)
         return _file_finding(
-            RuleError, path, f"rule {rule.code} ({rule.name}) raised {type(exc).__name__}: {exc}"
+            RuleError,
+            path,
+            f"rule {rule.code} ({rule.name}) of plugin {plugin!r} raised {type(exc).__name__}: {exc}",
         )
 
     def lint_target(self, target: Target, keep_document: bool = False) -> DocumentResult:

@@ -18,20 +18,27 @@ flagged (``invalid``, with where), in any file format a reader knows::
 Documents are made by the real readers and findings by the real runner, so
 lines and columns are those of the example's source, front matter and markup
 included. Corpus rules are run over a story with :meth:`RuleTester.run_story`.
+
+Installed with newslint, this module is also a pytest plugin (entry point
+``pytest11``): the fixture ``newslint_rule_tester`` is :class:`RuleTester`, so
+a plugin's tests need no import but their rule's::
+
+    def test_loaded_label(newslint_rule_tester):
+        newslint_rule_tester(LoadedLabel).run(valid=[...], invalid=[...])
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newslint.config import Config
 from newslint.findings import Finding
 from newslint.rule import CorpusRule, Rule
 
-__all__ = ["Expected", "Invalid", "RuleTester", "Valid", "at", "lint_text"]
+__all__ = ["Expected", "Invalid", "RuleTester", "Valid", "at", "custom_rule", "lint_text"]
 
 
 @dataclass(frozen=True)
@@ -82,6 +89,8 @@ def _flagged(source: str, f: Finding) -> str:
 
 
 def _linter(rules: Sequence[Rule]):
+    # Imported when a test runs, not when pytest loads this module as a plugin.
+    from newslint.config import Config
     from newslint.plugins import load_plugins
     from newslint.runner import Linter, RuleSet
 
@@ -96,6 +105,18 @@ def lint_text(rule: Rule, text: str, suffix: str = ".txt", path: str | None = No
     reader = linter.plugins.readers.get(suffix.lower(), linter.plugins.readers[".txt"])
     document = reader.read(path or f"example{suffix}", text)
     return sorted(f for f in linter.check_document(document).findings if f.code == rule.code)
+
+
+def custom_rule(code: str, config: str | os.PathLike[str] = "rules.yaml") -> type[Rule]:
+    """The declarative rule ``code`` of a rules.yaml's ``custom-rules:``, to test
+    like any other: ``RuleTester(custom_rule("HR101")).run(...)``."""
+    from newslint.config import load_config
+    from newslint.declarative import build_custom_rules
+
+    for rule in build_custom_rules(load_config(config)):
+        if rule.code == code:
+            return rule
+    raise LookupError(f"{config} has no custom rule {code}")
 
 
 class RuleTester:
@@ -158,3 +179,16 @@ def _compare(example: Invalid, found: list[Finding]) -> str:
         if exp.message is not None and exp.message not in f.message:
             return f"expected {exp.message!r} in the message {f.message!r}"
     return ""
+
+
+try:  # newslint.testing works without pytest; the fixture needs it.
+    import pytest
+except ImportError:  # pragma: no cover
+    pytest = None  # type: ignore[assignment]
+
+if pytest is not None:
+
+    @pytest.fixture
+    def newslint_rule_tester() -> type[RuleTester]:
+        """:class:`RuleTester`, for ``newslint_rule_tester(MyRule).run(valid=..., invalid=...)``."""
+        return RuleTester
