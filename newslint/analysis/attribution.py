@@ -1,0 +1,698 @@
+"""Attribution relations: who said what, found from the cue outwards.
+
+An attribution is a *cue* (said, told, added, according to, quoted … as saying,
+in a statement, …), its *source* (the speaker: a named person, a pronoun, an
+institution, an outlet, an unnamed description or a vague crowd) and its
+*content* (a quotation or reported speech)::
+
+    for a in document.analysis.attributions:
+        text[a.cue.start:a.cue.end], a.source_kind, a.informs
+
+The extractor is plain rules, no parser: every cue word is found by one
+compiled pattern over the whole text, then the source is read from the words
+next to it (the noun phrase before "said", after "according to", after an
+inverted "…,” said X", between "quoted" and "as saying"). Noun phrases are
+scanned a bounded number of words, so the cost is linear in the text.
+
+Cues come in two kinds: those that *inform* (speech and reporting: said,
+told, according to …), which make a source of information, and those that
+report a stance (think, believe, want, fear …), which attribute a view but
+do not make anyone a source. ``Attribution.informs`` tells them apart.
+
+Quotations get their speaker with :func:`find_quote_speakers`: from an
+attribution in the sentences the quotation spans, a colon lead-in ("from
+Chairwoman Ruiz:"), a dash sign-off (“…” -Commissioner Ward), or the
+neighbouring sentences and paragraph (a speaker after the first sentence of
+a long quotation, a quotation continued across paragraphs).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newslint.analysis.quotes import Quote
+from newslint.analysis.segments import Paragraph, Sentence
+from newslint.document import Span
+
+
+def words(spaced: str) -> frozenset[str]:
+    """A word list written as one spaced string (data, kept readable)."""
+    return frozenset(spaced.split())
+
+
+# --- cue lexicon ------------------------------------------------------------
+
+#: Verbs of speech and reporting, in every form a news sentence uses them.
+_INFORM_STEMS = {
+    "say": "say says said saying",
+    "tell": "tell tells told telling",
+    "add": "add adds added adding",
+    "state": "stated stating",
+    "note": "noted noting",
+    "explain": "explain explains explained explaining",
+    "confirm": "confirmed confirms confirming",
+    "reveal": "revealed reveals revealing",
+    "disclose": "disclosed discloses",
+    "announce": "announced announces announcing",
+    "insist": "insisted insists insisting",
+    "warn": "warned warns",
+    "claim": "claimed claiming",
+    "argue": "argue argues argued arguing",
+    "assert": "asserted asserts asserting",
+    "maintain": "maintained",
+    "report": "reported",
+    "write": "wrote writes writing",
+    "tweet": "tweeted tweets tweeting",
+    "post": "posted",
+    "reply": "replied replies replying",
+    "respond": "responded responds responding",
+    "answer": "answered",
+    "ask": "asked asks asking",
+    "acknowledge": "acknowledged acknowledges acknowledging",
+    "admit": "admitted admits admitting",
+    "concede": "conceded concedes",
+    "stress": "stressed stresses stressing",
+    "emphasize": "emphasized emphasised emphasizes emphasizing",
+    "recall": "recalled recalls recalling",
+    "predict": "predicted predicts predicting",
+    "suggest": "suggested suggests suggesting",
+    "indicate": "indicated indicates",
+    "estimate": "estimated estimates",
+    "allege": "alleged alleges alleging",
+    "continue": "continued",
+    "comment": "commented",
+    "remark": "remarked",
+    "observe": "observed",
+    "declare": "declared declares declaring",
+    "testify": "testified testifies",
+    "reiterate": "reiterated reiterates reiterating",
+    "complain": "complained complains complaining",
+    "describe": "described describes describing",
+    "call": "called calls calling",
+    "deny": "denied denies denying",
+    "cite": "cited cites citing",
+    "boast": "boasted boasts",
+    "promise": "promised promises",
+    "vow": "vowed vows",
+    "urge": "urged urges urging",
+    "accuse": "accused accuses accusing",
+    "brief": "briefed",
+    "inform": "informed",
+    "quip": "quipped",
+    "joke": "joked",
+    "shout": "shouted",
+    "yell": "yelled",
+    "exclaim": "exclaimed",
+    "concluded": "concluded",
+    "point": "pointed",
+    "speak": "spoke speaking",
+    "highlight": "highlighted highlighting",
+}
+#: Verbs that attribute a view or a stance without making anyone a source.
+_STANCE_STEMS = {
+    "think": "think thinks thought",
+    "believe": "believe believes believed",
+    "feel": "feel feels felt",
+    "fear": "fear fears feared",
+    "hope": "hope hopes hoped",
+    "want": "want wants wanted",
+    "expect": "expect expects",
+    "know": "know knows knew",
+    "agree": "agreed agrees",
+    "worry": "worry worries worried",
+    "doubt": "doubt doubts doubted",
+    "view": "view views viewed",
+    "see": "see sees saw",
+    "criticize": "criticized criticised criticizes",
+    "praise": "praised praises",
+    "support": "supports supported",
+    "oppose": "opposes opposed",
+    "show": "show shows showed",
+    "find": "found finds",
+}
+_INFORM_WORDS = {w for forms in _INFORM_STEMS.values() for w in forms.split()}
+_STANCE_WORDS = {w for forms in _STANCE_STEMS.values() for w in forms.split()}
+# Forms that are as often nouns or adjectives: cues only when they open a
+# clause (“that”, a colon, a quotation) or follow a pronoun.
+_AMBIGUOUS = {
+    "estimates", "claims", "reports", "views", "calls", "cites", "promises", "shows",
+    "found", "called", "calling", "described", "describing", "speaking", "spoke", "writing",
+    "continued", "pointed", "informed", "see", "saw", "know", "knew", "view", "viewed",
+    "posted", "estimated", "briefed", "highlighted", "highlighting", "expect", "expects",
+    "want", "wanted", "support", "supports", "supported", "opposed", "opposes", "feel", "felt",
+    "accused", "accuses", "accusing", "urge", "urges", "urged", "urging", "denied", "denies",
+    "denying", "asked", "asks", "asking", "answered", "concluded",
+}  # fmt: skip
+
+_PHRASE_CUES = (
+    r"according\s+to",
+    r"in\s+(?:a|an|her|his|their|its|the)\s+(?:joint\s+)?(?:written\s+)?"
+    r"(?:statement|interview|e-?mail|letter|tweet|post|speech|op-ed|memo|report|press\s+release|news\s+conference)",
+    r"quoted",
+)
+_CUE = re.compile(
+    r"(?<![\w’'-])(?:(?P<phrase>"
+    + "|".join(_PHRASE_CUES)
+    + r")|(?P<verb>"
+    + "|".join(sorted(_INFORM_WORDS | _STANCE_WORDS, key=len, reverse=True))
+    + r"))(?![\w’'-])",
+    re.I,
+)
+_QUOTED_AS = re.compile(r"\s+(?P<src>[^,.;:“”\"]{2,120}?)\s+as\s+(?:saying|stating|telling)\b")
+_OPENS_CLAUSE = re.compile(r"\s*(?:[:“\"]|that\b|\S+\s+that\b|how\b|why\b|whether\b)")
+
+# --- words ------------------------------------------------------------------
+
+_TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F0-9][\w’'.\-]*[\w]|[A-Za-z\u00C0-\u024F0-9]|[^\w\s]")
+PRONOUNS = words("he she they it we i you who which that this")
+_PERSONAL = words("he she they we i you")
+# Between a subject and its verb: auxiliaries, adverbs, time words.
+_SKIP_BEFORE_CUE = words("""also has have had was were is are will would could may might must should shall can did does do
+    later then further furthermore previously once again repeatedly recently earlier now still never not
+    publicly privately simply just flatly firmly quickly often frequently always initially reportedly
+    apparently subsequently separately yesterday today tonight first finally already even last
+    monday tuesday wednesday thursday friday saturday sunday on""")
+# Words that end a subject noun phrase on its left.
+_BREAK_LEFT = words("""that which who whom whose and but or nor while because when whenever if as so than then after
+    before since although though where whereas whether what unless until once yet however meanwhile
+    is was were are be been being has have had will would could can may might must should do does did
+    said says say told added not also even only just this these those there here it its their his her
+    our my your we they he she i you him them us me""")
+_BREAK_RIGHT = words("""that which who whom whose and but or while because when if as so than after before since although
+    though where whereas whether on in at during about over last this earlier later recently told said
+    says added is was were are has have had will would could can may might to for via""")
+_MAX_NP = 12
+
+
+@dataclass(frozen=True)
+class Attribution(Span):
+    """One attribution. ``start``/``end`` cover source and cue together.
+
+    :ivar cue: the cue words ("said", "according to", "quoted").
+    :ivar source: the speaker's words, or ``None`` when none could be read.
+    :ivar content: what is attributed: the quotation or the reported clause.
+    :ivar sentence: index of the sentence holding the cue.
+    :ivar informs: True for speech and reporting cues; False for stance cues
+        (think, believe, want …) that attribute a view but make no one a source.
+    :ivar source_kind: one of :data:`SOURCE_KINDS` (see :func:`classify_source`).
+    """
+
+    cue: Span
+    source: Span | None
+    content: Span | None
+    sentence: int
+    informs: bool
+    source_kind: str
+
+
+#: person: a named person; pronoun: he, she, who …; institution: police, the
+#: ministry; outlet: a news organisation; anonymous: an unnamed person or
+#: people (a source, an official, people familiar with …); crowd: a vague
+#: crowd (many, critics, experts); other: anything else (a poll, a document).
+SOURCE_KINDS = ("person", "pronoun", "institution", "outlet", "anonymous", "crowd", "other")
+
+
+def find_attributions(
+    text: str, sentences: Sequence[Sentence], quotes: Sequence[Quote] = ()
+) -> list[Attribution]:
+    """Every attribution in ``text``, in order of its cue."""
+    starts = [s.start for s in sentences]
+    found: list[Attribution] = []
+    taken_until = -1
+    for m in _CUE.finditer(text):
+        if m.start() < taken_until:
+            continue
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i < 0:
+            continue
+        sent = sentences[i]
+        if m.start() >= sent.end:
+            continue
+        att = _read(text, sent, m, quotes)
+        if att is not None:
+            found.append(att)
+            taken_until = att.cue.end
+    return found
+
+
+def _read(text: str, sent: Sentence, m: re.Match[str], quotes: Sequence[Quote]) -> Attribution | None:
+    word = m.group(0)
+    low = " ".join(word.lower().split())
+    cue = Span(m.start(), m.end())
+    phrase = m.group("phrase")
+    source: Span | None = None
+    if phrase is not None:
+        if low.startswith("according"):
+            source = _np_after(text, m.end(), sent.end)
+            if source is None:
+                return None
+            return _make(text, sent, cue, source, True, Span(sent.start, cue.start))
+        if low == "quoted":
+            q = _QUOTED_AS.match(text, m.end(), sent.end)
+            if q is None:
+                return None
+            source = Span(q.start("src"), q.end("src"))
+            return _make(text, sent, Span(cue.start, q.end()), source, True, Span(q.end(), sent.end))
+        # "in a statement", "spoke on condition of anonymity": the subject before.
+        source = _np_before(text, sent.start, m.start())
+        if source is None:
+            return None
+        return _make(text, sent, cue, source, True, None)
+    if word[0].isupper() and not _at_clause_start(text, sent, m.start()):
+        return None  # "Says" or "Calls" inside a name or a headline
+    informs = low in _INFORM_WORDS
+    before = text[sent.start : m.start()]
+    prev = _prev_word(before)
+    # Passive, infinitive and nominal uses: "was told", "to say", "the calls".
+    if prev in _NOT_BEFORE_VERB:
+        return None
+    if low in _AMBIGUOUS and prev not in _PERSONAL and not _OPENS_CLAUSE.match(text, m.end(), sent.end):
+        return None
+    stripped = before.rstrip()
+    if low.endswith("ing") and (stripped.endswith(",") or not stripped):
+        # "…, saying the talks failed": the speaker is the subject of the sentence.
+        source = _sentence_subject(text, sent, m.start())
+        if source is None:
+            return None
+        return _make(text, sent, cue, source, informs, Span(m.end(), sent.end))
+    if stripped.endswith((",", "”", '"', "—", "–")) or not stripped:
+        # Inverted: "…,” said Smith" / ", says Jones, a lawyer".
+        source = _np_after(text, m.end(), sent.end, inverted=True)
+        if source is not None:
+            return _make(text, sent, cue, source, informs, Span(sent.start, sent.start + len(stripped)))
+    # "An official who spoke on condition of anonymity said": skip the relative clause.
+    end = m.start()
+    rel = _ANON_CLAUSE.search(text, max(sent.start, end - 160), end)
+    if rel is not None:
+        end = rel.start()
+    source = _np_before(text, sent.start, end)
+    if source is None:
+        return None
+    return _make(text, sent, cue, source, informs, Span(m.end(), sent.end))
+
+
+_NOT_BEFORE_VERB = words("was were been being be is are am the a an to his her their its our my your")
+_ANON_CLAUSE = re.compile(
+    r",?\s*(?:who|that)\s+(?:spoke|asked|requested|declined|insisted|was\s+not|were\s+not|is\s+not|are\s+not)"
+    r"\b[^,;“”\"]{0,120}?,?\s*$"
+    r"|,\s*(?:speaking|talking)\s+on\s+(?:the\s+)?condition\b[^,;“”\"]{0,120}?,\s*$"
+)
+_FINITE = words("""is was were are has have had will would could can may might must should did does do
+    made makes make took takes gave gives went goes came comes""")
+
+
+def _sentence_subject(text: str, sent: Sentence, limit: int) -> Span | None:
+    """The noun phrase that opens a sentence (after an introductory phrase and its comma)."""
+    start = sent.start
+    toks = _tokens(text, start, limit)
+    # Skip an introductory phrase ("On Tuesday, …", "In a speech in Ohio, …").
+    for i, (_, _, w) in enumerate(toks[:12]):
+        if w == ",":
+            if toks and toks[0][2].lower() in _INTRO:
+                toks = toks[i + 1 :]
+            break
+    out: list[tuple[int, int, str]] = []
+    for t in toks:
+        w = t[2]
+        lw = w.lower()
+        if not _np_word(w) and w not in ("’s", "'s", "-", "."):
+            break
+        if out and (lw in _FINITE or lw in _INFORM_WORDS or lw in _STANCE_WORDS or lw in _BREAK_RIGHT - _NP_PREPS
+                    or (lw.endswith("ed") and w.islower() and len(lw) > 4)):  # fmt: skip
+            break
+        out.append(t)
+        if lw in PRONOUNS:
+            break
+        if len(out) >= _MAX_NP:
+            return None
+    while out and out[-1][2].lower() in _NP_PREPS:
+        out.pop()
+    if not out:
+        return None
+    return Span(out[0][0], out[-1][1])
+
+
+_INTRO = words("on in at after before during while when since as with by for from despite amid")
+_NP_PREPS = words("of for with to at in from")
+
+
+def _make(
+    text: str, sent: Sentence, cue: Span, source: Span, informs: bool, content: Span | None
+) -> Attribution:
+    kind = classify_source(text[source.start : source.end])
+    if content is not None and content.end <= content.start:
+        content = None
+    return Attribution(
+        min(cue.start, source.start),
+        max(cue.end, source.end),
+        cue,
+        source,
+        content,
+        sent.index,
+        informs,
+        kind,
+    )
+
+
+def _at_clause_start(text: str, sent: Sentence, pos: int) -> bool:
+    before = text[sent.start : pos].rstrip()
+    return not before or before[-1] in ',;:—–“"('
+
+
+def _prev_word(before: str) -> str:
+    m = re.search(r"([A-Za-z’']+)\W*$", before)
+    return m.group(1).lower() if m else ""
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(t.start(), t.end(), t.group(0)) for t in _TOKEN.finditer(text, start, end)]
+
+
+def _np_before(text: str, lo: int, cue_start: int) -> Span | None:
+    """The subject noun phrase that ends just before a cue."""
+    window_start = max(lo, cue_start - 300)
+    toks = _tokens(text, window_start, cue_start)
+    j = len(toks)
+    # Skip auxiliaries, adverbs and time words between subject and verb.
+    while j > 0:
+        w = toks[j - 1][2].lower()
+        if w in _SKIP_BEFORE_CUE or (
+            w.endswith("ly") and w.isalpha() and w.islower() and len(w) > 4 and w not in _LY_NOUNS
+        ):
+            if w in ("it", "who", "which", "that"):
+                break
+            j -= 1
+            continue
+        break
+    if j == 0:
+        return None
+    last_start, last_end, last = toks[j - 1]
+    low = last.lower()
+    if low in PRONOUNS:
+        return Span(last_start, last_end)
+    if last in ",":
+        return _appositive_subject(toks, j, text)
+    if not _np_word(last):
+        return None
+    k = j - 1
+    while k > 0 and j - k < _MAX_NP:
+        w = toks[k - 1][2]
+        lw = w.lower()
+        if w in ("’s", "'s", "-", "&", "."):
+            k -= 1
+            continue
+        if lw == "and" and k >= 2 and toks[k - 2][2][:1].isupper() and toks[k][2][:1].isupper():
+            k -= 1
+            continue
+        if not _np_word(w) or lw in _BREAK_LEFT:
+            break
+        k -= 1
+    # A noun phrase never starts with a preposition or a lowercase verb-like word.
+    while k < j - 1 and toks[k][2].lower() in _LEFT_TRIM:
+        k += 1
+    return Span(toks[k][0], last_end)
+
+
+_LY_NOUNS = words("family ally assembly rally daily weekly monthly italy supply anomaly")
+_LEFT_TRIM = words("of for with at in from on to by about against among")
+
+
+def _np_word(w: str) -> bool:
+    return bool(w) and (w[0].isalnum() or w in ("’s", "'s"))
+
+
+def _appositive_subject(toks: list[tuple[int, int, str]], j: int, text: str) -> Span | None:
+    """ "Smith, a spokesman for the ministry, said": the subject with its appositive."""
+    # toks[j-1] is the closing comma; find the opening one.
+    k = j - 2
+    while k >= 0 and toks[k][2] not in (",", "“", "”", '"', ";", ":", "(", ")") and j - k < 30:
+        k -= 1
+    if k < 0 or toks[k][2] != "," or k == j - 2:
+        return None
+    head = _np_before_tokens(toks, k)
+    if head is None:
+        return None
+    return Span(head, toks[j - 1][1])
+
+
+def _np_before_tokens(toks: list[tuple[int, int, str]], j: int) -> int | None:
+    if j == 0 or not _np_word(toks[j - 1][2]):
+        return None
+    k = j - 1
+    while k > 0 and j - k < _MAX_NP:
+        w = toks[k - 1][2]
+        if w in ("’s", "'s", "-", "."):
+            k -= 1
+            continue
+        if not _np_word(w) or w.lower() in _BREAK_LEFT:
+            break
+        k -= 1
+    while k < j - 1 and toks[k][2].lower() in _LEFT_TRIM:
+        k += 1
+    first = toks[k][2]
+    if not (first[0].isupper() or first.lower() in ("the", "a", "an")):
+        return None
+    return toks[k][0]
+
+
+def _np_after(text: str, start: int, end: int, inverted: bool = False) -> Span | None:
+    """The noun phrase that starts just after a cue ("according to X", "said X")."""
+    toks = _tokens(text, start, min(end, start + 300))
+    if not toks:
+        return None
+    first = toks[0][2]
+    low = first.lower()
+    if inverted:
+        # Only a name, a pronoun or a determined noun phrase: "said Smith", "said the official".
+        if low in _PERSONAL:
+            return Span(toks[0][0], toks[0][1])
+        if not (first[0].isupper() or low in ("the", "a", "an", "one", "two", "three", "several")):
+            return None
+    elif not _np_word(first):
+        return None
+    k = 0
+    while k < len(toks) and k < _MAX_NP:
+        w = toks[k][2]
+        lw = w.lower()
+        if w in ("’s", "'s", "-", "&"):
+            k += 1
+            continue
+        if not _np_word(w):
+            break
+        if k > 0 and lw in _BREAK_RIGHT and not (lw in ("with", "to", "for", "of") and not inverted):
+            break
+        k += 1
+    if k == 0:
+        return None
+    return Span(toks[0][0], toks[k - 1][1])
+
+
+# --- source classification --------------------------------------------------
+
+_ANON_HEADS = words("""source sources official officials aide aides adviser advisers advisor advisors diplomat diplomats
+    insider insiders staffer staffers person people individual individuals spokesman spokeswoman
+    spokesperson spokespeople officer officers administrator administrators executive executives
+    lawmaker lawmakers negotiator negotiators investigator investigators member members employee
+    employees resident residents witness witnesses""")
+_CROWD_HEADS = words("""many some most few critics observers experts analysts commentators skeptics sceptics opponents
+    supporters others scientists historians economists pundits scholars""")
+_OUTLET_WORDS = words("""agency news newspaper times post journal tribune herald guardian telegraph reuters ap afp bbc cnn
+    msnbc fox npr nbc abc cbs politico axios bloomberg tass irna sana xinhua isna mehr tasnim fars
+    broadcaster television tv radio magazine website outlet daily gazette press wire""")
+_INSTITUTION_WORDS = words("""police ministry department government army military navy campaign company committee office council
+    administration agency court commission board party authority authorities house senate congress
+    parliament embassy white kremlin pentagon fbi cia un nato union bank organization organisation
+    group foundation institute university hospital statement report poll polls survey study data
+    spokesman's prosecutors prosecutor's ministry's regime forces""")
+_ANON_MARK = re.compile(
+    r"\b(?:unnamed|anonymous|unidentified|familiar\s+with|briefed\s+on|close\s+to|with\s+knowledge\s+of|"
+    r"knowledgeable|who\s+(?:spoke|asked|requested|declined)|speaking\s+on)\b",
+    re.I,
+)
+_DET = words("a an one two three four five six several some other multiple numerous unnamed anonymous")
+_TITLES = words("""mr mrs ms dr prof sen rep gov gen president minister secretary chairman chairwoman chief general
+    brigadier colonel lieutenant major captain commissioner mayor judge senator representative governor
+    ambassador director spokesman spokeswoman deputy vice prime king queen prince pope sheikh ayatollah""")
+
+
+def classify_source(phrase: str) -> str:
+    """What kind of source a phrase names: one of :data:`SOURCE_KINDS`."""
+    toks = [w for w in _TOKEN.findall(phrase) if w[0].isalnum()]
+    if not toks:
+        return "other"
+    lows = [w.lower().rstrip(".") for w in toks]
+    if len(toks) == 1 and lows[0] in PRONOUNS:
+        return "pronoun"
+    # Only the head phrase decides (before "of", "for", "with", an appositive comma).
+    head_words, head_lows = _head_part(toks, lows)
+    head = head_lows[-1] if head_lows else lows[-1]
+    if _ANON_MARK.search(phrase) and head in _ANON_HEADS | {"source", "sources"}:
+        return "anonymous"
+    if (
+        any(lw in _OUTLET_WORDS for lw in head_lows)
+        and (head in _OUTLET_WORDS or any(w[0].isupper() for w in head_words))
+        and head not in _ANON_HEADS
+    ):
+        return "outlet"
+    if head in _CROWD_HEADS and (
+        len(head_lows) == 1 or head_lows[0] in ("many", "some", "most", "few", "other", "the")
+    ):
+        return "crowd"
+    names = [
+        w
+        for w, lw in zip(head_words, head_lows, strict=True)
+        if w[0].isupper() and lw not in _TITLES and lw not in ("the", "a", "an")
+    ]
+    if head in _TITLES and head not in ("spokesman", "spokeswoman"):
+        return "person"  # an office holder: "the deputy minister", "the general"
+    if head in _ANON_HEADS:
+        # "Smith's spokesman", "Defense Minister Ali Smith's aide": tied to a named person.
+        if names and head not in ("source", "sources", "people", "person", "officials", "official"):
+            return "person" if any(w.endswith(("’s", "'s")) for w in head_words) else "anonymous"
+        return "anonymous"
+    if any(lw in _INSTITUTION_WORDS for lw in head_lows):
+        return "institution"
+    if names and head_words[-1][0].isupper():
+        return "person"
+    return "other"
+
+
+def _head_part(words: list[str], lows: list[str]) -> tuple[list[str], list[str]]:
+    for i, lw in enumerate(lows):
+        if i and lw in ("of", "for", "with", "at", "in", "from", "on", "close", "familiar", "who", "briefed"):
+            return words[:i], lows[:i]
+    return words, lows
+
+
+def is_named_person(phrase: str) -> bool:
+    return classify_source(phrase) == "person"
+
+
+# --- quotations and their speakers ------------------------------------------
+
+_DASH_SIGN = re.compile(r"\s*[-—–]{1,2}\s*(?:[A-Z][\w.’'-]*\s*){1,6}")
+_TITLE_CUE = re.compile(
+    r"\b(?:titled|entitled|called|named|dubbed|headlined|book|novel|film|movie|song|album|show|series|"
+    r"play|poem|article|essay|column|report|campaign|slogan|program|programme|act|bill|law|motto|"
+    r"hashtag|banner|sign|signs|chant|chants|chanting|chanted|headline)\W*$",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class QuoteSpeaker:
+    """A quotation with the attribution that gives its speaker (``None`` when none was found).
+
+    ``how`` says where the speaker was found: "sentence", "colon", "dash",
+    "neighbour", "paragraph", or "" when there is none.
+    """
+
+    quote: Quote
+    attribution: Attribution | None
+    how: str
+
+
+def find_quote_speakers(
+    text: str,
+    quotes: Sequence[Quote],
+    sentences: Sequence[Sentence],
+    paragraphs: Sequence[Paragraph],
+    attributions: Sequence[Attribution],
+) -> list[QuoteSpeaker]:
+    by_sentence: dict[int, list[Attribution]] = {}
+    by_paragraph: dict[int, list[Attribution]] = {}
+    for a in attributions:
+        if not a.informs and a.source_kind in ("other",):
+            continue
+        by_sentence.setdefault(a.sentence, []).append(a)
+        by_paragraph.setdefault(sentences[a.sentence].paragraph, []).append(a)
+    starts = [s.start for s in sentences]
+    out: list[QuoteSpeaker] = []
+    for q in quotes:
+        first = max(0, bisect.bisect_right(starts, q.start) - 1)
+        last = max(first, bisect.bisect_left(starts, q.end) - 1)
+        found: Attribution | None = None
+        how = ""
+        for i in range(first, last + 1):
+            cands = [a for a in by_sentence.get(i, ()) if not q.content.contains(a.cue)]
+            if cands:
+                found, how = _nearest(cands, q), "sentence"
+                break
+        lead_end = q.start
+        while lead_end > 0 and text[lead_end - 1].isspace():
+            lead_end -= 1
+        if found is None and lead_end > 0 and text[lead_end - 1] == ":":
+            # "from Chairwoman Ruiz:" then the quotation; the lead-in needs no verb.
+            j = max(0, bisect.bisect_right(starts, lead_end - 1) - 1)
+            found = _lead_in(text, sentences[j], lead_end, q)
+            how = "colon"
+        if found is None and (m := _DASH_SIGN.match(text, q.end)) is not None and q.closed:
+            found = Attribution(m.start(), m.end(), Span(m.start(), m.start() + 1), Span(m.start(), m.end()),
+                                q.content, last, True, "person")  # fmt: skip
+            how = "dash"
+        if found is None:
+            for i in (first - 1, last + 1):
+                cands = [a for a in by_sentence.get(i, ()) if a.informs and not q.content.contains(a.cue)]
+                if 0 <= i < len(sentences) and cands:
+                    found, how = cands[0], "neighbour"
+                    break
+        if found is None:
+            for p in q.paragraphs:
+                cands = [a for a in by_paragraph.get(p, ()) if a.informs and not q.content.contains(a.cue)]
+                if cands:
+                    found, how = cands[0], "paragraph"
+                    break
+        out.append(QuoteSpeaker(q, found, how))
+    return out
+
+
+def _nearest(cands: list[Attribution], q: Quote) -> Attribution:
+    return min(cands, key=lambda a: min(abs(a.cue.start - q.end), abs(a.cue.end - q.start)))
+
+
+def _lead_in(text: str, sent: Sentence, colon_end: int, q: Quote) -> Attribution | None:
+    colon = colon_end - 1
+    src = _np_before(text, max(sent.start, colon - 200), colon)
+    if src is None:
+        return None
+    return Attribution(src.start, colon_end, Span(colon, colon_end), src, q.content, sent.index, True,
+                       classify_source(text[src.start : src.end]))  # fmt: skip
+
+
+def looks_like_title(text: str, q: Quote) -> bool:
+    """A quoted title or name (“The Art of the Deal”, a law, a slogan), not speech."""
+    if _TITLE_CUE.search(text, max(0, q.start - 40), q.start):
+        return True
+    words = re.findall(r"[A-Za-z][\w’'-]*", text[q.content.start : q.content.end])
+    small = {"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "with", "at", "by", "from"}
+    content = [w for w in words if w.lower() not in small]
+    return bool(content) and all(w[0].isupper() for w in content) and len(words) <= 10
+
+
+def attribution_covering(
+    attributions: Sequence[Attribution], sentences: Sequence[Sentence], span: Span, scope: str = "sentence"
+) -> Attribution | None:
+    """The informing attribution nearest ``span`` in its sentence (or paragraph), or None."""
+    if scope not in ("sentence", "paragraph"):
+        raise ValueError(f"scope must be 'sentence' or 'paragraph', not {scope!r}")
+    starts = [s.start for s in sentences]
+    i = bisect.bisect_right(starts, span.start) - 1
+    if i < 0:
+        return None
+    sent = sentences[i]
+    best: Attribution | None = None
+    best_distance = 0
+    for a in attributions:
+        if not a.informs or a.source is None:
+            continue
+        if scope == "sentence" and a.sentence != sent.index:
+            continue
+        if scope == "paragraph" and sentences[a.sentence].paragraph != sent.paragraph:
+            continue
+        distance = 0 if a.overlaps(span) else min(abs(a.start - span.end), abs(span.start - a.end))
+        if best is None or distance < best_distance:
+            best, best_distance = a, distance
+    return best
