@@ -132,6 +132,30 @@ _STANCE_STEMS = {
     "oppose": "opposes opposed",
     "show": "show shows showed",
     "find": "found finds",
+    "endorse": "endorse endorses endorsed endorsing",
+    "propose": "proposed proposes proposing",
+    "seek": "sought seeks seeking",
+    "decline": "declined declines declining",
+    "refuse": "refused refuses refusing",
+    "defend": "defended defends defending",
+    "express": "expressed expresses expressing",
+    "offer": "offered offers offering",
+    "pledge": "pledged pledges pledging",
+    "threaten": "threatened threatens threatening",
+    "dismiss": "dismissed dismisses dismissing",
+    "reject": "rejected rejects rejecting",
+    "blame": "blamed blames blaming",
+    "question": "questioned questions questioning",
+    "welcome": "welcomed welcomes",
+    "plan": "plans planned",
+    "wonder": "wondered wonders wondering",
+    "attack": "attacked attacks attacking",
+    "mock": "mocked mocks mocking",
+    "slam": "slammed slams slamming",
+    "blast": "blasted blasts blasting",
+    "condemn": "condemned condemns condemning",
+    "demand": "demanded demands demanding",
+    "push": "pushed",
 }
 _INFORM_WORDS = {w for forms in _INFORM_STEMS.values() for w in forms.split()}
 _STANCE_WORDS = {w for forms in _STANCE_STEMS.values() for w in forms.split()}
@@ -144,7 +168,9 @@ _AMBIGUOUS = {
     "posted", "estimated", "briefed", "highlighted", "highlighting", "expect", "expects",
     "want", "wanted", "support", "supports", "supported", "opposed", "opposes", "feel", "felt",
     "accused", "accuses", "accusing", "urge", "urges", "urged", "urging", "denied", "denies",
-    "denying", "asked", "asks", "asking", "answered", "concluded",
+    "denying", "answered", "concluded", "pledged", "plans", "planned", "offers", "offering", "seeking",
+    "attacks", "attacking", "questions", "pushed", "tweets", "doubts", "feels",
+    "add", "tell", "knows", "believed", "thought",
 }  # fmt: skip
 
 _PHRASE_CUES = (
@@ -166,7 +192,10 @@ _OPENS_CLAUSE = re.compile(r"\s*(?:[:“\"]|that\b|\S+\s+that\b|how\b|why\b|whet
 
 # --- words ------------------------------------------------------------------
 
-_TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F0-9][\w’'.\-]*[\w]|[A-Za-z\u00C0-\u024F0-9]|[^\w\s]")
+_TOKEN = re.compile(
+    r"(?:Mrs|Mr|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|Gens?|Adm|Maj|[A-Z])\.(?!\w)"
+    r"|[A-Za-z\u00C0-\u024F0-9][\w’'.\-]*[\w]|[A-Za-z\u00C0-\u024F0-9]|[^\w\s]"
+)
 PRONOUNS = words("he she they it we i you who which that this")
 _PERSONAL = words("he she they we i you")
 # Between a subject and its verb: auxiliaries, adverbs, time words.
@@ -174,7 +203,7 @@ _SKIP_BEFORE_CUE = words("""also has have had was were is are will would could m
     later then further furthermore previously once again repeatedly recently earlier now still never not
     publicly privately simply just flatly firmly quickly often frequently always initially reportedly
     apparently subsequently separately yesterday today tonight first finally already even last
-    monday tuesday wednesday thursday friday saturday sunday on""")
+    monday tuesday wednesday thursday friday saturday sunday on since long week month year night morning""")
 # Words that end a subject noun phrase on its left.
 _BREAK_LEFT = words("""that which who whom whose and but or nor while because when whenever if as so than then after
     before since although though where whereas whether what unless until once yet however meanwhile
@@ -218,24 +247,48 @@ SOURCE_KINDS = ("person", "pronoun", "institution", "outlet", "anonymous", "crow
 def find_attributions(
     text: str, sentences: Sequence[Sentence], quotes: Sequence[Quote] = ()
 ) -> list[Attribution]:
-    """Every attribution in ``text``, in order of its cue."""
+    """Every attribution of the article's own narrative, in order of its cue.
+
+    Cues inside a closed quotation ("I think", "he told me") belong to the
+    speaker's words, not to the article, and are left out.
+    """
     starts = [s.start for s in sentences]
+    inside = [q.content for q in quotes if q.closed]
+    inside_starts = [c.start for c in inside]
     found: list[Attribution] = []
     taken_until = -1
     for m in _CUE.finditer(text):
         if m.start() < taken_until:
             continue
+        k = bisect.bisect_right(inside_starts, m.start()) - 1
+        if k >= 0 and m.start() < inside[k].end:
+            continue
         i = bisect.bisect_right(starts, m.start()) - 1
-        if i < 0:
+        if i < 0 or m.start() >= sentences[i].end:
             continue
-        sent = sentences[i]
-        if m.start() >= sent.end:
+        if (
+            m.group("phrase") is not None
+            and found
+            and found[-1].sentence == i
+            and 0 <= m.start() - found[-1].cue.end < 25
+        ):
+            continue  # "said in a statement": one cue, already read
+        att = _read(text, sentences[i], m, quotes)
+        if att is None:
             continue
-        att = _read(text, sent, m, quotes)
-        if att is not None:
-            found.append(att)
-            taken_until = att.cue.end
+        if (
+            not att.informs
+            and att.source_kind == "pronoun"
+            and text[att.source.start : att.source.end].lower() in _FIRST_SECOND
+        ):
+            continue  # "I think", "you know": conversational, not an attribution
+        found.append(att)
+        taken_until = att.cue.end
     return found
+
+
+_FIRST_SECOND = words("i we you")
+_COORDINATORS = words("and but or")
 
 
 def _read(text: str, sent: Sentence, m: re.Match[str], quotes: Sequence[Quote]) -> Attribution | None:
@@ -278,10 +331,11 @@ def _read(text: str, sent: Sentence, m: re.Match[str], quotes: Sequence[Quote]) 
         if source is None:
             return None
         return _make(text, sent, cue, source, informs, Span(m.end(), sent.end))
-    if stripped.endswith((",", "”", '"', "—", "–")) or not stripped:
-        # Inverted: "…,” said Smith" / ", says Jones, a lawyer".
+    after_quote = stripped.endswith(("”", '"', "'", "—", "–"))
+    if after_quote or not stripped or (stripped.endswith(",") and _inverted_after_comma(text, sent, m)):
+        # Inverted: "…,” said Smith" / ", says Jones, a lawyer" (but "Smith, a lawyer, said he …").
         source = _np_after(text, m.end(), sent.end, inverted=True)
-        if source is not None:
+        if source is not None and (after_quote or text[source.start : source.end].lower() not in _PERSONAL):
             return _make(text, sent, cue, source, informs, Span(sent.start, sent.start + len(stripped)))
     # "An official who spoke on condition of anonymity said": skip the relative clause.
     end = m.start()
@@ -292,6 +346,17 @@ def _read(text: str, sent: Sentence, m: re.Match[str], quotes: Sequence[Quote]) 
     if source is None:
         return None
     return _make(text, sent, cue, source, informs, Span(m.end(), sent.end))
+
+
+def _inverted_after_comma(text: str, sent: Sentence, m: re.Match[str]) -> bool:
+    """ ", said DeSantis, a lawmaker." rather than "Smith, a lawyer, said the case …"."""
+    if _np_before(text, sent.start, m.start()) is None:
+        return True
+    src = _np_after(text, m.end(), sent.end, inverted=True)
+    if src is None or text[src.start : src.end].lower() in _PERSONAL:
+        return False
+    rest = text[src.end : sent.end].lstrip()
+    return not rest or rest[0] in ",.;" or rest.startswith(("who ", "according "))
 
 
 _NOT_BEFORE_VERB = words("was were been being be is are am the a an to his her their its our my your")
@@ -306,14 +371,17 @@ _FINITE = words("""is was were are has have had will would could can may might m
 
 def _sentence_subject(text: str, sent: Sentence, limit: int) -> Span | None:
     """The noun phrase that opens a sentence (after an introductory phrase and its comma)."""
-    start = sent.start
+    return _sentence_subject_from(text, sent.start, limit)
+
+
+def _sentence_subject_from(text: str, start: int, limit: int) -> Span | None:
     toks = _tokens(text, start, limit)
-    # Skip an introductory phrase ("On Tuesday, …", "In a speech in Ohio, …").
-    for i, (_, _, w) in enumerate(toks[:12]):
-        if w == ",":
-            if toks and toks[0][2].lower() in _INTRO:
+    # Skip an introductory phrase ("On Tuesday, …", "Asked about it, …", "Instead, …").
+    if toks and _is_intro(toks[0][2]):
+        for i, (_, _, w) in enumerate(toks[:20]):
+            if w == ",":
                 toks = toks[i + 1 :]
-            break
+                break
     out: list[tuple[int, int, str]] = []
     for t in toks:
         w = t[2]
@@ -335,7 +403,18 @@ def _sentence_subject(text: str, sent: Sentence, limit: int) -> Span | None:
     return Span(out[0][0], out[-1][1])
 
 
-_INTRO = words("on in at after before during while when since as with by for from despite amid")
+_INTRO = words(
+    """on in at after before during while when since as with by for from despite amid instead however
+    meanwhile moreover still yet but and also then later earlier now today yesterday last so thus indeed
+    asked speaking writing earlier separately afterward afterwards"""
+)
+
+
+def _is_intro(word: str) -> bool:
+    low = word.lower()
+    return low in _INTRO or (word[0].isupper() and low.endswith(("ly", "ing")) and len(low) > 4)
+
+
 _NP_PREPS = words("of for with to at in from")
 
 
@@ -393,6 +472,9 @@ def _np_before(text: str, lo: int, cue_start: int) -> Span | None:
     low = last.lower()
     if low in PRONOUNS:
         return Span(last_start, last_end)
+    if low in _COORDINATORS:
+        # "… called her “crazy” and said …": the subject of the first verb.
+        return _sentence_subject_from(text, lo, last_start)
     if last in ",":
         return _appositive_subject(toks, j, text)
     if not _np_word(last):
@@ -425,17 +507,28 @@ def _np_word(w: str) -> bool:
 
 
 def _appositive_subject(toks: list[tuple[int, int, str]], j: int, text: str) -> Span | None:
-    """ "Smith, a spokesman for the ministry, said": the subject with its appositive."""
-    # toks[j-1] is the closing comma; find the opening one.
+    """ "Smith, a spokesman for the ministry, said": the subject with its appositive.
+
+    The appositive may hold commas and quotation marks of its own ("Ruiz, who
+    calls the plan “a scandal,” said"): up to three comma-separated chunks are
+    tried, nearest first, for a subject before them.
+    """
+    # toks[j-1] is the closing comma; walk back over the appositive's chunks.
     k = j - 2
-    while k >= 0 and toks[k][2] not in (",", "“", "”", '"', ";", ":", "(", ")") and j - k < 30:
+    chunks = 0
+    while k >= 0 and j - k < 45:
+        w = toks[k][2]
+        if w in (";", ":", "(", ")"):
+            return None
+        if w == ",":
+            head = _np_before_tokens(toks, k)
+            if head is not None:
+                return Span(head, toks[j - 1][1])
+            chunks += 1
+            if chunks == 3:
+                return None
         k -= 1
-    if k < 0 or toks[k][2] != "," or k == j - 2:
-        return None
-    head = _np_before_tokens(toks, k)
-    if head is None:
-        return None
-    return Span(head, toks[j - 1][1])
+    return None
 
 
 def _np_before_tokens(toks: list[tuple[int, int, str]], j: int) -> int | None:
