@@ -65,6 +65,7 @@ _INFORM_STEMS = {
     "maintain": "maintained",
     "report": "reported",
     "write": "wrote writes writing",
+    "read": "read reads",
     "tweet": "tweeted tweets tweeting",
     "post": "posted",
     "reply": "replied replies replying",
@@ -319,19 +320,29 @@ def _read(text: str, sent: Sentence, m: re.Match[str], quotes: Sequence[Quote]) 
     informs = low in _INFORM_WORDS
     before = text[sent.start : m.start()]
     prev = _prev_word(before)
-    # Passive, infinitive and nominal uses: "was told", "to say", "the calls".
-    if prev in _NOT_BEFORE_VERB:
-        return None
-    if low in _AMBIGUOUS and prev not in _PERSONAL and not _OPENS_CLAUSE.match(text, m.end(), sent.end):
-        return None
     stripped = before.rstrip()
+    after_quote = stripped.endswith(("”", '"', "'", "—", "–"))
+    # Passive, infinitive and nominal uses: "was told", "to say", "the calls"; but
+    # "Ortiz was asked about …" makes Ortiz the one who answers.
+    if prev in _NOT_BEFORE_VERB and not (low == "asked" and prev in ("was", "were")):
+        return None
+    if (
+        low in _AMBIGUOUS
+        and prev not in _PERSONAL
+        and not after_quote
+        and not _OPENS_CLAUSE.match(text, m.end(), sent.end)
+    ):
+        return None
+    if low == "asked" and prev in ("was", "were"):
+        end = before.rstrip().rfind(" ")
+        source = _np_before(text, sent.start, sent.start + max(0, end))
+        return None if source is None else _make(text, sent, cue, source, True, Span(m.end(), sent.end))
     if low.endswith("ing") and (stripped.endswith(",") or not stripped):
         # "…, saying the talks failed": the speaker is the subject of the sentence.
         source = _sentence_subject(text, sent, m.start())
         if source is None:
             return None
         return _make(text, sent, cue, source, informs, Span(m.end(), sent.end))
-    after_quote = stripped.endswith(("”", '"', "'", "—", "–"))
     if after_quote or not stripped or (stripped.endswith(",") and _inverted_after_comma(text, sent, m)):
         # Inverted: "…,” said Smith" / ", says Jones, a lawyer" (but "Smith, a lawyer, said he …").
         source = _np_after(text, m.end(), sent.end, inverted=True)
@@ -612,7 +623,21 @@ _TITLES = words("""mr mrs ms dr prof sen rep gov gen president minister secretar
 
 
 def classify_source(phrase: str) -> str:
-    """What kind of source a phrase names: one of :data:`SOURCE_KINDS`."""
+    """What kind of source a phrase names: one of :data:`SOURCE_KINDS`.
+
+    With an appositive ("Tom Reyes, the mayor's spokesman,"), a name in any
+    part makes a named person; otherwise the first part decides.
+    """
+    if "," in phrase:
+        parts = [p for p in phrase.split(",") if p.strip()]
+        kinds = [_classify_part(p) for p in parts]
+        if "person" in kinds:
+            return "person"
+        return kinds[0] if kinds else "other"
+    return _classify_part(phrase)
+
+
+def _classify_part(phrase: str) -> str:
     toks = [w for w in _TOKEN.findall(phrase) if w[0].isalnum()]
     if not toks:
         return "other"

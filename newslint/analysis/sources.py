@@ -44,7 +44,13 @@ REASON = re.compile(
     re.I,
 )
 _BARE = re.compile(
-    r"^(?:an?|one|two|three|several|some|multiple|other|the)?\s*(?:sources?|person|people)$", re.I
+    r"^(?:an?|one|two|three|several|some|multiple|other|the)?\s*(?:unnamed\s+|anonymous\s+|unidentified\s+)?"
+    r"(?:sources?|person|people)$",
+    re.I,
+)
+# Unnamed people who saw something, rather than sources who know something.
+_WITNESSES = re.compile(
+    r"\b(?:witness|witnesses|resident|residents|bystanders?|onlookers?|neighbou?rs?)$", re.I
 )
 _DEFINITE = re.compile(r"^(?:the|this|that|these|those|both|such)\b", re.I)
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
@@ -90,6 +96,8 @@ def find_anonymous_sources(
             continue
         src = a.source
         phrase = text[src.start : src.end]
+        if _WITNESSES.search(phrase):
+            continue
         key = _head_key(phrase)
         sent = sentences[a.sentence]
         if _DEFINITE.match(phrase):

@@ -1,0 +1,115 @@
+"""The attribution analysis: cues, sources, their kinds, quote speakers."""
+
+from __future__ import annotations
+
+import pytest
+
+from newslint.analysis.attribution import classify_source
+from newslint.document import Document, Span
+
+
+def _relations(text: str) -> list[tuple[str, str, str, bool]]:
+    a = Document.from_text(text).analysis
+    return [
+        (text[r.source.start : r.source.end], text[r.cue.start : r.cue.end], r.source_kind, r.informs)
+        for r in a.attributions
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "kind"),
+    [
+        ("The mayor said the bridge would reopen.", "The mayor", "said", "person"),
+        ("Ana Ortiz said the bridge would reopen.", "Ana Ortiz", "said", "person"),
+        ("“It will reopen,” said Ana Ortiz.", "Ana Ortiz", "said", "person"),
+        ("“It will reopen,” she said.", "she", "said", "pronoun"),
+        (
+            "Ana Ortiz, the city's chief engineer, said the bridge would reopen.",
+            "Ana Ortiz, the city's chief engineer,",
+            "said",
+            "person",
+        ),
+        ("The bridge will reopen, according to the Transport Ministry.", "the Transport Ministry", "according to", "institution"),
+        ("Police said two people were hurt.", "Police", "said", "institution"),
+        ("Reuters reported that the talks had failed.", "Reuters", "reported", "outlet"),
+        ("The agency quoted a senior official as saying the talks failed.", "a senior official", "quoted a senior official as saying", "anonymous"),
+        ("Sources told the Courier the plan was dead.", "Sources", "told", "anonymous"),
+        ("People familiar with the talks said no deal was near.", "People familiar with the talks", "said", "anonymous"),
+        ("The mayor has since said she regrets the remark.", "The mayor", "said", "person"),
+        ("The mayor called the plan reckless and said she would veto it.", "The mayor", "said", "person"),
+    ],
+)  # fmt: skip
+def test_source_and_cue(text, source, cue, kind):
+    assert (source, cue, kind, True) in _relations(text)
+
+
+def test_stance_cues_do_not_inform():
+    rel = _relations("Many believe the mayor will resign.")
+    assert rel == [("Many", "believe", "crowd", False)]
+
+
+def test_people_who_act_are_not_sources():
+    assert not [r for r in _relations("Officials agreed on a new budget.") if r[3]]
+    assert _relations("The officials were told to leave.") == []
+
+
+def test_cues_inside_quotations_belong_to_the_speaker():
+    rel = _relations("“I think we said enough,” the mayor said.")
+    assert rel == [("the mayor", "said", "person", True)]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "kind"),
+    [
+        ("he", "pronoun"),
+        ("Brigadier General Ali Karimi", "person"),
+        ("the deputy defense minister", "person"),
+        ("a source", "anonymous"),
+        ("two people familiar with the matter", "anonymous"),
+        ("an official who spoke on condition of anonymity", "anonymous"),
+        ("Tom Reyes, the mayor's spokesman", "person"),
+        ("the Foreign Ministry", "institution"),
+        ("police", "institution"),
+        ("Syria's official SANA news agency", "outlet"),
+        ("The New York Times", "outlet"),
+        ("critics", "crowd"),
+        ("many", "crowd"),
+    ],
+)
+def test_classify_source(phrase, kind):
+    assert classify_source(phrase) == kind
+
+
+def test_quote_speakers_in_awkward_layouts():
+    text = (
+        "Ortiz spoke first.\n\n"
+        "“The money is there. We only need the permits,” she added.\n\n"
+        "“Safety comes before speed.” -Commissioner Ward\n\n"
+        "From Chairwoman Ruiz:\n\n"
+        "“The committee will hear every witness.”\n\n"
+        "“Nobody knows who wrote this line at all.”\n"
+    )
+    a = Document.from_text(text).analysis
+    how = [qs.how for qs in a.quote_speakers]
+    assert how == ["sentence", "dash", "colon", ""]
+
+
+def test_attribution_for_a_span():
+    text = "Two civilians were killed, the ministry said. Three more were hurt.\n\nThe toll rose to nine.\n"
+    a = Document.from_text(text).analysis
+    killed = Span(text.index("Two civilians"), text.index(" were killed"))
+    hurt = Span(text.index("Three more"), text.index(" were hurt"))
+    toll = Span(text.index("The toll"), text.index(" rose"))
+    found = a.attribution_for(killed)
+    assert found is not None and text[found.source.start : found.source.end] == "the ministry"
+    assert a.attribution_for(hurt) is None
+    assert a.attribution_for(hurt, scope="paragraph") is found
+    assert a.attribution_for(toll, scope="paragraph") is None
+
+
+def test_anonymous_sources_link_later_references():
+    text = "An unnamed source said the plant was closed. The source added that workers were sent home."
+    (src,) = Document.from_text(text).analysis.anonymous_sources
+    assert text[src.start : src.end] == "An unnamed source"
+    assert [text[s.start : s.end] for s in src.later] == ["The source"]
+    assert src.explicit and src.bare and src.reason is None

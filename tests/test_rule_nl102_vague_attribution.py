@@ -1,0 +1,44 @@
+"""NL102 vague-attribution: flagged examples and traps."""
+
+from __future__ import annotations
+
+from newslint.testing import Invalid, RuleTester, at
+from newslint_plugins.attribution import VagueAttribution
+
+
+def test_flags_the_weasel_phrase():
+    RuleTester(VagueAttribution).run(
+        invalid=[
+            Invalid(
+                "The strikes, which many view as a warning, went on for a week.",
+                [at(1, 20, "many view")],
+            ),
+            Invalid("Critics say the budget hides a deficit.", [at(1, 1, "Critics say")]),
+            Invalid("Some people believe the vote was rigged.", [at(1, 1, "Some people believe")]),
+            Invalid("It is widely believed that the mayor will resign.", [at(1, 1, "It is widely believed")]),
+            Invalid("The bridge is widely regarded as unsafe.", [at(1, 12, "is widely regarded")]),
+            Invalid("The senator has been described as a maverick.", [at(1, 13, "has been described as")]),
+            Invalid("Experts say the dam cannot hold another flood.", [at(1, 1, "Experts say")]),
+            Invalid("Studies show the drug works.", [at(1, 1, "Studies show")]),
+            Invalid("The policy failed, according to critics.", [at(1, 20, "according to critics")]),
+        ]
+    )
+
+
+def test_traps():
+    RuleTester(VagueAttribution).run(
+        valid=[
+            # an expert named near it
+            "Experts say the dam cannot hold another flood. “The concrete is cracked,” said Dr. Lena Holm, "
+            "a hydrologist at the university.",
+            # the crowd is inside a speaker's own words
+            "“Many believe the vote was rigged,” said Ana Ortiz, the opposition leader.",
+            # counted, not vague
+            "Many of them failed to appear in the media.",
+            "Some residents left before the storm.",
+            # described by a named person
+            "The plan has been described as reckless by Senator Ruiz.",
+            # ordinary verbs after "many"/"some"
+            "Many died in the fire, and some fled to the hills.",
+        ]
+    )
