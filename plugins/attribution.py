@@ -98,9 +98,12 @@ class UnattributedQuote(Rule):
     cannot be found in its sentence, the neighbouring sentences or its
     paragraph. Speakers are found in the layouts news copy uses: “…,” he
     added; a speaker named after the first sentence of a long quotation; a
-    quotation continued across paragraphs; a colon lead-in ("From Chairwoman
-    Ruiz:"); a dash sign-off (“…” -Commissioner Ward). Quoted titles (books,
-    films, laws, slogans) and scare quotes of fewer words are not checked.
+    quotation continued across paragraphs; “…,” Ali joined in; a colon lead-in
+    ("From Chairwoman Ruiz:"); a dash sign-off (“…” -Commissioner Ward); more
+    quotations from the speaker of the one before. Quoted titles (books, films,
+    laws, slogans), quotations of fewer than ``min_words`` words and partial
+    quotations starting in lowercase inside a sentence, of fewer than
+    ``fragment_words`` words, are not checked.
 
     Why it matters: the Reuters Handbook asks that every quotation be
     attributed and that quotes from different speakers never run together; a
@@ -118,7 +121,7 @@ class UnattributedQuote(Rule):
     name = "unattributed-quote"
     summary = "A quotation has no identifiable speaker"
     severity = Severity.WARNING
-    options = {"min_words": 4}
+    options = {"min_words": 4, "fragment_words": 8}
 
     def check(self, document: Document) -> Iterator[Violation]:
         text = document.text
@@ -126,13 +129,22 @@ class UnattributedQuote(Rule):
         min_words = int(self.options["min_words"])
         for qs in analysis.quote_speakers:
             q = qs.quote
-            if qs.attribution is not None or q.words(text) < min_words or looks_like_title(text, q):
+            n = q.words(text)
+            if qs.attributed or n < min_words or looks_like_title(text, q):
                 continue
+            if n < self.options["fragment_words"] and _is_fragment(text, analysis, q):
+                continue  # a short partial quotation or scare quote inside a sentence
             end = q.end if len(q.paragraphs) == 1 else analysis.paragraphs[q.paragraph].end
             opening = " ".join(text[q.content.start : q.content.end].split()[:6])
             yield self.violation(
                 document, q.start, end, f"the quotation “{opening}…” has no identifiable speaker"
             )
+
+
+def _is_fragment(text: str, analysis, q) -> bool:
+    """A quotation that starts in lowercase inside a sentence: “boots on the ground”."""
+    sent = analysis.sentence_at(q.start)
+    return text[q.content.start : q.content.start + 1].islower() and sent is not None and q.start > sent.start
 
 
 @hookimpl

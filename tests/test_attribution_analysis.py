@@ -87,11 +87,21 @@ def test_quote_speakers_in_awkward_layouts():
         "“Safety comes before speed.” -Commissioner Ward\n\n"
         "From Chairwoman Ruiz:\n\n"
         "“The committee will hear every witness.”\n\n"
+        "The hearing was then adjourned until the spring, and the room emptied within minutes.\n\n"
         "“Nobody knows who wrote this line at all.”\n"
     )
     a = Document.from_text(text).analysis
     how = [qs.how for qs in a.quote_speakers]
     assert how == ["sentence", "dash", "colon", ""]
+
+
+def test_consecutive_quotations_keep_their_speaker():
+    text = (
+        "“We were lied to,” Ruiz said. “It is about the cover-up.”\n\n"
+        "“The ministry never corrected the record, not once in ten months.”\n"
+    )
+    how = [qs.how for qs in Document.from_text(text).analysis.quote_speakers]
+    assert how == ["sentence", "neighbour", "continued"]
 
 
 def test_attribution_for_a_span():
@@ -113,3 +123,16 @@ def test_anonymous_sources_link_later_references():
     assert text[src.start : src.end] == "An unnamed source"
     assert [text[s.start : s.end] for s in src.later] == ["The source"]
     assert src.explicit and src.bare and src.reason is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We were not told what it was," says Carl Vance, who was 19 then.',
+        "“We are doing all we can,” said state Rep. Tom Diaz, the party's point man.",
+        "“The other side cannot stop campaigning,” Senate Leader Ann Moss (R-Ky.) told reporters.",
+    ],
+)
+def test_speaker_after_a_quotation_ending_in_a_verb(text):
+    (qs,) = Document.from_text(text).analysis.quote_speakers
+    assert qs.how == "sentence"

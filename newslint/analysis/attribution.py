@@ -50,7 +50,7 @@ _INFORM_STEMS = {
     "say": "say says said saying",
     "tell": "tell tells told telling",
     "add": "add adds added adding",
-    "state": "stated stating",
+    "state": "stated stating state states",
     "note": "noted noting",
     "explain": "explain explains explained explaining",
     "confirm": "confirmed confirms confirming",
@@ -189,7 +189,7 @@ _CUE = re.compile(
     re.I,
 )
 _QUOTED_AS = re.compile(r"\s+(?P<src>[^,.;:“”\"]{2,120}?)\s+as\s+(?:saying|stating|telling)\b")
-_OPENS_CLAUSE = re.compile(r"\s*(?:[:“\"]|that\b|\S+\s+that\b|how\b|why\b|whether\b)")
+_OPENS_CLAUSE = re.compile(r",?\s*(?:[:“\"]|that\b|\S+\s+that\b|how\b|why\b|whether\b)")
 
 # --- words ------------------------------------------------------------------
 
@@ -319,9 +319,9 @@ def _read(text: str, sent: Sentence, m: re.Match[str], quotes: Sequence[Quote]) 
         return None  # "Says" or "Calls" inside a name or a headline
     informs = low in _INFORM_WORDS
     before = text[sent.start : m.start()]
-    prev = _prev_word(before)
     stripped = before.rstrip()
     after_quote = stripped.endswith(("”", '"', "'", "—", "–"))
+    prev = "" if after_quote else _prev_word(before)  # a quotation's last word is not a subject
     # Passive, infinitive and nominal uses: "was told", "to say", "the calls"; but
     # "Ortiz was asked about …" makes Ortiz the one who answers.
     if prev in _NOT_BEFORE_VERB and not (low == "asked" and prev in ("was", "were")):
@@ -345,7 +345,7 @@ def _read(text: str, sent: Sentence, m: re.Match[str], quotes: Sequence[Quote]) 
         return _make(text, sent, cue, source, informs, Span(m.end(), sent.end))
     if after_quote or not stripped or (stripped.endswith(",") and _inverted_after_comma(text, sent, m)):
         # Inverted: "…,” said Smith" / ", says Jones, a lawyer" (but "Smith, a lawyer, said he …").
-        source = _np_after(text, m.end(), sent.end, inverted=True)
+        source = _np_after(text, m.end(), sent.end, inverted=True, after_quote=after_quote)
         if source is not None and (after_quote or text[source.start : source.end].lower() not in _PERSONAL):
             return _make(text, sent, cue, source, informs, Span(sent.start, sent.start + len(stripped)))
     # "An official who spoke on condition of anonymity said": skip the relative clause.
@@ -477,6 +477,14 @@ def _np_before(text: str, lo: int, cue_start: int) -> Span | None:
             j -= 1
             continue
         break
+    # A party tag or an age in brackets: "Ann Moss (R-Ky.) told", "Tom Diaz (pictured) said".
+    if j > 0 and toks[j - 1][2] == ")":
+        k = j - 2
+        while k >= 0 and j - k < 8 and toks[k][2] != "(":
+            k -= 1
+        if k >= 0 and toks[k][2] == "(":
+            head = _np_before(text, lo, toks[k][0])
+            return None if head is None else Span(head.start, toks[j - 1][1])
     if j == 0:
         return None
     last_start, last_end, last = toks[j - 1]
@@ -562,7 +570,9 @@ def _np_before_tokens(toks: list[tuple[int, int, str]], j: int) -> int | None:
     return toks[k][0]
 
 
-def _np_after(text: str, start: int, end: int, inverted: bool = False) -> Span | None:
+def _np_after(
+    text: str, start: int, end: int, inverted: bool = False, after_quote: bool = False
+) -> Span | None:
     """The noun phrase that starts just after a cue ("according to X", "said X")."""
     toks = _tokens(text, start, min(end, start + 300))
     if not toks:
@@ -570,10 +580,15 @@ def _np_after(text: str, start: int, end: int, inverted: bool = False) -> Span |
     first = toks[0][2]
     low = first.lower()
     if inverted:
-        # Only a name, a pronoun or a determined noun phrase: "said Smith", "said the official".
+        # A name, a pronoun or a determined noun phrase: "said Smith", "said the official";
+        # after a quotation anything nominal ("…,” said state Rep. Tom Diaz).
         if low in _PERSONAL:
             return Span(toks[0][0], toks[0][1])
-        if not (first[0].isupper() or low in ("the", "a", "an", "one", "two", "three", "several")):
+        if not (
+            first[0].isupper()
+            or low in ("the", "a", "an", "one", "two", "three", "several")
+            or (after_quote and first[0].isalpha() and low not in _BREAK_RIGHT)
+        ):
             return None
     elif not _np_word(first):
         return None
@@ -695,22 +710,34 @@ _DASH_SIGN = re.compile(r"\s*[-—–]{1,2}\s*(?:[A-Z][\w.’'-]*\s*){1,6}")
 _TITLE_CUE = re.compile(
     r"\b(?:titled|entitled|called|named|dubbed|headlined|book|novel|film|movie|song|album|show|series|"
     r"play|poem|article|essay|column|report|campaign|slogan|program|programme|act|bill|law|motto|"
-    r"hashtag|banner|sign|signs|chant|chants|chanting|chanted|headline)\W*$",
+    r"hashtag|banner|sign|signs|chant|chants|chanting|chanted|headline|author\s+of|titled)\W*$",
     re.I,
 )
 
 
 @dataclass(frozen=True)
 class QuoteSpeaker:
-    """A quotation with the attribution that gives its speaker (``None`` when none was found).
+    """A quotation and where its speaker was found.
 
-    ``how`` says where the speaker was found: "sentence", "colon", "dash",
-    "neighbour", "paragraph", or "" when there is none.
+    :ivar attribution: the attribution naming the speaker, when there is one.
+    :ivar speaker: the speaker's words (the attribution's source, a name after a
+        dash, a person mentioned in a neighbouring sentence), or ``None``.
+    :ivar how: "sentence" (an attribution in a sentence the quotation spans,
+        or “…,” X did), "colon" (a lead-in ending in a colon), "dash" (“…” -X),
+        "fragment" (a partial quotation inside a sentence about a person),
+        "neighbour" (an attribution or a person in the sentence before or
+        after), "paragraph" (an attribution elsewhere in its paragraphs), or
+        "" when no speaker was found.
     """
 
     quote: Quote
     attribution: Attribution | None
+    speaker: Span | None
     how: str
+
+    @property
+    def attributed(self) -> bool:
+        return bool(self.how)
 
 
 def find_quote_speakers(
@@ -723,48 +750,134 @@ def find_quote_speakers(
     by_sentence: dict[int, list[Attribution]] = {}
     by_paragraph: dict[int, list[Attribution]] = {}
     for a in attributions:
-        if not a.informs and a.source_kind in ("other",):
+        if not a.informs and a.source_kind == "other":
             continue
         by_sentence.setdefault(a.sentence, []).append(a)
         by_paragraph.setdefault(sentences[a.sentence].paragraph, []).append(a)
     starts = [s.start for s in sentences]
     out: list[QuoteSpeaker] = []
+    previous: QuoteSpeaker | None = None
     for q in quotes:
-        first = max(0, bisect.bisect_right(starts, q.start) - 1)
-        last = max(first, bisect.bisect_left(starts, q.end) - 1)
-        found: Attribution | None = None
-        how = ""
-        for i in range(first, last + 1):
-            cands = [a for a in by_sentence.get(i, ()) if not q.content.contains(a.cue)]
-            if cands:
-                found, how = _nearest(cands, q), "sentence"
-                break
-        lead_end = q.start
-        while lead_end > 0 and text[lead_end - 1].isspace():
-            lead_end -= 1
-        if found is None and lead_end > 0 and text[lead_end - 1] == ":":
-            # "from Chairwoman Ruiz:" then the quotation; the lead-in needs no verb.
-            j = max(0, bisect.bisect_right(starts, lead_end - 1) - 1)
-            found = _lead_in(text, sentences[j], lead_end, q)
-            how = "colon"
-        if found is None and (m := _DASH_SIGN.match(text, q.end)) is not None and q.closed:
-            found = Attribution(m.start(), m.end(), Span(m.start(), m.start() + 1), Span(m.start(), m.end()),
-                                q.content, last, True, "person")  # fmt: skip
-            how = "dash"
-        if found is None:
-            for i in (first - 1, last + 1):
-                cands = [a for a in by_sentence.get(i, ()) if a.informs and not q.content.contains(a.cue)]
-                if 0 <= i < len(sentences) and cands:
-                    found, how = cands[0], "neighbour"
-                    break
-        if found is None:
-            for p in q.paragraphs:
-                cands = [a for a in by_paragraph.get(p, ()) if a.informs and not q.content.contains(a.cue)]
-                if cands:
-                    found, how = cands[0], "paragraph"
-                    break
-        out.append(QuoteSpeaker(q, found, how))
+        qs = _speaker_of(text, q, sentences, starts, by_sentence, by_paragraph)
+        if (
+            not qs.attributed
+            and previous is not None
+            and previous.attributed
+            and _continues(text, previous.quote, q)
+        ):
+            # The same speaker goes on, in the next sentence or the next paragraph.
+            qs = QuoteSpeaker(q, previous.attribution, previous.speaker, "continued")
+        out.append(qs)
+        previous = qs
     return out
+
+
+def _continues(text: str, before: Quote, q: Quote) -> bool:
+    """Nothing but space (a paragraph break) lies between two quotations."""
+    return not text[before.end : q.start].strip()
+
+
+def _speaker_of(
+    text: str,
+    q: Quote,
+    sentences: Sequence[Sentence],
+    starts: list[int],
+    by_sentence: dict[int, list[Attribution]],
+    by_paragraph: dict[int, list[Attribution]],
+) -> QuoteSpeaker:
+    first = max(0, bisect.bisect_right(starts, q.start) - 1)
+    last = max(first, bisect.bisect_left(starts, q.end) - 1)
+
+    def outside(a: Attribution) -> bool:
+        return not q.content.contains(a.cue)
+
+    for i in range(first, last + 1):
+        cands = [a for a in by_sentence.get(i, ()) if outside(a)]
+        if cands:
+            a = _nearest(cands, q)
+            return QuoteSpeaker(q, a, a.source, "sentence")
+    # “…,” Ali joined in. / “…?” she asked: a quotation closed on a comma, then a subject.
+    if q.closed and text[q.content.end - 1 : q.content.end] in (",", "?", "!", "—"):
+        src = _subject_after_quote(text, q.end)
+        if src is not None:
+            return QuoteSpeaker(q, None, src, "sentence")
+    lead_end = q.start
+    while lead_end > 0 and text[lead_end - 1].isspace():
+        lead_end -= 1
+    if lead_end > 0 and text[lead_end - 1] == ":":
+        # "From Chairwoman Ruiz:" then the quotation; the lead-in needs no verb.
+        j = max(0, bisect.bisect_right(starts, lead_end - 1) - 1)
+        a = _lead_in(text, sentences[j], lead_end, q)
+        if a is not None:
+            return QuoteSpeaker(q, a, a.source, "colon")
+    if q.closed and (m := _DASH_SIGN.match(text, q.end)) is not None:
+        name = Span(m.start() + len(m.group(0)) - len(m.group(0).lstrip(" -—–")), m.end())
+        return QuoteSpeaker(q, None, name, "dash")
+    if text[q.content.start : q.content.start + 1].islower() and q.start > sentences[first].start:
+        # A partial quotation inside a sentence: its subject is the speaker.
+        person = _person_in(text, sentences[first], q) or (
+            first > 0 and _person_in(text, sentences[first - 1], q)
+        )
+        if person:
+            return QuoteSpeaker(q, None, person, "fragment")
+    for i in (first - 1, last + 1):
+        if not 0 <= i < len(sentences):
+            continue
+        cands = [a for a in by_sentence.get(i, ()) if a.informs and outside(a)]
+        if cands:
+            return QuoteSpeaker(q, cands[0], cands[0].source, "neighbour")
+    if first > 0 and (person := _person_in(text, sentences[first - 1], q)):
+        return QuoteSpeaker(q, None, person, "neighbour")
+    for p in q.paragraphs:
+        cands = [a for a in by_paragraph.get(p, ()) if a.informs and outside(a)]
+        if cands:
+            return QuoteSpeaker(q, cands[0], cands[0].source, "paragraph")
+    return QuoteSpeaker(q, None, None, "")
+
+
+_SUBJECT_WORDS = words("the a an one another former state local senior top")
+# A person: a title or two capitalised words in a row, or a personal pronoun as a subject.
+_PERSON = re.compile(
+    r"\b(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.?\s+[A-Z][\w’'-]+"
+    r"|[A-Z][a-z’'-]+(?:\s+(?:[A-Z]\.\s*)?[A-Z][\w’'-]+)+"
+    r"|(?:He|She|They|he|she|they)\s+[a-z]+"
+    r"|(?!(?:The|This|That|These|Those|It|Its|There|Here|What|When|Where|But|And|Or|In|On|At|For|As|If|So|"
+    r"A|An|One|No|Now|Then|Yet|All|Each|Every|Some|Many|Most)\s)[A-Z][\w’'-]+\s+(?:also\s+|then\s+|later\s+)?"
+    r"[a-z]+(?:ed|s)\b)"
+)
+
+
+def _subject_after_quote(text: str, pos: int) -> Span | None:
+    """“…,” Ali joined in: a name (or he, she, the minister) and then a verb."""
+    toks = _tokens(text, pos, min(len(text), pos + 120))
+    k = 0
+    while k < len(toks) and k < 8:
+        w = toks[k][2]
+        if w[0].isupper() or w.lower() in _SUBJECT_WORDS or (k and w in ("’s", "'s")):
+            k += 1
+            continue
+        if k == 0 and w.lower() in _PERSONAL:
+            k = 1
+        break
+    if k == 0 or k >= len(toks):
+        return None
+    verb = toks[k][2]
+    if not (verb.isalpha() and verb.islower()):
+        # a lowercase noun before the verb: "“…,” the deputy minister insisted"
+        if verb != "(":
+            return None
+    elif verb in _BREAK_RIGHT - {"said", "says", "told", "added"}:
+        return None
+    return Span(toks[0][0], toks[k - 1][1])
+
+
+def _person_in(text: str, sent: Sentence, q: Quote) -> Span | None:
+    """A person (a name with a title or two capitalised words, or he/she) in a sentence, outside ``q``."""
+    for m in _PERSON.finditer(text, sent.start, sent.end):
+        if q.content.start <= m.start() < q.content.end:
+            continue
+        return Span(m.start(), m.end())
+    return None
 
 
 def _nearest(cands: list[Attribution], q: Quote) -> Attribution:
@@ -784,10 +897,10 @@ def looks_like_title(text: str, q: Quote) -> bool:
     """A quoted title or name (“The Art of the Deal”, a law, a slogan), not speech."""
     if _TITLE_CUE.search(text, max(0, q.start - 40), q.start):
         return True
-    words = re.findall(r"[A-Za-z][\w’'-]*", text[q.content.start : q.content.end])
+    found = re.findall(r"[A-Za-z][\w’'-]*", text[q.content.start : q.content.end])
     small = {"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "with", "at", "by", "from"}
-    content = [w for w in words if w.lower() not in small]
-    return bool(content) and all(w[0].isupper() for w in content) and len(words) <= 10
+    content = [w for w in found if w.lower() not in small]
+    return bool(content) and all(w[0].isupper() for w in content) and len(found) <= 16
 
 
 def attribution_covering(
