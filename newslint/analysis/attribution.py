@@ -289,6 +289,10 @@ def find_attributions(
 
 
 _FIRST_SECOND = words("i we you")
+_SPEECH_FOLLOWS = re.compile(r",?\s*[:“\"]")
+# Cues only in “…,” the documents state / “…,” read a banner.
+_ONLY_AFTER_QUOTE = words("state states read reads")
+_QUOTE_THEN_SUBJECT = re.compile(r"[”\"'],?\s+(?:[\w.’'-]+\s+){1,5}$")
 _COORDINATORS = words("and but or")
 
 
@@ -326,6 +330,12 @@ def _read(text: str, sent: Sentence, m: re.Match[str], quotes: Sequence[Quote]) 
     # "Ortiz was asked about …" makes Ortiz the one who answers.
     if prev in _NOT_BEFORE_VERB and not (low == "asked" and prev in ("was", "were")):
         return None
+    if low == "asked" and prev in ("was", "were"):
+        end = before.rstrip().rfind(" ")
+        source = _np_before(text, sent.start, sent.start + max(0, end))
+        return None if source is None else _make(text, sent, cue, source, True, Span(m.end(), sent.end))
+    if low in _ONLY_AFTER_QUOTE and not (after_quote or _QUOTE_THEN_SUBJECT.search(before[-80:])):
+        return None
     if (
         low in _AMBIGUOUS
         and prev not in _PERSONAL
@@ -333,12 +343,11 @@ def _read(text: str, sent: Sentence, m: re.Match[str], quotes: Sequence[Quote]) 
         and not _OPENS_CLAUSE.match(text, m.end(), sent.end)
     ):
         return None
-    if low == "asked" and prev in ("was", "were"):
-        end = before.rstrip().rfind(" ")
-        source = _np_before(text, sent.start, sent.start + max(0, end))
-        return None if source is None else _make(text, sent, cue, source, True, Span(m.end(), sent.end))
-    if low.endswith("ing") and (stripped.endswith(",") or not stripped):
-        # "…, saying the talks failed": the speaker is the subject of the sentence.
+    if low.endswith("ing"):
+        # "…, saying the talks failed": the speaker is the subject of the sentence;
+        # without the comma ("a letter asking him …") it is no attribution.
+        if not (stripped.endswith((",", "”", '"')) or not stripped or _SPEECH_FOLLOWS.match(text, m.end())):
+            return None
         source = _sentence_subject(text, sent, m.start())
         if source is None:
             return None
@@ -511,10 +520,15 @@ def _np_before(text: str, lo: int, cue_start: int) -> Span | None:
         if not _np_word(w) or lw in _BREAK_LEFT:
             break
         k -= 1
+        if lw in _NP_START and not (k > 0 and toks[k - 1][2].lower() in _LEFT_TRIM):
+            break  # "is one reason [some sources] say": a determiner opens the phrase
     # A noun phrase never starts with a preposition or a lowercase verb-like word.
     while k < j - 1 and toks[k][2].lower() in _LEFT_TRIM:
         k += 1
     return Span(toks[k][0], last_end)
+
+
+_NP_START = words("a an the some several many most few two three four five six seven eight nine ten dozens")
 
 
 _LY_NOUNS = words("family ally assembly rally daily weekly monthly italy supply anomaly")
@@ -612,9 +626,8 @@ def _np_after(
 # --- source classification --------------------------------------------------
 
 _ANON_HEADS = words("""source sources official officials aide aides adviser advisers advisor advisors diplomat diplomats
-    insider insiders staffer staffers person people individual individuals spokesman spokeswoman
-    spokesperson spokespeople officer officers administrator administrators executive executives
-    lawmaker lawmakers negotiator negotiators investigator investigators member members employee
+    insider insiders staffer staffers person people individual individuals administrator administrators executive executives
+    lawmaker lawmakers negotiator negotiators investigator investigators employee
     employees resident residents witness witnesses""")
 _CROWD_HEADS = words("""many some most few critics observers experts analysts commentators skeptics sceptics opponents
     supporters others scientists historians economists pundits scholars""")
@@ -679,7 +692,9 @@ def _classify_part(phrase: str) -> str:
         for w, lw in zip(head_words, head_lows, strict=True)
         if w[0].isupper() and lw not in _TITLES and lw not in ("the", "a", "an")
     ]
-    if head in _TITLES and head not in ("spokesman", "spokeswoman"):
+    if head in _SPOKESPEOPLE:
+        return "person" if names and any(w.endswith(("’s", "'s")) for w in head_words) else "institution"
+    if head in _TITLES:
         return "person"  # an office holder: "the deputy minister", "the general"
     if head in _ANON_HEADS:
         # "Smith's spokesman", "Defense Minister Ali Smith's aide": tied to a named person.
@@ -691,6 +706,9 @@ def _classify_part(phrase: str) -> str:
     if names and head_words[-1][0].isupper():
         return "person"
     return "other"
+
+
+_SPOKESPEOPLE = words("spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen")
 
 
 def _head_part(words: list[str], lows: list[str]) -> tuple[list[str], list[str]]:
@@ -826,8 +844,9 @@ def _speaker_of(
         cands = [a for a in by_sentence.get(i, ()) if a.informs and outside(a)]
         if cands:
             return QuoteSpeaker(q, cands[0], cands[0].source, "neighbour")
-    if first > 0 and (person := _person_in(text, sentences[first - 1], q)):
-        return QuoteSpeaker(q, None, person, "neighbour")
+    for i in (first - 1, last + 1):
+        if 0 <= i < len(sentences) and (person := _person_in(text, sentences[i], q)):
+            return QuoteSpeaker(q, None, person, "neighbour")
     for p in q.paragraphs:
         cands = [a for a in by_paragraph.get(p, ()) if a.informs and outside(a)]
         if cands:

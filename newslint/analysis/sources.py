@@ -50,7 +50,9 @@ _BARE = re.compile(
 )
 # Unnamed people who saw something, rather than sources who know something.
 _WITNESSES = re.compile(
-    r"\b(?:witness|witnesses|resident|residents|bystanders?|onlookers?|neighbou?rs?)$", re.I
+    r"\b(?:witness|witnesses|resident|residents|bystanders?|onlookers?|neighbou?rs?|family|relatives?|friends?|"
+    r"family\s+members?|members|parents|students|passengers|survivors?)$",
+    re.I,
 )
 _DEFINITE = re.compile(r"^(?:the|this|that|these|those|both|such)\b", re.I)
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
@@ -96,7 +98,7 @@ def find_anonymous_sources(
             continue
         src = a.source
         phrase = text[src.start : src.end]
-        if _WITNESSES.search(phrase):
+        if _WITNESSES.search(phrase.rstrip(" ,")):
             continue
         key = _head_key(phrase)
         sent = sentences[a.sentence]
