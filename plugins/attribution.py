@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from newslint import Document, Rule, Severity, Violation, hookimpl
-from newslint.analysis.attribution import looks_like_title
+from newslint.analysis.attribution import looks_like_title, words
 
 # An opinion put in the mouth of an unnamed crowd (Wikipedia MOS:WEASEL).
 _CROWD = (
@@ -37,6 +37,18 @@ _NAMEABLE = re.compile(
     r"critics|experts|analysts|observers|scientists|historians|economists|scholars|commentators", re.I
 )
 _BY_NAME = re.compile(r"[^.]{0,80}?\bby\s+[A-Z]")
+# "many", "some", "people" … make a crowd only as the subject of a clause.
+_QUANTIFIER = re.compile(r"(?:many|some|most|few|others|people)\s", re.I)
+_CLAUSE_OPENERS = words(
+    "that which who while but and or as though although because if even when where yet so since after whom whereas nor"
+)
+
+
+def _opens_clause(text: str, start: int) -> bool:
+    before = text[max(0, start - 40) : start].rstrip()
+    if not before or before[-1] in '.,;:!?—–(“"‘':
+        return True
+    return before.rsplit(None, 1)[-1].lower() in _CLAUSE_OPENERS
 
 
 class VagueAttribution(Rule):
@@ -70,6 +82,8 @@ class VagueAttribution(Rule):
             if any(q.start <= m.start() < q.end for q in quotes):
                 continue
             phrase = m.group(0)
+            if _QUANTIFIER.match(phrase) and not _opens_clause(text, m.start()):
+                continue  # "provided some suggested changes", "demand people view"
             if _NAMEABLE.search(phrase) and self._named_near(document, m.start()):
                 continue
             if phrase.lower().endswith(" as") and _BY_NAME.match(text, m.end()):

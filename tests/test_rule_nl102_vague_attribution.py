@@ -42,3 +42,17 @@ def test_traps():
             "Many died in the fire, and some fled to the hills.",
         ]
     )
+
+
+def test_quantifiers_make_a_crowd_only_as_a_subject():
+    RuleTester(VagueAttribution).run(
+        valid=[
+            "The lawyers provided some suggested changes to the draft.",
+            "Polls are a snapshot of how people feel right now.",
+            "The speech did not make people view him in a new light.",
+        ],
+        invalid=[
+            Invalid("Even though many say the deal is dead, talks go on.", [at(1, 13, "many say")]),
+            Invalid("That message was needed, some say.", [at(1, 26, "some say")]),
+        ],
+    )

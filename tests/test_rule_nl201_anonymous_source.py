@@ -122,3 +122,27 @@ def test_witnesses_are_not_anonymous_sources():
             "Two residents said they heard gunfire after midnight.",
         ]
     )
+
+
+def test_local_institutions_speak_through_officials():
+    RuleTester(AnonymousSource).run(
+        valid=[
+            "The victim died at the scene, police officials said.",
+            "Hospital officials said two patients were in critical condition.",
+            "Campus officials say the dormitory will stay closed.",
+            "A spokesman for the fire department said the blaze was contained.",
+            "Investigators said the driver had not been drinking.",
+        ],
+        invalid=[
+            Invalid(
+                "Seven sailors were found dead, a US military official said.",
+                [at(1, 32, "a US military official")],
+            ),
+            Invalid(
+                "The talks stalled, according to one of these people. The rationale, according to this "
+                "person, is money.",
+                [],
+                note="'one of these people' refers back; 'this person' is a later reference",
+            ),
+        ],
+    )

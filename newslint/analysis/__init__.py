@@ -66,7 +66,9 @@ class Analysis:
     @cached_property
     def anonymous_sources(self) -> list[AnonymousSource]:
         """First mentions of unnamed sources of information; see analysis.sources."""
-        return find_anonymous_sources(self.text, self.sentences, self.paragraphs, self.attributions)
+        return find_anonymous_sources(
+            self.text, self.sentences, self.paragraphs, self.attributions, [q.content for q in self.quotes]
+        )
 
     def attribution_for(self, span: Span, scope: str = "sentence") -> Attribution | None:
         """The informing attribution that covers ``span``, or None.

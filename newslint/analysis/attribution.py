@@ -334,7 +334,9 @@ def _read(text: str, sent: Sentence, m: re.Match[str], quotes: Sequence[Quote]) 
         end = before.rstrip().rfind(" ")
         source = _np_before(text, sent.start, sent.start + max(0, end))
         return None if source is None else _make(text, sent, cue, source, True, Span(m.end(), sent.end))
-    if low in _ONLY_AFTER_QUOTE and not (after_quote or _QUOTE_THEN_SUBJECT.search(before[-80:])):
+    if low in _ONLY_AFTER_QUOTE and not (
+        after_quote or (_QUOTE_THEN_SUBJECT.search(before[-80:]) and text[m.end() : m.end() + 1] in ".,;:")
+    ):
         return None
     if (
         low in _AMBIGUOUS
@@ -517,7 +519,10 @@ def _np_before(text: str, lo: int, cue_start: int) -> Span | None:
         if lw == "and" and k >= 2 and toks[k - 2][2][:1].isupper() and toks[k][2][:1].isupper():
             k -= 1
             continue
-        if not _np_word(w) or lw in _BREAK_LEFT:
+        if lw in _DEMONSTRATIVES:
+            k -= 1  # "this official", "these people"
+            break
+        if not _np_word(w) or (lw in _BREAK_LEFT and not w.isupper()):
             break
         k -= 1
         if lw in _NP_START and not (k > 0 and toks[k - 1][2].lower() in _LEFT_TRIM):
@@ -528,6 +533,7 @@ def _np_before(text: str, lo: int, cue_start: int) -> Span | None:
     return Span(toks[k][0], last_end)
 
 
+_DEMONSTRATIVES = words("this these those")
 _NP_START = words("a an the some several many most few two three four five six seven eight nine ten dozens")
 
 
@@ -627,7 +633,7 @@ def _np_after(
 
 _ANON_HEADS = words("""source sources official officials aide aides adviser advisers advisor advisors diplomat diplomats
     insider insiders staffer staffers person people individual individuals administrator administrators executive executives
-    lawmaker lawmakers negotiator negotiators investigator investigators employee
+    lawmaker lawmakers negotiator negotiators employee
     employees resident residents witness witnesses""")
 _CROWD_HEADS = words("""many some most few critics observers experts analysts commentators skeptics sceptics opponents
     supporters others scientists historians economists pundits scholars""")
@@ -696,6 +702,8 @@ def _classify_part(phrase: str) -> str:
         return "person" if names and any(w.endswith(("’s", "'s")) for w in head_words) else "institution"
     if head in _TITLES:
         return "person"  # an office holder: "the deputy minister", "the general"
+    if head in _ANON_HEADS and len(head_lows) >= 2 and _POSSESSIVE.sub("", head_lows[-2]) in _LOCAL_SERVICES:
+        return "institution"  # "police officials", "hospital officials": an institution's voice
     if head in _ANON_HEADS:
         # "Smith's spokesman", "Defense Minister Ali Smith's aide": tied to a named person.
         if names and head not in ("source", "sources", "people", "person", "officials", "official"):
@@ -708,6 +716,11 @@ def _classify_part(phrase: str) -> str:
     return "other"
 
 
+_LOCAL_SERVICES = words(
+    """police sheriff hospital court fire emergency school campus county city airport prison jail coroner
+    medical health transit nypd lapd fbi"""
+)
+_POSSESSIVE = re.compile(r"[’']s?$")
 _SPOKESPEOPLE = words("spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen")
 
 

@@ -54,6 +54,7 @@ _WITNESSES = re.compile(
     r"family\s+members?|members|parents|students|passengers|survivors?)$",
     re.I,
 )
+_DEMONSTRATIVE = re.compile(r"^(?:this|these|those)\b", re.I)
 _DEFINITE = re.compile(r"^(?:the|this|that|these|those|both|such)\b", re.I)
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 # Description words too common to tie a lede to a later named person.
@@ -90,6 +91,7 @@ def find_anonymous_sources(
     sentences: Sequence[Sentence],
     paragraphs: Sequence[Paragraph],
     attributions: Sequence[Attribution],
+    quotes: Sequence[Span] = (),
 ) -> list[AnonymousSource]:
     firsts: list[tuple[str, AnonymousSource]] = []  # (head key, source)
     links: dict[int, list[Span]] = {}
@@ -102,6 +104,8 @@ def find_anonymous_sources(
             continue
         key = _head_key(phrase)
         sent = sentences[a.sentence]
+        if _DEMONSTRATIVE.match(phrase):
+            continue  # "this person", "these officials": a reference back, by definition
         if _DEFINITE.match(phrase):
             earlier = next(
                 (i for i, (k, f) in enumerate(firsts) if _same_source(k, key) and f.start < src.start), None
@@ -115,7 +119,7 @@ def find_anonymous_sources(
         explicit = bool(ANONYMITY_MARK.search(text, sent.start, sent.end))
         if not explicit and _named_soon_after(text, sentences, sent, phrase):
             continue
-        reason = REASON.search(text, sent.start, window_end)
+        reason = _reason(text, sent.start, window_end, quotes)
         bare = bool(_BARE.match(" ".join(phrase.split())))
         firsts.append(
             (
@@ -142,6 +146,14 @@ def find_anonymous_sources(
             )
         )
     return out
+
+
+def _reason(text: str, start: int, end: int, quotes: Sequence[Span]) -> re.Match[str] | None:
+    """Why anonymity was granted, in the reporter's words (not inside a quotation)."""
+    for m in REASON.finditer(text, start, end):
+        if not any(q.start <= m.start() < q.end for q in quotes):
+            return m
+    return None
 
 
 def _head_key(phrase: str) -> str:
