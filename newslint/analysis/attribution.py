@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from newslint.analysis.quotes import Quote
@@ -180,11 +180,38 @@ _PHRASE_CUES = (
     r"(?:statement|interview|e-?mail|letter|tweet|post|speech|op-ed|memo|report|press\s+release|news\s+conference)",
     r"quoted",
 )
+
+
+def trie_pattern(alternatives: Iterable[str]) -> str:
+    """A regex alternation of words, factored by common prefixes (many times faster
+    to match than a flat ``a|b|c`` in the ``re`` engine). Longest words win."""
+    trie: dict = {}
+    for word in alternatives:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def render(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + render(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = (
+            branches[0] if len(branches) == 1 and len(branches[0]) == 1 else "(?:" + "|".join(branches) + ")"
+        )
+        return f"(?:{body})?" if ends else body
+
+    return render(trie)
+
+
+# The cue words are found by one pass of one pattern: a cheap first letter
+# check, then the trie of every form.
 _CUE = re.compile(
-    r"(?<![\w’'-])(?:(?P<phrase>"
+    r"(?<![\w’'-])(?=[a-zA-Z])(?:(?P<phrase>"
     + "|".join(_PHRASE_CUES)
     + r")|(?P<verb>"
-    + "|".join(sorted(_INFORM_WORDS | _STANCE_WORDS, key=len, reverse=True))
+    + trie_pattern(_INFORM_WORDS | _STANCE_WORDS)
     + r"))(?![\w’'-])",
     re.I,
 )
@@ -464,8 +491,11 @@ def _at_clause_start(text: str, sent: Sentence, pos: int) -> bool:
 
 
 def _prev_word(before: str) -> str:
-    m = re.search(r"([A-Za-z’']+)\W*$", before)
+    m = _LAST_WORD.search(before[-40:])
     return m.group(1).lower() if m else ""
+
+
+_LAST_WORD = re.compile(r"([A-Za-z’']+)[^A-Za-z’']*$")
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
