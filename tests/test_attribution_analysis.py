@@ -136,3 +136,25 @@ def test_anonymous_sources_link_later_references():
 def test_speaker_after_a_quotation_ending_in_a_verb(text):
     (qs,) = Document.from_text(text).analysis.quote_speakers
     assert qs.how == "sentence"
+
+
+def test_speaker_labels_at_the_start_of_a_paragraph():
+    text = "KATE MOSS: Why not debate?\n\nJOEL REY: This is a stunt.\n\nUpdate: The debate is off.\n"
+    rel = _relations(text)
+    assert [(r[0], r[1]) for r in rel] == [("KATE MOSS", ":"), ("JOEL REY", ":")]
+
+
+def test_trie_pattern_matches_whole_words_only():
+    import re
+
+    from newslint.analysis.attribution import trie_pattern
+
+    forms = ["say", "says", "said", "saying", "add", "added"]
+    pattern = re.compile(rf"\b(?:{trie_pattern(forms)})\b")
+    assert [m.group(0) for m in pattern.finditer("he says, she said, saying sayings add adds added")] == [
+        "says",
+        "said",
+        "saying",
+        "add",
+        "added",
+    ]

@@ -216,7 +216,10 @@ _CUE = re.compile(
     re.I,
 )
 _QUOTED_AS = re.compile(r"\s+(?P<src>[^,.;:“”\"]{2,120}?)\s+as\s+(?:saying|stating|telling)\b")
-_OPENS_CLAUSE = re.compile(r",?\s*(?:[:“\"]|that\b|\S+\s+that\b|how\b|why\b|whether\b)")
+_OPENS_CLAUSE = re.compile(
+    r",?\s*(?:[:“\"]|that\b|\S+\s+that\b|how\b|why\b|whether\b"
+    r"|(?:for|on|him|her|it|them)\s+(?:a|an|the|to|for)\b)"
+)
 
 # --- words ------------------------------------------------------------------
 
@@ -312,7 +315,48 @@ def find_attributions(
             continue  # "I think", "you know": conversational, not an attribution
         found.append(att)
         taken_until = att.cue.end
-    return found
+    return _with_speaker_labels(text, sentences, found)
+
+
+# "Sanders: Clinton email story has moved" / "KATE BOULDUAN: Why not debate?"
+_LABEL = re.compile(r"(?P<src>(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w.’'-]*)(?P<cue>:)[ \t]+[\w“\"‘']")
+_NOT_SPEAKERS = words(
+    """update updated note editor's editor’s photo photos video watch read related see source sources
+    warning correction clarification caption credit disclosure advertisement listen subscribe
+    also more exclusive breaking analysis opinion commentary editorial the"""
+)
+
+
+def _with_speaker_labels(
+    text: str, sentences: Sequence[Sentence], found: list[Attribution]
+) -> list[Attribution]:
+    """Add "Name:" labels at the start of a paragraph (transcripts, headline attributions)."""
+    labels = []
+    last_paragraph = -1
+    for sent in sentences:
+        if sent.paragraph == last_paragraph:
+            continue
+        last_paragraph = sent.paragraph
+        m = _LABEL.match(text, sent.start, sent.end)
+        if m is None or m.group("src").split()[0].lower() in _NOT_SPEAKERS:
+            continue
+        source = Span(m.start("src"), m.end("src"))
+        cue = Span(m.start("cue"), m.end("cue"))
+        labels.append(
+            Attribution(
+                source.start,
+                cue.end,
+                cue,
+                source,
+                Span(cue.end, sent.end),
+                sent.index,
+                True,
+                classify_source(m.group("src")),
+            )  # fmt: skip
+        )
+    if not labels:
+        return found
+    return sorted(found + labels, key=lambda a: a.cue.start)
 
 
 _FIRST_SECOND = words("i we you")

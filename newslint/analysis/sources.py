@@ -98,6 +98,8 @@ def find_anonymous_sources(
     for a in attributions:
         if not a.informs or a.source is None or a.source_kind != "anonymous":
             continue
+        if text[a.cue.start : a.cue.end] == ":":
+            continue  # a headline's "Official: …" is named in the story, or not, below it
         src = a.source
         phrase = text[src.start : src.end]
         if _WITNESSES.search(phrase.rstrip(" ,")):
