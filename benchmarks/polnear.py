@@ -4,7 +4,9 @@ PolNeAR (Newell, Margolin & Ruths, LREC 2018) annotates attribution relations
 (Source, Cue, Content) in 1,012 political news articles, in brat standoff
 format. This script runs ``newslint.analysis`` over the articles of one split
 and reports precision, recall and F1 of the predicted source spans and cue
-spans, at any overlap and at 0.8 overlap::
+spans, at any overlap and at 0.8 overlap; and, for the attributions whose
+content holds a quotation, of the quotation speakers newslint finds (the
+task quote extractors are measured on)::
 
     python benchmarks/polnear.py                      # the dev split
     python benchmarks/polnear.py --split train --errors 30
@@ -25,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import time
 from dataclasses import dataclass, field
@@ -69,26 +72,44 @@ def _match(a: tuple[int, int], b: tuple[int, int], threshold: float) -> bool:
     return common >= threshold * max(a[1] - a[0], b[1] - b[0])
 
 
-def read_ann(path: Path) -> dict[str, list[tuple[int, int]]]:
-    """Source and Cue spans of one brat file (discontinuous spans: first to last offset)."""
-    spans: dict[str, list[tuple[int, int]]] = {"Source": [], "Cue": []}
+def read_ann(path: Path, text: str) -> dict[str, list[tuple[int, int]]]:
+    """Gold spans of one brat file (a discontinuous span runs from its first to its last offset).
+
+    "Source" and "Cue": every attribution's; "Quote source": the sources of the
+    attributions whose content holds a quotation mark (quote-speaker pairs).
+    """
+    spans: dict[str, tuple[str, tuple[int, int]]] = {}
+    events: list[dict[str, str]] = []
     for line in path.read_text(encoding="utf-8").splitlines():
         parts = line.split("\t")
-        if len(parts) < 2 or not parts[0].startswith("T"):
+        if len(parts) < 2:
             continue
-        kind, _, offsets = parts[1].partition(" ")
-        if kind not in spans:
-            continue
-        numbers = [int(x) for x in offsets.replace(";", " ").split()]
-        spans[kind].append((numbers[0], numbers[-1]))
-    return {k: sorted(set(v)) for k, v in spans.items()}
+        if parts[0].startswith("T"):
+            kind, _, offsets = parts[1].partition(" ")
+            numbers = [int(x) for x in offsets.replace(";", " ").split()]
+            spans[parts[0]] = (kind, (numbers[0], numbers[-1]))
+        elif parts[0].startswith("E"):
+            events.append(dict(arg.split(":", 1) for arg in parts[1].split()[1:] if ":" in arg))
+    out: dict[str, set[tuple[int, int]]] = {"Source": set(), "Cue": set(), "Quote source": set()}
+    for kind, span in spans.values():
+        if kind in ("Source", "Cue"):
+            out[kind].add(span)
+    for event in events:
+        source, content = spans.get(event.get("Source", "")), spans.get(event.get("Content", ""))
+        if source and content and _QUOTE_MARKS.search(text, content[1][0], content[1][1]):
+            out["Quote source"].add(source[1])
+    return {k: sorted(v) for k, v in out.items()}
+
+
+_QUOTE_MARKS = re.compile('["“”]')
 
 
 def predict(text: str) -> dict[str, list[tuple[int, int]]]:
     analysis = Document.from_text(text).analysis
     sources = {(a.source.start, a.source.end) for a in analysis.attributions if a.source is not None}
     cues = {(a.cue.start, a.cue.end) for a in analysis.attributions}
-    return {"Source": sorted(sources), "Cue": sorted(cues)}
+    speakers = {(q.speaker.start, q.speaker.end) for q in analysis.quote_speakers if q.speaker is not None}
+    return {"Source": sorted(sources), "Cue": sorted(cues), "Quote source": sorted(speakers)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -110,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     anns = sorted((base / "attributions").glob("*.ann"))
     if args.limit:
         anns = anns[: args.limit]
-    tallies = {(role, t): Tally() for role in ("Source", "Cue") for t in (0.0, 0.8)}
+    tallies = {(role, t): Tally() for role in ("Source", "Cue", "Quote source") for t in (0.0, 0.8)}
     errors = Errors()
     chars = 0
     seconds = 0.0
@@ -124,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
             seconds += time.perf_counter() - t0
             chars += len(text)
         text, pred = cache[article]
-        gold = read_ann(ann)
+        gold = read_ann(ann, text)
         for (role, t), tally in tallies.items():
             tally.add(pred[role], gold[role], t)
         if args.errors:
@@ -137,11 +158,11 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"PolNeAR {args.split}: {len(anns)} annotation files, {len(cache)} articles, "
           f"{chars / 1e6:.2f} MB analysed in {seconds:.2f} s")  # fmt: skip
-    print(f"{'role':8} {'overlap':8} {'P':>6} {'R':>6} {'F1':>6}   pred/gold")
+    print(f"{'role':13} {'overlap':8} {'P':>6} {'R':>6} {'F1':>6}   pred/gold")
     for (role, t), tally in tallies.items():
         p, r, f = tally.prf()
         label = "any" if t == 0 else f"{t:.1f}"
-        print(f"{role:8} {label:8} {p:6.3f} {r:6.3f} {f:6.3f}   {tally.pred}/{tally.gold}")
+        print(f"{role:13} {label:8} {p:6.3f} {r:6.3f} {f:6.3f}   {tally.pred}/{tally.gold}")
     if args.errors:
         import random
 

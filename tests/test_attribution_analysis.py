@@ -158,3 +158,18 @@ def test_trie_pattern_matches_whole_words_only():
         "add",
         "added",
     ]
+
+
+def test_pronouns_resolve_to_the_last_fitting_source():
+    text = (
+        "Ana Ortiz, the mayor, said the bridge would reopen. “It is safe,” she added.\n\n"
+        "Officials said the cost had doubled, and they blamed the weather.\n\n"
+        "The contract went to Tom Reyes, who said the work would start in May.\n"
+    )
+    a = Document.from_text(text).analysis
+    resolved = {
+        text[r.source.start : r.source.end]: text[r.resolved.start : r.resolved.end]
+        for r in a.attributions
+        if r.resolved is not None
+    }
+    assert resolved == {"she": "Ana Ortiz, the mayor,", "they": "Officials", "who": "Tom Reyes"}

@@ -31,7 +31,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newslint.analysis.quotes import Quote
 from newslint.analysis.segments import Paragraph, Sentence
@@ -266,6 +266,9 @@ class Attribution(Span):
     sentence: int
     informs: bool
     source_kind: str
+    #: For a pronoun source (he, she, they, who): the earlier source it stands
+    #: for, the last one that fits ("Ana Ortiz … she added" → "Ana Ortiz").
+    resolved: Span | None = None
 
 
 #: person: a named person; pronoun: he, she, who …; institution: police, the
@@ -315,7 +318,47 @@ def find_attributions(
             continue  # "I think", "you know": conversational, not an attribution
         found.append(att)
         taken_until = att.cue.end
-    return _with_speaker_labels(text, sentences, found)
+    return _resolve_pronouns(text, sentences, _with_speaker_labels(text, sentences, found))
+
+
+_SINGULAR = words("he she him her his")
+_RELATIVE = words("who which that")
+
+
+def _resolve_pronouns(
+    text: str, sentences: Sequence[Sentence], found: list[Attribution]
+) -> list[Attribution]:
+    """Point each pronoun source at the source it stands for.
+
+    "who"/"which" refer to the phrase just before them ("Ruiz, who said");
+    "he"/"she" to the last named person or office holder; "they" to the last
+    plural or collective source. Cheap and local, as a copy desk reads it.
+    """
+    last_person: Span | None = None
+    last_group: Span | None = None
+    out: list[Attribution] = []
+    for a in found:
+        src = a.source
+        if src is not None and a.source_kind == "pronoun":
+            word = text[src.start : src.end].lower()
+            target: Span | None = None
+            if word in _RELATIVE:
+                end = src.start
+                while end > 0 and text[end - 1] in " ,":
+                    end -= 1
+                target = _np_before(text, sentences[a.sentence].start, end)
+            elif word in _SINGULAR or word in ("she", "he"):
+                target = last_person
+            elif word == "they":
+                target = last_group or last_person
+            if target is not None:
+                a = replace(a, resolved=target)
+        elif src is not None and a.source_kind == "person":
+            last_person = src
+        elif src is not None and a.source_kind in ("anonymous", "institution", "crowd", "outlet"):
+            last_group = src
+        out.append(a)
+    return out
 
 
 # "Sanders: Clinton email story has moved" / "KATE BOULDUAN: Why not debate?"
@@ -385,7 +428,9 @@ def _read(text: str, sent: Sentence, m: re.Match[str], quotes: Sequence[Quote]) 
                 return None
             source = Span(q.start("src"), q.end("src"))
             return _make(text, sent, Span(cue.start, q.end()), source, True, Span(q.end(), sent.end))
-        # "in a statement", "spoke on condition of anonymity": the subject before.
+        # "in a statement": the subject before (not "said in a statement", read with "said").
+        if _prev_word(text[sent.start : m.start()]) in _INFORM_WORDS | _STANCE_WORDS:
+            return None
         source = _np_before(text, sent.start, m.start())
         if source is None:
             return None
@@ -443,6 +488,8 @@ def _read(text: str, sent: Sentence, m: re.Match[str], quotes: Sequence[Quote]) 
 
 def _inverted_after_comma(text: str, sent: Sentence, m: re.Match[str]) -> bool:
     """ ", said DeSantis, a lawmaker." rather than "Smith, a lawyer, said the case …"."""
+    if m.group(0).lower() in _TELL:
+        return False  # "…, told AFP": the listener follows, never the speaker
     if _np_before(text, sent.start, m.start()) is None:
         return True
     src = _np_after(text, m.end(), sent.end, inverted=True)
@@ -452,7 +499,8 @@ def _inverted_after_comma(text: str, sent: Sentence, m: re.Match[str]) -> bool:
     return not rest or rest[0] in ",.;" or rest.startswith(("who ", "according "))
 
 
-_NOT_BEFORE_VERB = words("was were been being be is are am the a an to his her their its our my your")
+_TELL = words("tell tells told telling")
+_NOT_BEFORE_VERB = words("was were been being be is are am the a an to his her their its our my your so")
 _ANON_CLAUSE = re.compile(
     r",?\s*(?:who|that)\s+(?:spoke|asked|requested|declined|insisted|was\s+not|were\s+not|is\s+not|are\s+not)"
     r"\b[^,;“”\"]{0,120}?,?\s*$"
@@ -598,6 +646,8 @@ def _np_before(text: str, lo: int, cue_start: int) -> Span | None:
             break
         if not _np_word(w) or (lw in _BREAK_LEFT and not w.isupper()):
             break
+        if w.islower() and (lw in _FINITE or (lw.endswith("ed") and toks[k][2].lower() in _DETERMINERS)):
+            break  # "the contract went to [Tom Reyes]", "visited the [mayor]"
         k -= 1
         if lw in _NP_START and not (k > 0 and toks[k - 1][2].lower() in _LEFT_TRIM):
             break  # "is one reason [some sources] say": a determiner opens the phrase
@@ -608,6 +658,7 @@ def _np_before(text: str, lo: int, cue_start: int) -> Span | None:
 
 
 _DEMONSTRATIVES = words("this these those")
+_DETERMINERS = words("the a an his her their its our my your")
 _NP_START = words("a an the some several many most few two three four five six seven eight nine ten dozens")
 
 
@@ -910,16 +961,23 @@ def _speaker_of(
     while lead_end > 0 and text[lead_end - 1].isspace():
         lead_end -= 1
     if lead_end > 0 and text[lead_end - 1] == ":":
-        # "From Chairwoman Ruiz:" then the quotation; the lead-in needs no verb.
+        # "He declared:" or "From Chairwoman Ruiz:" then the quotation; the lead-in needs no verb.
         j = max(0, bisect.bisect_right(starts, lead_end - 1) - 1)
-        a = _lead_in(text, sentences[j], lead_end, q)
+        lead = [a for a in by_sentence.get(j, ()) if a.cue.start < lead_end]
+        a = lead[-1] if lead else _lead_in(text, sentences[j], lead_end, q)
         if a is not None:
             return QuoteSpeaker(q, a, a.source, "colon")
     if q.closed and (m := _DASH_SIGN.match(text, q.end)) is not None:
         name = Span(m.start() + len(m.group(0)) - len(m.group(0).lstrip(" -—–")), m.end())
         return QuoteSpeaker(q, None, name, "dash")
     if text[q.content.start : q.content.start + 1].islower() and q.start > sentences[first].start:
-        # A partial quotation inside a sentence: its subject is the speaker.
+        # A partial quotation inside a sentence: its subject is the speaker, when it is a person.
+        subject = _sentence_subject(text, sentences[first], q.start)
+        if subject is not None and classify_source(text[subject.start : subject.end]) in (
+            "person",
+            "pronoun",
+        ):
+            return QuoteSpeaker(q, None, subject, "fragment")
         person = _person_in(text, sentences[first], q) or (
             first > 0 and _person_in(text, sentences[first - 1], q)
         )
