@@ -96,7 +96,8 @@ def read_ann(path: Path, text: str) -> dict[str, list[tuple[int, int]]]:
             out[kind].add(span)
     for event in events:
         source, content = spans.get(event.get("Source", "")), spans.get(event.get("Content", ""))
-        if source and content and _QUOTE_MARKS.search(text, content[1][0], content[1][1]):
+        # The content may hold the marks or sit just inside them.
+        if source and content and _QUOTE_MARKS.search(text, max(0, content[1][0] - 1), content[1][1] + 1):
             out["Quote source"].add(source[1])
     return {k: sorted(v) for k, v in out.items()}
 

@@ -6,6 +6,7 @@ import pytest
 
 from newslint.analysis.attribution import classify_source
 from newslint.document import Document, Span
+from tests.conftest import requires_shared
 
 
 def _relations(text: str) -> list[tuple[str, str, str, bool]]:
@@ -173,3 +174,37 @@ def test_pronouns_resolve_to_the_last_fitting_source():
         if r.resolved is not None
     }
     assert resolved == {"she": "Ana Ortiz, the mayor,", "they": "Officials", "who": "Tom Reyes"}
+
+
+def _polnear_module():
+    import importlib.util
+    import sys
+
+    from tests.conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("polnear", ROOT / "benchmarks" / "polnear.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("polnear", module)  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_polnear_benchmark_reads_brat_and_matches_spans(tmp_path):
+    polnear = _polnear_module()
+    text = "“We will win,” Ruiz said. Turnout was high."
+    ann = tmp_path / "a.ann"
+    ann.write_text(
+        "T1\tSource 15 19\tRuiz\nT2\tCue 20 24\tsaid\nT3\tContent 1 12\tWe will win\n"
+        "T4\tAttribution 20 24\tsaid\nE1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n",
+        encoding="utf-8",
+    )
+    gold = polnear.read_ann(ann, text)
+    assert gold == {"Source": [(15, 19)], "Cue": [(20, 24)], "Quote source": [(15, 19)]}
+    assert polnear.predict(text) == gold
+    assert polnear._match((0, 10), (8, 20), 0) and not polnear._match((0, 10), (8, 20), 0.8)
+
+
+@requires_shared("corpora", "polnear", "dev")
+def test_polnear_benchmark_runs_on_the_corpus(capsys):
+    assert _polnear_module().main(["--split", "dev", "--limit", "3"]) == 0
+    assert "Quote source" in capsys.readouterr().out
