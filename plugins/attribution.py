@@ -37,6 +37,9 @@ _NAMEABLE = re.compile(
     r"critics|experts|analysts|observers|scientists|historians|economists|scholars|commentators", re.I
 )
 _BY_NAME = re.compile(r"[^.]{0,80}?\bby\s+[A-Z]")
+_OWNED_OR_COUNTED = re.compile(
+    r"(?:[A-Z][\w-]*[’']s|\bour|\d[\d,.]*\s*(?:%|percent|per\s+cent)?\s+of(?:\s+the)?(?:\s+[a-z]+)?)\s+$"
+)
 # "many", "some", "people" … make a crowd only as the subject of a clause.
 _QUANTIFIER = re.compile(r"(?:many|some|most|few|others|people)\s", re.I)
 _CLAUSE_OPENERS = words(
@@ -84,6 +87,8 @@ class VagueAttribution(Rule):
             phrase = m.group(0)
             if _QUANTIFIER.match(phrase) and not _opens_clause(text, m.start()):
                 continue  # "provided some suggested changes", "demand people view"
+            if _OWNED_OR_COUNTED.search(text, max(0, m.start() - 40), m.start()):
+                continue  # "Baunach's research suggests", "our experts say", "97 percent of scientists agree"
             if _NAMEABLE.search(phrase) and self._named_near(document, m.start()):
                 continue
             if phrase.lower().endswith(" as") and _BY_NAME.match(text, m.end()):

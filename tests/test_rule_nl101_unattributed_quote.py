@@ -44,6 +44,12 @@ def test_attributed_layouts_are_not_flagged():
             # colon lead-in with no verb
             "From Chairwoman Ruiz:\n\n“The committee will hear every witness before it votes.”\n",
             "A statement from the ministry: “The border crossing will stay closed until further notice.”",
+            # an inverted verb that is not a speech verb
+            "“Nobody has any idea what the market will do next,” mused Carl Nash, a fund manager.",
+            # a closing mark typed as an opening one
+            "“Two people become something greater than they were,“ the judge wrote. “That is the point.”",
+            # a quotation never closed that swallows its own attribution
+            "“Every version of the browser is affected, including the preview, Ann Lee, a researcher, says.",
             # mismatched marks
             'The coach was blunt. “We played badly and we deserved to lose" he told the press.',
             # a sign or a document can be the source of a quotation

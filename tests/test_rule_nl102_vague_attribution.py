@@ -49,6 +49,9 @@ def test_quantifiers_make_a_crowd_only_as_a_subject():
         valid=[
             "The lawyers provided some suggested changes to the draft.",
             "Polls are a snapshot of how people feel right now.",
+            "Baunach's research suggests the shift is not generational.",
+            "This could be a pretty safe activity, our experts say.",
+            "Some 97 percent of climate scientists agree.",
             "The speech did not make people view him in a new light.",
         ],
         invalid=[

@@ -108,7 +108,7 @@ _INFORM_STEMS = {
     "yell": "yelled",
     "exclaim": "exclaimed",
     "concluded": "concluded",
-    "point": "pointed",
+    "point": "pointed points",
     "speak": "spoke speaking",
     "highlight": "highlighted highlighting",
 }
@@ -945,7 +945,8 @@ def _speaker_of(
     last = max(first, bisect.bisect_left(starts, q.end) - 1)
 
     def outside(a: Attribution) -> bool:
-        return not q.content.contains(a.cue)
+        # An unclosed quotation may have swallowed its own attribution ("…, Kandek wrote.").
+        return not q.closed or not q.content.contains(a.cue)
 
     for i in range(first, last + 1):
         cands = [a for a in by_sentence.get(i, ()) if outside(a)]
@@ -1014,6 +1015,15 @@ _PERSON = re.compile(
 def _subject_after_quote(text: str, pos: int) -> Span | None:
     """“…,” Ali joined in: a name (or he, she, the minister) and then a verb."""
     toks = _tokens(text, pos, min(len(text), pos + 120))
+    if (
+        len(toks) > 1
+        and toks[0][2].isalpha()
+        and toks[0][2].islower()
+        and toks[0][2] not in _BREAK_RIGHT
+        and (toks[1][2][0].isupper() or toks[1][2] in ("the", "a", "an"))
+    ):
+        # “…,” mused Michael Batnick: an inverted verb of any kind, then the speaker.
+        return _np_after(text, toks[1][0], min(len(text), pos + 120), inverted=True)
     k = 0
     while k < len(toks) and k < 8:
         w = toks[k][2]
