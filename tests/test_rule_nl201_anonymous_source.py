@@ -146,3 +146,28 @@ def test_local_institutions_speak_through_officials():
             ),
         ],
     )
+
+
+def test_repeated_and_definite_mentions():
+    text = (
+        "“Our mission will not change,” an official told Reuters.\n\n"
+        "“We are watching the fighting closely,” an official told Reuters.\n"
+    )
+    RuleTester(AnonymousSource).run(
+        valid=[
+            # a definite first mention refers back to someone the story introduced
+            "The staffer complained that nobody was happy with the trade talks.",
+            # plain people are a crowd (vague attribution), not a source
+            "People say they want the money out of politics.",
+            "For years, many people had asked who allowed it.",
+        ],
+        invalid=[
+            Invalid(text, [at(1, 32, "an official")]),
+            Invalid(
+                "The official, who spoke on condition of anonymity, said the base would close.",
+                [at(1, 1, "The official")],
+            ),
+        ],
+    )
+    (finding,) = RuleTester(AnonymousSource).findings(text)
+    assert [r.location.line for r in finding.related] == [3]

@@ -827,6 +827,8 @@ def _classify_part(phrase: str) -> str:
         return "person" if names and any(w.endswith(("’s", "'s")) for w in head_words) else "institution"
     if head in _TITLES:
         return "person"  # an office holder: "the deputy minister", "the general"
+    if head in _PLAIN_PEOPLE and all(lw in _VAGUE_DETERMINERS for lw in head_lows[:-1]):
+        return "crowd"  # "people say", "many people had asked": nobody in particular
     if head in _ANON_HEADS and len(head_lows) >= 2 and _POSSESSIVE.sub("", head_lows[-2]) in _LOCAL_SERVICES:
         return "institution"  # "police officials", "hospital officials": an institution's voice
     if head in _ANON_HEADS:
@@ -841,6 +843,8 @@ def _classify_part(phrase: str) -> str:
     return "other"
 
 
+_PLAIN_PEOPLE = words("people individuals")
+_VAGUE_DETERMINERS = words("many some most few other the these those such ordinary")
 _LOCAL_SERVICES = words(
     """police sheriff hospital court fire emergency school campus county city airport prison jail coroner
     medical health transit nypd lapd fbi"""

@@ -95,13 +95,20 @@ def find_anonymous_sources(
 ) -> list[AnonymousSource]:
     firsts: list[tuple[str, AnonymousSource]] = []  # (head key, source)
     links: dict[int, list[Span]] = {}
+    seen: set[Span] = set()
+    by_phrase: dict[str, int] = {}  # the same words again ("an official told Reuters", twice)
     for a in attributions:
-        if not a.informs or a.source is None or a.source_kind != "anonymous":
+        if not a.informs or a.source is None or a.source_kind != "anonymous" or a.source in seen:
             continue
+        seen.add(a.source)
         if text[a.cue.start : a.cue.end] == ":":
             continue  # a headline's "Official: …" is named in the story, or not, below it
         src = a.source
         phrase = text[src.start : src.end]
+        same = " ".join(phrase.lower().split())
+        if same in by_phrase:
+            links.setdefault(by_phrase[same], []).append(src)
+            continue
         if _WITNESSES.search(phrase.rstrip(" ,")):
             continue
         key = _head_key(phrase)
@@ -115,14 +122,15 @@ def find_anonymous_sources(
             if earlier is not None:
                 links.setdefault(earlier, []).append(src)
                 continue
-            if _mentioned_before(text, phrase, src.start):
-                continue  # "the official" refers back to someone introduced earlier
         window_end = min(sent.end + 200, len(text))
         explicit = bool(ANONYMITY_MARK.search(text, sent.start, sent.end))
+        if _DEFINITE.match(phrase) and not explicit:
+            continue  # "the official said" refers back to someone the story introduced
         if not explicit and _named_soon_after(text, sentences, sent, phrase):
             continue
         reason = _reason(text, sent.start, window_end, quotes)
         bare = bool(_BARE.match(" ".join(phrase.split())))
+        by_phrase[same] = len(firsts)
         firsts.append(
             (
                 key,
@@ -180,14 +188,6 @@ def _same_source(first: str, later: str) -> bool:
     a, b = first.split(), later.split()
     # "the source" matches "a military source"; "the military source" matches it too.
     return a[-1] == b[-1] and set(b[:-1]) <= set(a[:-1])
-
-
-def _mentioned_before(text: str, phrase: str, pos: int) -> bool:
-    words = _WORD.findall(phrase)
-    if len(words) < 2:
-        return False
-    head = words[-1].lower().rstrip("s")
-    return re.search(rf"\b{re.escape(head)}", text[max(0, pos - 3000) : pos], re.I) is not None
 
 
 def _named_soon_after(text: str, sentences: Sequence[Sentence], sent: Sentence, phrase: str) -> bool:
