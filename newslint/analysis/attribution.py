@@ -171,7 +171,7 @@ _AMBIGUOUS = {
     "accused", "accuses", "accusing", "urge", "urges", "urged", "urging", "denied", "denies",
     "denying", "answered", "concluded", "pledged", "plans", "planned", "offers", "offering", "seeking",
     "attacks", "attacking", "questions", "pushed", "tweets", "doubts", "feels",
-    "add", "tell", "knows", "believed", "thought",
+    "add", "tell", "knows", "believed", "thought", "points", "responded", "responds",
 }  # fmt: skip
 
 _PHRASE_CUES = (
@@ -596,7 +596,7 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 
 def _np_before(text: str, lo: int, cue_start: int) -> Span | None:
     """The subject noun phrase that ends just before a cue."""
-    window_start = max(lo, cue_start - 300)
+    window_start = max(lo, cue_start - 220)
     toks = _tokens(text, window_start, cue_start)
     j = len(toks)
     # Skip auxiliaries, adverbs and time words between subject and verb.
@@ -719,7 +719,7 @@ def _np_after(
     text: str, start: int, end: int, inverted: bool = False, after_quote: bool = False
 ) -> Span | None:
     """The noun phrase that starts just after a cue ("according to X", "said X")."""
-    toks = _tokens(text, start, min(end, start + 300))
+    toks = _tokens(text, start, min(end, start + 160))
     if not toks:
         return None
     first = toks[0][2]
