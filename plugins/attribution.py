@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from newslint import Document, Rule, Severity, Violation, hookimpl
 from newslint.analysis.attribution import looks_like_title, words
+from newslint.document import Span
 
 # An opinion put in the mouth of an unnamed crowd (Wikipedia MOS:WEASEL).
 _CROWD = (
@@ -166,6 +167,72 @@ def _is_fragment(text: str, analysis, q) -> bool:
     return text[q.content.start : q.content.start + 1].islower() and sent is not None and q.start > sent.start
 
 
+# Statistics and record claims: what a reader most needs a source for.
+CLAIM = re.compile(
+    r"\b(?:rose|fell|jumped|climbed|soared|surged|dropped|declined|plunged|grew|increased|decreased|"
+    r"up|down)\s+(?:by\s+)?(?:more\s+than\s+|nearly\s+|almost\s+|about\s+)?\d[\d,.]*\s*(?:%|percent\b|per\s+cent\b)"
+    r"|\b(?:doubled|tripled|quadrupled|halved)\b"
+    r"|(?<![\d,.])\b(?:one|two|three|four|five|\d{1,2})\s+(?:in|out\s+of)\s+(?:every\s+)?"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b(?![\d,.])"
+    r"|\bthe\s+(?:\w+est|most\s+\w+|worst|best|largest|biggest)\s+(?:\w+\s+){0,3}?"
+    r"(?:ever|in\s+(?:history|decades|a\s+generation)|on\s+record|since\s+records\s+began)\b",
+    re.I,
+)
+
+
+class UnattributedClaim(Rule):
+    """What it checks: a statistic ("rose 41 percent", "doubled", "one in five") or a
+    record claim ("the deadliest attack in decades", "the largest ever") stated
+    in the outlet's own voice, with no attribution in its sentence or its
+    paragraph. Off by default: select it with ``--extend-select NL103``.
+
+    Why it matters: the AP asks that any disputable fact the reporter did not
+    witness or confirm be attributed in the same sentence; the Reuters
+    Handbook asks that every statement that is not established fact be
+    sourced. Figures and records are what readers repeat.
+
+    Example: "Unemployment among young people has doubled since the war began."
+
+    How to fix: say whose figure or finding it is ("according to the
+    statistics office"), or link the study in the same sentence.
+    """
+
+    code = "NL103"
+    name = "unattributed-claim"
+    summary = "A statistic or record claim in the outlet's own voice has no source"
+    severity = Severity.INFO
+    enabled_by_default = False
+
+    def check(self, document: Document) -> Iterator[Violation]:
+        analysis = document.analysis
+        text = document.text
+        quotes = [q.content for q in analysis.quotes]
+        for m in CLAIM.finditer(text):
+            if any(q.start <= m.start() < q.end for q in quotes):
+                continue  # a speaker's words are attributed with the quotation
+            if analysis.attribution_for(Span(m.start(), m.end()), scope="paragraph") is not None:
+                continue
+            para = analysis.paragraph_at(m.start())
+            if para is None or _CITED.search(text, para.start, para.end):
+                continue
+            if text[para.end - 1] not in '.!?”"':
+                continue  # a headline, a caption or a list item, not prose
+            yield self.violation(
+                document,
+                m.start(),
+                m.end(),
+                f"“{m.group(0)}”: whose figure or finding is this? Say who says so",
+            )
+
+
+# Sources that need no speech verb: "a survey by …", "data from …", "(Pew, 2019)".
+_CITED = re.compile(
+    r"\b(?:survey|poll|study|report|data|figures|statistics|census|analysis|estimates?|records?|research)\s+"
+    r"(?:by|from|of|published|released|conducted)\b|\baccording\s+to\b|\bcited\b|\bshow(?:s|ed|n)?\b",
+    re.I,
+)
+
+
 @hookimpl
 def newslint_rules() -> list[type[Rule]]:
-    return [UnattributedQuote, VagueAttribution]
+    return [UnattributedQuote, VagueAttribution, UnattributedClaim]

@@ -59,3 +59,21 @@ def test_quantifiers_make_a_crowd_only_as_a_subject():
             Invalid("That message was needed, some say.", [at(1, 26, "some say")]),
         ],
     )
+
+
+def test_positions_in_markdown_and_html():
+    RuleTester(VagueAttribution).run(
+        invalid=[
+            Invalid(
+                "---\ntitle: Dam\n---\n\nThe dam, **critics say**, is unsafe.\n",
+                [at(5, 12, "critics say")],
+                suffix=".md",
+            ),
+            Invalid(
+                "<html><body><p>The dam is unsafe.</p>\n<p>It is <em>widely believed</em> that it leaks.</p></body></html>\n",
+                [at(2, 4, "It is <em>widely believed", message="“It is widely believed”")],
+                suffix=".html",
+                note="markup inside the phrase: the prose reads 'It is widely believed'",
+            ),
+        ]
+    )
