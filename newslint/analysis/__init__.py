@@ -61,13 +61,13 @@ class Analysis:
     @cached_property
     def quote_speakers(self) -> list[QuoteSpeaker]:
         """Every quotation with the attribution giving its speaker (or None)."""
-        return find_quote_speakers(self.text, self.quotes, self.sentences, self.paragraphs, self.attributions)
+        return find_quote_speakers(self.text, self.quotes, self.sentences, self.attributions)
 
     @cached_property
     def anonymous_sources(self) -> list[AnonymousSource]:
         """First mentions of unnamed sources of information; see analysis.sources."""
         return find_anonymous_sources(
-            self.text, self.sentences, self.paragraphs, self.attributions, [q.content for q in self.quotes]
+            self.text, self.sentences, self.attributions, [q.content for q in self.quotes]
         )
 
     def attribution_for(self, span: Span, scope: str = "sentence") -> Attribution | None:

@@ -34,7 +34,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from newslint.analysis.quotes import Quote
-from newslint.analysis.segments import Paragraph, Sentence
+from newslint.analysis.segments import Sentence
 from newslint.document import Span
 
 
@@ -307,7 +307,7 @@ def find_attributions(
             and 0 <= m.start() - found[-1].cue.end < 25
         ):
             continue  # "said in a statement": one cue, already read
-        att = _read(text, sentences[i], m, quotes)
+        att = _read(text, sentences[i], m)
         if att is None:
             continue
         if (
@@ -410,7 +410,7 @@ _QUOTE_THEN_SUBJECT = re.compile(r"[”\"'],?\s+(?:[\w.’'-]+\s+){1,5}$")
 _COORDINATORS = words("and but or")
 
 
-def _read(text: str, sent: Sentence, m: re.Match[str], quotes: Sequence[Quote]) -> Attribution | None:
+def _read(text: str, sent: Sentence, m: re.Match[str]) -> Attribution | None:
     word = m.group(0)
     low = " ".join(word.lower().split())
     cue = Span(m.start(), m.end())
@@ -775,7 +775,6 @@ _ANON_MARK = re.compile(
     r"knowledgeable|who\s+(?:spoke|asked|requested|declined)|speaking\s+on)\b",
     re.I,
 )
-_DET = words("a an one two three four five six several some other multiple numerous unnamed anonymous")
 _TITLES = words("""mr mrs ms dr prof sen rep gov gen president minister secretary chairman chairwoman chief general
     brigadier colonel lieutenant major captain commissioner mayor judge senator representative governor
     ambassador director spokesman spokeswoman deputy vice prime king queen prince pope sheikh ayatollah""")
@@ -860,10 +859,6 @@ def _head_part(words: list[str], lows: list[str]) -> tuple[list[str], list[str]]
     return words, lows
 
 
-def is_named_person(phrase: str) -> bool:
-    return classify_source(phrase) == "person"
-
-
 # --- quotations and their speakers ------------------------------------------
 
 _DASH_SIGN = re.compile(r"\s*[-—–]{1,2}\s*(?:[A-Z][\w.’'-]*\s*){1,6}")
@@ -904,7 +899,6 @@ def find_quote_speakers(
     text: str,
     quotes: Sequence[Quote],
     sentences: Sequence[Sentence],
-    paragraphs: Sequence[Paragraph],
     attributions: Sequence[Attribution],
 ) -> list[QuoteSpeaker]:
     by_sentence: dict[int, list[Attribution]] = {}

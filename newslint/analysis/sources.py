@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from newslint.analysis.attribution import Attribution, words
-from newslint.analysis.segments import Paragraph, Sentence
+from newslint.analysis.segments import Sentence
 from newslint.document import Span
 
 ANONYMITY_MARK = re.compile(
@@ -89,7 +89,6 @@ class AnonymousSource(Span):
 def find_anonymous_sources(
     text: str,
     sentences: Sequence[Sentence],
-    paragraphs: Sequence[Paragraph],
     attributions: Sequence[Attribution],
     quotes: Sequence[Span] = (),
 ) -> list[AnonymousSource]:
