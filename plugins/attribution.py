@@ -13,7 +13,7 @@ from newslint.document import Span
 _CROWD = (
     r"(?:(?:some|many|most|few|a\s+few|other|several)\s+)?"
     r"(?:critics|observers|experts|analysts|commentators|skeptics|sceptics|opponents|supporters|"
-    r"people|scientists|historians|economists|pundits|scholars|insiders)"
+    r"people|scientists|historians|economists|pundits|scholars|insiders|lawmakers|legislators)"
     r"|many|some|most|others"
 )
 _SAY = (

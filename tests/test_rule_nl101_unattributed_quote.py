@@ -41,6 +41,7 @@ def test_attributed_layouts_are_not_flagged():
             # dash sign-off
             "“Safety comes before speed on every site we run.” -Commissioner Ward",
             "“Safety comes before speed on every site we run.” — Commissioner Ward",
+            "“I just hope this campaign gets people out to vote.” ― Jorge Falcon",
             # colon lead-in with no verb
             "From Chairwoman Ruiz:\n\n“The committee will hear every witness before it votes.”\n",
             "A statement from the ministry: “The border crossing will stay closed until further notice.”",

@@ -171,3 +171,20 @@ def test_repeated_and_definite_mentions():
     )
     (finding,) = RuleTester(AnonymousSource).findings(text)
     assert [r.location.line for r in finding.related] == [3]
+
+
+def test_nested_and_repeated_readings():
+    RuleTester(AnonymousSource).run(
+        valid=[
+            # the unnamed people are the governor's source, reported in his words
+            "The governor has said about 20 people have indicated an interest in the seat.",
+            # lawmakers in public are a crowd, not unnamed sources
+            "Lawmakers also asked whether the deals required cooperation.",
+        ],
+        invalid=[
+            Invalid(
+                "His aides say it is too early to discuss a run but noted that he won twice.",
+                [at(1, 1, "His aides")],
+            ),
+        ],
+    )

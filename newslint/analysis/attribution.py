@@ -641,8 +641,8 @@ def _np_before(text: str, lo: int, cue_start: int) -> Span | None:
         if lw == "and" and k >= 2 and toks[k - 2][2][:1].isupper() and toks[k][2][:1].isupper():
             k -= 1
             continue
-        if lw in _DEMONSTRATIVES:
-            k -= 1  # "this official", "these people"
+        if lw in _DEMONSTRATIVES or lw in _POSSESSIVES:
+            k -= 1  # "this official", "these people", "his aides"
             break
         if not _np_word(w) or (lw in _BREAK_LEFT and not w.isupper()):
             break
@@ -658,6 +658,7 @@ def _np_before(text: str, lo: int, cue_start: int) -> Span | None:
 
 
 _DEMONSTRATIVES = words("this these those")
+_POSSESSIVES = words("his her their its our my your")
 _DETERMINERS = words("the a an his her their its our my your")
 _NP_START = words("a an the some several many most few two three four five six seven eight nine ten dozens")
 
@@ -826,7 +827,7 @@ def _classify_part(phrase: str) -> str:
         return "person" if names and any(w.endswith(("’s", "'s")) for w in head_words) else "institution"
     if head in _TITLES:
         return "person"  # an office holder: "the deputy minister", "the general"
-    if head in _PLAIN_PEOPLE and all(lw in _VAGUE_DETERMINERS for lw in head_lows[:-1]):
+    if head in _PLAIN_CROWDS and all(lw in _VAGUE_DETERMINERS for lw in head_lows[:-1]):
         return "crowd"  # "people say", "many people had asked": nobody in particular
     if head in _ANON_HEADS and len(head_lows) >= 2 and _POSSESSIVE.sub("", head_lows[-2]) in _LOCAL_SERVICES:
         return "institution"  # "police officials", "hospital officials": an institution's voice
@@ -842,7 +843,7 @@ def _classify_part(phrase: str) -> str:
     return "other"
 
 
-_PLAIN_PEOPLE = words("people individuals")
+_PLAIN_CROWDS = words("people individuals lawmakers legislators")
 _VAGUE_DETERMINERS = words("many some most few other the these those such ordinary")
 _LOCAL_SERVICES = words(
     """police sheriff hospital court fire emergency school campus county city airport prison jail coroner
@@ -861,7 +862,7 @@ def _head_part(words: list[str], lows: list[str]) -> tuple[list[str], list[str]]
 
 # --- quotations and their speakers ------------------------------------------
 
-_DASH_SIGN = re.compile(r"\s*[-—–]{1,2}\s*(?:[A-Z][\w.’'-]*\s*){1,6}")
+_DASH_SIGN = re.compile(r"\s*[-—–―‒]{1,2}\s*(?:[A-Z][\w.’'-]*\s*){1,6}")
 _TITLE_CUE = re.compile(
     r"\b(?:titled|entitled|called|named|dubbed|headlined|book|novel|film|movie|song|album|show|series|"
     r"play|poem|article|essay|column|report|campaign|slogan|program|programme|act|bill|law|motto|"
@@ -967,7 +968,7 @@ def _speaker_of(
         if a is not None:
             return QuoteSpeaker(q, a, a.source, "colon")
     if q.closed and (m := _DASH_SIGN.match(text, q.end)) is not None:
-        name = Span(m.start() + len(m.group(0)) - len(m.group(0).lstrip(" -—–")), m.end())
+        name = Span(m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \n-—–―‒")), m.end())
         return QuoteSpeaker(q, None, name, "dash")
     if text[q.content.start : q.content.start + 1].islower() and q.start > sentences[first].start:
         # A partial quotation inside a sentence: its subject is the speaker, when it is a person.

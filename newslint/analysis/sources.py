@@ -97,9 +97,13 @@ def find_anonymous_sources(
     seen: set[Span] = set()
     by_phrase: dict[str, int] = {}  # the same words again ("an official told Reuters", twice)
     for a in attributions:
-        if not a.informs or a.source is None or a.source_kind != "anonymous" or a.source in seen:
+        if not a.informs or a.source is None or a.source_kind != "anonymous":
             continue
+        if any(a.source.overlaps(s) for s in seen):
+            continue  # "His aides say … but noted …": one phrase, read twice
         seen.add(a.source)
+        if _reported_by_someone_else(a, attributions):
+            continue  # "McAuliffe said about 20 people have indicated …": the speaker's source
         if text[a.cue.start : a.cue.end] == ":":
             continue  # a headline's "Official: …" is named in the story, or not, below it
         src = a.source
@@ -155,6 +159,19 @@ def find_anonymous_sources(
             )
         )
     return out
+
+
+def _reported_by_someone_else(a: Attribution, attributions: Sequence[Attribution]) -> bool:
+    """The source sits inside what a named speaker or an institution said earlier in the sentence."""
+    return any(
+        b.sentence == a.sentence
+        and b.informs
+        and b.source is not None
+        and b.source_kind in ("person", "pronoun", "institution", "outlet")
+        and b.source.end <= b.cue.start
+        and b.cue.end <= a.source.start
+        for b in attributions
+    )
 
 
 def _reason(text: str, start: int, end: int, quotes: Sequence[Span]) -> re.Match[str] | None:
