@@ -116,6 +116,20 @@ def test_attribution_for_a_span():
     assert a.attribution_for(hurt) is None
     assert a.attribution_for(hurt, scope="paragraph") is found
     assert a.attribution_for(toll, scope="paragraph") is None
+    assert a.attribution_for(hurt, scope="nearby") is found
+
+
+def test_attribution_nearby_in_a_one_paragraph_article():
+    text = (
+        "Two civilians were killed, the ministry said. The strike hit a depot. The road was closed. "
+        "Four soldiers were wounded in the night."
+    )
+    a = Document.from_text(text).analysis
+    depot = Span(text.index("The strike"), text.index(" hit"))
+    wounded = Span(text.index("Four soldiers"), text.index(" were wounded"))
+    assert a.attribution_for(depot, scope="nearby") is not None
+    assert a.attribution_for(wounded, scope="nearby") is None
+    assert a.attribution_for(wounded, scope="paragraph") is not None
 
 
 def test_anonymous_sources_link_later_references():

@@ -74,8 +74,9 @@ class Analysis:
         """The informing attribution that covers ``span``, or None.
 
         ``scope="sentence"`` looks only in the sentence holding ``span`` (AP:
-        attribute in the same sentence); ``scope="paragraph"`` also accepts an
-        attribution anywhere in its paragraph. The nearest cue wins.
+        attribute in the same sentence); ``"nearby"`` also in the sentences just
+        before and after it in its paragraph; ``"paragraph"`` anywhere in its
+        paragraph. The nearest attribution wins.
         """
         return attribution_covering(self.attributions, self.sentences, span, scope)
 

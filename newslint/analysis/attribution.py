@@ -62,7 +62,7 @@ _INFORM_STEMS = {
     "claim": "claimed claiming",
     "argue": "argue argues argued arguing",
     "assert": "asserted asserts asserting",
-    "maintain": "maintained",
+    "maintain": "maintained maintains maintaining",
     "report": "reported",
     "write": "wrote writes writing",
     "read": "read reads",
@@ -179,6 +179,7 @@ _PHRASE_CUES = (
     r"in\s+(?:a|an|her|his|their|its|the)\s+(?:joint\s+)?(?:written\s+)?"
     r"(?:statement|interview|e-?mail|letter|tweet|post|speech|op-ed|memo|report|press\s+release|news\s+conference)",
     r"quoted",
+    r"made\s+(?:the|these|those|his|her|their)\s+(?:remarks|comments|statement|statements)",
 )
 
 
@@ -216,10 +217,10 @@ _CUE = re.compile(
     re.I,
 )
 _QUOTED_AS = re.compile(r"\s+(?P<src>[^,.;:“”\"]{2,120}?)\s+as\s+(?:saying|stating|telling)\b")
-_OPENS_CLAUSE = re.compile(
-    r",?\s*(?:[:“\"]|that\b|\S+\s+that\b|how\b|why\b|whether\b"
-    r"|(?:for|on|him|her|it|them)\s+(?:a|an|the|to|for)\b)"
-)
+_OPENS_CLAUSE = re.compile(r",?\s*(?:[:“\"]|that\b|\S+\s+that\b|how\b|why\b|whether\b)")
+# "called for a ban", "called on the president to", "called him a liar".
+_CALL_OBJECT = re.compile(r"\s+(?:for|on|him|her|it|them)\s+(?:a|an|the|to|for)\b")
+_CALL = words("call calls called calling")
 
 # --- words ------------------------------------------------------------------
 
@@ -428,7 +429,8 @@ def _read(text: str, sent: Sentence, m: re.Match[str]) -> Attribution | None:
                 return None
             source = Span(q.start("src"), q.end("src"))
             return _make(text, sent, Span(cue.start, q.end()), source, True, Span(q.end(), sent.end))
-        # "in a statement": the subject before (not "said in a statement", read with "said").
+        # "in a statement", "made the remarks": the subject before (not "said in a
+        # statement", read with "said").
         if _prev_word(text[sent.start : m.start()]) in _INFORM_WORDS | _STANCE_WORDS:
             return None
         source = _np_before(text, sent.start, m.start())
@@ -459,6 +461,7 @@ def _read(text: str, sent: Sentence, m: re.Match[str]) -> Attribution | None:
         and prev not in _PERSONAL
         and not after_quote
         and not _OPENS_CLAUSE.match(text, m.end(), sent.end)
+        and not (low in _CALL and _CALL_OBJECT.match(text, m.end(), sent.end))
     ):
         return None
     if low.endswith("ing"):
@@ -1079,9 +1082,14 @@ def looks_like_title(text: str, q: Quote) -> bool:
 def attribution_covering(
     attributions: Sequence[Attribution], sentences: Sequence[Sentence], span: Span, scope: str = "sentence"
 ) -> Attribution | None:
-    """The informing attribution nearest ``span`` in its sentence (or paragraph), or None."""
-    if scope not in ("sentence", "paragraph"):
-        raise ValueError(f"scope must be 'sentence' or 'paragraph', not {scope!r}")
+    """The informing attribution nearest ``span`` within ``scope``, or None.
+
+    :param scope: "sentence" (the sentence holding ``span``), "nearby" (that
+        sentence and its neighbours in the same paragraph: robust when a whole
+        article is one paragraph) or "paragraph".
+    """
+    if scope not in ("sentence", "nearby", "paragraph"):
+        raise ValueError(f"scope must be 'sentence', 'nearby' or 'paragraph', not {scope!r}")
     starts = [s.start for s in sentences]
     i = bisect.bisect_right(starts, span.start) - 1
     if i < 0:
@@ -1093,6 +1101,10 @@ def attribution_covering(
         if not a.informs or a.source is None:
             continue
         if scope == "sentence" and a.sentence != sent.index:
+            continue
+        if scope == "nearby" and (
+            abs(a.sentence - sent.index) > 1 or sentences[a.sentence].paragraph != sent.paragraph
+        ):
             continue
         if scope == "paragraph" and sentences[a.sentence].paragraph != sent.paragraph:
             continue
