@@ -6,7 +6,8 @@ import re
 from collections.abc import Iterator
 
 from newslint import Document, Rule, Severity, Violation, hookimpl
-from newslint.analysis.attribution import looks_like_title, words
+from newslint.analysis.attribution import words
+from newslint.analysis.speakers import looks_like_title
 from newslint.document import Span
 
 # An opinion put in the mouth of an unnamed crowd (Wikipedia MOS:WEASEL).

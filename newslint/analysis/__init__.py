@@ -17,16 +17,11 @@ import bisect
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from newslint.analysis.attribution import (
-    Attribution,
-    QuoteSpeaker,
-    attribution_covering,
-    find_attributions,
-    find_quote_speakers,
-)
+from newslint.analysis.attribution import Attribution, attribution_covering, find_attributions
 from newslint.analysis.quotes import Quote, find_quotes
 from newslint.analysis.segments import Paragraph, Sentence, split_paragraphs, split_sentences
 from newslint.analysis.sources import AnonymousSource, find_anonymous_sources
+from newslint.analysis.speakers import QuoteSpeaker, find_quote_speakers
 
 if TYPE_CHECKING:
     from newslint.document import Document, Span
