@@ -77,3 +77,16 @@ def test_positions_in_markdown_and_html():
             ),
         ]
     )
+
+
+def test_every_crowd_is_found():
+    phrases = [
+        "Critics say", "Observers note", "Experts say", "Analysts say", "Commentators say", "Skeptics claim",
+        "Sceptics claim", "Opponents say", "Supporters say", "Scientists say", "Historians argue",
+        "Economists believe", "Pundits say", "Scholars say", "Insiders said", "Lawmakers say",
+        "Legislators say", "Others say", "Most think", "Few believe",
+    ]  # fmt: skip
+    phrases += ["Several analysts said", "A few critics said", "Research suggests", "Evidence suggests"]
+    RuleTester(VagueAttribution).run(
+        invalid=[Invalid(f"{p} the plan will fail.", [at(1, 1, p)]) for p in phrases]
+    )
