@@ -33,7 +33,7 @@ WEASEL = re.compile(
     r"|\b(?:has|have|had)\s+been\s+(?:described|called|characteri[sz]ed|labell?ed|branded|dubbed)\s+as\b"
     r"|\b(?:some|many|critics|experts|observers)\s+(?:have\s+)?(?:described|called|labell?ed)\b"
     r"|\b(?:studies|research|experts|evidence)\s+(?:show|shows|suggest|suggests|has\s+shown|have\s+shown)\b"
-    r"|\baccording\s+to\s+(?:some|many|critics|experts|observers|analysts|sources)\b(?!\s+(?:at|from|in|with|of)\b)"
+    r"|\baccording\s+to\s+(?:some|many|critics|experts|observers|analysts)\b(?!\s+(?:at|from|in|with|of)\b)"
     r")",
     re.I,
 )

@@ -90,3 +90,7 @@ def test_every_crowd_is_found():
     RuleTester(VagueAttribution).run(
         invalid=[Invalid(f"{p} the plan will fail.", [at(1, 1, p)]) for p in phrases]
     )
+
+
+def test_unnamed_sources_are_left_to_nl2():
+    RuleTester(VagueAttribution).run(valid=["The plan was shelved, according to sources."])
