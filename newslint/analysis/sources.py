@@ -9,11 +9,16 @@ with the talks", "officials said"). So people who act rather than inform
 institutions ("the ministry said in a statement").
 
 Only the first mention is kept: a later definite reference to the same
-description ("the military source added", "according to the official") is
-linked to it (``AnonymousSource.later``). A lede whose description is followed
-within a few sentences by a named person with the same title words ("A senior
-defense official …" then "Ali Rezaei, the deputy defense minister, …") is not
-anonymous.
+description ("the military source added", "according to the official") and
+the same words again ("an official told Reuters", twice) are linked to it
+(``AnonymousSource.later``); a definite first mention ("the official said")
+refers back to someone the story introduced and counts only when marked
+anonymous. A lede whose description is followed within a few sentences by a
+named person with the same title words ("A senior defense official …" then
+"Ali Rezaei, the deputy defense minister, …") is not anonymous. Neither are
+witnesses, residents and relatives (people who saw, not sources who know),
+headline labels ("Official: …"), nor unnamed people inside what a named
+speaker said ("the governor said about 20 people had shown interest").
 """
 
 from __future__ import annotations
