@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from newslint import Document, Rule, Severity, Violation, hookimpl
+from newslint import Document, Related, Rule, Severity, Violation, hookimpl
 
 
 class AnonymousSource(Rule):
@@ -34,16 +34,21 @@ class AnonymousSource(Rule):
     def check(self, document: Document) -> Iterator[Violation]:
         text = document.text
         for src in document.analysis.anonymous_sources:
-            phrase = text[src.start : src.end]
-            if src.reason is not None:
-                message = f"“{phrase}” is not named; a reason for anonymity is given"
-            elif src.bare:
-                message = (
-                    f"“{phrase}” is a bare unnamed source, with no description and no reason for anonymity"
+            phrase = " ".join(text[src.start : src.end].split())
+            if src.bare:
+                message = f"“{phrase}” is a bare unnamed source: say who they are and how they know"
+                message += (
+                    "; a reason for anonymity is given" if src.reason else ", and why anonymity was granted"
                 )
+            elif src.reason is not None:
+                message = f"“{phrase}” is not named; a reason for anonymity is given"
             else:
                 message = f"“{phrase}” is not named, and no reason for anonymity is given"
-            yield self.violation(document, src.start, src.end, message)
+            related = [
+                Related(document.locate(s.start, s.end), "later reference to the same source")
+                for s in src.later
+            ]
+            yield self.violation(document, src.start, src.end, message, related)
 
 
 @hookimpl

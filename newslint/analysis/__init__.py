@@ -17,14 +17,16 @@ import bisect
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from newslint.analysis.attribution import Attribution, attribution_covering, find_attributions
 from newslint.analysis.quotes import Quote, find_quotes
 from newslint.analysis.segments import Paragraph, Sentence, split_paragraphs, split_sentences
 from newslint.analysis.sources import AnonymousSource, find_anonymous_sources
+from newslint.analysis.speakers import QuoteSpeaker, find_quote_speakers
 
 if TYPE_CHECKING:
-    from newslint.document import Document
+    from newslint.document import Document, Span
 
-__all__ = ["Analysis", "AnonymousSource", "Paragraph", "Quote", "Sentence"]
+__all__ = ["Analysis", "AnonymousSource", "Attribution", "Paragraph", "Quote", "QuoteSpeaker", "Sentence"]
 
 
 class Analysis:
@@ -47,8 +49,31 @@ class Analysis:
         return find_quotes(self.text, self.paragraphs)
 
     @cached_property
+    def attributions(self) -> list[Attribution]:
+        """Attribution relations (cue, source, content), in text order; see analysis.attribution."""
+        return find_attributions(self.text, self.sentences, self.quotes)
+
+    @cached_property
+    def quote_speakers(self) -> list[QuoteSpeaker]:
+        """Every quotation with the attribution giving its speaker (or None)."""
+        return find_quote_speakers(self.text, self.quotes, self.sentences, self.attributions)
+
+    @cached_property
     def anonymous_sources(self) -> list[AnonymousSource]:
-        return find_anonymous_sources(self.text, self.sentences)
+        """First mentions of unnamed sources of information; see analysis.sources."""
+        return find_anonymous_sources(
+            self.text, self.sentences, self.attributions, [q.content for q in self.quotes]
+        )
+
+    def attribution_for(self, span: Span, scope: str = "sentence") -> Attribution | None:
+        """The informing attribution that covers ``span``, or None.
+
+        ``scope="sentence"`` looks only in the sentence holding ``span`` (AP:
+        attribute in the same sentence); ``"nearby"`` also in the sentences just
+        before and after it in its paragraph; ``"paragraph"`` anywhere in its
+        paragraph. The nearest attribution wins.
+        """
+        return attribution_covering(self.attributions, self.sentences, span, scope)
 
     @cached_property
     def _sentence_starts(self) -> list[int]:

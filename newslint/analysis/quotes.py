@@ -45,7 +45,10 @@ class Quote(Span):
 def _opens(text: str, i: int) -> bool:
     ch = text[i]
     if ch in _OPENERS:
-        return True
+        # A mistyped closing mark: “…,“ Kennedy wrote (glued to the words before, space after).
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        return not (before in ",.!?;:" and after.isspace())
     if ch in _CLOSERS:
         return False
     # A straight mark opens after a space, a bracket or a dash, or at the start.

@@ -1,0 +1,96 @@
+"""NL102 vague-attribution: flagged examples and traps."""
+
+from __future__ import annotations
+
+from newslint.testing import Invalid, RuleTester, at
+from newslint_plugins.attribution import VagueAttribution
+
+
+def test_flags_the_weasel_phrase():
+    RuleTester(VagueAttribution).run(
+        invalid=[
+            Invalid(
+                "The strikes, which many view as a warning, went on for a week.",
+                [at(1, 20, "many view")],
+            ),
+            Invalid("Critics say the budget hides a deficit.", [at(1, 1, "Critics say")]),
+            Invalid("Some people believe the vote was rigged.", [at(1, 1, "Some people believe")]),
+            Invalid("It is widely believed that the mayor will resign.", [at(1, 1, "It is widely believed")]),
+            Invalid("The bridge is widely regarded as unsafe.", [at(1, 12, "is widely regarded")]),
+            Invalid("The senator has been described as a maverick.", [at(1, 13, "has been described as")]),
+            Invalid("Experts say the dam cannot hold another flood.", [at(1, 1, "Experts say")]),
+            Invalid("Studies show the drug works.", [at(1, 1, "Studies show")]),
+            Invalid("The policy failed, according to critics.", [at(1, 20, "according to critics")]),
+        ]
+    )
+
+
+def test_traps():
+    RuleTester(VagueAttribution).run(
+        valid=[
+            # an expert named near it
+            "Experts say the dam cannot hold another flood. “The concrete is cracked,” said Dr. Lena Holm, "
+            "a hydrologist at the university.",
+            # the crowd is inside a speaker's own words
+            "“Many believe the vote was rigged,” said Ana Ortiz, the opposition leader.",
+            # counted, not vague
+            "Many of them failed to appear in the media.",
+            "Some residents left before the storm.",
+            # described by a named person
+            "The plan has been described as reckless by Senator Ruiz.",
+            # ordinary verbs after "many"/"some"
+            "Many died in the fire, and some fled to the hills.",
+        ]
+    )
+
+
+def test_quantifiers_make_a_crowd_only_as_a_subject():
+    RuleTester(VagueAttribution).run(
+        valid=[
+            "The lawyers provided some suggested changes to the draft.",
+            "Polls are a snapshot of how people feel right now.",
+            "Baunach's research suggests the shift is not generational.",
+            "This could be a pretty safe activity, our experts say.",
+            "Some 97 percent of climate scientists agree.",
+            "The speech did not make people view him in a new light.",
+        ],
+        invalid=[
+            Invalid("Even though many say the deal is dead, talks go on.", [at(1, 13, "many say")]),
+            Invalid("That message was needed, some say.", [at(1, 26, "some say")]),
+        ],
+    )
+
+
+def test_positions_in_markdown_and_html():
+    RuleTester(VagueAttribution).run(
+        invalid=[
+            Invalid(
+                "---\ntitle: Dam\n---\n\nThe dam, **critics say**, is unsafe.\n",
+                [at(5, 12, "critics say")],
+                suffix=".md",
+            ),
+            Invalid(
+                "<html><body><p>The dam is unsafe.</p>\n<p>It is <em>widely believed</em> that it leaks.</p></body></html>\n",
+                [at(2, 4, "It is <em>widely believed", message="“It is widely believed”")],
+                suffix=".html",
+                note="markup inside the phrase: the prose reads 'It is widely believed'",
+            ),
+        ]
+    )
+
+
+def test_every_crowd_is_found():
+    phrases = [
+        "Critics say", "Observers note", "Experts say", "Analysts say", "Commentators say", "Skeptics claim",
+        "Sceptics claim", "Opponents say", "Supporters say", "Scientists say", "Historians argue",
+        "Economists believe", "Pundits say", "Scholars say", "Insiders said", "Lawmakers say",
+        "Legislators say", "Others say", "Most think", "Few believe",
+    ]  # fmt: skip
+    phrases += ["Several analysts said", "A few critics said", "Research suggests", "Evidence suggests"]
+    RuleTester(VagueAttribution).run(
+        invalid=[Invalid(f"{p} the plan will fail.", [at(1, 1, p)]) for p in phrases]
+    )
+
+
+def test_unnamed_sources_are_left_to_nl2():
+    RuleTester(VagueAttribution).run(valid=["The plan was shelved, according to sources."])

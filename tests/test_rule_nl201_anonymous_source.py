@@ -1,0 +1,190 @@
+"""NL201 anonymous-source: flagged examples and traps."""
+
+from __future__ import annotations
+
+from newslint.testing import Invalid, RuleTester, at
+from newslint_plugins.anonymous_sources import AnonymousSource
+
+NO_REASON = "no reason for anonymity is given"
+REASON = "a reason for anonymity is given"
+BARE = "bare unnamed source"
+
+
+def test_flags_first_mentions_of_unnamed_sources():
+    RuleTester(AnonymousSource).run(
+        invalid=[
+            Invalid(
+                "A source said the harbour would reopen on Friday.",
+                [at(1, 1, "A source", message=BARE)],
+            ),
+            Invalid(
+                "The council will vote next week, sources told the Courier.",
+                [at(1, 34, "sources", message=BARE)],
+            ),
+            Invalid(
+                "The plan was shelved in March, according to two people familiar with the talks.",
+                [at(1, 45, "two people familiar with the talks", message=NO_REASON)],
+            ),
+            Invalid(
+                "A senior administration official said the tariffs would stay.",
+                [at(1, 1, "A senior administration official", message=NO_REASON)],
+            ),
+            Invalid(
+                "The state broadcaster quoted an unnamed army source as saying the bridge was hit.",
+                [at(1, 30, "an unnamed army source", message=NO_REASON)],
+            ),
+            Invalid(
+                "Officials said the convoy was delayed at the border.",
+                [at(1, 1, "Officials", message=NO_REASON)],
+            ),
+            Invalid(
+                "Aides said the governor would not seek a third term.",
+                [at(1, 1, "Aides")],
+            ),
+        ]
+    )
+
+
+def test_message_says_whether_a_reason_is_given():
+    RuleTester(AnonymousSource).run(
+        invalid=[
+            Invalid(
+                "An official, who spoke on condition of anonymity because he was not authorized to "
+                "discuss the talks, said the deal was close.",
+                [at(1, 1, "An official", message=REASON)],
+            ),
+            Invalid(
+                "Two diplomats said the envoy had been recalled. They spoke on condition of anonymity "
+                "because the decision has not been made public.",
+                [at(1, 1, "Two diplomats", message=REASON)],
+            ),
+            Invalid(
+                "An official who spoke on condition of anonymity said the deal was close.",
+                [at(1, 1, "An official", message=NO_REASON)],
+            ),
+        ]
+    )
+
+
+def test_later_references_are_linked_not_flagged():
+    text = (
+        "An unnamed military source said the missiles came from the north.\n\n"
+        "The military source added that two launchers were destroyed.\n\n"
+        "According to the source, the strike lasted an hour.\n"
+    )
+    RuleTester(AnonymousSource).run(invalid=[Invalid(text, [at(1, 1, "An unnamed military source")])])
+    (finding,) = RuleTester(AnonymousSource).findings(text)
+    assert [r.location.line for r in finding.related] == [3, 5]
+
+
+def test_traps():
+    RuleTester(AnonymousSource).run(
+        valid=[
+            # institutions, not people
+            "Police said the road was closed.",
+            "The ministry said in a statement that the talks would resume.",
+            "The Interior Ministry told reporters the border was open.",
+            # unnamed people who act rather than inform
+            "Iranian and Syrian military officials agreed on the delivery of missile systems.",
+            "Officials reached an agreement to supply fuel to the region.",
+            "Police arrested a man near the station.",
+            # named people
+            "Maria Lopez, a spokeswoman for the mayor, said the budget was final.",
+            "The mayor's spokesman, Tom Reyes, said the budget was final.",
+            "“We are ready,” said Jane Ruiz, a senior official at the ministry.",
+            # a lede whose official is named soon after
+            "A senior defense official has reaffirmed the pact, saying the country is obliged to help.\n\n"
+            "General Ali Karimi, the deputy defense minister, made the remarks in the capital on Tuesday.\n",
+            # witnesses and residents who saw something are allowed
+            "Residents described hearing three blasts before dawn.",
+            # people who are asked, not sources
+            "Officials were told to leave the building.",
+        ]
+    )
+
+
+def test_markdown_positions():
+    RuleTester(AnonymousSource).run(
+        invalid=[
+            Invalid(
+                "---\ntitle: Port strike\n---\n\nThe port will reopen, *a source* said.\n",
+                [at(5, 24, "a source")],
+                suffix=".md",
+            )
+        ]
+    )
+
+
+def test_witnesses_are_not_anonymous_sources():
+    RuleTester(AnonymousSource).run(
+        valid=[
+            "Witnesses said the car did not stop.",
+            "Two residents said they heard gunfire after midnight.",
+        ]
+    )
+
+
+def test_local_institutions_speak_through_officials():
+    RuleTester(AnonymousSource).run(
+        valid=[
+            "The victim died at the scene, police officials said.",
+            "Hospital officials said two patients were in critical condition.",
+            "Campus officials say the dormitory will stay closed.",
+            "A spokesman for the fire department said the blaze was contained.",
+            "Investigators said the driver had not been drinking.",
+        ],
+        invalid=[
+            Invalid(
+                "Seven sailors were found dead, a US military official said.",
+                [at(1, 32, "a US military official")],
+            ),
+            Invalid(
+                "The talks stalled, according to one of these people. The rationale, according to this "
+                "person, is money.",
+                [],
+                note="'one of these people' refers back; 'this person' is a later reference",
+            ),
+        ],
+    )
+
+
+def test_repeated_and_definite_mentions():
+    text = (
+        "“Our mission will not change,” an official told Reuters.\n\n"
+        "“We are watching the fighting closely,” an official told Reuters.\n"
+    )
+    RuleTester(AnonymousSource).run(
+        valid=[
+            # a definite first mention refers back to someone the story introduced
+            "The staffer complained that nobody was happy with the trade talks.",
+            # plain people are a crowd (vague attribution), not a source
+            "People say they want the money out of politics.",
+            "For years, many people had asked who allowed it.",
+        ],
+        invalid=[
+            Invalid(text, [at(1, 32, "an official")]),
+            Invalid(
+                "The official, who spoke on condition of anonymity, said the base would close.",
+                [at(1, 1, "The official")],
+            ),
+        ],
+    )
+    (finding,) = RuleTester(AnonymousSource).findings(text)
+    assert [r.location.line for r in finding.related] == [3]
+
+
+def test_nested_and_repeated_readings():
+    RuleTester(AnonymousSource).run(
+        valid=[
+            # the unnamed people are the governor's source, reported in his words
+            "The governor has said about 20 people have indicated an interest in the seat.",
+            # lawmakers in public are a crowd, not unnamed sources
+            "Lawmakers also asked whether the deals required cooperation.",
+        ],
+        invalid=[
+            Invalid(
+                "His aides say it is too early to discuss a run but noted that he won twice.",
+                [at(1, 1, "His aides")],
+            ),
+        ],
+    )
