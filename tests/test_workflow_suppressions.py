@@ -9,6 +9,10 @@ from __future__ import annotations
 from newslint.suppressions import comment_suppressions, front_matter_suppressions
 
 ANON = "An unnamed official said the talks had stalled."
+# Distinct unnamed sources: the same words again are a later reference to the
+# first one, which the anonymous-source rule (rightly) does not flag twice.
+ANON_2 = "A source close to the talks said they had stalled."
+ANON_3 = "Two people familiar with the matter said the talks had stalled."
 WEASEL = "Many believe the talks had stalled."
 
 
@@ -27,7 +31,7 @@ def test_markdown_disable_and_enable_block(run_cli, tmp_path):
         f"{ANON}\n\n"
         f"{WEASEL}\n\n"
         "<!-- newslint-enable -->\n"
-        f"{ANON}\n",
+        f"{ANON_2}\n",
         encoding="utf-8",
     )
     proc = run_cli("--no-config", "story.md")
@@ -46,8 +50,8 @@ def test_disable_next_line_and_disable_line(run_cli, tmp_path):
     (tmp_path / "story.md").write_text(
         "<!-- newslint-disable-next-line anonymous-source -->\n"
         f"{ANON}\n"
-        f"{ANON}\n"
-        f"{ANON} <!-- newslint-disable-line NL2 -->\n",
+        f"{ANON_2}\n"
+        f"{ANON_3} <!-- newslint-disable-line NL2 -->\n",
         encoding="utf-8",
     )
     # A rule name and a prefix work as well as a code; only line 3 is left.
@@ -66,7 +70,7 @@ def test_html_comments(run_cli, tmp_path):
         "<html><body><article>\n"
         "<!-- newslint-disable-next-line NL201 -->\n"
         f"<p>{ANON}</p>\n"
-        f"<p>{ANON}</p>\n"
+        f"<p>{ANON_2}</p>\n"
         "</article></body></html>\n",
         encoding="utf-8",
     )
