@@ -17,6 +17,9 @@ import bisect
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from newslint.analysis.casualties import CasualtyClaim, find_casualty_claims
+from newslint.analysis.names import NameMention, find_names
+from newslint.analysis.numbers import Number, find_numbers
 from newslint.analysis.quotes import Quote, find_quotes
 from newslint.analysis.segments import Paragraph, Sentence, split_paragraphs, split_sentences
 from newslint.analysis.sources import AnonymousSource, find_anonymous_sources
@@ -24,7 +27,16 @@ from newslint.analysis.sources import AnonymousSource, find_anonymous_sources
 if TYPE_CHECKING:
     from newslint.document import Document
 
-__all__ = ["Analysis", "AnonymousSource", "Paragraph", "Quote", "Sentence"]
+__all__ = [
+    "Analysis",
+    "AnonymousSource",
+    "CasualtyClaim",
+    "NameMention",
+    "Number",
+    "Paragraph",
+    "Quote",
+    "Sentence",
+]
 
 
 class Analysis:
@@ -49,6 +61,21 @@ class Analysis:
     @cached_property
     def anonymous_sources(self) -> list[AnonymousSource]:
         return find_anonymous_sources(self.text, self.sentences)
+
+    @cached_property
+    def numbers(self) -> list[Number]:
+        """Counts in digits and words ("two", "1.5 million", "at least 30")."""
+        return find_numbers(self.text)
+
+    @cached_property
+    def casualties(self) -> list[CasualtyClaim]:
+        """Explicit casualty figures with condition, victim group and source."""
+        return find_casualty_claims(self.text, self.sentences, self.paragraphs, self.quotes)
+
+    @cached_property
+    def names(self) -> list[NameMention]:
+        """Mentions of people by name, with titles, first and later references."""
+        return find_names(self.text, self.sentences)
 
     @cached_property
     def _sentence_starts(self) -> list[int]:
