@@ -58,7 +58,7 @@ class UnattributedCasualtyFigure(Rule):
     def check(self, document: Document) -> Iterator[Violation]:
         text = document.text
         for c in document.analysis.casualties:
-            if c.vague or c.attributed:
+            if c.vague or c.definite or c.attributed:
                 continue
             yield self.violation(
                 document,
@@ -100,10 +100,12 @@ class CasualtyFact:
 
 
 def collect_casualties(document: Document) -> list[CasualtyFact]:
-    """The map step shared by the story rules: each exact casualty claim as a fact."""
+    """The map step shared by the story rules: each casualty figure (not vague, not one named victim)."""
     outlet = str(document.metadata.get("outlet") or document.path.rsplit("/", 1)[-1])
     text = document.text
-    return [_fact(document, c, text, outlet) for c in document.analysis.casualties if not c.vague]
+    return [
+        _fact(document, c, text, outlet) for c in document.analysis.casualties if not (c.vague or c.definite)
+    ]
 
 
 def _fact(document: Document, c: CasualtyClaim, text: str, outlet: str) -> CasualtyFact:

@@ -17,7 +17,9 @@ def numbers(text: str) -> list[tuple[str, float, float | None]]:
 def claims(text: str) -> list[tuple[str, str, str, str]]:
     doc = Document.from_text(text)
     return [
-        (doc.text[c.start : c.end], c.figure(), c.condition, c.group_key) for c in doc.analysis.casualties
+        (doc.text[c.start : c.end], c.figure(), c.condition, c.group_key)
+        for c in doc.analysis.casualties
+        if not c.definite
     ]
 
 
@@ -87,6 +89,17 @@ def test_numbers_that_are_not_casualty_figures(text):
 
 def test_ages_are_not_counts():
     assert claims("John Smith, 25, was shot in the leg.") == []
+
+
+def test_named_victims_count_in_a_tally_but_are_not_figures():
+    doc = Document.from_text("Jessie Thompson, 25, was pronounced dead at the scene. He was shot twice.")
+    found = doc.analysis.casualties
+    assert [(c.definite, c.condition) for c in found] == [(True, "killed"), (True, "shot")]
+    assert tally(found) == (1, 0)
+    assert claims("Airstrikes killed 14 people.") == [("14 people", "14", "killed", "people")]
+    assert [c.definite for c in Document.from_text("Airstrikes killed 14 people.").analysis.casualties] == [
+        False
+    ]
 
 
 def test_tally_reads_shot_victims_who_survived_as_injured():

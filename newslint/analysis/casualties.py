@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from newslint.analysis.numbers import COUNT, parse_count
+from newslint.analysis.numbers import COUNT, TENS, UNITS, parse_count
 from newslint.analysis.quotes import Quote
 from newslint.analysis.segments import Paragraph, Sentence
 from newslint.document import Span
@@ -125,6 +125,43 @@ _HEAD_KEYS = {
     "ukrainians": "ukrainian",
     "russians": "russian",
     "iranians": "iranian",
+    "mother": "mother",
+    "mothers": "mother",
+    "father": "father",
+    "fathers": "father",
+    "son": "son",
+    "sons": "son",
+    "daughter": "daughter",
+    "daughters": "daughter",
+    "brother": "brother",
+    "brothers": "brother",
+    "sister": "sister",
+    "sisters": "sister",
+    "wife": "wife",
+    "husband": "husband",
+    "girlfriend": "girlfriend",
+    "boyfriend": "boyfriend",
+    "grandmother": "grandmother",
+    "grandfather": "grandfather",
+    "friend": "friend",
+    "friends": "friend",
+    "neighbor": "neighbor",
+    "neighbors": "neighbor",
+    "neighbour": "neighbor",
+    "neighbours": "neighbor",
+    "juvenile": "juvenile",
+    "juveniles": "juvenile",
+    "youth": "youth",
+    "youths": "youth",
+    "newborn": "baby",
+    "driver": "driver",
+    "drivers": "driver",
+    "clerk": "clerk",
+    "guard": "guard",
+    "guards": "guard",
+    "trooper": "officer",
+    "troopers": "officer",
+    "homeowner": "homeowner",
 }
 GENERIC_GROUPS = frozenset({"people", "victim"})
 _SINGULAR_HEADS = frozenset(
@@ -132,7 +169,10 @@ _SINGULAR_HEADS = frozenset(
     for w in _HEAD_KEYS
     if not w.endswith("s") and w not in ("people", "children", "men", "women", "troops", "gunmen")
 )
-_HEAD = "|".join(sorted(_HEAD_KEYS, key=len, reverse=True))
+# An age standing for a person: "a 4-year-old", "two 17-year-olds".
+_AGE = r"(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ]years?[- ]olds?"
+_HEAD = "|".join(sorted(_HEAD_KEYS, key=len, reverse=True)) + "|" + _AGE
+_AGE_HEAD = re.compile(_AGE, re.I)
 
 # Casualty words as written, and the condition they report.
 _CONDITION_WORDS = {
@@ -160,21 +200,26 @@ _COUNT = rf"(?P<count>(?:{COUNT})|an?|another)"
 _STOP = r"(?:were|was|are|is|and|or|of|in|at|on|by|to|who|that|with|from|for|have|has|had|been|the|their|his|her|its|than|as)"
 _MOD = rf"(?P<mod>(?:(?!{_STOP}\b)[\w’'-]+\s+){{0,3}}?)"
 _GROUP = rf"{_MOD}(?P<head>{_HEAD})\b"
-_ADVERB = r"(?:fatally|critically|seriously|severely|mortally|gravely|badly|slightly|non-fatally|reportedly|also|later|all|both)"
+_ADVERB = r"(?:found|fatally|critically|seriously|severely|mortally|gravely|badly|slightly|non-fatally|reportedly|also|later|all|both)"
 _PASSIVE_COND = (
-    r"(?P<cond>shot\s+(?:and\s+)?(?:killed|dead|to\s+death|wounded|injured)|shot|killed|dead|died|die|"
+    r"(?P<cond>shot\s+(?:and\s+)?(?:killed|dead|to\s+death|wounded|injured)|shot|killed|pronounced\s+dead|dead|died|die|"
     r"injured|wounded|hurt|missing|hospitali[sz]ed|slain|murdered|lost\s+their\s+lives|stabbed\s+to\s+death)\b"
 )
 # "Four people were wounded", "A man was shot and killed", "two civilians dead",
 # "Two men, ages 20 and 25, were shot", "a 2-year-old boy died".
+_AUX = r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been)"
 _SUBJECT_FIRST = re.compile(
-    rf"\b{_COUNT}\s+{_GROUP}(?:\s*,[^,.;:]{{1,60}},)?"
+    rf"\b{_COUNT}\s+{_GROUP}"
+    # an apposition, or a short relative or participle clause before the verb:
+    # "Two men, ages 20 and 25, were shot"; "A man sitting in his car was shot"
+    rf"(?:\s*,[^,.;:]{{1,60}},|(?:\s+(?!(?:and|or|but)\b)[\w’'-]+){{1,6}}?(?=\s+{_AUX}\s))?"
     rf"(?:\s+(?:who|that|were|was|are|is|have|has|had|been|being|got|{_ADVERB})){{0,4}}\s+{_PASSIVE_COND}",
     re.I,
 )
 # "killed 14 people", "left two civilians dead", "killing one person".
 _VERB = (
-    r"(?P<verb>claimed\s+the\s+lives\s+of|fatally\s+(?:shot|shooting|wounded|wounding)|shot\s+and\s+killed|"
+    r"(?P<verb>claimed\s+the\s+lives\s+of|(?:fatal\s+)?shooting\s+deaths?\s+of|deaths\s+of|killings?\s+of|"
+    r"murders?\s+of|slayings?\s+of|fatal\s+shootings?\s+of|shootings?\s+of|fatally\s+(?:shot|shooting|wounded|wounding)|shot\s+and\s+killed|"
     r"killed|killing|kills|wounded|wounding|wounds|injured|injuring|injures|hurt|hurting|"
     r"left|leaving|leaves|shot|shooting|shoots)"
 )
@@ -208,6 +253,37 @@ _SUBSET = re.compile(
     r"(?:(?:were|was|have|has|had|later)\s+){0,2}(?P<cond>died|killed|fatally)\b",
     re.I,
 )
+# A single victim named or referred back to ("Thompson was pronounced dead",
+# "the victim died", "he was shot"): not a figure, but it counts in a tally.
+_DEFINITE_COND = (
+    r"(?P<cond>pronounced\s+dead|shot\s+and\s+killed|shot\s+to\s+death|shot\s+dead|"
+    r"fatally\s+(?:shot|wounded|injured)|killed|found\s+dead|shot)\b"
+)
+# Passive ("was shot and killed") or intransitive ("died"), never active
+# ("Airstrikes killed 14 people" is a count, read elsewhere).
+_DEFINITE_TAIL = re.compile(
+    rf"(?:{_AUX}\s+(?:later\s+|also\s+|reportedly\s+|found\s+)?{_DEFINITE_COND}"
+    r"|(?:later\s+)?(?P<died>died|dies)\b)",
+    re.I,
+)
+_DEFINITE_SUBJECT = re.compile(
+    rf"(?:\b(?:[A-Z][a-z’'-]+\s*){{1,3}}|\b(?i:he|she)\s+"
+    rf"|\b(?i:the|his|her|their)\s+(?:[\w’'-]+\s+){{0,2}}?(?i:{_HEAD})\s+)(?:,\s*\d{{1,3}}\s*,\s*)?\Z"
+)
+_DEFINITE_START = re.compile(r"\b(?:was|were|is|are|has|have|had|later|died|dies)\b")
+_FATAL_EVENT = re.compile(r"\b(?:fatal(?:ly)?\s+shooting|shooting\s+death|murder-suicide)\b", re.I)
+# Where a count can start (digits, number words, qualifiers, articles) and
+# where a casualty verb stands: the only places the patterns above are tried.
+# Both run on the lower-cased sentence.
+_COUNT_START = re.compile(
+    r"\b(?:\d|(?:a|an|another|at|more|over|no|fewer|less|up|as|nearly|almost|about|around|roughly|"
+    r"approximately|some|between|several|few|couple|handful|dozens?|scores|hundreds|thousands|many|"
+    rf"numerous|multiple|{'|'.join(UNITS)}|{'|'.join(TENS)})\b)",
+)
+_VERB_START = re.compile(
+    r"\b(?:claimed|fatal|fatally|shooting|shootings|deaths|killings?|murders?|slayings?|killed|killing|kills|"
+    r"wounded|wounding|wounds|injured|injuring|injures|hurt|hurting|left|leaving|leaves|shot|shoots)\b",
+)
 # The cheap pre-scan: a sentence without one of these holds no claim.
 _CUE = re.compile(
     r"\b(?:kill|dead|die|slain|murder|death|fatal|injur|wound|hurt|shot|shoot|missing|hospitali|casualt|victim|toll|lives)",
@@ -223,13 +299,13 @@ _MONTH_BEFORE = re.compile(
 # of casualty figures. TODO: read the shared attribution analysis once it
 # covers figures, and drop this helper.
 _ATTRIBUTION = re.compile(
-    r"\baccording\s+to\s+(?P<according>(?:the\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,3})"
-    r"|(?P<speaker>(?:[\w’'.-]+\s+){0,3}?)(?P<verb>said|says|say|saying|told|tells|added|stated|"
-    r"confirmed|confirms|announced|reported|reports|quoted|claimed|maintains|identified)\b"
-    r"|\b(?P<noun>police|officials|authorities|sheriff|coroner|medical\s+examiner|spokes(?:man|woman|person)|"
-    r"statement|ministry|hospital\s+officials)\b",
+    r"\b(?:(?P<according>according\s+to)|(?P<verb>said|says|say|saying|told|tells|added|stated|"
+    r"confirmed|confirms|announced|reported|reports|quoted|claimed|maintains|identified)"
+    r"|(?P<noun>police|officials|authorities|sheriff|coroner|medical\s+examiner|spokes(?:man|woman|person)|"
+    r"statement|ministry|hospital\s+officials))\b",
     re.I,
 )
+_WORDS_AFTER = re.compile(r"\s+((?:the\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,3})")
 _DETERMINERS = re.compile(
     r"^(?:the|a|an|an?\s+unnamed|an?\s+anonymous|unnamed|anonymous|local|that|this)\s+|[’']s?$", re.I
 )
@@ -259,6 +335,9 @@ class CasualtyClaim(Span):
     group_key: str
     sentence: int
     source: str
+    #: A single victim named or referred back to ("Thompson died"): not a
+    #: count the reporter gives, so the figure rules skip it; tallies use it.
+    definite: bool = False
 
     @property
     def attributed(self) -> bool:
@@ -287,9 +366,9 @@ def _condition(word: str, adverb: str = "") -> str:
         if adverb.lower().startswith(("fatally", "mortally")):
             return "killed"
         return "shot"
-    if adverb.lower().startswith(("fatally", "mortally")):
+    if adverb.lower().startswith(("fatally", "mortally")) or w.startswith(("fatally", "mortally")):
         return "killed"
-    if w in ("lost their lives", "stabbed to death"):
+    if w in ("lost their lives", "stabbed to death", "pronounced dead", "found dead", "dies"):
         return "killed"
     return _CONDITION_WORDS.get(w, w)
 
@@ -300,7 +379,9 @@ def _verb_condition(verb: str, tail: str | None) -> str | None:
         if not tail:
             return None
         return "killed" if tail.lower() == "dead" else "injured"
-    if v.startswith(("claimed", "fatally", "kill")) or v == "shot and killed":
+    if v.startswith(("claimed", "fatal", "kill", "death", "murder", "slaying")) or v == "shot and killed":
+        return "killed"
+    if "death" in v:
         return "killed"
     if v.startswith(("wound", "injur", "hurt")):
         return "injured"
@@ -325,23 +406,24 @@ def find_casualty_claims(
     by_paragraph: dict[int, list[Sentence]] = {}
     for s in sentences:
         by_paragraph.setdefault(s.paragraph, []).append(s)
+    # Jump from one sentence with a casualty word to the next (most have none).
     cue_sentences: list[Sentence] = []
-    last = -1
-    for m in _CUE.finditer(text):
-        if m.start() < last:
-            continue
+    m = _CUE.search(text)
+    while m:
         sent = _sentence_holding(sentences, m.start())
-        if sent is not None:
-            cue_sentences.append(sent)
-            last = sent.end
+        if sent is None:
+            m = _CUE.search(text, m.end())
+            continue
+        cue_sentences.append(sent)
+        m = _CUE.search(text, sent.end)
     for sent in cue_sentences:
         found = list(_claims_in_sentence(text, sent))
         if not found:
             continue
         source = _attribution(text, sent, by_paragraph.get(sent.paragraph, [sent]), quotes)
-        for start, end, count, condition, group, head in found:
+        for start, end, count, condition, group, head, definite in found:
             parsed = (
-                parse_count(count) if count.lower() not in ("a", "an", "another") else (1, 1, True, False)
+                parse_count(count) if count.lower() not in ("a", "an", "another", "") else (1, 1, True, False)
             )
             if parsed is None:
                 continue
@@ -362,6 +444,7 @@ def find_casualty_claims(
                     _HEAD_KEYS.get(head.lower(), "people") if head else "people",
                     sent.index,
                     "quotation" if in_quote and not source else source,
+                    definite,
                 )
             )
     return claims
@@ -380,38 +463,62 @@ def _sentence_holding(sentences: Sequence[Sentence], offset: int) -> Sentence | 
     return None
 
 
-def _claims_in_sentence(text: str, sent: Sentence) -> Iterable[tuple[int, int, str, str, str, str]]:
-    """(start, end, count, condition, group, head) of each claim, without overlaps."""
+_Found = tuple[int, int, str, str, str, str, bool]
+
+
+def _claims_in_sentence(text: str, sent: Sentence) -> Iterable[_Found]:
+    """(start, end, count, condition, group, head, definite) of each claim, without overlaps."""
     body = text[sent.start : sent.end]
     base = sent.start
-    out: list[tuple[int, int, str, str, str, str]] = []
+    out: list[_Found] = []
 
-    def add(start: int, end: int, count: str, condition: str | None, mod: str, head: str) -> None:
+    def add(
+        start: int, end: int, count: str, condition: str | None, mod: str, head: str, definite: bool = False
+    ) -> None:
         if condition is None or _is_year_or_date(text, base + start, count):
             return
-        if count.lower() in ("a", "an", "another") and head and head.lower() not in _SINGULAR_HEADS:
+        if count.lower() in ("a", "an", "another") and head and not _singular(head):
             return
         start, end = base + start, base + end
         if any(start < e and s < end for s, e, *_ in out):
             return
         group = (mod + head).strip() if head else ""
-        out.append((start, end, count, condition, group, head))
+        out.append((start, end, count, condition, group, head, definite))
 
-    for m in _SUBJECT_FIRST.finditer(body):
-        add(
-            m.start("count"),
-            m.end("cond"),
-            m.group("count"),
-            _condition(m.group("cond"), _adverb_before(body, m.start("cond"))),
-            m.group("mod"),
-            m.group("head"),
-        )
-    for m in _OBJECT_BARE.finditer(body):
-        condition = _verb_condition(m.group("verb"), "dead")
-        add(m.start("bare"), m.end("bare"), m.group("bare"), condition, "", "")
-    for m in _OBJECT_AFTER.finditer(body):
-        verb = m.group("verb")
-        condition = _verb_condition(verb, m.group("tail"))
+    # The patterns are tried only where a count or a casualty verb starts
+    # (anchored matches), not at every character of the sentence.
+    lower = body.lower()
+    if len(lower) != len(body):  # a rare letter whose lower case is longer
+        lower = body
+    counts = [m.start() for m in _COUNT_START.finditer(lower)]
+    verbs = [m.start() for m in _VERB_START.finditer(lower)]
+    for pos in counts:
+        m = _SUBJECT_FIRST.match(body, pos)
+        if m:
+            add(
+                m.start("count"),
+                m.end("cond"),
+                m.group("count"),
+                _condition(m.group("cond"), _adverb_before(body, m.start("cond"))),
+                m.group("mod"),
+                m.group("head"),
+            )
+    for pos in verbs:
+        m = _OBJECT_BARE.match(body, pos)
+        if m:
+            add(
+                m.start("bare"),
+                m.end("bare"),
+                m.group("bare"),
+                _verb_condition(m.group("verb"), "dead"),
+                "",
+                "",
+            )
+    for pos in verbs:
+        m = _OBJECT_AFTER.match(body, pos)
+        if not m:
+            continue
+        condition = _verb_condition(m.group("verb"), m.group("tail"))
         add(m.start("count"), m.end("head"), m.group("count"), condition, m.group("mod"), m.group("head"))
         pos = m.end()
         while condition is not None:
@@ -427,16 +534,44 @@ def _claims_in_sentence(text: str, sent: Sentence) -> Iterable[tuple[int, int, s
                 more.group("head"),
             )
             pos = more.end()
-    for m in _TOLL.finditer(body):
-        add(m.start(), m.end(), m.group("count"), "killed", "", "")
-    for m in _BARE.finditer(body):
-        cond = m.group("cond").lower()
-        condition = ("shot" if m.group("shooting") else "victim") if cond == "victims" else _condition(cond)
-        add(m.start(), m.end(), m.group("count"), condition, "", "victims" if cond == "victims" else "")
-    for m in _SUBSET.finditer(body):
-        add(m.start(), m.end(), m.group("count"), "killed", "", "")
+    if "toll" in body or "number of" in body:
+        for m in _TOLL.finditer(body):
+            add(m.start(), m.end(), m.group("count"), "killed", "", "")
+    for pos in counts:
+        m = _BARE.match(body, pos)
+        if m:
+            cond = m.group("cond").lower()
+            condition = (
+                ("shot" if m.group("shooting") else "victim") if cond == "victims" else _condition(cond)
+            )
+            add(m.start(), m.end(), m.group("count"), condition, "", "victims" if cond == "victims" else "")
+    for pos in counts:
+        m = _SUBSET.match(body, pos)
+        if m:
+            add(m.start(), m.end(), m.group("count"), "killed", "", "")
+    # A named or referred-back victim: anchored at the verb, subject looked up just before it.
+    for v in _DEFINITE_START.finditer(body):
+        m = _DEFINITE_TAIL.match(body, v.start())
+        if m and _DEFINITE_SUBJECT.search(body, max(0, v.start() - 40), v.start()):
+            cond = m.group("cond") or m.group("died")
+            add(
+                m.start("cond") if m.group("cond") else m.start("died"),
+                m.end(),
+                "",
+                _condition(cond),
+                "",
+                "",
+                True,
+            )
+    for m in _FATAL_EVENT.finditer(body):
+        add(m.start(), m.end(), "", "killed", "", "", True)
     out.sort()
     return out
+
+
+def _singular(head: str) -> bool:
+    h = head.lower()
+    return h in _SINGULAR_HEADS or (bool(_AGE_HEAD.fullmatch(h)) and not h.endswith("s"))
 
 
 def _adverb_before(body: str, pos: int) -> str:
@@ -466,14 +601,16 @@ def _attribution(text: str, sent: Sentence, paragraph: Sequence[Sentence], quote
 
 
 def _source_in(body: str) -> str:
-    for m in _ATTRIBUTION.finditer(body):
-        if m.group("according"):
-            return _source_key(re.split(r"[,;:.”\"]", m.group("according"))[0])
-        if m.group("verb"):
-            speaker = _source_key(re.split(r"[,;:”\"“]", m.group("speaker"))[-1])
-            return speaker or m.group("verb").lower()
-        return _source_key(m.group("noun"))
-    return ""
+    m = _ATTRIBUTION.search(body)
+    if not m:
+        return ""
+    if m.group("according"):
+        after = _WORDS_AFTER.match(body, m.end())
+        return _source_key(re.split(r"[,;:.”\"]", after.group(1))[0]) if after else "according to"
+    if m.group("verb"):
+        before = re.split(r"[,;:”\"“(]", body[max(0, m.start() - 60) : m.start()])[-1].split()
+        return _source_key(" ".join(before[-3:])) or m.group("verb").lower()
+    return _source_key(m.group("noun"))
 
 
 def _source_key(phrase: str) -> str:
