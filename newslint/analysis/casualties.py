@@ -170,7 +170,7 @@ _SINGULAR_HEADS = frozenset(
     if not w.endswith("s") and w not in ("people", "children", "men", "women", "troops", "gunmen")
 )
 # An age standing for a person: "a 4-year-old", "two 17-year-olds".
-_AGE = r"(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ]years?[- ]olds?"
+_AGE = r"(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ](?:year|month|week|day)s?[- ]olds?"
 _HEAD = "|".join(sorted(_HEAD_KEYS, key=len, reverse=True)) + "|" + _AGE
 _AGE_HEAD = re.compile(_AGE, re.I)
 
@@ -202,8 +202,11 @@ _MOD = rf"(?P<mod>(?:(?!{_STOP}\b)[\w’'-]+\s+){{0,3}}?)"
 _GROUP = rf"{_MOD}(?P<head>{_HEAD})\b"
 _ADVERB = r"(?:found|fatally|critically|seriously|severely|mortally|gravely|badly|slightly|non-fatally|reportedly|also|later|all|both)"
 _PASSIVE_COND = (
-    r"(?P<cond>shot\s+(?:and\s+)?(?:killed|dead|to\s+death|wounded|injured)|shot|killed|pronounced\s+dead|dead|died|die|"
-    r"injured|wounded|hurt|missing|hospitali[sz]ed|slain|murdered|lost\s+their\s+lives|stabbed\s+to\s+death)\b"
+    r"(?P<cond>shot\s+(?:and\s+)?(?:killed|dead|to\s+death|wounded|injured|(?:later\s+)?died)|shot|killed|"
+    r"pronounced\s+dead|dead|died|die|"
+    r"injured|wounded|hurt|missing|hospitali[sz]ed|slain|murdered|lost\s+their\s+lives|stabbed\s+to\s+death|"
+    r"(?:suffer(?:ing|ed|s)|sustain(?:ing|ed|s)|with|treated\s+for)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:gunshot\s+wounds?|bullet\s+wounds?|injuries|wounds))\b"
 )
 # "Four people were wounded", "A man was shot and killed", "two civilians dead",
 # "Two men, ages 20 and 25, were shot", "a 2-year-old boy died".
@@ -213,6 +216,22 @@ _SUBJECT_FIRST = re.compile(
     # an apposition, or a short relative or participle clause before the verb:
     # "Two men, ages 20 and 25, were shot"; "A man sitting in his car was shot"
     rf"(?:\s*,[^,.;:]{{1,60}},|(?:\s+(?!(?:and|or|but)\b)[\w’'-]+){{1,6}}?(?=\s+{_AUX}\s))?"
+    rf"(?:\s+(?:who|that|were|was|are|is|have|has|had|been|being|got|{_ADVERB})){{0,4}}\s+{_PASSIVE_COND}",
+    re.I,
+)
+# An age standing for one person, as headlines write it: "6-year-old girl
+# injured", "13-month-old boy fatally shot" (with "the"/"his" before it, one
+# referred-back victim).
+_AGE_SUBJECT = re.compile(
+    rf"(?P<count>{_AGE})(?:\s+(?P<head>{_HEAD}))?\b"
+    rf"(?:\s+(?:who|that|was|is|has|had|been|{_ADVERB})){{0,3}}\s+{_PASSIVE_COND}",
+    re.I,
+)
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|his|her|their|its|our|my|your)\s+\Z", re.I)
+# Coordinated subjects: "two women and a baby are dead".
+_NOUN_PHRASE = re.compile(rf"{_COUNT}\s+{_GROUP}", re.I)
+_AND = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.I)
+_SUBJECT_TAIL = re.compile(
     rf"(?:\s+(?:who|that|were|was|are|is|have|has|had|been|being|got|{_ADVERB})){{0,4}}\s+{_PASSIVE_COND}",
     re.I,
 )
@@ -272,6 +291,11 @@ _DEFINITE_SUBJECT = re.compile(
 )
 _DEFINITE_START = re.compile(r"\b(?:was|were|is|are|has|have|had|later|died|dies)\b")
 _FATAL_EVENT = re.compile(r"\b(?:fatal(?:ly)?\s+shooting|shooting\s+death|murder-suicide)\b", re.I)
+# "a quadruple shooting": a count of victims in one word.
+_MULTIPLE = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
+_MULTIPLE_EVENT = re.compile(
+    r"\b(?P<n>double|triple|quadruple|quintuple)[\s-]+(?P<what>shootings?|homicides?|murders?|fatal)\b", re.I
+)
 # Where a count can start (digits, number words, qualifiers, articles) and
 # where a casualty verb stands: the only places the patterns above are tried.
 # Both run on the lower-cased sentence.
@@ -359,7 +383,7 @@ def _fmt(value: float) -> str:
 def _condition(word: str, adverb: str = "") -> str:
     w = " ".join(word.lower().split())
     if w.startswith("shot ") or w == "shot":
-        if any(x in w for x in ("killed", "dead", "death")):
+        if any(x in w for x in ("killed", "dead", "death", "died")):
             return "killed"
         if any(x in w for x in ("wounded", "injured")):
             return "injured"
@@ -370,6 +394,8 @@ def _condition(word: str, adverb: str = "") -> str:
         return "killed"
     if w in ("lost their lives", "stabbed to death", "pronounced dead", "found dead", "dies"):
         return "killed"
+    if w.endswith(("wound", "wounds", "injuries")):
+        return "shot" if ("gunshot" in w or "bullet" in w) else "injured"
     return _CONDITION_WORDS.get(w, w)
 
 
@@ -493,6 +519,11 @@ def _claims_in_sentence(text: str, sent: Sentence) -> Iterable[_Found]:
     counts = [m.start() for m in _COUNT_START.finditer(lower)]
     verbs = [m.start() for m in _VERB_START.finditer(lower)]
     for pos in counts:
+        coordinated = _coordinated_subject(body, pos)
+        if coordinated:
+            end, total, condition = coordinated
+            add(pos, end, str(total), condition, "", "people")
+    for pos in counts:
         m = _SUBJECT_FIRST.match(body, pos)
         if m:
             add(
@@ -503,6 +534,12 @@ def _claims_in_sentence(text: str, sent: Sentence) -> Iterable[_Found]:
                 m.group("mod"),
                 m.group("head"),
             )
+    for pos in counts:
+        m = _AGE_SUBJECT.match(body, pos)
+        if m:
+            definite = bool(_DEFINITE_BEFORE.search(body, max(0, pos - 8), pos))
+            condition = _condition(m.group("cond"), _adverb_before(body, m.start("cond")))
+            add(pos, m.end("cond"), "1", condition, "", m.group("head") or "", definite)
     for pos in verbs:
         m = _OBJECT_BARE.match(body, pos)
         if m:
@@ -565,8 +602,40 @@ def _claims_in_sentence(text: str, sent: Sentence) -> Iterable[_Found]:
             )
     for m in _FATAL_EVENT.finditer(body):
         add(m.start(), m.end(), "", "killed", "", "", True)
+    for m in _MULTIPLE_EVENT.finditer(body):
+        what = m.group("what").lower()
+        condition = "shot" if what.startswith("shooting") else "killed"
+        add(m.start(), m.end(), str(_MULTIPLE[m.group("n").lower()]), condition, "", "", True)
     out.sort()
     return out
+
+
+def _coordinated_subject(body: str, pos: int) -> tuple[int, int, str] | None:
+    """ "two women and a baby are dead": (end, summed count, condition), or None."""
+    total = 0
+    parts = 0
+    end = pos
+    while True:
+        m = _NOUN_PHRASE.match(body, end)
+        if not m:
+            return None
+        count = m.group("count")
+        parsed = (1, 1, True, False) if count.lower() in ("a", "an", "another") else parse_count(count)
+        if parsed is None or not parsed[2] or (parsed[0] == 1 and not _singular(m.group("head"))):
+            return None
+        total += int(parsed[0])
+        parts += 1
+        end = m.end()
+        sep = _AND.match(body, end)
+        if not sep:
+            break
+        end = sep.end()
+    if parts < 2:
+        return None
+    tail = _SUBJECT_TAIL.match(body, end)
+    if not tail:
+        return None
+    return tail.end(), total, _condition(tail.group("cond"), _adverb_before(body, tail.start("cond")))
 
 
 def _singular(head: str) -> bool:
@@ -631,18 +700,20 @@ def tally(claims: Iterable[CasualtyClaim]) -> Tally:
     """The article's killed and injured counts, read off its claims.
 
     The largest count of each condition stands for the article (sub-counts
-    such as "one of them died" are smaller). Shot victims who did not die
-    count as injured: "Three people were shot, one fatally" is 1 killed, 2
-    injured. Vague counts are ignored; "at least N" counts as N.
+    such as "one of them died" are smaller). A named victim counts as one. Shot victims who did
+    not die count as injured: "Three people were shot, one fatally" is 1
+    killed, 2 injured. Vague counts are ignored; "at least N" counts as N and
+    "as many as N" as N.
     """
     best: dict[str, float] = {}
     for c in claims:
         if c.vague:
             continue
-        best[c.condition] = max(best.get(c.condition, 0), c.low)
+        value = c.high if (c.low == 0 and c.high is not None) else c.low
+        best[c.condition] = max(best.get(c.condition, 0), value)
     killed = best.get("killed", 0)
     injured = best.get("injured", 0)
-    shot = best.get("shot", 0)
-    if shot > killed + injured:
-        injured = shot - killed
+    hit = max(best.get("shot", 0), best.get("victim", 0))
+    if hit > killed + injured:
+        injured = hit - killed
     return Tally(int(killed), int(injured))
