@@ -30,13 +30,36 @@ INSTITUTIONAL_SOURCES = frozenset(
 )
 
 
+# Conditions that can describe the same victims when one article corroborates
+# another ("five people shot" and "five people injured"); conflicts compare
+# one condition only.
+COMPATIBLE = {
+    "killed": ("killed", "shot", "victim"),
+    "injured": ("injured", "shot", "victim"),
+    "shot": ("shot", "killed", "injured", "victim"),
+    "victim": ("victim", "killed", "injured", "shot"),
+    "missing": ("missing",),
+    "casualties": ("casualties", "killed", "injured", "victim"),
+}
+
+
+def in_headline(document: Document, offset: int) -> bool:
+    """A title line opening a plain-text article (short, no closing full stop)."""
+    paragraphs = document.analysis.paragraphs
+    if len(paragraphs) < 2 or offset >= paragraphs[0].end:
+        return False
+    first = document.text[paragraphs[0].start : paragraphs[0].end]
+    return len(first) <= 160 and "\n" not in first and not first.rstrip().endswith((".", "!", "?", "”", '"'))
+
+
 class UnattributedCasualtyFigure(Rule):
     """What it checks: an explicit count of people killed, dead, injured,
     wounded, hurt, shot, hospitalized or missing ("two civilians dead",
     "killed 14 people", "the death toll rose to 30", "A man was shot and
     killed") with no source in its sentence or paragraph (or, in a long
     paragraph, the sentences next to it). A figure inside a quotation counts
-    as attributed. Vague counts ("several", "dozens") are left alone.
+    as attributed. Vague counts ("several", "dozens"), headlines and single
+    named victims ("Thompson was pronounced dead") are left alone.
 
     Why it matters: BBC guidance warns that first casualty estimates are often
     wrong and must be attributed; AP asks that any figure the reporter did not
@@ -58,7 +81,7 @@ class UnattributedCasualtyFigure(Rule):
     def check(self, document: Document) -> Iterator[Violation]:
         text = document.text
         for c in document.analysis.casualties:
-            if c.vague or c.definite or c.attributed:
+            if c.vague or c.definite or c.attributed or in_headline(document, c.start):
                 continue
             yield self.violation(
                 document,
@@ -83,6 +106,8 @@ class CasualtyFact:
     group_key: str
     source: str
     outlet: str
+    #: One named or referred-back victim: corroborates, never flagged itself.
+    definite: bool = False
 
     def overlaps(self, other: CasualtyFact) -> bool:
         """The two counts can be the same number ("at least 2" and "3" can)."""
@@ -92,7 +117,7 @@ class CasualtyFact:
 
     def same_victims(self, other: CasualtyFact) -> bool:
         """Same condition, and groups that can be the same people ("people" fits any)."""
-        return self.condition == other.condition and (
+        return other.condition in COMPATIBLE[self.condition] and (
             self.group_key == other.group_key
             or self.group_key in GENERIC_GROUPS
             or other.group_key in GENERIC_GROUPS
@@ -120,6 +145,7 @@ def _fact(document: Document, c: CasualtyClaim, text: str, outlet: str) -> Casua
         c.group_key,
         c.source,
         outlet,
+        c.definite,
     )
 
 
@@ -165,17 +191,19 @@ class StoryIndex:
                     self.values[f.condition].add(f.low)
                 else:
                     self.ranged[f.condition].append((path, f))
+                if f.definite:
+                    continue
                 k = (path, f.condition, f.group_key)
                 self.top[k] = max(self.top.get(k, f.low), f.low)
         for path, items in facts.items():
             for f in items:
-                if self.is_headline(path, f):
+                if not f.definite and self.is_headline(path, f):
                     by_value = self.headlines[(f.condition, f.group_key)]
                     _add_capped(by_value, str(f.low), (path, f))
 
     def is_headline(self, path: str, fact: CasualtyFact) -> bool:
         """The article's largest figure for these victims (its toll, not a sub-count)."""
-        return fact.low >= self.top[(path, fact.condition, fact.group_key)]
+        return fact.low >= self.top.get((path, fact.condition, fact.group_key), fact.low)
 
     def matches(self, path: str, fact: CasualtyFact) -> dict[str, list[Entry]]:
         """Other articles' figures that can be this one, by source (two per source at most)."""
@@ -184,17 +212,20 @@ class StoryIndex:
             values: list[float] = [fact.low]
         else:
             hi = float("inf") if fact.high is None else fact.high
-            values = [v for v in self.values[fact.condition] if fact.low <= v <= hi]
+            values = sorted(
+                {v for c in COMPATIBLE[fact.condition] for v in self.values[c] if fact.low <= v <= hi}
+            )
         found: dict[str, list[Entry]] = {}
-        for key in keys:
-            for value in values:
-                for source, entries in self.exact.get((fact.condition, key, value), {}).items():
-                    for entry in entries:
-                        if entry[0] != path:
-                            _add_capped(found, source, entry)
-        for p, g in self.ranged[fact.condition]:
-            if p != path and fact.same_victims(g) and fact.overlaps(g):
-                _add_capped(found, g.source, (p, g))
+        for condition in COMPATIBLE[fact.condition]:
+            for key in keys:
+                for value in values:
+                    for source, entries in self.exact.get((condition, key, value), {}).items():
+                        for entry in entries:
+                            if entry[0] != path:
+                                _add_capped(found, source, entry)
+            for p, g in self.ranged[condition]:
+                if p != path and fact.same_victims(g) and fact.overlaps(g):
+                    _add_capped(found, g.source, (p, g))
         return found
 
     def rivals(self, path: str, fact: CasualtyFact) -> list[Entry]:
@@ -207,12 +238,26 @@ class StoryIndex:
         return sorted(out, key=lambda e: (e[1].low, e[0]))
 
 
+def _figures(facts: Mapping[str, Sequence[CasualtyFact]]) -> Iterator[Entry]:
+    """The figures a story rule may flag: no single named victim, and each
+    figure once per article (a page that repeats its lede is one claim)."""
+    for path, items in facts.items():
+        seen: set[tuple] = set()
+        for f in items:
+            key = (f.condition, f.group_key, f.low, f.high)
+            if f.definite or key in seen:
+                continue
+            seen.add(key)
+            yield path, f
+
+
 class UncorroboratedCasualtyFigure(_StoryCasualtyRule):
     """What it checks: a casualty figure that no other article of the story
     reports: no other article gives a count for the same condition (killed,
     injured, shot, missing) and victim group that can be the same number.
     Runs only on stories of two or more articles; figures another article
-    contradicts are NL403's.
+    contradicts are NL403's. A single victim ("a man was shot") is not
+    flagged: other articles usually name that person rather than count.
 
     Why it matters: Iraq Body Count records an incident only on corroboration,
     and BBC guidance treats first casualty figures as often wrong. A figure
@@ -234,18 +279,19 @@ class UncorroboratedCasualtyFigure(_StoryCasualtyRule):
         if len(facts) < 2:
             return
         index = StoryIndex(facts)
-        for path, items in facts.items():
-            for fact in items:
-                if index.matches(path, fact):
-                    continue
-                if index.is_headline(path, fact) and index.rivals(path, fact):
-                    continue  # another article gives a different figure: NL403
-                yield self.at(
-                    fact.location,
-                    f"“{fact.text}” ({fact.figure} {fact.condition}): no other of the story's "
-                    f"{len(facts)} articles reports this figure",
-                    text=fact.text,
-                )
+        for path, fact in _figures(facts):
+            if fact.high == 1:
+                continue  # one victim: other articles name them rather than count them
+            if index.matches(path, fact):
+                continue
+            if index.is_headline(path, fact) and index.rivals(path, fact):
+                continue  # another article gives a different figure: NL403
+            yield self.at(
+                fact.location,
+                f"“{fact.text}” ({fact.figure} {fact.condition}): no other of the story's "
+                f"{len(facts)} articles reports this figure",
+                text=fact.text,
+            )
 
 
 class ConflictingCasualtyFigures(_StoryCasualtyRule):
@@ -276,23 +322,22 @@ class ConflictingCasualtyFigures(_StoryCasualtyRule):
         if len(facts) < 2:
             return
         index = StoryIndex(facts)
-        for path, items in facts.items():
-            for fact in items:
-                if not index.is_headline(path, fact):
-                    continue
-                rivals = index.rivals(path, fact)
-                if not rivals or index.matches(path, fact):
-                    continue
-                shown = rivals[:3]
-                elsewhere = "; ".join(f"{g.figure} in {g.outlet}" for _, g in shown)
-                lows = [fact.low] + [g.low for _, g in rivals]
-                yield self.at(
-                    fact.location,
-                    f"“{fact.text}”: {fact.figure} {fact.condition} here ({fact.outlet}), {elsewhere}; "
-                    f"report the range {_n(min(lows))}–{_n(max(lows))} and attribute each figure",
-                    [Related(g.location, f"{g.figure} {g.condition} here ({g.outlet})") for _, g in shown],
-                    fact.text,
-                )
+        for path, fact in _figures(facts):
+            if not index.is_headline(path, fact):
+                continue
+            rivals = index.rivals(path, fact)
+            if not rivals or index.matches(path, fact):
+                continue
+            shown = rivals[:3]
+            elsewhere = "; ".join(f"{g.figure} in {g.outlet}" for _, g in shown)
+            lows = [fact.low] + [g.low for _, g in rivals]
+            yield self.at(
+                fact.location,
+                f"“{fact.text}”: {fact.figure} {fact.condition} here ({fact.outlet}), {elsewhere}; "
+                f"report the range {_n(min(lows))}–{_n(max(lows))} and attribute each figure",
+                [Related(g.location, f"{g.figure} {g.condition} here ({g.outlet})") for _, g in shown],
+                fact.text,
+            )
 
 
 class SingleSourceCorroboration(_StoryCasualtyRule):
@@ -321,23 +366,22 @@ class SingleSourceCorroboration(_StoryCasualtyRule):
         if len(facts) < 2:
             return
         index = StoryIndex(facts)
-        for path, items in facts.items():
-            for fact in items:
-                if not fact.source or fact.source in INSTITUTIONAL_SOURCES:
-                    continue
-                by_source = index.matches(path, fact)
-                if set(by_source) != {fact.source}:
-                    continue
-                matches = by_source[fact.source]
-                outlets = sorted({g.outlet for _, g in matches})
-                yield self.at(
-                    fact.location,
-                    f"“{fact.text}”: the other article{'s' if len(matches) > 1 else ''} reporting this "
-                    f"figure ({', '.join(outlets[:3])}) cite{'' if len(matches) > 1 else 's'} the same "
-                    f"source (“{fact.source}”): not independent corroboration",
-                    [Related(g.location, f"same figure, same source (“{g.source}”)") for _, g in matches[:3]],
-                    fact.text,
-                )
+        for path, fact in _figures(facts):
+            if not fact.source or fact.source in INSTITUTIONAL_SOURCES:
+                continue
+            by_source = index.matches(path, fact)
+            if set(by_source) != {fact.source}:
+                continue
+            matches = by_source[fact.source]
+            outlets = sorted({g.outlet for _, g in matches})
+            yield self.at(
+                fact.location,
+                f"“{fact.text}”: the other article{'s' if len(matches) > 1 else ''} reporting this "
+                f"figure ({', '.join(outlets[:3])}) cite{'' if len(matches) > 1 else 's'} the same "
+                f"source (“{fact.source}”): not independent corroboration",
+                [Related(g.location, f"same figure, same source (“{g.source}”)") for _, g in matches[:3]],
+                fact.text,
+            )
 
 
 def _n(value: float) -> str:

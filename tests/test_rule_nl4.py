@@ -99,3 +99,43 @@ def test_conflicting_figures(b_text, expected):
         assert "2 killed here (a.txt), 3 in b.txt" in found[0][2] or "3 killed here (b.txt), 2 in a.txt" in (
             found[0][2] + found[1][2]
         )
+
+
+def test_headlines_and_named_victims_are_not_unattributed_figures():
+    RuleTester(UnattributedCasualtyFigure).run(
+        valid=[
+            "Two dead, three hurt in shooting\n\nTwo men were killed and three people were hurt, police said.",
+            "Jessie Thompson was pronounced dead at the scene.",
+            "A man who shot at officers was arrested.",
+        ],
+        invalid=[
+            Invalid(
+                "A gunman opened fire on Sunday. Four people were wounded in the attack.\n\nMore later.",
+                [at(1, 33, "Four people were wounded")],
+            )
+        ],
+    )
+
+
+def test_named_victim_corroborates_a_count_of_one_and_repeats_count_once():
+    found = story(
+        UncorroboratedCasualtyFigure,
+        {
+            "a.txt": "A man was shot and killed on Main Street, police said. Three people were hurt.",
+            "b.txt": "Antonio Reyes was shot and killed on Main Street, police said.",
+            "c.txt": "Five people were shot. Five people were shot, the sheriff said again.",
+        },
+    )
+    # "A man ... killed" is one victim (not flagged); the repeated figure in c.txt is flagged once.
+    assert sorted((p, t) for p, t, _ in found) == [
+        ("a.txt", "Three people were hurt"),
+        ("c.txt", "Five people were shot"),
+    ]
+
+
+def test_shot_and_injured_corroborate_each_other():
+    found = story(
+        UncorroboratedCasualtyFigure,
+        {"a.txt": "Five people were shot, police said.", "b.txt": "Five people were injured, police said."},
+    )
+    assert found == []

@@ -197,7 +197,11 @@ _CONDITION_WORDS = {
 # A count: the shared number pattern, or an article standing for one.
 _COUNT = rf"(?P<count>(?:{COUNT})|an?|another)"
 # Up to three modifiers between a count and its head noun ("Iranian military").
-_STOP = r"(?:were|was|are|is|and|or|of|in|at|on|by|to|who|that|with|from|for|have|has|had|been|the|their|his|her|its|than|as)"
+_STOP = (
+    r"(?:were|was|are|is|and|or|of|in|at|on|by|to|who|that|with|from|for|have|has|had|been|the|their|his|her|its|"
+    r"than|as|after|before|during|near|outside|inside|into|over|under|about|among|between|through|against|"
+    r"without|arrested|charged|accused|suspected|sought|held)"
+)
 _MOD = rf"(?P<mod>(?:(?!{_STOP}\b)[\w’'-]+\s+){{0,3}}?)"
 _GROUP = rf"{_MOD}(?P<head>{_HEAD})\b"
 _ADVERB = r"(?:found|fatally|critically|seriously|severely|mortally|gravely|badly|slightly|non-fatally|reportedly|also|later|all|both)"
@@ -215,7 +219,8 @@ _SUBJECT_FIRST = re.compile(
     rf"\b{_COUNT}\s+{_GROUP}"
     # an apposition, or a short relative or participle clause before the verb:
     # "Two men, ages 20 and 25, were shot"; "A man sitting in his car was shot"
-    rf"(?:\s*,[^,.;:]{{1,60}},|(?:\s+(?!(?:and|or|but)\b)[\w’'-]+){{1,6}}?(?=\s+{_AUX}\s))?"
+    rf"(?:\s*,[^,.;:]{{1,60}},|(?:\s+(?!(?:and|or|but|would|could|might|may|should|not|never|if)\b)"
+    rf"(?![\w’'-]*n[’']t\b)[\w’'-]+){{1,6}}?(?=\s+{_AUX}\s))?"
     rf"(?:\s+(?:who|that|were|was|are|is|have|has|had|been|being|got|{_ADVERB})){{0,4}}\s+{_PASSIVE_COND}",
     re.I,
 )
@@ -525,7 +530,7 @@ def _claims_in_sentence(text: str, sent: Sentence) -> Iterable[_Found]:
             add(pos, end, str(total), condition, "", "people")
     for pos in counts:
         m = _SUBJECT_FIRST.match(body, pos)
-        if m:
+        if m and not _active_relative(body, m):
             add(
                 m.start("count"),
                 m.end("cond"),
@@ -636,6 +641,12 @@ def _coordinated_subject(body: str, pos: int) -> tuple[int, int, str] | None:
     if not tail:
         return None
     return tail.end(), total, _condition(tail.group("cond"), _adverb_before(body, tail.start("cond")))
+
+
+def _active_relative(body: str, m: re.Match[str]) -> bool:
+    """ "a man who shot ...": the subject is the shooter, not a victim."""
+    between = body[m.end("head") : m.start("cond")].strip().lower()
+    return between in ("who", "that") and not m.group("cond").lower().startswith(("died", "dead", "die"))
 
 
 def _singular(head: str) -> bool:
