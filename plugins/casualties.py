@@ -160,10 +160,15 @@ Entry = tuple[str, CasualtyFact]
 _ANY = "*"
 
 
-def _add_capped(bucket: dict[str, list[Entry]], key: str, entry: Entry) -> None:
-    """Keep up to two entries from distinct articles: enough to know "another article"."""
-    kept = bucket.setdefault(key, [])
-    if len(kept) < 2 and all(p != entry[0] for p, _ in kept):
+def _add_capped(bucket: dict, key: object, entry: Entry, keys: int = 3) -> None:
+    """Keep up to two entries from distinct articles under up to ``keys`` keys:
+    enough to know "another article" and "another source" whoever asks."""
+    kept = bucket.get(key)
+    if kept is None:
+        if len(bucket) >= keys:
+            return
+        bucket[key] = [entry]
+    elif len(kept) < 2 and kept[0][0] != entry[0]:
         kept.append(entry)
 
 
@@ -172,14 +177,16 @@ class StoryIndex:
 
     Exact counts are bucketed by (condition, group key, value) and by source,
     each bucket holding at most two articles; ranges and open counts ("at
-    least 30") are few and kept in a list per condition. No pair of facts is
-    ever enumerated, so the reduce step stays linear in the number of facts.
+    least 30") are bucketed by their signature, of which a story has few. No
+    pair of facts is ever enumerated, so the reduce step stays linear in the
+    number of facts.
     """
 
     def __init__(self, facts: Mapping[str, Sequence[CasualtyFact]]) -> None:
         self.articles = len(facts)
         self.exact: dict[tuple[str, str, float], dict[str, list[Entry]]] = defaultdict(dict)
-        self.ranged: dict[str, list[Entry]] = defaultdict(list)
+        # Ranges by their signature: a story repeats few distinct ranges.
+        self.ranged: dict[str, dict[tuple, list[Entry]]] = defaultdict(dict)
         self.values: dict[str, set[float]] = defaultdict(set)
         self.top: dict[tuple[str, str, str], float] = {}
         self.headlines: dict[tuple[str, str], dict[float, list[Entry]]] = defaultdict(dict)
@@ -190,7 +197,8 @@ class StoryIndex:
                         _add_capped(self.exact[(f.condition, key, f.low)], f.source, (path, f))
                     self.values[f.condition].add(f.low)
                 else:
-                    self.ranged[f.condition].append((path, f))
+                    signature = (f.group_key, f.low, f.high, f.source)
+                    _add_capped(self.ranged[f.condition], signature, (path, f))
                 if f.definite:
                     continue
                 k = (path, f.condition, f.group_key)
@@ -199,14 +207,18 @@ class StoryIndex:
             for f in items:
                 if not f.definite and self.is_headline(path, f):
                     by_value = self.headlines[(f.condition, f.group_key)]
-                    _add_capped(by_value, str(f.low), (path, f))
+                    _add_capped(by_value, str(f.low), (path, f), keys=64)
 
     def is_headline(self, path: str, fact: CasualtyFact) -> bool:
         """The article's largest figure for these victims (its toll, not a sub-count)."""
         return fact.low >= self.top.get((path, fact.condition, fact.group_key), fact.low)
 
     def matches(self, path: str, fact: CasualtyFact) -> dict[str, list[Entry]]:
-        """Other articles' figures that can be this one, by source (two per source at most)."""
+        """Other articles' figures that can be this one, by source.
+
+        Stops at two sources: the rules only ask whether there is any match
+        and whether all matches share one source.
+        """
         keys = [_ANY] if fact.group_key in GENERIC_GROUPS else [fact.group_key, *GENERIC_GROUPS]
         if fact.high is not None and fact.low == fact.high:
             values: list[float] = [fact.low]
@@ -222,10 +234,15 @@ class StoryIndex:
                     for source, entries in self.exact.get((condition, key, value), {}).items():
                         for entry in entries:
                             if entry[0] != path:
-                                _add_capped(found, source, entry)
-            for p, g in self.ranged[condition]:
-                if p != path and fact.same_victims(g) and fact.overlaps(g):
-                    _add_capped(found, g.source, (p, g))
+                                _add_capped(found, source, entry, keys=2)
+                    if len(found) >= 2:
+                        return found
+            for entries in self.ranged[condition].values():
+                for p, g in entries:
+                    if p != path and fact.same_victims(g) and fact.overlaps(g):
+                        _add_capped(found, g.source, (p, g), keys=2)
+            if len(found) >= 2:
+                return found
         return found
 
     def rivals(self, path: str, fact: CasualtyFact) -> list[Entry]:
