@@ -17,6 +17,7 @@ to a person noun or a casualty word.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -313,10 +314,15 @@ _VERB_START = re.compile(
     r"\b(?:claimed|fatal|fatally|shooting|shootings|deaths|killings?|murders?|slayings?|killed|killing|kills|"
     r"wounded|wounding|wounds|injured|injuring|injures|hurt|hurting|left|leaving|leaves|shot|shoots)\b",
 )
-# The cheap pre-scan: a sentence without one of these holds no claim.
+# The cheap pre-scan (on the lower-cased text): a sentence without one of
+# these holds no claim.
 _CUE = re.compile(
     r"\b(?:kill|dead|die|slain|murder|death|fatal|injur|wound|hurt|shot|shoot|missing|hospitali|casualt|victim|toll|lives)",
-    re.I,
+)
+# Casualty words that end a subject-first claim (on the lower-cased sentence).
+_COND_WORD = re.compile(
+    r"\b(?:kill|dead|die|slain|murder|death|fatal|injur|wound|hurt|shot|missing|hospitali|casualt|victim|"
+    r"pronounced|lives|shoot|toll)"
 )
 _MONTH_BEFORE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$",
@@ -439,14 +445,17 @@ def find_casualty_claims(
         by_paragraph.setdefault(s.paragraph, []).append(s)
     # Jump from one sentence with a casualty word to the next (most have none).
     cue_sentences: list[Sentence] = []
-    m = _CUE.search(text)
+    lower = text.lower()
+    if len(lower) != len(text):  # a rare letter whose lower case is longer
+        lower = text
+    m = _CUE.search(lower)
     while m:
         sent = _sentence_holding(sentences, m.start())
         if sent is None:
-            m = _CUE.search(text, m.end())
+            m = _CUE.search(lower, m.end())
             continue
         cue_sentences.append(sent)
-        m = _CUE.search(text, sent.end)
+        m = _CUE.search(lower, sent.end)
     for sent in cue_sentences:
         found = list(_claims_in_sentence(text, sent))
         if not found:
@@ -521,7 +530,15 @@ def _claims_in_sentence(text: str, sent: Sentence) -> Iterable[_Found]:
     lower = body.lower()
     if len(lower) != len(body):  # a rare letter whose lower case is longer
         lower = body
-    counts = [m.start() for m in _COUNT_START.finditer(lower)]
+    # A count is only worth trying when a casualty word follows it closely.
+    conds = [m.start() for m in _COND_WORD.finditer(lower)]
+    if not conds:
+        return out
+    counts = [
+        p
+        for p in (m.start() for m in _COUNT_START.finditer(lower, 0, conds[-1]))
+        if _near_after(conds, p, 130)
+    ]
     verbs = [m.start() for m in _VERB_START.finditer(lower)]
     for pos in counts:
         coordinated = _coordinated_subject(body, pos)
@@ -592,7 +609,13 @@ def _claims_in_sentence(text: str, sent: Sentence) -> Iterable[_Found]:
         if m:
             add(m.start(), m.end(), m.group("count"), "killed", "", "")
     # A named or referred-back victim: anchored at the verb, subject looked up just before it.
-    for v in _DEFINITE_START.finditer(body):
+    auxiliaries: set[int] = set()
+    for c in conds:
+        auxiliaries.update(m.start() for m in _DEFINITE_START.finditer(lower, max(0, c - 30), c + 5))
+    for v_start in sorted(auxiliaries):
+        v = _DEFINITE_START.match(lower, v_start)
+        if v is None:
+            continue
         m = _DEFINITE_TAIL.match(body, v.start())
         if m and _DEFINITE_SUBJECT.search(body, max(0, v.start() - 40), v.start()):
             cond = m.group("cond") or m.group("died")
@@ -613,6 +636,12 @@ def _claims_in_sentence(text: str, sent: Sentence) -> Iterable[_Found]:
         add(m.start(), m.end(), str(_MULTIPLE[m.group("n").lower()]), condition, "", "", True)
     out.sort()
     return out
+
+
+def _near_after(positions: list[int], pos: int, distance: int) -> bool:
+    """Whether a sorted position lies in (pos, pos + distance]."""
+    i = bisect.bisect_right(positions, pos)
+    return i < len(positions) and positions[i] <= pos + distance
 
 
 def _coordinated_subject(body: str, pos: int) -> tuple[int, int, str] | None:
