@@ -143,8 +143,12 @@ class NameSpellingAcrossStory(CorpusRule):
         for path, items in facts.items():
             for f in items:
                 blocks[skeleton(f.surname)].append((path, f))
+        flagged: set[Location] = set()
         for block in blocks.values():
-            yield from self._check_block(block)
+            for v in self._check_block(block):
+                if v.location not in flagged:  # one finding per place, however many variants
+                    flagged.add(v.location)
+                    yield v
 
     def _check_block(self, block: list[tuple[str, NameFact]]) -> Iterator[Violation]:
         surnames: dict[str, dict[str, NameFact]] = defaultdict(dict)  # form -> path -> first fact

@@ -14,6 +14,10 @@ def test_in_article_variant_at_the_rarer_spelling():
             "Officer John Smith and his wife, Mary Smith, were both at home. Smith said little.",
             "President Bashar al-Assad met envoys. Assad said nothing.",
             "Gov. George W. Bush spoke. George Bush said later the vote was close.",
+            # an ordinary word opening a sentence is not a misspelt surname
+            "Officer Dan Moore, 41, was hurt. More officers arrived, and more followed. Moore said so.",
+            # apostrophe style is typography, not spelling
+            "Za’nilah Canty, 3, was hurt. Za'nilah Canty was treated. Canty is recovering.",
         ],
         invalid=[
             Invalid(

@@ -151,6 +151,8 @@ def find_names(text: str, sentences: list[Sentence]) -> list[NameMention]:
             not c[3]
             and k not in known
             and any(surname_variants(k, o) for o in by_skeleton.get(skeleton(k), ()))
+            # an ordinary word at a sentence start ("More", "Read"), not a name
+            and not re.search(rf"(?<![\w’'-]){re.escape(k)}(?![\w’'-])", text)
         ):
             known.add(k)
     mentions: list[NameMention] = []
@@ -251,6 +253,11 @@ def skeleton(word: str) -> str:
 SIMILARITY = 85.0
 
 
+def _letters(word: str) -> str:
+    """Case and apostrophe style are typography, not spelling ("Za’nilah"/"Za'nilah")."""
+    return word.replace("’", "'").replace("‘", "'").lower()
+
+
 def surname_variants(a: str, b: str) -> bool:
     """Two written surnames that spell one name differently ("Priebus"/"Preibus").
 
@@ -259,7 +266,7 @@ def surname_variants(a: str, b: str) -> bool:
     keys are nearly equal (a typo). Callers block by :func:`skeleton` first.
     """
     x, y = strip_article(a), strip_article(b)
-    if x.lower() == y.lower():
+    if _letters(x) == _letters(y):
         return False
     fx, fy = fold(x), fold(y)
     if fx == fy:
@@ -277,7 +284,7 @@ def given_variants(a: str, b: str) -> bool:
     Stricter than surnames: only a shared folded key counts, since relatives
     share a surname and differ by given name ("Maria"/"Mario" stay apart).
     """
-    if not a or not b or a.lower() == b.lower():
+    if not a or not b or _letters(a) == _letters(b):
         return False
     return fold(a) == fold(b)
 
