@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -255,14 +256,19 @@ class StoryIndex:
         return sorted(out, key=lambda e: (e[1].low, e[0]))
 
 
+_PARTIAL = re.compile(r"\b(?:others?|additional|more|remaining)\b", re.I)
+
+
 def _figures(facts: Mapping[str, Sequence[CasualtyFact]]) -> Iterator[Entry]:
-    """The figures a story rule may flag: no single named victim, and each
-    figure once per article (a page that repeats its lede is one claim)."""
+    """The figures a story rule may flag: no single named victim, no remainder
+    ("three others were hurt" counts part of a toll other articles give
+    whole), and each figure once per article (a page that repeats its lede is
+    one claim)."""
     for path, items in facts.items():
         seen: set[tuple] = set()
         for f in items:
             key = (f.condition, f.group_key, f.low, f.high)
-            if f.definite or key in seen:
+            if f.definite or key in seen or _PARTIAL.search(f.group):
                 continue
             seen.add(key)
             yield path, f
@@ -315,8 +321,9 @@ class ConflictingCasualtyFigures(_StoryCasualtyRule):
     """What it checks: two articles of a story giving different tolls for the
     same victims: the same condition and victim group, counts that cannot be
     the same number, each the article's largest figure for that group (so a
-    sub-count such as "one of them died" is not compared with a total). The
-    message gives both figures and their outlets.
+    sub-count such as "one of them died" is not compared with a total, nor a
+    single victim, "a man was shot", with a toll). The message gives both
+    figures and their outlets.
 
     Why it matters: BBC Editorial Guidelines ask that, when sources differ,
     the range or the most authoritative source be reported and attributed, and
@@ -340,9 +347,9 @@ class ConflictingCasualtyFigures(_StoryCasualtyRule):
             return
         index = StoryIndex(facts)
         for path, fact in _figures(facts):
-            if not index.is_headline(path, fact):
-                continue
-            rivals = index.rivals(path, fact)
+            if fact.high == 1 or not index.is_headline(path, fact):
+                continue  # one victim is a story about that person, not a toll
+            rivals = [(p, g) for p, g in index.rivals(path, fact) if g.high != 1]
             if not rivals or index.matches(path, fact):
                 continue
             shown = rivals[:3]

@@ -113,3 +113,9 @@ def test_attribution_in_sentence_or_short_paragraph():
     doc = Document.from_text("Police said two men were killed.\n\nThree others were hurt.")
     found = doc.analysis.casualties
     assert [c.source for c in found] == ["police", ""]
+
+
+def test_an_age_without_hyphens_is_one_victim():
+    assert claims("A 6 month old baby is shot, police said.") == [
+        ("6 month old baby is shot", "1", "shot", "baby")
+    ]

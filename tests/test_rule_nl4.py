@@ -139,3 +139,15 @@ def test_shot_and_injured_corroborate_each_other():
         {"a.txt": "Five people were shot, police said.", "b.txt": "Five people were injured, police said."},
     )
     assert found == []
+
+
+def test_remainders_and_single_victims_are_not_rival_tolls():
+    found = story(
+        ConflictingCasualtyFigures,
+        {
+            "a.txt": "Seven people were shot, police said. One died and six others were wounded.",
+            "b.txt": "A man was shot, police said. Police said five others were wounded.",
+            "c.txt": "Seven people were shot on Friday, police said.",
+        },
+    )
+    assert found == []

@@ -199,9 +199,9 @@ _CONDITION_WORDS = {
 _COUNT = rf"(?P<count>(?:{COUNT})|an?|another)"
 # Up to three modifiers between a count and its head noun ("Iranian military").
 _STOP = (
-    r"(?:were|was|are|is|and|or|of|in|at|on|by|to|who|that|with|from|for|have|has|had|been|the|their|his|her|its|"
+    r"(?:were|was|are|is|and|or|of|in|at|on|by|to|who|that|with|from|for|have|has|had|been|the|a|an|their|his|her|its|"
     r"than|as|after|before|during|near|outside|inside|into|over|under|about|among|between|through|against|"
-    r"without|arrested|charged|accused|suspected|sought|held)"
+    r"without|arrested|charged|accused|suspected|sought|held|old|years?|months?|weeks?|days?)"
 )
 _MOD = rf"(?P<mod>(?:(?!{_STOP}\b)[\w’'-]+\s+){{0,3}}?)"
 _GROUP = rf"{_MOD}(?P<head>{_HEAD})\b"
