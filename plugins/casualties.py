@@ -391,7 +391,7 @@ class SingleSourceCorroboration(_StoryCasualtyRule):
             return
         index = StoryIndex(facts)
         for path, fact in _figures(facts):
-            if not fact.source or fact.source in INSTITUTIONAL_SOURCES:
+            if fact.high == 1 or fact.source in INSTITUTIONAL_SOURCES or _unidentified(fact.source):
                 continue
             by_source = index.matches(path, fact)
             if set(by_source) != {fact.source}:
@@ -406,6 +406,19 @@ class SingleSourceCorroboration(_StoryCasualtyRule):
                 [Related(g.location, f"same figure, same source (“{g.source}”)") for _, g in matches[:3]],
                 fact.text,
             )
+
+
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "who", "which", "that", "this"})
+
+
+def _unidentified(source: str) -> bool:
+    """No source, a pronoun, or a bare verb: nothing to call "the same source"."""
+    return (
+        not source
+        or source.split()[-1] in _PRONOUNS
+        or " " not in source
+        and source.endswith(("said", "says"))
+    )
 
 
 def _n(value: float) -> str:

@@ -344,7 +344,7 @@ _WORDS_AFTER = re.compile(r"\s+((?:the\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,3})")
 _DETERMINERS = re.compile(
     r"^(?:the|a|an|an?\s+unnamed|an?\s+anonymous|unnamed|anonymous|local|that|this)\s+|[’']s?$", re.I
 )
-_PRONOUNS = frozenset({"he", "she", "they", "it", "who", "which", "we", "i"})
+_TRAILING = frozenset({"and", "or", "the", "of", "a", "an", "also", "later", "had", "has", "have"})
 
 
 @dataclass(frozen=True)
@@ -723,10 +723,14 @@ def _source_in(body: str) -> str:
 
 
 def _source_key(phrase: str) -> str:
-    p = " ".join(phrase.lower().split())
+    """ "The military source" and "the military source" are one source: "military source"."""
+    words = phrase.lower().split()
+    while words and words[-1] in _TRAILING:
+        words.pop()
+    p = " ".join(words)
     for _ in range(2):
         p = _DETERMINERS.sub("", p).strip()
-    return p if p not in _PRONOUNS else p
+    return p
 
 
 class Tally(NamedTuple):
