@@ -117,3 +117,13 @@ def test_attribution_in_sentence_or_short_paragraph():
 
 def test_an_age_without_hyphens_is_one_victim():
     assert [c[1:3] for c in claims("A 6 month old baby is shot, police said.")] == [("1", "shot")]
+
+
+def test_one_victim_without_a_count_counts_in_a_tally_only():
+    doc = Document.from_text(
+        "Man shot in knee at range\n\nThe boy accidentally shot himself. He is in stable condition."
+    )
+    found = doc.analysis.casualties
+    assert found and all(c.definite for c in found)
+    assert tally(found) == (0, 1)
+    assert claims("The video runs 0:47 Driver shot to death near the park.") == []

@@ -205,7 +205,7 @@ _STOP = (
 )
 _MOD = rf"(?P<mod>(?:(?!{_STOP}\b)[\w’'-]+\s+){{0,3}}?)"
 _GROUP = rf"{_MOD}(?P<head>{_HEAD})\b"
-_ADVERB = r"(?:found|fatally|critically|seriously|severely|mortally|gravely|badly|slightly|non-fatally|reportedly|also|later|all|both)"
+_ADVERB = r"(?:found|confirmed|fatally|critically|seriously|severely|mortally|gravely|badly|slightly|non-fatally|reportedly|also|later|all|both)"
 _PASSIVE_COND = (
     r"(?P<cond>shot\s+(?:and\s+)?(?:killed|dead|to\s+death|wounded|injured|(?:later\s+)?died)|shot|killed|"
     r"pronounced\s+dead|dead|died|die|"
@@ -262,7 +262,8 @@ _MORE_OBJECTS = re.compile(
 # "3 dead", "two injured", "14 deaths", "five shooting victims".
 _BARE = re.compile(
     rf"\b(?P<count>{COUNT})\s+(?:(?P<shooting>shooting|gunshot)\s+)?"
-    rf"(?P<cond>dead|killed|injured|wounded|hurt|deaths|fatalities|injuries|casualties|victims)\b",
+    rf"(?P<cond>dead|killed|injured|wounded|hurt|deaths|fatalities|injuries|casualties|victims|"
+    r"shot(?:\s+and\s+killed|\s+dead|\s+to\s+death)?)\b",
     re.I,
 )
 # "the death toll rose to 30".
@@ -297,6 +298,20 @@ _DEFINITE_SUBJECT = re.compile(
 )
 _DEFINITE_START = re.compile(r"\b(?:was|were|is|are|has|have|had|later|died|dies)\b")
 _FATAL_EVENT = re.compile(r"\b(?:fatal(?:ly)?\s+shooting|shooting\s+death|murder-suicide)\b", re.I)
+# One victim without a count: a headline's bare noun ("Man shot in knee",
+# "Teen accidentally shot"), a pronoun object ("shot himself", "shot her"),
+# a hospital condition ("is in critical condition", "with non-life-threatening
+# injuries"). Tallies count them; the figure rules do not.
+_HEADLINE_SUBJECT = re.compile(
+    rf"(?P<head>{'|'.join(sorted((h.capitalize() for h in _SINGULAR_HEADS), key=len, reverse=True))})"
+    rf"(?:\s+{_ADVERB}|\s+accidentally|\s+{_AUX})*\s+{_PASSIVE_COND}"
+)
+_ONE_VICTIM = re.compile(
+    r"\b(?P<killed>fatally\s+)?(?:shot|shoots|shooting)\s+(?:himself|herself|him|her)\b"
+    r"|\b(?P<injured>in\s+(?:critical|serious|stable|fair|good|grave)(?:\s+but\s+stable)?\s+condition"
+    r"|with\s+(?:a\s+)?non-?\s?life[-\s]threatening\s+(?:injuries|injury|wounds?|gunshot\s+wounds?))",
+    re.I,
+)
 # "a quadruple shooting": a count of victims in one word.
 _MULTIPLE = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
 _MULTIPLE_EVENT = re.compile(
@@ -517,6 +532,8 @@ def _claims_in_sentence(text: str, sent: Sentence) -> Iterable[_Found]:
     ) -> None:
         if condition is None or _is_year_or_date(text, base + start, count):
             return
+        if count[:1].isdigit() and base + start > 0 and text[base + start - 1] in ":.,/$#":
+            return  # a time ("0:47"), a decimal or an amount, not a count
         if count.lower() in ("a", "an", "another") and head and not _singular(head):
             return
         start, end = base + start, base + end
@@ -630,6 +647,13 @@ def _claims_in_sentence(text: str, sent: Sentence) -> Iterable[_Found]:
             )
     for m in _FATAL_EVENT.finditer(body):
         add(m.start(), m.end(), "", "killed", "", "", True)
+    m = _HEADLINE_SUBJECT.match(body)
+    if m:
+        condition = _condition(m.group("cond"), _adverb_before(body, m.start("cond")))
+        add(0, m.end("cond"), "", condition, "", m.group("head"), True)
+    for m in _ONE_VICTIM.finditer(body):
+        condition = "injured" if m.group("injured") else "killed" if m.group("killed") else "shot"
+        add(m.start(), m.end(), "", condition, "", "", True)
     for m in _MULTIPLE_EVENT.finditer(body):
         what = m.group("what").lower()
         condition = "shot" if what.startswith("shooting") else "killed"
