@@ -127,3 +127,8 @@ def test_one_victim_without_a_count_counts_in_a_tally_only():
     assert found and all(c.definite for c in found)
     assert tally(found) == (0, 1)
     assert claims("The video runs 0:47 Driver shot to death near the park.") == []
+
+
+def test_murder_suicide_and_negation():
+    assert tally(Document.from_text("Police called it a murder-suicide.").analysis.casualties) == (2, 0)
+    assert Document.from_text("Nobody was killed in the crash.").analysis.casualties == []

@@ -296,6 +296,7 @@ _DEFINITE_SUBJECT = re.compile(
     rf"(?:\b(?:[A-Z][a-z’'-]+\s*){{1,3}}|\b(?i:he|she)\s+"
     rf"|\b(?i:the|his|her|their)\s+(?:[\w’'-]+\s+){{0,2}}?(?i:{_HEAD})\s+)(?:,\s*\d{{1,3}}\s*,\s*)?\Z"
 )
+_NEGATION = re.compile(r"\b(?:no\s+one|nobody|none|no|neither)\s+\Z", re.I)
 _DEFINITE_START = re.compile(r"\b(?:was|were|is|are|has|have|had|later|died|dies)\b")
 _FATAL_EVENT = re.compile(r"\b(?:fatal(?:ly)?\s+shooting|shooting\s+death|murder-suicide)\b", re.I)
 # One victim without a count: a headline's bare noun ("Man shot in knee",
@@ -634,7 +635,11 @@ def _claims_in_sentence(text: str, sent: Sentence) -> Iterable[_Found]:
         if v is None:
             continue
         m = _DEFINITE_TAIL.match(body, v.start())
-        if m and _DEFINITE_SUBJECT.search(body, max(0, v.start() - 40), v.start()):
+        if (
+            m
+            and _DEFINITE_SUBJECT.search(body, max(0, v.start() - 40), v.start())
+            and not _NEGATION.search(body, max(0, v.start() - 12), v.start())
+        ):
             cond = m.group("cond") or m.group("died")
             add(
                 m.start("cond") if m.group("cond") else m.start("died"),
@@ -646,7 +651,9 @@ def _claims_in_sentence(text: str, sent: Sentence) -> Iterable[_Found]:
                 True,
             )
     for m in _FATAL_EVENT.finditer(body):
-        add(m.start(), m.end(), "", "killed", "", "", True)
+        # a murder-suicide is at least two dead: the victim and the shooter
+        two = m.group(0).lower().startswith("murder")
+        add(m.start(), m.end(), "2" if two else "", "killed", "", "", True)
     m = _HEADLINE_SUBJECT.match(body)
     if m:
         condition = _condition(m.group("cond"), _adverb_before(body, m.start("cond")))
