@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -58,6 +59,8 @@ class NameSpellingInArticle(Rule):
                 for b in block[i + 1 :]:
                     if not surname_variants(a, b) or not _same_person(forms[a], forms[b]):
                         continue
+                    if _ordinary_word(document.text, a) or _ordinary_word(document.text, b):
+                        continue  # "Lock"/"Lack", "Read"/"Reed": words the article also uses
                     # The rarer spelling is the odd one; on a tie, the later one.
                     ma, mb = forms[a], forms[b]
                     if (len(ma), -ma[0].start) < (len(mb), -mb[0].start):
@@ -74,6 +77,12 @@ class NameSpellingInArticle(Rule):
                         f" ({n} time{'s' if n > 1 else ''})",
                         [Related(document.locate(other.start, other.end), f"spelled “{usual_form}” here")],
                     )
+
+
+def _ordinary_word(text: str, form: str) -> bool:
+    """The form also occurs in lower case in the text: an English word, not only a name."""
+    low = form.lower()
+    return low != form and re.search(rf"(?<![\w’'-]){re.escape(low)}(?![\w’'-])", text) is not None
 
 
 def _same_person(a: Sequence[NameMention], b: Sequence[NameMention]) -> bool:

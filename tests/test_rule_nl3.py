@@ -72,3 +72,12 @@ def test_across_story_typo_in_a_surname():
         },
     )
     assert [(f[0], f[3]) for f in found] == [("c.txt", "Reince Preibus")]
+
+
+def test_ordinary_words_and_folded_lookalikes_are_not_variants():
+    RuleTester(NameSpellingInArticle).run(
+        valid=[
+            "NBC News chairman Andrew Lack, 70, spoke. Read more: the memo. Lack said little.",
+            "Robert Kennedy, 42, spoke of Indira Ghandi, who was not there. Kennedy said so.",
+        ]
+    )

@@ -92,10 +92,11 @@ _LEADING_NOISE = frozenset(
     )
 )
 _PERSON_AFTER = re.compile(
-    rf"\s*,\s*(?:\d{{1,3}}\s*,|(?:a|an|the|who|whose|his|her|its)\b|[{_UPPER}][\w’']*[’']s\b|[a-z])"
+    rf"\s*,\s*(?:\d{{1,3}}\s*,|(?:a|an|the|who|whose|his|her|its)\b|[{_UPPER}][\w’']*[’']s\b|(?!(?:and|or)\b)[a-z])"
     r"|\s+(?:said|says|told|added|stated|noted|explained|spoke|wrote|tweeted|testified|declined|died|"
     r"was\s+(?:shot|killed|arrested|charged|identified))\b"
 )
+_SPEECH_AFTER = re.compile(r"\s+(?:said|says|told|added|stated|noted|explained|wrote|testified)\b")
 _POSSESSIVE = re.compile(r"[’']s$")
 _ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ul)[-‐]", re.I)
 
@@ -145,14 +146,18 @@ def find_names(text: str, sentences: list[Sentence]) -> list[NameMention]:
     by_skeleton: dict[str, list[str]] = {}
     for k in known:
         by_skeleton.setdefault(skeleton(k), []).append(k)
+    sentence_starts = {s.start for s in sentences}
     for c in candidates:
         k = _key(c[4])
         if (
             not c[3]
             and k not in known
             and any(surname_variants(k, o) for o in by_skeleton.get(skeleton(k), ()))
-            # an ordinary word at a sentence start ("More", "Read"), not a name
+            # an ordinary word ("More", "Read", "Trying") is no misspelt name:
+            # not one the text also writes in lower case, nor one opening a
+            # sentence unless a speech verb follows ("Preibus said")
             and not re.search(rf"(?<![\w’'-]){re.escape(k)}(?![\w’'-])", text)
+            and (c[0] not in sentence_starts or _SPEECH_AFTER.match(text, c[1]))
         ):
             known.add(k)
     mentions: list[NameMention] = []
@@ -268,14 +273,17 @@ def surname_variants(a: str, b: str) -> bool:
     x, y = strip_article(a), strip_article(b)
     if _letters(x) == _letters(y):
         return False
-    fx, fy = fold(x), fold(y)
-    if fx == fy:
-        return True
-    if min(len(fx), len(fy)) < 5:
-        return False
     from rapidfuzz.fuzz import ratio
 
-    return ratio(fx, fy) >= SIMILARITY
+    # The written forms must stay alike too: folding alone makes "Kennedy"
+    # and "Ghandi" close ("qanadi"/"qandi").
+    written = ratio(_letters(x), _letters(y))
+    fx, fy = fold(x), fold(y)
+    if fx == fy:
+        return written >= 60
+    if min(len(fx), len(fy)) < 5:
+        return False
+    return ratio(fx, fy) >= SIMILARITY and written >= 70
 
 
 def given_variants(a: str, b: str) -> bool:
