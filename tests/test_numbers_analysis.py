@@ -132,3 +132,11 @@ def test_one_victim_without_a_count_counts_in_a_tally_only():
 def test_murder_suicide_and_negation():
     assert tally(Document.from_text("Police called it a murder-suicide.").analysis.casualties) == (2, 0)
     assert Document.from_text("Nobody was killed in the crash.").analysis.casualties == []
+
+
+def test_large_counts_are_read_whole_and_habitual_statistics_skipped():
+    assert claims("A quake killed more than 8,000 people.") == [
+        ("more than 8,000 people", "at least 8,001", "killed", "people")
+    ]
+    assert claims("Wars killed nearly 3.5 million people.")[0][1] == "3,500,000"
+    assert claims("About 4 million people die each year.") == []

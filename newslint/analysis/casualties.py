@@ -208,7 +208,7 @@ _GROUP = rf"{_MOD}(?P<head>{_HEAD})\b"
 _ADVERB = r"(?:found|confirmed|fatally|critically|seriously|severely|mortally|gravely|badly|slightly|non-fatally|reportedly|also|later|all|both)"
 _PASSIVE_COND = (
     r"(?P<cond>shot\s+(?:and\s+)?(?:killed|dead|to\s+death|wounded|injured|(?:later\s+)?died)|shot|killed|"
-    r"pronounced\s+dead|dead|died|die|"
+    r"pronounced\s+dead|dead|died|"
     r"injured|wounded|hurt|missing|hospitali[sz]ed|slain|murdered|lost\s+their\s+lives|stabbed\s+to\s+death|"
     r"(?:suffer(?:ing|ed|s)|sustain(?:ing|ed|s)|with|treated\s+for)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:gunshot\s+wounds?|bullet\s+wounds?|injuries|wounds))\b"
@@ -253,7 +253,7 @@ _OBJECT_AFTER = re.compile(
     re.I,
 )
 # "killed one and wounded two": a count with no noun, ended by a clause break.
-_OBJECT_BARE = re.compile(rf"\b{_VERB}\s+(?P<bare>{COUNT})(?=\s*(?:[,.;]|and\b|$))", re.I)
+_OBJECT_BARE = re.compile(rf"\b{_VERB}\s+(?P<bare>{COUNT})(?=\s*(?:[,.;](?!\d)|and\b|$))", re.I)
 # "... as well as two Iranian military advisers": more objects of the same verb.
 _MORE_OBJECTS = re.compile(
     rf"(?:\s*,\s*|\s+and\s+|\s+as\s+well\s+as\s+|\s+along\s+with\s+|\s+including\s+){_COUNT}\s+{_GROUP}",
@@ -581,17 +581,6 @@ def _claims_in_sentence(text: str, sent: Sentence) -> Iterable[_Found]:
             condition = _condition(m.group("cond"), _adverb_before(body, m.start("cond")))
             add(pos, m.end("cond"), "1", condition, "", m.group("head") or "", definite)
     for pos in verbs:
-        m = _OBJECT_BARE.match(body, pos)
-        if m:
-            add(
-                m.start("bare"),
-                m.end("bare"),
-                m.group("bare"),
-                _verb_condition(m.group("verb"), "dead"),
-                "",
-                "",
-            )
-    for pos in verbs:
         m = _OBJECT_AFTER.match(body, pos)
         if not m:
             continue
@@ -611,6 +600,17 @@ def _claims_in_sentence(text: str, sent: Sentence) -> Iterable[_Found]:
                 more.group("head"),
             )
             pos = more.end()
+    for pos in verbs:
+        m = _OBJECT_BARE.match(body, pos)
+        if m:
+            add(
+                m.start("bare"),
+                m.end("bare"),
+                m.group("bare"),
+                _verb_condition(m.group("verb"), "dead"),
+                "",
+                "",
+            )
     if "toll" in body or "number of" in body:
         for m in _TOLL.finditer(body):
             add(m.start(), m.end(), m.group("count"), "killed", "", "")
