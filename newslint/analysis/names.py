@@ -213,6 +213,7 @@ def _parse_run(
     return start, end, title, given, " ".join(surname_parts), evidence
 
 
+@lru_cache(maxsize=65536)
 def _plain(token: str) -> str:
     return _POSSESSIVE.sub("", token).rstrip(".").lower()
 
@@ -248,6 +249,7 @@ def fold(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=65536)
 def skeleton(word: str) -> str:
     """The consonants of :func:`fold` (the blocking key for spelling comparisons)."""
     f = fold(word)
