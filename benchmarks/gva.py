@@ -59,17 +59,8 @@ def document_of(article: dict):
     return Document.from_text(text, path=f"{article['cluster']}/{article['id']}.txt")
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--shared", help="the shared folder (default: $NEWSLINT_SHARED or ../shared)")
-    ap.add_argument("--limit", type=int, default=0, help="only the first N scored articles")
-    ap.add_argument("--show", type=int, default=0, help="print N mismatches")
-    args = ap.parse_args(argv)
-    corpus = shared_dir(args.shared) / "corpora" / "gva-incidents"
-    if not corpus.exists():
-        print(f"gva: no corpus at {corpus}", file=sys.stderr)
-        return 2
-
+def evaluate(corpus: Path, limit: int = 0, show: int = 0) -> dict[str, float]:
+    """Exact-match rates of the read tallies, and NL403 findings over the clusters."""
     from newslint.analysis.casualties import tally
     from newslint_plugins.casualties import ConflictingCasualtyFigures, collect_casualties
 
@@ -79,12 +70,12 @@ def main(argv: list[str] | None = None) -> int:
         for a in articles
         if not a["suspect_boilerplate"] and incidents.get(a["cluster"], {}).get("num_killed") is not None
     ]
-    if args.limit:
-        scored = scored[: args.limit]
+    if limit:
+        scored = scored[:limit]
     counts: Counter[str] = Counter()
     shown = 0
     facts_by_cluster: dict[str, dict[str, list]] = defaultdict(dict)
-    started = time.perf_counter()
+    started = time.process_time()
     chars = 0
     for a in scored:
         gold = incidents[a["cluster"]]
@@ -99,19 +90,16 @@ def main(argv: list[str] | None = None) -> int:
         exact = k == want_k and i == want_i
         counts["both"] += exact
         # An early report: a victim it counts as injured died later.
-        lag = exact or (k + i == want_k + want_i and k < want_k)
-        counts["lag"] += lag
-        if not exact and shown < args.show:
+        counts["lag"] += exact or (k + i == want_k + want_i and k < want_k)
+        if not exact and shown < show:
             shown += 1
             print(f"--- {a['cluster']} {a['outlet']}: read {k} killed {i} injured, GVA {want_k}/{want_i}")
             for c in doc.analysis.casualties:
                 print(f"    {doc.text[c.start : c.end]!r} -> {c.figure()} {c.condition} ({c.group_key})")
-    elapsed = time.perf_counter() - started
+    cpu = time.process_time() - started
 
     rule = ConflictingCasualtyFigures()
-    conflicts = 0
-    clusters_with = 0
-    multi = 0
+    conflicts = clusters_with = multi = 0
     for cluster_facts in facts_by_cluster.values():
         if len(cluster_facts) < 2:
             continue
@@ -119,15 +107,42 @@ def main(argv: list[str] | None = None) -> int:
         found = list(rule.check_corpus(cluster_facts))
         conflicts += len(found)
         clusters_with += bool(found)
+    n = counts["articles"] or 1
+    return {
+        "articles": counts["articles"],
+        "killed": counts["killed"] / n,
+        "injured": counts["injured"] / n,
+        "both": counts["both"] / n,
+        "lag": counts["lag"] / n,
+        "conflicts": conflicts,
+        "clusters_with_conflicts": clusters_with,
+        "clusters": multi,
+        "mb": chars / 1e6,
+        "cpu": cpu,
+    }
 
-    n = counts["articles"]
-    print(f"articles scored: {n} (non-boilerplate, incident with GVA counts)")
-    print(f"killed exact:    {counts['killed'] / n:.3f}")
-    print(f"injured exact:   {counts['injured'] / n:.3f}")
-    print(f"both exact:      {counts['both'] / n:.3f}")
-    print(f"both, lag-tolerant (injured who died later): {counts['lag'] / n:.3f}")
-    print(f"NL403 findings: {conflicts} in {clusters_with} of {multi} clusters with 2+ scored articles")
-    print(f"analysis time: {elapsed:.1f} s for {chars / 1e6:.1f} MB ({chars / 1e6 / elapsed:.2f} MB/s)")
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--shared", help="the shared folder (default: $NEWSLINT_SHARED or ../shared)")
+    ap.add_argument("--limit", type=int, default=0, help="only the first N scored articles")
+    ap.add_argument("--show", type=int, default=0, help="print N mismatches")
+    args = ap.parse_args(argv)
+    corpus = shared_dir(args.shared) / "corpora" / "gva-incidents"
+    if not corpus.exists():
+        print(f"gva: no corpus at {corpus}", file=sys.stderr)
+        return 2
+    r = evaluate(corpus, args.limit, args.show)
+    print(f"articles scored: {r['articles']} (non-boilerplate, incident with GVA counts)")
+    print(f"killed exact:    {r['killed']:.3f}")
+    print(f"injured exact:   {r['injured']:.3f}")
+    print(f"both exact:      {r['both']:.3f}")
+    print(f"both, lag-tolerant (injured who died later): {r['lag']:.3f}")
+    print(
+        f"NL403 findings: {r['conflicts']} in {r['clusters_with_conflicts']} of {r['clusters']}"
+        " clusters with 2+ scored articles"
+    )
+    print(f"analysis CPU time: {r['cpu']:.1f} s for {r['mb']:.1f} MB ({r['mb'] / r['cpu']:.2f} MB/s)")
     return 0
 
 
