@@ -140,3 +140,14 @@ def test_large_counts_are_read_whole_and_habitual_statistics_skipped():
     ]
     assert claims("Wars killed nearly 3.5 million people.")[0][1] == "3,500,000"
     assert claims("About 4 million people die each year.") == []
+
+
+def test_killed_someone_and_has_died():
+    doc = Document.from_text(
+        "A boy accidentally shot and killed his friend. Later, an Opelousas teen has died."
+    )
+    assert tally(doc.analysis.casualties) == (1, 0)
+    assert [c.definite for c in Document.from_text("A man had shot two people.").analysis.casualties] == [
+        False
+    ]
+    assert claims("A man had shot two people.")[0][:3] == ("two people", "2", "shot")

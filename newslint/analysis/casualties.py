@@ -208,7 +208,7 @@ _GROUP = rf"{_MOD}(?P<head>{_HEAD})\b"
 _ADVERB = r"(?:found|confirmed|fatally|critically|seriously|severely|mortally|gravely|badly|slightly|non-fatally|reportedly|also|later|all|both)"
 _PASSIVE_COND = (
     r"(?P<cond>shot\s+(?:and\s+)?(?:killed|dead|to\s+death|wounded|injured|(?:later\s+)?died)|shot|killed|"
-    r"pronounced\s+dead|dead|died|"
+    r"(?:pronounced|declared)\s+dead|dead|died|"
     r"injured|wounded|hurt|missing|hospitali[sz]ed|slain|murdered|lost\s+their\s+lives|stabbed\s+to\s+death|"
     r"(?:suffer(?:ing|ed|s)|sustain(?:ing|ed|s)|with|treated\s+for)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:gunshot\s+wounds?|bullet\s+wounds?|injuries|wounds))\b"
@@ -221,7 +221,7 @@ _SUBJECT_FIRST = re.compile(
     # an apposition, or a short relative or participle clause before the verb:
     # "Two men, ages 20 and 25, were shot"; "A man sitting in his car was shot"
     rf"(?:\s*,[^,.;:]{{1,60}},|(?:\s+(?!(?:and|or|but|would|could|might|may|should|not|never|if)\b)"
-    rf"(?![\w’'-]*n[’']t\b)[\w’'-]+){{1,6}}?(?=\s+{_AUX}\s))?"
+    rf"(?![\w’'-]*n[’']t\b)[\w’'-]+){{1,6}}?(?=\s+(?:{_AUX}|has|have|had)\s))?"
     rf"(?:\s+(?:who|that|were|was|are|is|have|has|had|been|being|got|{_ADVERB})){{0,4}}\s+{_PASSIVE_COND}",
     re.I,
 )
@@ -282,7 +282,7 @@ _SUBSET = re.compile(
 # A single victim named or referred back to ("Thompson was pronounced dead",
 # "the victim died", "he was shot"): not a figure, but it counts in a tally.
 _DEFINITE_COND = (
-    r"(?P<cond>pronounced\s+dead|shot\s+and\s+killed|shot\s+to\s+death|shot\s+dead|"
+    r"(?P<cond>(?:pronounced|declared)\s+(?:brain[\s-])?dead|shot\s+and\s+killed|shot\s+to\s+death|shot\s+dead|"
     r"fatally\s+(?:shot|wounded|injured)|killed|found\s+dead|shot)\b"
 )
 # Passive ("was shot and killed") or intransitive ("died"), never active
@@ -311,6 +311,12 @@ _ONE_VICTIM = re.compile(
     r"\b(?P<killed>fatally\s+)?(?:shot|shoots|shooting)\s+(?:himself|herself|him|her)\b"
     r"|\b(?P<injured>in\s+(?:critical|serious|stable|fair|good|grave)(?:\s+but\s+stable)?\s+condition"
     r"|with\s+(?:a\s+)?non-?\s?life[-\s]threatening\s+(?:injuries|injury|wounds?|gunshot\s+wounds?))",
+    re.I,
+)
+# "shot and killed his friend", "kills 3-year-old brother", "killed himself".
+_KILLED_SOMEONE = re.compile(
+    r"(?:shot\s+and\s+killed|shoots\s+and\s+kills|fatally\s+(?:shot|shoots|shooting)|killed|kills|killing)\s+"
+    rf"(?:(?:his|her|their|the|a|an|its)\s+)?(?:[\w’'-]+\s+){{0,2}}?(?:{_HEAD}|himself|herself|him|her)\b",
     re.I,
 )
 # "a quadruple shooting": a count of victims in one word.
@@ -419,7 +425,7 @@ def _condition(word: str, adverb: str = "") -> str:
         return "shot"
     if adverb.lower().startswith(("fatally", "mortally")) or w.startswith(("fatally", "mortally")):
         return "killed"
-    if w in ("lost their lives", "stabbed to death", "pronounced dead", "found dead", "dies"):
+    if w in ("lost their lives", "stabbed to death", "found dead", "dies") or w.endswith("dead"):
         return "killed"
     if w.endswith(("wound", "wounds", "injuries")):
         return "shot" if ("gunshot" in w or "bullet" in w) else "injured"
@@ -654,6 +660,10 @@ def _claims_in_sentence(text: str, sent: Sentence) -> Iterable[_Found]:
         # a murder-suicide is at least two dead: the victim and the shooter
         two = m.group(0).lower().startswith("murder")
         add(m.start(), m.end(), "2" if two else "", "killed", "", "", True)
+    for pos in verbs:
+        m = _KILLED_SOMEONE.match(body, pos)
+        if m:
+            add(m.start(), m.end(), "", "killed", "", "", True)
     m = _HEADLINE_SUBJECT.match(body)
     if m:
         condition = _condition(m.group("cond"), _adverb_before(body, m.start("cond")))
@@ -704,9 +714,13 @@ def _coordinated_subject(body: str, pos: int) -> tuple[int, int, str] | None:
 
 
 def _active_relative(body: str, m: re.Match[str]) -> bool:
-    """ "a man who shot ...": the subject is the shooter, not a victim."""
-    between = body[m.end("head") : m.start("cond")].strip().lower()
-    return between in ("who", "that") and not m.group("cond").lower().startswith(("died", "dead", "die"))
+    """ "a man who shot ...", "a man had shot ...": the subject is the shooter, not a victim."""
+    between = body[m.end("head") : m.start("cond")].lower().split()
+    if m.group("cond").lower().startswith(("died", "dead")):
+        return False
+    return bool(between) and (
+        between == ["who"] or between == ["that"] or between[-1] in ("has", "have", "had")
+    )
 
 
 def _singular(head: str) -> bool:
