@@ -151,3 +151,12 @@ def test_killed_someone_and_has_died():
         False
     ]
     assert claims("A man had shot two people.")[0][:3] == ("two people", "2", "shot")
+
+
+def test_objects_and_another():
+    doc = Document.from_text(
+        "Three people were killed, and another injured. Three other men were subsequently hurt."
+    )
+    assert tally(doc.analysis.casualties) == (3, 3)
+    doc = Document.from_text("Investigators say the boy accidentally shot his younger brother.")
+    assert tally(doc.analysis.casualties) == (0, 1)

@@ -205,7 +205,7 @@ _STOP = (
 )
 _MOD = rf"(?P<mod>(?:(?!{_STOP}\b)[\w’'-]+\s+){{0,3}}?)"
 _GROUP = rf"{_MOD}(?P<head>{_HEAD})\b"
-_ADVERB = r"(?:found|confirmed|fatally|critically|seriously|severely|mortally|gravely|badly|slightly|non-fatally|reportedly|also|later|all|both)"
+_ADVERB = r"(?:found|confirmed|subsequently|accidentally|apparently|allegedly|fatally|critically|seriously|severely|mortally|gravely|badly|slightly|non-fatally|reportedly|also|later|all|both)"
 _PASSIVE_COND = (
     r"(?P<cond>shot\s+(?:and\s+)?(?:killed|dead|to\s+death|wounded|injured|(?:later\s+)?died)|shot|killed|"
     r"(?:pronounced|declared)\s+dead|dead|died|"
@@ -261,7 +261,7 @@ _MORE_OBJECTS = re.compile(
 )
 # "3 dead", "two injured", "14 deaths", "five shooting victims".
 _BARE = re.compile(
-    rf"\b(?P<count>{COUNT})\s+(?:(?P<shooting>shooting|gunshot)\s+)?"
+    rf"\b(?P<count>{COUNT}|another)\s+(?:(?P<shooting>shooting|gunshot)\s+)?"
     rf"(?P<cond>dead|killed|injured|wounded|hurt|deaths|fatalities|injuries|casualties|victims|"
     r"shot(?:\s+and\s+killed|\s+dead|\s+to\s+death)?)\b",
     re.I,
@@ -317,6 +317,12 @@ _ONE_VICTIM = re.compile(
 _KILLED_SOMEONE = re.compile(
     r"(?:shot\s+and\s+killed|shoots\s+and\s+kills|fatally\s+(?:shot|shoots|shooting)|killed|kills|killing)\s+"
     rf"(?:(?:his|her|their|the|a|an|its)\s+)?(?:[\w’'-]+\s+){{0,2}}?(?:{_HEAD}|himself|herself|him|her)\b",
+    re.I,
+)
+# "shot his younger brother", "wounding a bystander".
+_SHOT_SOMEONE = re.compile(
+    r"(?:shot|shoots|shooting|wounded|wounding|injured|injuring)\s+"
+    rf"(?:his|her|their|the|a|an|its)\s+(?:[\w’'-]+\s+){{0,2}}?(?:{_HEAD})\b",
     re.I,
 )
 # "a quadruple shooting": a count of victims in one word.
@@ -664,6 +670,10 @@ def _claims_in_sentence(text: str, sent: Sentence) -> Iterable[_Found]:
         m = _KILLED_SOMEONE.match(body, pos)
         if m:
             add(m.start(), m.end(), "", "killed", "", "", True)
+            continue
+        m = _SHOT_SOMEONE.match(body, pos)
+        if m:
+            add(m.start(), m.end(), "", "shot", "", "", True)
     m = _HEADLINE_SUBJECT.match(body)
     if m:
         condition = _condition(m.group("cond"), _adverb_before(body, m.start("cond")))
