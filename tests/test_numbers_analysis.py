@@ -160,3 +160,10 @@ def test_objects_and_another():
     assert tally(doc.analysis.casualties) == (3, 3)
     doc = Document.from_text("Investigators say the boy accidentally shot his younger brother.")
     assert tally(doc.analysis.casualties) == (0, 1)
+
+
+def test_possessive_before_the_count():
+    assert claims("He was charged with killing his two young daughters.") == [
+        ("two young daughters", "2", "killed", "daughter")
+    ]
+    assert [c[1] for c in claims("An 8 yo girl killed in the crash.")] != ["8"]

@@ -201,7 +201,7 @@ _COUNT = rf"(?P<count>(?:{COUNT})|an?|another)"
 _STOP = (
     r"(?:were|was|are|is|and|or|of|in|at|on|by|to|who|that|with|from|for|have|has|had|been|the|a|an|their|his|her|its|"
     r"than|as|after|before|during|near|outside|inside|into|over|under|about|among|between|through|against|"
-    r"without|arrested|charged|accused|suspected|sought|held|old|years?|months?|weeks?|days?)"
+    r"without|arrested|charged|accused|suspected|sought|held|old|yo|years?|months?|weeks?|days?)"
 )
 _MOD = rf"(?P<mod>(?:(?!{_STOP}\b)[\w’'-]+\s+){{0,3}}?)"
 _GROUP = rf"{_MOD}(?P<head>{_HEAD})\b"
@@ -249,7 +249,7 @@ _VERB = (
     r"left|leaving|leaves|shot|shooting|shoots)"
 )
 _OBJECT_AFTER = re.compile(
-    rf"\b{_VERB}\s+(?:at\s+least\s+)?{_COUNT}\s+{_GROUP}(?:\s+(?P<tail>dead|injured|wounded|hurt))?",
+    rf"\b{_VERB}\s+(?:(?:his|her|their|its)\s+)?{_COUNT}\s+{_GROUP}(?:\s+(?P<tail>dead|injured|wounded|hurt))?",
     re.I,
 )
 # "killed one and wounded two": a count with no noun, ended by a clause break.
