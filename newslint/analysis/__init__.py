@@ -18,6 +18,9 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from newslint.analysis.attribution import Attribution, attribution_covering, find_attributions
+from newslint.analysis.casualties import CasualtyClaim, find_casualty_claims
+from newslint.analysis.names import NameMention, find_names
+from newslint.analysis.numbers import Number, find_numbers
 from newslint.analysis.quotes import Quote, find_quotes
 from newslint.analysis.segments import Paragraph, Sentence, split_paragraphs, split_sentences
 from newslint.analysis.sources import AnonymousSource, find_anonymous_sources
@@ -26,7 +29,18 @@ from newslint.analysis.speakers import QuoteSpeaker, find_quote_speakers
 if TYPE_CHECKING:
     from newslint.document import Document, Span
 
-__all__ = ["Analysis", "AnonymousSource", "Attribution", "Paragraph", "Quote", "QuoteSpeaker", "Sentence"]
+__all__ = [
+    "Analysis",
+    "AnonymousSource",
+    "Attribution",
+    "CasualtyClaim",
+    "NameMention",
+    "Number",
+    "Paragraph",
+    "Quote",
+    "QuoteSpeaker",
+    "Sentence",
+]
 
 
 class Analysis:
@@ -74,6 +88,21 @@ class Analysis:
         paragraph. The nearest attribution wins.
         """
         return attribution_covering(self.attributions, self.sentences, span, scope)
+
+    @cached_property
+    def numbers(self) -> list[Number]:
+        """Counts in digits and words ("two", "1.5 million", "at least 30")."""
+        return find_numbers(self.text)
+
+    @cached_property
+    def casualties(self) -> list[CasualtyClaim]:
+        """Explicit casualty figures with condition, victim group and source."""
+        return find_casualty_claims(self.text, self.sentences, self.paragraphs, self.quotes)
+
+    @cached_property
+    def names(self) -> list[NameMention]:
+        """Mentions of people by name, with titles, first and later references."""
+        return find_names(self.text, self.sentences)
 
     @cached_property
     def _sentence_starts(self) -> list[int]:

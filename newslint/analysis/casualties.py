@@ -1,0 +1,818 @@
+"""Casualty claims: explicit counts of people killed, injured, shot or missing.
+
+"two civilians dead", "killed 14 people", "the death toll rose to 30", "one
+person was injured", "A man was shot and killed" (a count of one), "Three
+people were shot, one fatally", "killed several civilians as well as two
+Iranian military advisers". Each claim has a count (``low``..``high``), a
+condition (killed, injured, shot, missing, victims), a victim group as written
+("Iranian military advisers") with a normalised key ("adviser"), and whether
+its sentence or paragraph attributes it, with a normalised source key.
+
+Speed: a cheap scan for condition words picks the sentences worth reading;
+only those are matched against the claim patterns, which are bounded (no
+open-ended repetition). Numbers that are not casualties (ages, dates, times,
+model numbers, distances) fail these patterns because a count must sit next
+to a person noun or a casualty word.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from newslint.analysis.numbers import COUNT, TENS, UNITS, parse_count
+from newslint.analysis.quotes import Quote
+from newslint.analysis.segments import Paragraph, Sentence
+from newslint.document import Span
+
+# Person nouns that can head a victim group, with their normalised key.
+# Generic ones ("people", "victims") match any group when corroborating.
+_HEAD_KEYS = {
+    "people": "people",
+    "person": "people",
+    "persons": "people",
+    "individuals": "people",
+    "individual": "people",
+    "others": "people",
+    "other": "people",
+    "victims": "victim",
+    "victim": "victim",
+    "men": "man",
+    "man": "man",
+    "women": "woman",
+    "woman": "woman",
+    "children": "child",
+    "child": "child",
+    "kids": "child",
+    "kid": "child",
+    "boys": "boy",
+    "boy": "boy",
+    "girls": "girl",
+    "girl": "girl",
+    "babies": "baby",
+    "baby": "baby",
+    "infants": "baby",
+    "infant": "baby",
+    "toddlers": "toddler",
+    "toddler": "toddler",
+    "teens": "teen",
+    "teen": "teen",
+    "teenagers": "teen",
+    "teenager": "teen",
+    "adults": "adult",
+    "adult": "adult",
+    "students": "student",
+    "student": "student",
+    "civilians": "civilian",
+    "civilian": "civilian",
+    "soldiers": "soldier",
+    "soldier": "soldier",
+    "troops": "soldier",
+    "officers": "officer",
+    "officer": "officer",
+    "deputies": "officer",
+    "deputy": "officer",
+    "firefighters": "firefighter",
+    "firefighter": "firefighter",
+    "advisers": "adviser",
+    "adviser": "adviser",
+    "advisors": "adviser",
+    "advisor": "adviser",
+    "militants": "militant",
+    "militant": "militant",
+    "fighters": "fighter",
+    "fighter": "fighter",
+    "workers": "worker",
+    "worker": "worker",
+    "employees": "worker",
+    "employee": "worker",
+    "passengers": "passenger",
+    "passenger": "passenger",
+    "residents": "resident",
+    "resident": "resident",
+    "bystanders": "bystander",
+    "bystander": "bystander",
+    "pedestrians": "pedestrian",
+    "pedestrian": "pedestrian",
+    "customers": "customer",
+    "customer": "customer",
+    "worshippers": "worshipper",
+    "worshipers": "worshipper",
+    "protesters": "protester",
+    "protestors": "protester",
+    "demonstrators": "protester",
+    "members": "member",
+    "member": "member",
+    "relatives": "relative",
+    "suspects": "suspect",
+    "suspect": "suspect",
+    "gunmen": "gunman",
+    "gunman": "gunman",
+    "patients": "patient",
+    "journalists": "journalist",
+    "journalist": "journalist",
+    "pilgrims": "pilgrim",
+    "migrants": "migrant",
+    "refugees": "refugee",
+    "palestinians": "palestinian",
+    "israelis": "israeli",
+    "syrians": "syrian",
+    "iraqis": "iraqi",
+    "afghans": "afghan",
+    "americans": "american",
+    "ukrainians": "ukrainian",
+    "russians": "russian",
+    "iranians": "iranian",
+    "mother": "mother",
+    "mothers": "mother",
+    "father": "father",
+    "fathers": "father",
+    "son": "son",
+    "sons": "son",
+    "daughter": "daughter",
+    "daughters": "daughter",
+    "brother": "brother",
+    "brothers": "brother",
+    "sister": "sister",
+    "sisters": "sister",
+    "wife": "wife",
+    "husband": "husband",
+    "girlfriend": "girlfriend",
+    "boyfriend": "boyfriend",
+    "grandmother": "grandmother",
+    "grandfather": "grandfather",
+    "friend": "friend",
+    "friends": "friend",
+    "neighbor": "neighbor",
+    "neighbors": "neighbor",
+    "neighbour": "neighbor",
+    "neighbours": "neighbor",
+    "juvenile": "juvenile",
+    "juveniles": "juvenile",
+    "youth": "youth",
+    "youths": "youth",
+    "newborn": "baby",
+    "driver": "driver",
+    "drivers": "driver",
+    "clerk": "clerk",
+    "guard": "guard",
+    "guards": "guard",
+    "trooper": "officer",
+    "troopers": "officer",
+    "homeowner": "homeowner",
+}
+GENERIC_GROUPS = frozenset({"people", "victim"})
+_SINGULAR_HEADS = frozenset(
+    w
+    for w in _HEAD_KEYS
+    if not w.endswith("s") and w not in ("people", "children", "men", "women", "troops", "gunmen")
+)
+# An age standing for a person: "a 4-year-old", "two 17-year-olds".
+_AGE = r"(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ](?:year|month|week|day)s?[- ]olds?"
+_HEAD = "|".join(sorted(_HEAD_KEYS, key=len, reverse=True)) + "|" + _AGE
+_AGE_HEAD = re.compile(_AGE, re.I)
+
+# Casualty words as written, and the condition they report.
+_CONDITION_WORDS = {
+    "killed": "killed",
+    "dead": "killed",
+    "died": "killed",
+    "die": "killed",
+    "slain": "killed",
+    "murdered": "killed",
+    "deaths": "killed",
+    "fatalities": "killed",
+    "injured": "injured",
+    "wounded": "injured",
+    "hurt": "injured",
+    "injuries": "injured",
+    "hospitalized": "injured",
+    "hospitalised": "injured",
+    "shot": "shot",
+    "missing": "missing",
+    "casualties": "casualties",
+}
+# A count: the shared number pattern, or an article standing for one.
+_COUNT = rf"(?P<count>(?:{COUNT})|an?|another)"
+# Up to three modifiers between a count and its head noun ("Iranian military").
+_STOP = (
+    r"(?:were|was|are|is|and|or|of|in|at|on|by|to|who|that|with|from|for|have|has|had|been|the|a|an|their|his|her|its|"
+    r"than|as|after|before|during|near|outside|inside|into|over|under|about|among|between|through|against|"
+    r"without|arrested|charged|accused|suspected|sought|held|old|yo|years?|months?|weeks?|days?)"
+)
+_MOD = rf"(?P<mod>(?:(?!{_STOP}\b)[\w’'-]+\s+){{0,3}}?)"
+_GROUP = rf"{_MOD}(?P<head>{_HEAD})\b"
+_ADVERB = r"(?:found|confirmed|subsequently|accidentally|apparently|allegedly|fatally|critically|seriously|severely|mortally|gravely|badly|slightly|non-fatally|reportedly|also|later|all|both)"
+_PASSIVE_COND = (
+    r"(?P<cond>shot\s+(?:and\s+)?(?:killed|dead|to\s+death|wounded|injured|(?:later\s+)?died)|shot|killed|"
+    r"(?:pronounced|declared)\s+dead|dead|died|"
+    r"injured|wounded|hurt|missing|hospitali[sz]ed|slain|murdered|lost\s+their\s+lives|stabbed\s+to\s+death|"
+    r"(?:suffer(?:ing|ed|s)|sustain(?:ing|ed|s)|with|treated\s+for)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:gunshot\s+wounds?|bullet\s+wounds?|injuries|wounds))\b"
+)
+# "Four people were wounded", "A man was shot and killed", "two civilians dead",
+# "Two men, ages 20 and 25, were shot", "a 2-year-old boy died".
+_AUX = r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been)"
+_SUBJECT_FIRST = re.compile(
+    rf"\b{_COUNT}\s+{_GROUP}"
+    # an apposition, or a short relative or participle clause before the verb:
+    # "Two men, ages 20 and 25, were shot"; "A man sitting in his car was shot"
+    rf"(?:\s*,[^,.;:]{{1,60}},|(?:\s+(?!(?:and|or|but|would|could|might|may|should|not|never|if)\b)"
+    rf"(?![\w’'-]*n[’']t\b)[\w’'-]+){{1,6}}?(?=\s+(?:{_AUX}|has|have|had)\s))?"
+    rf"(?:\s+(?:who|that|were|was|are|is|have|has|had|been|being|got|{_ADVERB})){{0,4}}\s+{_PASSIVE_COND}",
+    re.I,
+)
+# An age standing for one person, as headlines write it: "6-year-old girl
+# injured", "13-month-old boy fatally shot" (with "the"/"his" before it, one
+# referred-back victim).
+_AGE_SUBJECT = re.compile(
+    rf"(?P<count>{_AGE})(?:\s+(?P<head>{_HEAD}))?\b"
+    rf"(?:\s+(?:who|that|was|is|has|had|been|{_ADVERB})){{0,3}}\s+{_PASSIVE_COND}",
+    re.I,
+)
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|his|her|their|its|our|my|your)\s+\Z", re.I)
+# Coordinated subjects: "two women and a baby are dead".
+_NOUN_PHRASE = re.compile(rf"{_COUNT}\s+{_GROUP}", re.I)
+_AND = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.I)
+_SUBJECT_TAIL = re.compile(
+    rf"(?:\s+(?:who|that|were|was|are|is|have|has|had|been|being|got|{_ADVERB})){{0,4}}\s+{_PASSIVE_COND}",
+    re.I,
+)
+# "killed 14 people", "left two civilians dead", "killing one person".
+_VERB = (
+    r"(?P<verb>claimed\s+the\s+lives\s+of|(?:fatal\s+)?shooting\s+deaths?\s+of|deaths\s+of|killings?\s+of|"
+    r"murders?\s+of|slayings?\s+of|fatal\s+shootings?\s+of|shootings?\s+of|fatally\s+(?:shot|shooting|wounded|wounding)|shot\s+and\s+killed|"
+    r"killed|killing|kills|wounded|wounding|wounds|injured|injuring|injures|hurt|hurting|"
+    r"left|leaving|leaves|shot|shooting|shoots)"
+)
+_OBJECT_AFTER = re.compile(
+    rf"\b{_VERB}\s+(?:(?:his|her|their|its)\s+)?{_COUNT}\s+{_GROUP}(?:\s+(?P<tail>dead|injured|wounded|hurt))?",
+    re.I,
+)
+# "killed one and wounded two": a count with no noun, ended by a clause break.
+_OBJECT_BARE = re.compile(rf"\b{_VERB}\s+(?P<bare>{COUNT})(?=\s*(?:[,.;](?!\d)|and\b|$))", re.I)
+# "... as well as two Iranian military advisers": more objects of the same verb.
+_MORE_OBJECTS = re.compile(
+    rf"(?:\s*,\s*|\s+and\s+|\s+as\s+well\s+as\s+|\s+along\s+with\s+|\s+including\s+){_COUNT}\s+{_GROUP}",
+    re.I,
+)
+# "3 dead", "two injured", "14 deaths", "five shooting victims".
+_BARE = re.compile(
+    rf"\b(?P<count>{COUNT}|another)\s+(?:(?P<shooting>shooting|gunshot)\s+)?"
+    rf"(?P<cond>dead|killed|injured|wounded|hurt|deaths|fatalities|injuries|casualties|victims|"
+    r"shot(?:\s+and\s+killed|\s+dead|\s+to\s+death)?)\b",
+    re.I,
+)
+# "the death toll rose to 30".
+_TOLL = re.compile(
+    r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|people\s+killed))\b(?:\s+[\w’'-]+){0,4}?\s+"
+    r"(?:rose|rises|risen|climbed|climbs|stands|stood|reached|reaches|is|was|hit|hits|jumped|increased|grew|now)"
+    rf"\s+(?:to\s+|at\s+)?(?P<count>{COUNT})(?![\w-])",
+    re.I,
+)
+# "one of them died", "two of whom were killed", "one fatally" (after "were shot").
+_SUBSET = re.compile(
+    rf"\b(?P<count>{COUNT})\s+(?:of\s+(?:them|whom|those|the\s+victims)\s+)?"
+    r"(?:(?:were|was|have|has|had|later)\s+){0,2}(?P<cond>died|killed|fatally)\b",
+    re.I,
+)
+# A single victim named or referred back to ("Thompson was pronounced dead",
+# "the victim died", "he was shot"): not a figure, but it counts in a tally.
+_DEFINITE_COND = (
+    r"(?P<cond>(?:pronounced|declared)\s+(?:brain[\s-])?dead|shot\s+and\s+killed|shot\s+to\s+death|shot\s+dead|"
+    r"fatally\s+(?:shot|wounded|injured)|killed|found\s+dead|shot)\b"
+)
+# Passive ("was shot and killed") or intransitive ("died"), never active
+# ("Airstrikes killed 14 people" is a count, read elsewhere).
+_DEFINITE_TAIL = re.compile(
+    rf"(?:{_AUX}\s+(?:later\s+|also\s+|reportedly\s+|found\s+)?{_DEFINITE_COND}"
+    r"|(?:later\s+)?(?P<died>died|dies)\b)",
+    re.I,
+)
+_DEFINITE_SUBJECT = re.compile(
+    rf"(?:\b(?:[A-Z][a-z’'-]+\s*){{1,3}}|\b(?i:he|she)\s+"
+    rf"|\b(?i:the|his|her|their)\s+(?:[\w’'-]+\s+){{0,2}}?(?i:{_HEAD})\s+)(?:,\s*\d{{1,3}}\s*,\s*)?\Z"
+)
+_NEGATION = re.compile(r"\b(?:no\s+one|nobody|none|no|neither)\s+\Z", re.I)
+_DEFINITE_START = re.compile(r"\b(?:was|were|is|are|has|have|had|later|died|dies)\b")
+_FATAL_EVENT = re.compile(r"\b(?:fatal(?:ly)?\s+shooting|shooting\s+death|murder-suicide)\b", re.I)
+# One victim without a count: a headline's bare noun ("Man shot in knee",
+# "Teen accidentally shot"), a pronoun object ("shot himself", "shot her"),
+# a hospital condition ("is in critical condition", "with non-life-threatening
+# injuries"). Tallies count them; the figure rules do not.
+_HEADLINE_SUBJECT = re.compile(
+    rf"(?P<head>{'|'.join(sorted((h.capitalize() for h in _SINGULAR_HEADS), key=len, reverse=True))})"
+    rf"(?:\s+{_ADVERB}|\s+accidentally|\s+{_AUX})*\s+{_PASSIVE_COND}"
+)
+_ONE_VICTIM = re.compile(
+    r"\b(?P<killed>fatally\s+)?(?:shot|shoots|shooting)\s+(?:himself|herself|him|her)\b"
+    r"|\b(?P<injured>in\s+(?:critical|serious|stable|fair|good|grave)(?:\s+but\s+stable)?\s+condition"
+    r"|with\s+(?:a\s+)?non-?\s?life[-\s]threatening\s+(?:injuries|injury|wounds?|gunshot\s+wounds?))",
+    re.I,
+)
+# "shot and killed his friend", "kills 3-year-old brother", "killed himself".
+_KILLED_SOMEONE = re.compile(
+    r"(?:shot\s+and\s+killed|shoots\s+and\s+kills|fatally\s+(?:shot|shoots|shooting)|killed|kills|killing)\s+"
+    rf"(?:(?:his|her|their|the|a|an|its)\s+)?(?:[\w’'-]+\s+){{0,2}}?(?:{_HEAD}|himself|herself|him|her)\b",
+    re.I,
+)
+# "shot his younger brother", "wounding a bystander".
+_SHOT_SOMEONE = re.compile(
+    r"(?:shot|shoots|shooting|wounded|wounding|injured|injuring)\s+"
+    rf"(?:his|her|their|the|a|an|its)\s+(?:[\w’'-]+\s+){{0,2}}?(?:{_HEAD})\b",
+    re.I,
+)
+# "a quadruple shooting": a count of victims in one word.
+_MULTIPLE = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
+_MULTIPLE_EVENT = re.compile(
+    r"\b(?P<n>double|triple|quadruple|quintuple)[\s-]+(?P<what>shootings?|homicides?|murders?|fatal)\b", re.I
+)
+# Where a count can start (digits, number words, qualifiers, articles) and
+# where a casualty verb stands: the only places the patterns above are tried.
+# Both run on the lower-cased sentence.
+_COUNT_START = re.compile(
+    r"\b(?:\d|(?:a|an|another|at|more|over|no|fewer|less|up|as|nearly|almost|about|around|roughly|"
+    r"approximately|some|between|several|few|couple|handful|dozens?|scores|hundreds|thousands|many|"
+    rf"numerous|multiple|{'|'.join(UNITS)}|{'|'.join(TENS)})\b)",
+)
+_VERB_START = re.compile(
+    r"\b(?:claimed|fatal|fatally|shooting|shootings|deaths|killings?|murders?|slayings?|killed|killing|kills|"
+    r"wounded|wounding|wounds|injured|injuring|injures|hurt|hurting|left|leaving|leaves|shot|shoots)\b",
+)
+# The cheap pre-scan (on the lower-cased text): a sentence without one of
+# these holds no claim.
+_CUE = re.compile(
+    r"\b(?:kill|dead|die|slain|murder|death|fatal|injur|wound|hurt|shot|shoot|missing|hospitali|casualt|victim|toll|lives)",
+)
+# Casualty words that end a subject-first claim (on the lower-cased sentence).
+_COND_WORD = re.compile(
+    r"\b(?:kill|dead|die|slain|murder|death|fatal|injur|wound|hurt|shot|missing|hospitali|casualt|victim|"
+    r"pronounced|lives|shoot|toll)"
+)
+_MONTH_BEFORE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$",
+    re.I,
+)
+
+# Attribution, until the shared attribution layer can answer "who says so?"
+# for any span: speech and reporting cues, and institutions that are sources
+# of casualty figures. TODO: read the shared attribution analysis once it
+# covers figures, and drop this helper.
+_ATTRIBUTION = re.compile(
+    r"\b(?:(?P<according>according\s+to)|(?P<verb>said|says|say|saying|told|tells|added|stated|"
+    r"confirmed|confirms|announced|reported|reports|quoted|claimed|maintains|identified)"
+    r"|(?P<noun>police|officials|authorities|sheriff|coroner|medical\s+examiner|spokes(?:man|woman|person)|"
+    r"statement|ministry|hospital\s+officials))\b",
+    re.I,
+)
+_WORDS_AFTER = re.compile(r"\s+((?:the\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,3})")
+_DETERMINERS = re.compile(
+    r"^(?:the|a|an|an?\s+unnamed|an?\s+anonymous|unnamed|anonymous|local|that|this)\s+|[’']s?$", re.I
+)
+_TRAILING = frozenset({"and", "or", "the", "of", "a", "an", "also", "later", "had", "has", "have"})
+
+
+@dataclass(frozen=True)
+class CasualtyClaim(Span):
+    """An explicit casualty figure. ``start``/``end`` cover the count and its group.
+
+    ``low``..``high`` is the count (``high`` None: open above, "at least 30");
+    ``exact`` is False for ranges and qualified counts, ``vague`` for
+    "several", "dozens". ``condition`` is killed, injured, shot, missing,
+    casualties or victim; ``group`` the victims as written ("Iranian military
+    advisers", "" when unsaid) and ``group_key`` its normalised head noun
+    ("adviser"; "people" when unsaid). ``source`` is the normalised source
+    ("military source", "police") when the sentence or its paragraph
+    attributes the figure, else "".
+    """
+
+    low: float
+    high: float | None
+    exact: bool
+    vague: bool
+    condition: str
+    group: str
+    group_key: str
+    sentence: int
+    source: str
+    #: A single victim named or referred back to ("Thompson died"): not a
+    #: count the reporter gives, so the figure rules skip it; tallies use it.
+    definite: bool = False
+
+    @property
+    def attributed(self) -> bool:
+        return bool(self.source)
+
+    def figure(self) -> str:
+        """The count as a reader would say it: "2", "3–4", "at least 30"."""
+        if self.high is None:
+            return f"at least {_fmt(self.low)}"
+        if self.low == self.high:
+            return _fmt(self.low)
+        return f"{_fmt(self.low)}–{_fmt(self.high)}"
+
+
+def _fmt(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:g}"
+
+
+def _condition(word: str, adverb: str = "") -> str:
+    w = " ".join(word.lower().split())
+    if w.startswith("shot ") or w == "shot":
+        if any(x in w for x in ("killed", "dead", "death", "died")):
+            return "killed"
+        if any(x in w for x in ("wounded", "injured")):
+            return "injured"
+        if adverb.lower().startswith(("fatally", "mortally")):
+            return "killed"
+        return "shot"
+    if adverb.lower().startswith(("fatally", "mortally")) or w.startswith(("fatally", "mortally")):
+        return "killed"
+    if w in ("lost their lives", "stabbed to death", "found dead", "dies") or w.endswith("dead"):
+        return "killed"
+    if w.endswith(("wound", "wounds", "injuries")):
+        return "shot" if ("gunshot" in w or "bullet" in w) else "injured"
+    return _CONDITION_WORDS.get(w, w)
+
+
+def _verb_condition(verb: str, tail: str | None) -> str | None:
+    v = " ".join(verb.lower().split())
+    if v.startswith(("left", "leav")):
+        if not tail:
+            return None
+        return "killed" if tail.lower() == "dead" else "injured"
+    if v.startswith(("claimed", "fatal", "kill", "death", "murder", "slaying")) or v == "shot and killed":
+        return "killed"
+    if "death" in v:
+        return "killed"
+    if v.startswith(("wound", "injur", "hurt")):
+        return "injured"
+    return "shot"
+
+
+def _is_year_or_date(text: str, start: int, count: str) -> bool:
+    c = count.strip()
+    if c.isdigit() and len(c) == 4 and 1800 <= int(c) <= 2100:
+        return True
+    return bool(c[:1].isdigit() and _MONTH_BEFORE.search(text, max(0, start - 12), start))
+
+
+def find_casualty_claims(
+    text: str,
+    sentences: Sequence[Sentence],
+    paragraphs: Sequence[Paragraph],
+    quotes: Sequence[Quote] = (),
+) -> list[CasualtyClaim]:
+    """Every explicit casualty figure in ``text``, in order."""
+    claims: list[CasualtyClaim] = []
+    by_paragraph: dict[int, list[Sentence]] = {}
+    for s in sentences:
+        by_paragraph.setdefault(s.paragraph, []).append(s)
+    # Jump from one sentence with a casualty word to the next (most have none).
+    cue_sentences: list[Sentence] = []
+    lower = text.lower()
+    if len(lower) != len(text):  # a rare letter whose lower case is longer
+        lower = text
+    m = _CUE.search(lower)
+    while m:
+        sent = _sentence_holding(sentences, m.start())
+        if sent is None:
+            m = _CUE.search(lower, m.end())
+            continue
+        cue_sentences.append(sent)
+        m = _CUE.search(lower, sent.end)
+    for sent in cue_sentences:
+        found = list(_claims_in_sentence(text, sent))
+        if not found:
+            continue
+        source = _attribution(text, sent, by_paragraph.get(sent.paragraph, [sent]), quotes)
+        for start, end, count, condition, group, head, definite in found:
+            parsed = (
+                parse_count(count) if count.lower() not in ("a", "an", "another", "") else (1, 1, True, False)
+            )
+            if parsed is None:
+                continue
+            low, high, exact, vague = parsed
+            if low <= 0 and high == 0:
+                continue
+            in_quote = any(q.start <= start and end <= q.end for q in quotes)
+            claims.append(
+                CasualtyClaim(
+                    start,
+                    end,
+                    float(low),
+                    float(high) if high is not None else None,
+                    exact,
+                    vague,
+                    condition,
+                    group,
+                    _HEAD_KEYS.get(head.lower(), "people") if head else "people",
+                    sent.index,
+                    "quotation" if in_quote and not source else source,
+                    definite,
+                )
+            )
+    return claims
+
+
+def _sentence_holding(sentences: Sequence[Sentence], offset: int) -> Sentence | None:
+    lo, hi = 0, len(sentences)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if sentences[mid].end <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    if lo < len(sentences) and sentences[lo].start <= offset:
+        return sentences[lo]
+    return None
+
+
+_Found = tuple[int, int, str, str, str, str, bool]
+
+
+def _claims_in_sentence(text: str, sent: Sentence) -> Iterable[_Found]:
+    """(start, end, count, condition, group, head, definite) of each claim, without overlaps."""
+    body = text[sent.start : sent.end]
+    base = sent.start
+    out: list[_Found] = []
+
+    def add(
+        start: int, end: int, count: str, condition: str | None, mod: str, head: str, definite: bool = False
+    ) -> None:
+        if condition is None or _is_year_or_date(text, base + start, count):
+            return
+        if count[:1].isdigit() and base + start > 0 and text[base + start - 1] in ":.,/$#":
+            return  # a time ("0:47"), a decimal or an amount, not a count
+        if count.lower() in ("a", "an", "another") and head and not _singular(head):
+            return
+        start, end = base + start, base + end
+        if any(start < e and s < end for s, e, *_ in out):
+            return
+        group = (mod + head).strip() if head else ""
+        out.append((start, end, count, condition, group, head, definite))
+
+    # The patterns are tried only where a count or a casualty verb starts
+    # (anchored matches), not at every character of the sentence.
+    lower = body.lower()
+    if len(lower) != len(body):  # a rare letter whose lower case is longer
+        lower = body
+    # A count is only worth trying when a casualty word follows it closely.
+    conds = [m.start() for m in _COND_WORD.finditer(lower)]
+    if not conds:
+        return out
+    counts = [
+        p
+        for p in (m.start() for m in _COUNT_START.finditer(lower, 0, conds[-1]))
+        if _near_after(conds, p, 130)
+    ]
+    verbs = [m.start() for m in _VERB_START.finditer(lower)]
+    for pos in counts:
+        coordinated = _coordinated_subject(body, pos)
+        if coordinated:
+            end, total, condition = coordinated
+            add(pos, end, str(total), condition, "", "people")
+    for pos in counts:
+        m = _SUBJECT_FIRST.match(body, pos)
+        if m and not _active_relative(body, m):
+            add(
+                m.start("count"),
+                m.end("cond"),
+                m.group("count"),
+                _condition(m.group("cond"), _adverb_before(body, m.start("cond"))),
+                m.group("mod"),
+                m.group("head"),
+            )
+    for pos in counts:
+        m = _AGE_SUBJECT.match(body, pos)
+        if m:
+            definite = bool(_DEFINITE_BEFORE.search(body, max(0, pos - 8), pos))
+            condition = _condition(m.group("cond"), _adverb_before(body, m.start("cond")))
+            add(pos, m.end("cond"), "1", condition, "", m.group("head") or "", definite)
+    for pos in verbs:
+        m = _OBJECT_AFTER.match(body, pos)
+        if not m:
+            continue
+        condition = _verb_condition(m.group("verb"), m.group("tail"))
+        add(m.start("count"), m.end("head"), m.group("count"), condition, m.group("mod"), m.group("head"))
+        pos = m.end()
+        while condition is not None:
+            more = _MORE_OBJECTS.match(body, pos)
+            if not more:
+                break
+            add(
+                more.start("count"),
+                more.end("head"),
+                more.group("count"),
+                condition,
+                more.group("mod"),
+                more.group("head"),
+            )
+            pos = more.end()
+    for pos in verbs:
+        m = _OBJECT_BARE.match(body, pos)
+        if m:
+            add(
+                m.start("bare"),
+                m.end("bare"),
+                m.group("bare"),
+                _verb_condition(m.group("verb"), "dead"),
+                "",
+                "",
+            )
+    if "toll" in body or "number of" in body:
+        for m in _TOLL.finditer(body):
+            add(m.start(), m.end(), m.group("count"), "killed", "", "")
+    for pos in counts:
+        m = _BARE.match(body, pos)
+        if m:
+            cond = m.group("cond").lower()
+            condition = (
+                ("shot" if m.group("shooting") else "victim") if cond == "victims" else _condition(cond)
+            )
+            add(m.start(), m.end(), m.group("count"), condition, "", "victims" if cond == "victims" else "")
+    for pos in counts:
+        m = _SUBSET.match(body, pos)
+        if m:
+            add(m.start(), m.end(), m.group("count"), "killed", "", "")
+    # A named or referred-back victim: anchored at the verb, subject looked up just before it.
+    auxiliaries: set[int] = set()
+    for c in conds:
+        auxiliaries.update(m.start() for m in _DEFINITE_START.finditer(lower, max(0, c - 30), c + 5))
+    for v_start in sorted(auxiliaries):
+        v = _DEFINITE_START.match(lower, v_start)
+        if v is None:
+            continue
+        m = _DEFINITE_TAIL.match(body, v.start())
+        if (
+            m
+            and _DEFINITE_SUBJECT.search(body, max(0, v.start() - 40), v.start())
+            and not _NEGATION.search(body, max(0, v.start() - 12), v.start())
+        ):
+            cond = m.group("cond") or m.group("died")
+            add(
+                m.start("cond") if m.group("cond") else m.start("died"),
+                m.end(),
+                "",
+                _condition(cond),
+                "",
+                "",
+                True,
+            )
+    for m in _FATAL_EVENT.finditer(body):
+        # a murder-suicide is at least two dead: the victim and the shooter
+        two = m.group(0).lower().startswith("murder")
+        add(m.start(), m.end(), "2" if two else "", "killed", "", "", True)
+    for pos in verbs:
+        m = _KILLED_SOMEONE.match(body, pos)
+        if m:
+            add(m.start(), m.end(), "", "killed", "", "", True)
+            continue
+        m = _SHOT_SOMEONE.match(body, pos)
+        if m:
+            add(m.start(), m.end(), "", "shot", "", "", True)
+    m = _HEADLINE_SUBJECT.match(body)
+    if m:
+        condition = _condition(m.group("cond"), _adverb_before(body, m.start("cond")))
+        add(0, m.end("cond"), "", condition, "", m.group("head"), True)
+    for m in _ONE_VICTIM.finditer(body):
+        condition = "injured" if m.group("injured") else "killed" if m.group("killed") else "shot"
+        add(m.start(), m.end(), "", condition, "", "", True)
+    for m in _MULTIPLE_EVENT.finditer(body):
+        what = m.group("what").lower()
+        condition = "shot" if what.startswith("shooting") else "killed"
+        add(m.start(), m.end(), str(_MULTIPLE[m.group("n").lower()]), condition, "", "", True)
+    out.sort()
+    return out
+
+
+def _near_after(positions: list[int], pos: int, distance: int) -> bool:
+    """Whether a sorted position lies in (pos, pos + distance]."""
+    i = bisect.bisect_right(positions, pos)
+    return i < len(positions) and positions[i] <= pos + distance
+
+
+def _coordinated_subject(body: str, pos: int) -> tuple[int, int, str] | None:
+    """ "two women and a baby are dead": (end, summed count, condition), or None."""
+    total = 0
+    parts = 0
+    end = pos
+    while True:
+        m = _NOUN_PHRASE.match(body, end)
+        if not m:
+            return None
+        count = m.group("count")
+        parsed = (1, 1, True, False) if count.lower() in ("a", "an", "another") else parse_count(count)
+        if parsed is None or not parsed[2] or (parsed[0] == 1 and not _singular(m.group("head"))):
+            return None
+        total += int(parsed[0])
+        parts += 1
+        end = m.end()
+        sep = _AND.match(body, end)
+        if not sep:
+            break
+        end = sep.end()
+    if parts < 2:
+        return None
+    tail = _SUBJECT_TAIL.match(body, end)
+    if not tail:
+        return None
+    return tail.end(), total, _condition(tail.group("cond"), _adverb_before(body, tail.start("cond")))
+
+
+def _active_relative(body: str, m: re.Match[str]) -> bool:
+    """ "a man who shot ...", "a man had shot ...": the subject is the shooter, not a victim."""
+    between = body[m.end("head") : m.start("cond")].lower().split()
+    if m.group("cond").lower().startswith(("died", "dead")):
+        return False
+    return bool(between) and (
+        between == ["who"] or between == ["that"] or between[-1] in ("has", "have", "had")
+    )
+
+
+def _singular(head: str) -> bool:
+    h = head.lower()
+    return h in _SINGULAR_HEADS or (bool(_AGE_HEAD.fullmatch(h)) and not h.endswith("s"))
+
+
+def _adverb_before(body: str, pos: int) -> str:
+    words = body[max(0, pos - 20) : pos].split()
+    return words[-1] if words else ""
+
+
+def _attribution(text: str, sent: Sentence, paragraph: Sequence[Sentence], quotes: Sequence[Quote]) -> str:
+    """The normalised source of a figure in ``sent``, or "" when none is given.
+
+    Looks in the sentence, then the paragraph when it is short (up to five
+    sentences), else the sentences just before and after (a one-paragraph
+    article is not one attribution).
+    """
+    found = _source_in(text[sent.start : sent.end])
+    if found:
+        return found
+    if len(paragraph) <= 5:
+        around = [s for s in paragraph if s.index != sent.index]
+    else:
+        around = [s for s in paragraph if abs(s.index - sent.index) == 1]
+    for s in sorted(around, key=lambda s: abs(s.index - sent.index)):
+        found = _source_in(text[s.start : s.end])
+        if found:
+            return found
+    return ""
+
+
+def _source_in(body: str) -> str:
+    m = _ATTRIBUTION.search(body)
+    if not m:
+        return ""
+    if m.group("according"):
+        after = _WORDS_AFTER.match(body, m.end())
+        return _source_key(re.split(r"[,;:.”\"]", after.group(1))[0]) if after else "according to"
+    if m.group("verb"):
+        before = re.split(r"[,;:”\"“(]", body[max(0, m.start() - 60) : m.start()])[-1].split()
+        return _source_key(" ".join(before[-3:])) or m.group("verb").lower()
+    return _source_key(m.group("noun"))
+
+
+def _source_key(phrase: str) -> str:
+    """ "The military source" and "the military source" are one source: "military source"."""
+    words = phrase.lower().split()
+    while words and words[-1] in _TRAILING:
+        words.pop()
+    p = " ".join(words)
+    for _ in range(2):
+        p = _DETERMINERS.sub("", p).strip()
+    return p
+
+
+class Tally(NamedTuple):
+    """An article's figures: the largest exact count for each condition."""
+
+    killed: int
+    injured: int
+
+
+def tally(claims: Iterable[CasualtyClaim]) -> Tally:
+    """The article's killed and injured counts, read off its claims.
+
+    The largest count of each condition stands for the article (sub-counts
+    such as "one of them died" are smaller). A named victim counts as one. Shot victims who did
+    not die count as injured: "Three people were shot, one fatally" is 1
+    killed, 2 injured. Vague counts are ignored; "at least N" counts as N and
+    "as many as N" as N.
+    """
+    best: dict[str, float] = {}
+    for c in claims:
+        if c.vague:
+            continue
+        value = c.high if (c.low == 0 and c.high is not None) else c.low
+        best[c.condition] = max(best.get(c.condition, 0), value)
+    killed = best.get("killed", 0)
+    injured = best.get("injured", 0)
+    hit = max(best.get("shot", 0), best.get("victim", 0))
+    if hit > killed + injured:
+        injured = hit - killed
+    return Tally(int(killed), int(injured))

@@ -1,0 +1,310 @@
+"""Person names: who is mentioned, with which title, and how each is spelled.
+
+"Brigadier General Hamzeh Qalandari" is a first reference (title "Brigadier
+General", given name "Hamzeh", surname "Qalandari"); "General Qalandari" and
+"Qalandari" later are later references to the same surname. Possessives
+("Assad’s"), particles ("al-Assad", "van der Berg") and middle initials are
+handled. No language model: a run of capitalised words counts as a person
+when a title precedes it, an age or an apposition follows it ("X, 25," "X,
+Iran’s deputy minister"), a speech verb follows it, or its surname is used
+alone later in the article (the way news copy refers back to people).
+
+:func:`fold` is the transliteration-aware key that spelling rules compare:
+h-final, q/k/gh, al-/el-, inner vowels and doubled letters fold together, so
+"Hamze"/"Hamzeh" and "Qalandari"/"Ghalandari" have the same key while
+"Maria"/"Mario" (a final vowel) do not.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newslint.analysis.segments import Sentence
+from newslint.document import Span
+
+
+def _words(block: str) -> frozenset[str]:
+    """A word list written as a block of text (data, kept readable)."""
+    return frozenset(block.split())
+
+
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_LOWER = "a-zß-öø-ÿ"
+# One capitalised word ending in a lower-case letter (so "TEHRAN", "SANA",
+# "U.S." are not names), optionally with an Arabic article ("al-Assad"),
+# an apostrophe ("O’Brien") or a hyphen ("El-Amin").
+_WORD = rf"(?:(?:al|el|ad|ar|as|ash|at|az|an|ul)[-‐])?[{_UPPER}][{_LOWER}{_UPPER}’'-]*[{_LOWER}](?:[’']s)?"
+_ABBREVIATED_TITLE = (
+    r"(?:Gen|Lt|Col|Maj|Capt|Sgt|Det|Dr|Mr|Mrs|Ms|Prof|Rev|Sen|Rep|Gov|Cpl|Pvt|Adm|Supt|Insp|Cmdr|Sr|Fr)\."
+)
+_INITIAL = rf"[{_UPPER}]\."
+_PARTICLE = r"(?:van|von|der|den|de|da|di|du|del|della|dos|das|la|le|bin|ibn|al|el|abu)"
+_TOKEN = rf"(?:{_ABBREVIATED_TITLE}|{_WORD}|{_INITIAL})"
+RUN = re.compile(rf"(?<![\w’'-]){_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_TOKEN})*")
+
+# Words of a title; a title needs one of the core words.
+_CORE_TITLES = frozenset(
+    _words(
+        """president minister general brigadier lieutenant lt gen col colonel major maj captain capt
+    sergeant sgt officer detective det chief sheriff deputy mayor governor gov senator sen
+    representative rep judge justice dr mr mrs ms miss prof professor rev reverend father pope
+    king queen prince princess sheikh ayatollah imam commissioner superintendent supt corporal
+    cpl pvt private admiral adm ambassador secretary chairman chairwoman chancellor trooper
+    investigator attorney coroner pastor bishop cardinal speaker commander cmdr agent patrolman
+    inspector insp spokesman spokeswoman spokesperson coach dean sr fr"""
+    )
+)
+_TITLE_WORDS = _CORE_TITLES | frozenset(
+    _words(
+        """vice prime first staff master state foreign defense defence interior acting former police
+    fire county executive assistant district general's deputy's for of the army air navy border
+    national security affairs international finance health justice"""
+    )
+)
+# Words that make a capitalised run a place, an organisation or an event.
+_NOT_PERSON = frozenset(
+    _words(
+        """street st avenue ave road rd boulevard blvd drive lane way court place highway interstate
+    county city town village township department dept ministry agency news university college
+    school academy hospital church mosque temple council party army forces force airport center
+    centre park heights republic day company inc corp group association office house senate
+    congress committee organization organisation union bank times post press station bureau club
+    hall mall square bridge river lake mountain mountains island islands state states nations
+    kingdom administration services institute foundation museum library stadium arena hotel
+    restaurant market valley beach gulf sea ocean east west north south middle awareness action
+    international national federal commons attribution license licence network channel radio tv
+    weekly daily journal tribune herald gazette review magazine television media online
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december christmas easter ramadan
+    facebook twitter instagram youtube google apple microsoft amazon"""
+    )
+)
+# Sentence openers and other capitalised words that never begin a name.
+_LEADING_NOISE = frozenset(
+    _words(
+        """the a an in on at but and or when after before as if while though although since for of
+    by to from with he she they it we his her their this that these those there here then also
+    however meanwhile police officials authorities according"""
+    )
+)
+_PERSON_AFTER = re.compile(
+    rf"\s*,\s*(?:\d{{1,3}}\s*,|(?:a|an|the|who|whose|his|her|its)\b|[{_UPPER}][\w’']*[’']s\b|(?!(?:and|or)\b)[a-z])"
+    r"|\s+(?:said|says|told|added|stated|noted|explained|spoke|wrote|tweeted|testified|declined|died|"
+    r"was\s+(?:shot|killed|arrested|charged|identified))\b"
+)
+_SPEECH_AFTER = re.compile(r"\s+(?:said|says|told|added|stated|noted|explained|wrote|testified)\b")
+_POSSESSIVE = re.compile(r"[’']s$")
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ul)[-‐]", re.I)
+
+
+@dataclass(frozen=True)
+class NameMention(Span):
+    """A person mentioned by name. ``start``/``end`` cover the name, not its title.
+
+    ``given`` holds given names and initials as written ("Hamzeh", "George W.");
+    ``surname`` the family name with its particles ("al-Assad", "van der Berg").
+    ``first`` is True for the first mention of this surname in the document.
+    """
+
+    title: str
+    given: tuple[str, ...]
+    surname: str
+    sentence: int
+    first: bool
+
+    @property
+    def full(self) -> bool:
+        return bool(self.given)
+
+    @property
+    def given_name(self) -> str:
+        """The first given name that is not an initial ("" when none)."""
+        for g in self.given:
+            if not g.endswith("."):
+                return g
+        return ""
+
+    def spelling(self) -> str:
+        return " ".join([*self.given, self.surname]) if self.given else self.surname
+
+
+def find_names(text: str, sentences: list[Sentence]) -> list[NameMention]:
+    """Person-name mentions in ``text``, in order."""
+    candidates: list[tuple[int, int, str, tuple[str, ...], str, bool]] = []
+    for m in RUN.finditer(text):
+        parsed = _parse_run(text, m.start(), m.group(0))
+        if parsed is not None:
+            candidates.append(parsed)
+    # A person is known by a title, an age or apposition, or a speech verb
+    # (``evidence``); a surname used alone refers back to such a person.
+    known = {_key(c[4]) for c in candidates if c[5]}
+    # A lone word spelled like a known surname is a (misspelt) later reference.
+    by_skeleton: dict[str, list[str]] = {}
+    for k in known:
+        by_skeleton.setdefault(skeleton(k), []).append(k)
+    sentence_starts = {s.start for s in sentences}
+    for c in candidates:
+        k = _key(c[4])
+        if (
+            not c[3]
+            and k not in known
+            and any(surname_variants(k, o) for o in by_skeleton.get(skeleton(k), ()))
+            # an ordinary word ("More", "Read", "Trying") is no misspelt name:
+            # not one the text also writes in lower case, nor one opening a
+            # sentence unless a speech verb follows ("Preibus said")
+            and not re.search(rf"(?<![\w’'-]){re.escape(k)}(?![\w’'-])", text)
+            and (c[0] not in sentence_starts or _SPEECH_AFTER.match(text, c[1]))
+        ):
+            known.add(k)
+    mentions: list[NameMention] = []
+    seen: set[str] = set()
+    starts = [s.start for s in sentences]
+    for start, end, title, given, surname, evidence in candidates:
+        key = _key(surname)
+        if not evidence and key not in known:
+            continue
+        i = bisect.bisect_right(starts, start) - 1
+        mentions.append(NameMention(start, end, title, given, surname, max(i, 0), key not in seen))
+        seen.add(key)
+    return mentions
+
+
+def _parse_run(
+    text: str, run_start: int, run: str
+) -> tuple[int, int, str, tuple[str, ...], str, bool] | None:
+    tokens = [(m.start() + run_start, m.group(0)) for m in re.finditer(r"\S+", run)]
+    # The title is everything up to the last title word that has a name after it.
+    cut = 0
+    for i, (_, tok) in enumerate(tokens[:-1]):
+        if _plain(tok) in _TITLE_WORDS and (
+            _plain(tok) in _CORE_TITLES or any(_plain(t) in _CORE_TITLES for _, t in tokens[i + 1 : -1])
+        ):
+            cut = i + 1
+    title_tokens = [t for _, t in tokens[:cut]]
+    if cut and not any(_plain(t) in _CORE_TITLES for t in title_tokens):
+        cut, title_tokens = 0, []
+    name = tokens[cut:]
+    if not title_tokens:
+        while name and _plain(name[0][1]) in _LEADING_NOISE:
+            name = name[1:]
+    if not name or len(name) > 4:
+        return None
+    if any(_plain(t) in _NOT_PERSON or _plain(t) in _CORE_TITLES for _, t in name):
+        return None
+    if name[-1][1].endswith("."):
+        return None  # ends in an initial or abbreviation: not a name
+    start = name[0][0]
+    last_start, last = name[-1]
+    last = _POSSESSIVE.sub("", last)
+    end = last_start + len(last)
+    words = [t for _, t in name[:-1]]
+    # Particles ("van der", "bin") belong to the surname.
+    surname_parts = [last]
+    while words and re.fullmatch(_PARTICLE, words[-1], re.I):
+        surname_parts.insert(0, words.pop())
+    given = tuple(words)
+    title = " ".join(_POSSESSIVE.sub("", t) for t in title_tokens)
+    # A lone word needs a title ("General Qalandari") or an earlier full name.
+    evidence = bool(title) or (bool(given) and bool(_PERSON_AFTER.match(text, end)))
+    return start, end, title, given, " ".join(surname_parts), evidence
+
+
+@lru_cache(maxsize=65536)
+def _plain(token: str) -> str:
+    return _POSSESSIVE.sub("", token).rstrip(".").lower()
+
+
+def _key(surname: str) -> str:
+    return strip_article(surname).lower()
+
+
+def strip_article(word: str) -> str:
+    """The Arabic article dropped ("al-Assad" -> "Assad"): the article is a style choice, not a spelling."""
+    return " ".join(_ARTICLE.sub("", w) for w in word.split())
+
+
+@lru_cache(maxsize=65536)
+def fold(word: str) -> str:
+    """A transliteration-aware key: spellings of one name share it.
+
+    Folds accents, the Arabic article, gh/k/ck/c(a,o,u) to q, ph to f, ou/oo
+    to u, ee/y to i, a final h after a vowel, doubled letters, and every inner
+    vowel to "a" (the last letter is kept: "Maria" and "Mario" differ).
+    """
+    w = unicodedata.normalize("NFKD", strip_article(word))
+    w = "".join(ch for ch in w if not unicodedata.combining(ch)).lower()
+    w = re.sub(r"[^a-z]", "", w)
+    w = w.replace("ph", "f").replace("ck", "q").replace("gh", "q").replace("k", "q")
+    w = re.sub(r"c(?=[aou])", "q", w)
+    w = w.replace("ou", "u").replace("oo", "u").replace("ee", "i").replace("y", "i").replace("dh", "d")
+    w = re.sub(r"(?<=[aeiou])h$", "", w)
+    w = re.sub(r"(.)\1+", r"\1", w)
+    if len(w) > 2:
+        w = w[0] + re.sub(r"[aeiou]", "a", w[1:-1]) + w[-1]
+        w = re.sub(r"(.)\1+", r"\1", w)
+    return w
+
+
+@lru_cache(maxsize=65536)
+def skeleton(word: str) -> str:
+    """The consonants of :func:`fold` (the blocking key for spelling comparisons)."""
+    f = fold(word)
+    return f[0] + re.sub(r"[aeiou]", "", f[1:]) if f else ""
+
+
+#: Folded spellings at least this similar (rapidfuzz ratio, 0-100) are one name.
+SIMILARITY = 85.0
+
+
+def _letters(word: str) -> str:
+    """Case and apostrophe style are typography, not spelling ("Za’nilah"/"Za'nilah")."""
+    return word.replace("’", "'").replace("‘", "'").lower()
+
+
+def surname_variants(a: str, b: str) -> bool:
+    """Two written surnames that spell one name differently ("Priebus"/"Preibus").
+
+    The Arabic article and letter case are not spelling ("al-Assad"/"Assad").
+    Spellings that fold to one key are variants; so are long ones whose folded
+    keys are nearly equal (a typo). Callers block by :func:`skeleton` first.
+    """
+    x, y = strip_article(a), strip_article(b)
+    if _letters(x) == _letters(y):
+        return False
+    from rapidfuzz.fuzz import ratio
+
+    # The written forms must stay alike too: folding alone makes "Kennedy"
+    # and "Ghandi" close ("qanadi"/"qandi").
+    written = ratio(_letters(x), _letters(y))
+    fx, fy = fold(x), fold(y)
+    if fx == fy:
+        return written >= 60
+    if min(len(fx), len(fy)) < 5:
+        return False
+    return ratio(fx, fy) >= SIMILARITY and written >= 70
+
+
+def given_variants(a: str, b: str) -> bool:
+    """Two given names that transliterate one name ("Hamze"/"Hamzeh").
+
+    Stricter than surnames: only a shared folded key counts, since relatives
+    share a surname and differ by given name ("Maria"/"Mario" stay apart).
+    """
+    if not a or not b or _letters(a) == _letters(b):
+        return False
+    return fold(a) == fold(b)
+
+
+def given_compatible(a: str, b: str) -> bool:
+    """Given names that can belong to one person: absent, equal, variants or an initial."""
+    if not a or not b:
+        return True
+    if a.lower() == b.lower() or fold(a) == fold(b):
+        return True
+    if a.endswith(".") or b.endswith("."):
+        return a[0].lower() == b[0].lower()
+    return False

@@ -1,0 +1,233 @@
+"""NL3: a person's name spelled two ways, in one article or across a story."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from newslint import CorpusRule, Document, Location, Related, Rule, Severity, Violation, hookimpl
+from newslint.analysis.names import (
+    NameMention,
+    given_compatible,
+    given_variants,
+    skeleton,
+    strip_article,
+    surname_variants,
+)
+
+
+def _surname_form(m: NameMention) -> str:
+    return strip_article(m.surname)
+
+
+class NameSpellingInArticle(Rule):
+    """What it checks: one article spelling a person's surname two ways
+    ("Priebus" in four places, "Preibus" in one). Spellings are compared after
+    folding transliteration variants (h-final, q/k/gh, al-/el-, inner vowels,
+    doubled letters) and with a string similarity for typos. The finding sits
+    at the first mention of the rarer spelling and points at the other.
+
+    Why it matters: AP asks for the same spelling every time; a copy desk cares
+    more about consistency than about which variant is chosen. An inconsistent
+    name reads as carelessness and breaks search and archives.
+
+    Example: "Reince Priebus, the chief of staff, ... Preibus said."
+
+    How to fix: pick one spelling (the subject's own, or the house
+    transliteration) and use it throughout. Full name then surname, with and
+    without a middle initial, and "al-Assad" beside "Assad" are not flagged;
+    different given names (relatives sharing a surname) are never merged.
+    """
+
+    code = "NL301"
+    name = "name-spelling-in-article"
+    summary = "A person's name is spelled two ways in one article"
+    severity = Severity.WARNING
+
+    def check(self, document: Document) -> Iterator[Violation]:
+        mentions = document.analysis.names
+        forms: dict[str, list[NameMention]] = defaultdict(list)
+        for m in mentions:
+            forms[_surname_form(m)].append(m)
+        blocks: dict[str, list[str]] = defaultdict(list)
+        for form in forms:
+            blocks[skeleton(form)].append(form)
+        for block in blocks.values():
+            for i, a in enumerate(block):
+                for b in block[i + 1 :]:
+                    if not surname_variants(a, b) or not _same_person(forms[a], forms[b]):
+                        continue
+                    if _ordinary_word(document.text, a) or _ordinary_word(document.text, b):
+                        continue  # "Lock"/"Lack", "Read"/"Reed": words the article also uses
+                    # The rarer spelling is the odd one; on a tie, the later one.
+                    ma, mb = forms[a], forms[b]
+                    if (len(ma), -ma[0].start) < (len(mb), -mb[0].start):
+                        odd, usual, odd_form, usual_form = ma, mb, a, b
+                    else:
+                        odd, usual, odd_form, usual_form = mb, ma, b, a
+                    first, other = odd[0], usual[0]
+                    n = len(usual)
+                    yield self.violation(
+                        document,
+                        first.start,
+                        first.end,
+                        f"“{odd_form}” is spelled “{usual_form}” elsewhere in this article"
+                        f" ({n} time{'s' if n > 1 else ''})",
+                        [Related(document.locate(other.start, other.end), f"spelled “{usual_form}” here")],
+                    )
+
+
+def _ordinary_word(text: str, form: str) -> bool:
+    """The form also occurs in lower case in the text: an English word, not only a name."""
+    low = form.lower()
+    return low != form and re.search(rf"(?<![\w’'-]){re.escape(low)}(?![\w’'-])", text) is not None
+
+
+def _same_person(a: Sequence[NameMention], b: Sequence[NameMention]) -> bool:
+    """No pair of full names with incompatible given names (two relatives)."""
+    givens_a = {m.given_name for m in a if m.given_name}
+    givens_b = {m.given_name for m in b if m.given_name}
+    return all(given_compatible(x, y) for x in givens_a for y in givens_b)
+
+
+@dataclass(frozen=True)
+class NameFact:
+    """One spelling of a name in one article: its first place and how often it occurs."""
+
+    given: str
+    surname: str
+    text: str
+    location: Location
+    mentions: int
+
+
+class NameSpellingAcrossStory(CorpusRule):
+    """What it checks: a person whose name one article of a story spells
+    differently from the others ("Hamze Qalandari" in one outlet, "Hamzeh
+    Qalandari" in two). Names are blocked by a normalised surname key and
+    compared only within a block (never all pairs): transliteration folding
+    (h-final, q/k/gh, al-/el-, inner vowels, doubled letters) and, for
+    surnames, a string similarity. The finding sits at the first mention of
+    the minority spelling and names the other spelling and where it stands.
+
+    Why it matters: AP asks for the commonly accepted transliteration used the
+    same way every time; readers and archives take two spellings for two
+    people, and a desk publishing several outlets' copy should not disagree
+    with itself.
+
+    Example: one article has "General Hamze Qalandari", two others "Brigadier
+    General Hamzeh Qalandari".
+
+    How to fix: check the spelling against the subject's own usage or the
+    house transliteration table and align the articles. Full name then
+    surname, a middle initial present or not, and relatives sharing a surname
+    (different given names) are not flagged.
+    """
+
+    code = "NL302"
+    name = "name-spelling-across-story"
+    summary = "A person's name is spelled differently in another article of the story"
+    severity = Severity.WARNING
+
+    def collect(self, document: Document) -> list[NameFact]:
+        seen: dict[tuple[str, str], list] = {}
+        text = document.text
+        for m in document.analysis.names:
+            key = (m.given_name, _surname_form(m))
+            if key in seen:
+                seen[key][1] += 1
+            else:
+                seen[key] = [m, 1]
+        return [
+            NameFact(g, s, text[m.start : m.end], document.locate(m.start, m.end), n)
+            for (g, s), (m, n) in seen.items()
+        ]
+
+    def check_corpus(self, facts: Mapping[str, Sequence[NameFact]]) -> Iterator[Violation]:
+        if len(facts) < 2:
+            return
+        blocks: dict[str, list[tuple[str, NameFact]]] = defaultdict(list)
+        for path, items in facts.items():
+            for f in items:
+                blocks[skeleton(f.surname)].append((path, f))
+        flagged: set[Location] = set()
+        for block in blocks.values():
+            for v in self._check_block(block):
+                if v.location not in flagged:  # one finding per place, however many variants
+                    flagged.add(v.location)
+                    yield v
+
+    def _check_block(self, block: list[tuple[str, NameFact]]) -> Iterator[Violation]:
+        surnames: dict[str, dict[str, NameFact]] = defaultdict(dict)  # form -> path -> first fact
+        givens: dict[tuple[str, str], dict[str, NameFact]] = defaultdict(dict)
+        full_in: dict[str, set[str]] = defaultdict(set)  # path -> given names used in full names
+        for path, f in block:
+            _keep_first(surnames[f.surname], path, f)
+            if f.given:
+                _keep_first(givens[(f.given, f.surname.lower())], path, f)
+                full_in[path].add(f.given.lower())
+        forms = sorted(surnames)
+        for i, a in enumerate(forms):
+            for b in forms[i + 1 :]:
+                if surname_variants(a, b) and _compatible(surnames[a], surnames[b]):
+                    yield from self._flag(surnames[a], surnames[b], a, b)
+        keys = sorted(givens)
+        for i, (ga, sa) in enumerate(keys):
+            for gb, sb in keys[i + 1 :]:
+                if sa != sb or not given_variants(ga, gb):
+                    continue
+                # Relatives: an article naming both is about two people.
+                if any(ga.lower() in used and gb.lower() in used for used in full_in.values()):
+                    continue
+                yield from self._flag(givens[(ga, sa)], givens[(gb, sb)], ga, gb)
+
+    def _flag(
+        self, a: dict[str, NameFact], b: dict[str, NameFact], form_a: str, form_b: str
+    ) -> Iterator[Violation]:
+        only_a = {p: f for p, f in a.items() if p not in b}
+        only_b = {p: f for p, f in b.items() if p not in a}
+        if not only_a or not only_b:
+            return  # both spellings in one article: NL301's finding, not a story one
+        sides = [(only_a, only_b)] if len(a) < len(b) else [(only_b, only_a)] if len(b) < len(a) else []
+        if not sides:  # a tie: neither is the minority, flag both
+            sides = [(only_a, only_b), (only_b, only_a)]
+        for odd, usual in sides:
+            other = [usual[p] for p in sorted(usual)]
+            names = ", ".join(_short(o.location.path) for o in other[:3]) + (" …" if len(other) > 3 else "")
+            for path in sorted(odd):
+                f = odd[path]
+                yield self.at(
+                    f.location,
+                    f"“{f.text}” is spelled “{other[0].text}” in {len(other)} other article"
+                    f"{'s' if len(other) > 1 else ''} of the story ({names})",
+                    [Related(o.location, f"spelled “{o.text}” here") for o in other[:3]],
+                    f.text,
+                )
+
+
+def _keep_first(into: dict[str, NameFact], path: str, fact: NameFact) -> None:
+    """Per article, the fact to point at: a full name rather than a surname alone."""
+    old = into.get(path)
+    if (
+        old is None
+        or (fact.given and not old.given)
+        or (bool(fact.given) == bool(old.given) and fact.location < old.location)
+    ):
+        into[path] = fact
+
+
+def _compatible(a: dict[str, NameFact], b: dict[str, NameFact]) -> bool:
+    givens_a = {f.given for f in a.values() if f.given}
+    givens_b = {f.given for f in b.values() if f.given}
+    return all(given_compatible(x, y) for x in givens_a for y in givens_b)
+
+
+def _short(path: str) -> str:
+    return path.rsplit("/", 1)[-1]
+
+
+@hookimpl
+def newslint_rules() -> list[type[Rule]]:
+    return [NameSpellingInArticle, NameSpellingAcrossStory]
