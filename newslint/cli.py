@@ -13,7 +13,7 @@ from typing import TextIO
 from newslint.config import Config, ConfigError, find_config, load_config
 from newslint.plugins import PluginError, Plugins, load_plugins
 from newslint.rule import Rule
-from newslint.runner import Linter, build_rules, run
+from newslint.runner import MAX_FILE_BYTES, Linter, build_rules, run
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -42,6 +42,16 @@ def _split(values: Sequence[str] | None) -> list[str]:
     for value in values or ():
         out.extend(v.strip() for v in value.split(",") if v.strip())
     return out
+
+
+def _positive(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not number > 0:
+        raise argparse.ArgumentTypeError(f"must be a positive number, not {value!r}")
+    return number
 
 
 def build_parser(formats: Sequence[str]) -> argparse.ArgumentParser:
@@ -93,6 +103,21 @@ def build_parser(formats: Sequence[str]) -> argparse.ArgumentParser:
         default=0,
         metavar="N",
         help="processes for the per-article pass (default: the number of cores)",
+    )
+    limits = parser.add_argument_group("limits (for archives nobody cleaned)")
+    limits.add_argument(
+        "--max-file-size",
+        type=_positive,
+        default=MAX_FILE_BYTES / 1e6,
+        metavar="MB",
+        help=f"skip larger files with an NL008 notice (default: {MAX_FILE_BYTES / 1e6:g})",
+    )
+    limits.add_argument(
+        "--timeout",
+        type=_positive,
+        metavar="SECONDS",
+        help="stop a rule or reader that runs longer than this on one file, report it (NL006) "
+        "and go on (POSIX; default: no limit)",
     )
     info = parser.add_argument_group("information")
     info.add_argument(
@@ -224,6 +249,7 @@ def _main(argv: Sequence[str] | None) -> int:
     reporter = plugins.reporters[args.format]
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     linter = Linter(plugins, ruleset, config)
+    linter.max_file_bytes, linter.timeout = int(args.max_file_size * 1e6), args.timeout
     result = run(linter, args.paths or ["."], jobs=jobs, keep_documents=reporter.needs_source)
 
     for path in result.missing:

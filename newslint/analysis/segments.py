@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from newslint.document import Span
 
-_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
-_LINE = re.compile(r"\r?\n\s*")
+# A line break is "\n", "\r\n" or a lone "\r" (old Mac files, some CMS exports).
+_BLANK_LINE = re.compile(r"(?:\r\n?|\n)[ \t\f\v]*(?:\r\n?|\n)\s*")
+_LINE = re.compile(r"(?:\r\n?|\n)\s*")
 
 # Words that end in a full stop without ending a sentence.
 ABBREVIATIONS = frozenset(
