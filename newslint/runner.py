@@ -38,7 +38,7 @@ from newslint.rule import CorpusRule, Rule
 from newslint.textio import BinaryFileError, decode
 
 #: Files up to this size are read whole; larger ones are reported and skipped.
-MAX_FILE_BYTES = 64 * 1000 * 1000
+MAX_FILE_BYTES = 10 * 1000 * 1000
 
 
 # --------------------------------------------------------------------------

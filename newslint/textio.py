@@ -69,17 +69,22 @@ def decode(data: bytes) -> Decoded:
 
 
 def _utf16_without_bom(data: bytes) -> Decoded | None:
-    """UTF-16 text with no byte-order mark: almost every other byte is NUL."""
+    """UTF-16 text with no byte-order mark: most of every other byte is NUL.
+
+    (Latin text has a NUL high byte; curly quotes and other scripts do not.)
+    """
     head = data[: _SNIFF - _SNIFF % 2]
-    if len(head) < 4:
-        return None
     half = len(head) // 2
+    if half < 2:
+        return None
     for encoding, nul_at in (("utf-16-le", 1), ("utf-16-be", 0)):
-        if head[nul_at::2].count(0) > 0.9 * half and head[1 - nul_at :: 2].count(0) < 0.1 * half:
+        if head[nul_at::2].count(0) >= 0.7 * half and head[1 - nul_at :: 2].count(0) <= 0.05 * half:
             try:
-                return Decoded(data.decode(encoding), encoding)
+                text = data.decode(encoding)
             except UnicodeDecodeError:
                 return None
+            controls = sum(1 for ch in text[:_SNIFF] if ord(ch) < 32 and ch not in "\t\n\r\f")
+            return Decoded(text, encoding) if controls <= 0.01 * len(text[:_SNIFF]) else None
     return None
 
 

@@ -1,0 +1,258 @@
+"""Files nobody cleaned: odd encodings, binaries, odd line ends, huge or unreadable files.
+
+One real CLI run over a folder of hostile files checks that each is handled
+(read correctly, or skipped with a notice) and that no file's findings are
+lost because of another.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from newslint.config import Config
+from newslint.plugins import load_plugins
+from newslint.runner import Linter, Target, build_rules
+from newslint.textio import BinaryFileError, decode
+
+#: Every article carries the same flaggable phrase, so each file's findings show.
+FLAG = "José, an unnamed official said so."
+#: Column of "an unnamed official" when FLAG starts a line: code points, not bytes.
+FLAG_COL = 7
+
+HOSTILE: dict[str, bytes] = {
+    "empty.txt": b"",
+    "only-spaces.md": b"   \n\n\t\n",
+    "binary.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8,
+    "utf8-bom.txt": codecs.BOM_UTF8 + f"{FLAG}\n".encode(),
+    "utf16-bom.txt": codecs.BOM_UTF16_LE + f"Headline\n{FLAG}\n".encode("utf-16-le"),
+    "utf16be-bom.md": codecs.BOM_UTF16_BE + f"# Headline\n\n{FLAG}\n".encode("utf-16-be"),
+    "utf16-no-bom.txt": f"{FLAG}\n".encode("utf-16-le"),
+    "cp1252.txt": f"Núñez’s café — “closed”.\n{FLAG}\n".encode("cp1252"),
+    "latin1.md": f"---\ntitle: Été\n---\nLe café est fermé.\n\n{FLAG}\n".encode("latin-1"),
+    "cp1251.txt": "Президент заявил журналистам, что реформа готова.\nAn unnamed official said so.\n".encode(
+        "cp1251"
+    ),
+    "damaged-utf8.txt": f"“Quote” here.\n{FLAG}\n".encode() + b"Broken \xff\xfe bytes.\n",
+    "crlf.txt": f"First line.\r\n\r\n{FLAG}\r\n".encode(),
+    "cr.txt": f"First line.\r\r{FLAG}\r".encode(),
+    "cr.md": f"# Title\r\r{FLAG}\r".encode(),
+    "crlf.md": f"---\r\nstory: x\r\n---\r\n# Title\r\n\r\n{FLAG}\r\n".encode(),
+    "crlf.html": f"<html><body>\r\n<article>\r\n<p>{FLAG}</p>\r\n</article></body></html>\r\n".encode(),
+    "cr.html": f"<html><body>\r<p>{FLAG}</p>\r</body></html>\r".encode(),
+    "long-line.txt": (("The council met again. " * 260) + FLAG + "\n").encode(),
+}
+
+#: file -> (code, line, column) that must be reported for it.
+EXPECTED = {
+    "binary.txt": ("NL002", 1, 1),
+    "utf8-bom.txt": ("NL201", 1, FLAG_COL),
+    "utf16-bom.txt": ("NL201", 2, FLAG_COL),
+    "utf16be-bom.md": ("NL201", 3, FLAG_COL),
+    "utf16-no-bom.txt": ("NL201", 1, FLAG_COL),
+    "cp1252.txt": ("NL201", 2, FLAG_COL),
+    "latin1.md": ("NL201", 6, FLAG_COL),
+    "cp1251.txt": ("NL201", 2, 1),
+    "damaged-utf8.txt": ("NL201", 2, FLAG_COL),
+    "crlf.txt": ("NL201", 3, FLAG_COL),
+    "cr.txt": ("NL201", 3, FLAG_COL),
+    "cr.md": ("NL201", 3, FLAG_COL),
+    "crlf.md": ("NL201", 6, FLAG_COL),
+    "crlf.html": ("NL201", 3, 3 + FLAG_COL),
+    "cr.html": ("NL201", 2, 3 + FLAG_COL),
+    "long-line.txt": ("NL201", 1, 23 * 260 + FLAG_COL),
+}
+#: Files decoded another way than UTF-8: the notice and where it points.
+ENCODING_NOTICES = {
+    "cp1252.txt": ("Windows-1252", 1, 2),  # the "ú"
+    "latin1.md": ("Windows-1252", 2, 8),  # the "É" of the front matter
+    "cp1251.txt": ("cp1251", 1, 1),
+    "damaged-utf8.txt": ("invalid UTF-8", 3, 8),
+}
+
+
+@pytest.fixture(scope="module")
+def hostile_run(tmp_path_factory):
+    root = tmp_path_factory.mktemp("hostile")
+    folder = root / "archive"
+    folder.mkdir()
+    for name, data in HOSTILE.items():
+        (folder / name).write_bytes(data)
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(folder / "pipe.txt")  # reading it would block forever
+    (folder / "loop").mkdir()
+    (folder / "loop" / "again").symlink_to("..", target_is_directory=True)
+    (folder / "loop" / "inside.txt").write_text(FLAG + "\n", encoding="utf-8")
+    import subprocess
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "newslint", "--no-config", "--format", "json", "archive"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    return proc
+
+
+def _by_file(proc) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {}
+    for f in json.loads(proc.stdout)["findings"]:
+        out.setdefault(f["path"].split("/", 1)[1], []).append(f)
+    return out
+
+
+def test_hostile_folder_runs_without_a_traceback(hostile_run):
+    assert "Traceback" not in hostile_run.stderr, hostile_run.stderr
+    # Findings, and exit 2 for the named pipe (NL001 unreadable) where there is one.
+    assert hostile_run.returncode == (2 if hasattr(os, "mkfifo") else 1), hostile_run.stderr
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_hostile_file_is_read_or_reported(hostile_run, name):
+    code, line, column = EXPECTED[name]
+    found = [(f["code"], f["line"], f["column"]) for f in _by_file(hostile_run).get(name, [])]
+    assert (code, line, column) in found, found
+
+
+@pytest.mark.parametrize("name", sorted(ENCODING_NOTICES))
+def test_files_not_in_utf8_carry_a_notice_where_it_starts(hostile_run, name):
+    words, line, column = ENCODING_NOTICES[name]
+    notices = [f for f in _by_file(hostile_run)[name] if f["code"] == "NL007"]
+    assert len(notices) == 1
+    assert words in notices[0]["message"]
+    assert (notices[0]["line"], notices[0]["column"]) == (line, column)
+
+
+def test_clean_and_empty_files_carry_no_notice(hostile_run):
+    by_file = _by_file(hostile_run)
+    assert "empty.txt" not in by_file and "only-spaces.md" not in by_file
+    for name in ("utf8-bom.txt", "utf16-bom.txt", "utf16-no-bom.txt", "crlf.txt", "cr.md"):
+        assert {f["code"] for f in by_file[name]} == {"NL201"}, name
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_is_skipped_not_read(hostile_run):
+    (pipe,) = _by_file(hostile_run)["pipe.txt"]
+    assert pipe["code"] == "NL001" and "not a regular file" in pipe["message"]
+
+
+def test_symlink_loop_is_walked_once(hostile_run):
+    by_file = _by_file(hostile_run)
+    assert [f["code"] for f in by_file["loop/inside.txt"]] == ["NL201"]
+    assert not any(p.startswith("loop/again") for p in by_file)
+
+
+def test_decoded_text_is_right_not_garbled():
+    cases = {
+        "Núñez’s café — “closed”…".encode("cp1252"): "Núñez’s café — “closed”…",
+        "Die Bürgermeisterin äußerte sich.".encode("latin-1"): "Die Bürgermeisterin äußerte sich.",
+        "Президент заявил журналистам, что реформа готова.".encode("cp1251"): (
+            "Президент заявил журналистам, что реформа готова."
+        ),
+        codecs.BOM_UTF8 + "“Hi”".encode(): "“Hi”",
+        codecs.BOM_UTF32_LE + "Zoë".encode("utf-32-le"): "Zoë",
+        "Zoë said “no”.".encode("utf-16-be"): "Zoë said “no”.",
+    }
+    for data, text in cases.items():
+        assert decode(data).text == text
+
+
+def test_damaged_utf8_keeps_its_good_characters():
+    decoded = decode("Zoë said “no”.".encode() + b" \xc3(")
+    assert decoded.text.startswith("Zoë said “no”.") and "\ufffd" in decoded.text
+    assert "invalid UTF-8" in decoded.notice and decoded.text[decoded.offset] == "\ufffd"
+
+
+def test_binary_data_is_refused():
+    with pytest.raises(BinaryFileError):
+        decode(b"GIF89a\x01\x00\x01\x00\x00\xff\x00" + os.urandom(2000))
+
+
+def _linter(**attrs) -> Linter:
+    config = Config()
+    plugins = load_plugins()
+    linter = Linter(plugins, build_rules(config, plugins), config)
+    for key, value in attrs.items():
+        setattr(linter, key, value)
+    return linter
+
+
+def test_permission_denied_is_reported_and_the_rest_is_linted(tmp_path, monkeypatch):
+    locked = tmp_path / "locked.txt"
+    locked.write_text(FLAG, encoding="utf-8")
+    fine = tmp_path / "fine.txt"
+    fine.write_text(FLAG, encoding="utf-8")
+    real_open = Path.open
+
+    def deny(self, *args, **kwargs):  # root reads anything, so simulate the refusal
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied")
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", deny)
+    linter = _linter()
+    results = linter.lint_targets([Target(locked, "locked.txt", True), Target(fine, "fine.txt", True)])
+    assert [(f.code, f.message) for f in results[0].findings] == [("NL001", "permission denied")]
+    assert [f.code for f in results[1].findings] == ["NL201"]
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root can read any file")
+def test_permission_denied_for_real(run_cli, tmp_path):
+    locked = tmp_path / "locked.txt"
+    locked.write_text(FLAG, encoding="utf-8")
+    locked.chmod(0)
+    proc = run_cli("--no-config", "locked.txt")
+    assert proc.returncode == 2 and "NL001" in proc.stdout and "permission denied" in proc.stdout
+
+
+def test_a_50_mb_file_is_skipped_with_a_notice_without_reading_it(run_cli, tmp_path):
+    huge = tmp_path / "dump.html"
+    with huge.open("wb") as fh:
+        fh.truncate(50 * 1000 * 1000)  # sparse: costs no disk
+    (tmp_path / "a.txt").write_text(FLAG + "\n", encoding="utf-8")
+    proc = run_cli("--no-config", ".")
+    assert proc.returncode == 1, proc.stderr
+    assert (
+        "dump.html:1:1: NL008 file is 50.0 MB, over the 10 MB limit (--max-file-size); skipped" in proc.stdout
+    )
+    assert "a.txt:1:7: NL201" in proc.stdout
+
+
+def test_max_file_size_option(run_cli, tmp_path):
+    (tmp_path / "a.txt").write_text(FLAG + " More text follows here.\n" * 100, encoding="utf-8")
+    small = run_cli("--no-config", "--max-file-size", "0.001", "a.txt")
+    assert "NL008" in small.stdout and "NL201" not in small.stdout
+    large = run_cli("--no-config", "--max-file-size", "1", "a.txt")
+    assert "NL008" not in large.stdout and "NL201" in large.stdout
+    bad = run_cli("--no-config", "--max-file-size", "-3", "a.txt")
+    assert bad.returncode == 2 and "positive number" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_a_file_that_grows_past_the_limit_after_stat_is_not_read_whole(tmp_path, monkeypatch):
+    path = tmp_path / "growing.txt"
+    path.write_text("x" * 5000, encoding="utf-8")
+    linter = _linter(max_file_bytes=1000)
+    real_stat = Path.stat
+    monkeypatch.setattr(Path, "stat", lambda self, **kw: os.stat_result((*real_stat(self)[:6], 10, 0, 0, 0)))
+    (result,) = linter.lint_targets([Target(path, "growing.txt", True)])
+    assert [f.code for f in result.findings] == ["NL008"]
+
+
+def test_ten_thousand_files(run_cli, tmp_path):
+    archive = tmp_path / "archive"
+    for d in range(10):
+        sub = archive / f"desk{d}"
+        sub.mkdir(parents=True)
+        for i in range(1000):
+            body = FLAG if i % 100 == 0 else "The council met on Tuesday."
+            (sub / f"{i:04}.txt").write_text(body + "\n", encoding="utf-8")
+    proc = run_cli("--no-config", "--jobs", "2", "archive")
+    assert proc.returncode == 1, proc.stderr
+    assert len(proc.stdout.splitlines()) == 100
+    assert "archive/desk9/0900.txt:1:7: NL201" in proc.stdout
