@@ -14,7 +14,8 @@ import signal
 import stat
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import Any
@@ -452,17 +453,23 @@ class Linter:
         import multiprocessing
 
         ctx = multiprocessing.get_context("fork")
-        chunk = max(1, min(64, len(targets) // (jobs * 8)))
+        size = max(1, min(64, len(targets) // (jobs * 8)))
+        chunks = [targets[i : i + size] for i in range(0, len(targets), size)]
         pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_ignore_sigint)
         try:
-            results = list(
-                pool.map(_lint_in_worker, targets, [keep_documents] * len(targets), chunksize=chunk)
-            )
+            futures = [pool.submit(_lint_chunk, chunk, keep_documents) for chunk in chunks]
+            results = [
+                r
+                for future, chunk in zip(futures, chunks, strict=True)
+                for r in _chunk_results(future, chunk)
+            ]
         except BaseException:
-            # Ctrl-C (or a worker lost): stop the workers now rather than let them finish the queue.
+            # Ctrl-C: the workers ignore it (no traceback from each); stop them now
+            # rather than wait for the queue. Futures are left as they are: the pool
+            # marks them broken itself (cancelling them races with that).
             for process in dict(getattr(pool, "_processes", None) or {}).values():
                 process.terminate()
-            pool.shutdown(wait=False, cancel_futures=True)
+            pool.shutdown(wait=False)
             raise
         pool.shutdown()
         return results
@@ -501,9 +508,20 @@ class Linter:
 _WORKER_LINTER: Linter | None = None
 
 
-def _lint_in_worker(target: Target, keep: bool) -> DocumentResult:
+def _chunk_results(future: Future[list[DocumentResult]], chunk: Sequence[Target]) -> list[DocumentResult]:
+    """A chunk's results; if its worker died (a crash in native code), one NL004 per file."""
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        message = "a worker process died while checking this file or one near it; not checked (try --jobs 1)"
+        return [
+            DocumentResult(t.display, findings=[_file_finding(RuleError, t.display, message)]) for t in chunk
+        ]
+
+
+def _lint_chunk(targets: Sequence[Target], keep: bool) -> list[DocumentResult]:
     assert _WORKER_LINTER is not None
-    return _WORKER_LINTER.lint_target(target, keep)
+    return [_WORKER_LINTER.lint_target(target, keep) for target in targets]
 
 
 def _ignore_sigint() -> None:

@@ -218,3 +218,27 @@ def test_broken_pipe_through_a_real_shell_pipeline(tmp_path):
     )
     assert len(proc.stdout.splitlines()) == 2
     assert proc.stderr == ""
+
+
+@posix_only
+def test_a_worker_that_dies_costs_only_its_files(tmp_path, run_cli):
+    (tmp_path / "crash.py").write_text(
+        MISBEHAVING.replace("while True:", "os._exit(3)\n            while True:").replace(
+            "import re\n", "import os\nimport re\n"
+        ),
+        encoding="utf-8",
+    )
+    (tmp_path / "rules.yaml").write_text("plugins: [crash.py]\n", encoding="utf-8")
+    for i in range(8):
+        (tmp_path / f"{i}.txt").write_text("An unnamed official said so.\n", encoding="utf-8")
+    (tmp_path / "3.txt").write_text("HANG\n", encoding="utf-8")
+    proc = run_cli("--jobs", "2", ".")
+    assert "Traceback" not in proc.stderr, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert (
+        "3.txt:1:1: NL004 a worker process died while checking this file or one near it; not checked (try --jobs 1)"
+        in lines
+    )
+    checked = {line.split(":")[0] for line in lines if "NL201" in line}
+    died = {line.split(":")[0] for line in lines if "NL004" in line}
+    assert checked | died == {f"{i}.txt" for i in range(8)} and checked
