@@ -61,7 +61,7 @@ def write_articles(corpora: Path, out: Path, limit: int | None) -> tuple[int, in
             meta = {k: record.get(k) for k in ("title", "outlet", "date") if record.get(k)}
             meta["story"] = str(story)
             # JSON scalars are valid YAML, and quote whatever the title holds.
-            front = "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in meta.items())
+            front = "".join(f"{k}: {json.dumps(v)}\n" for k, v in meta.items())
             data = f"---\n{front}---\n{record['text']}\n".encode()
             (folder / f"{_safe(str(record['id']))}.md").write_bytes(data)
             files += 1

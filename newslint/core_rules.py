@@ -131,7 +131,8 @@ class StepTimedOut(_RunnerRule):
 
 
 class NotUtf8(_RunnerRule):
-    """What it checks: files that are not valid UTF-8 and were decoded another way.
+    """What it checks: files that are not clean UTF-8: decoded another way, or
+    garbled by a double encoding ("â€™" where "’" was meant).
 
     Why it matters: a Windows-1252 or Latin-1 export read as UTF-8 turns
     "Núñez" into garbage, and a damaged UTF-8 file loses letters; either way
@@ -148,7 +149,7 @@ class NotUtf8(_RunnerRule):
 
     code = "NL007"
     name = "legacy-encoding"
-    summary = "A file is not valid UTF-8 and was decoded another way"
+    summary = "A file is not clean UTF-8: decoded another way, or double-encoded"
     severity = Severity.WARNING
 
 

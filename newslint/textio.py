@@ -28,6 +28,14 @@ _WESTERN = re.compile(
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
+# Characters that UTF-8 continuation bytes (0x80-0xbf) become in Windows-1252.
+_CONTINUATION = "".join(bytes([b]).decode("cp1252", "replace") for b in range(0x80, 0xC0)).replace(
+    "\ufffd", ""
+)
+#: UTF-8 read as Windows-1252 and saved again: "’" became "â€™", "é" became "Ã©".
+_MOJIBAKE = re.compile(f"(?:[ÂÃ]|â€)[{re.escape(_CONTINUATION)}\x80-\x9f]")
+
+
 class BinaryFileError(ValueError):
     """The bytes are not text (NUL bytes with no byte-order mark)."""
 
@@ -62,10 +70,27 @@ def decode(data: bytes) -> Decoded:
             raise BinaryFileError("it contains NUL bytes")
         return utf16
     try:
-        return Decoded(data.decode("utf-8"), "utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        error = exc
-    return _legacy(data, error)
+        return _legacy(data, exc)
+    return _double_encoded(text) or Decoded(text, "utf-8")
+
+
+def _double_encoded(text: str) -> Decoded | None:
+    """Valid UTF-8 holding mojibake: decoded right, but garbled before it was saved."""
+    first = _MOJIBAKE.search(text)
+    if first is None:
+        return None
+    count = sum(1 for _ in _MOJIBAKE.finditer(text))
+    try:
+        meant = f" for “{first.group(0).encode('cp1252').decode('utf-8')}”"
+    except UnicodeError:
+        meant = ""
+    notice = (
+        f"text looks double-encoded (UTF-8 read as Windows-1252 and saved again): “{first.group(0)}”{meant}, "
+        f"{count} place{'s' if count != 1 else ''}; repair the text before it is checked"
+    )
+    return Decoded(text, "utf-8", notice, first.start())
 
 
 def _utf16_without_bom(data: bytes) -> Decoded | None:

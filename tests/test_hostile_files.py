@@ -39,6 +39,7 @@ HOSTILE: dict[str, bytes] = {
         "cp1251"
     ),
     "damaged-utf8.txt": f"“Quote” here.\n{FLAG}\n".encode() + b"Broken \xff\xfe bytes.\n",
+    "double-encoded.txt": f"The cafÃ© owner didnâ€™t.\n{FLAG}\n".encode(),
     "crlf.txt": f"First line.\r\n\r\n{FLAG}\r\n".encode(),
     "cr.txt": f"First line.\r\r{FLAG}\r".encode(),
     "cr.md": f"# Title\r\r{FLAG}\r".encode(),
@@ -59,6 +60,7 @@ EXPECTED = {
     "latin1.md": ("NL201", 6, FLAG_COL),
     "cp1251.txt": ("NL201", 2, 1),
     "damaged-utf8.txt": ("NL201", 2, FLAG_COL),
+    "double-encoded.txt": ("NL201", 2, FLAG_COL),
     "crlf.txt": ("NL201", 3, FLAG_COL),
     "cr.txt": ("NL201", 3, FLAG_COL),
     "cr.md": ("NL201", 3, FLAG_COL),
@@ -73,6 +75,7 @@ ENCODING_NOTICES = {
     "latin1.md": ("Windows-1252", 2, 8),  # the "É" of the front matter
     "cp1251.txt": ("cp1251", 1, 1),
     "damaged-utf8.txt": ("invalid UTF-8", 3, 8),
+    "double-encoded.txt": ("“Ã©” for “é”, 2 places", 1, 8),
 }
 
 
@@ -167,6 +170,12 @@ def test_damaged_utf8_keeps_its_good_characters():
     decoded = decode("Zoë said “no”.".encode() + b" \xc3(")
     assert decoded.text.startswith("Zoë said “no”.") and "\ufffd" in decoded.text
     assert "invalid UTF-8" in decoded.notice and decoded.text[decoded.offset] == "\ufffd"
+
+
+def test_double_encoding_is_reported_but_real_accents_are_not():
+    assert "double-encoded" in decode("Itâ€™s Â© 2019.".encode()).notice
+    for clean in ("SÃO PAULO — It’s © 2019, Zoë, 50°C, ½, naïve.", "Ciudad Juárez", "Ångström"):
+        assert decode(clean.encode()).notice is None, clean
 
 
 def test_binary_data_is_refused():
