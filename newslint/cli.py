@@ -188,6 +188,11 @@ def version(plugins: Plugins, stream: TextIO) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # A console that cannot show a character (or a file name that is not
+    # UTF-8) must not turn the findings into a traceback.
+    for stream in (sys.stdout, sys.stderr):
+        if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         return _main(argv)
     except KeyboardInterrupt:
@@ -257,7 +262,7 @@ def _main(argv: Sequence[str] | None) -> int:
     stream: TextIO
     if args.output:
         try:
-            stream = open(args.output, "w", encoding="utf-8")
+            stream = open(args.output, "w", encoding="utf-8", errors="backslashreplace")
         except OSError as exc:
             sys.stderr.write(f"newslint: cannot write {args.output}: {exc.strerror}\n")
             return EXIT_ERROR

@@ -242,3 +242,15 @@ def test_a_worker_that_dies_costs_only_its_files(tmp_path, run_cli):
     checked = {line.split(":")[0] for line in lines if "NL201" in line}
     died = {line.split(":")[0] for line in lines if "NL004" in line}
     assert checked | died == {f"{i}.txt" for i in range(8)} and checked
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="needs a file system that takes any bytes in names")
+def test_undecodable_file_name_and_an_ascii_console(tmp_path, run_cli):
+    (tmp_path / os.fsdecode(b"bad\xffname.txt")).write_text(
+        "An unnamed official said so.\n", encoding="utf-8"
+    )
+    (tmp_path / "ok.txt").write_text("An unnamed official said so.\n", encoding="utf-8")
+    for fmt in ("text", "full", "json"):
+        proc = run_cli("--no-config", "--format", fmt, ".", env={"PYTHONIOENCODING": "ascii"})
+        assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+        assert "bad\\udcffname.txt" in proc.stdout and "ok.txt" in proc.stdout
