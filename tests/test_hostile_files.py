@@ -46,6 +46,8 @@ HOSTILE: dict[str, bytes] = {
     "crlf.md": f"---\r\nstory: x\r\n---\r\n# Title\r\n\r\n{FLAG}\r\n".encode(),
     "crlf.html": f"<html><body>\r\n<article>\r\n<p>{FLAG}</p>\r\n</article></body></html>\r\n".encode(),
     "cr.html": f"<html><body>\r<p>{FLAG}</p>\r</body></html>\r".encode(),
+    "mixed-breaks.html": f"<html>\r<body>\n<p>Alpha\r{FLAG}</p>\r\n</body></html>".encode(),
+    "mixed-breaks.md": f"# Title\r\n\rAlpha\n{FLAG}\r".encode(),
     "long-line.txt": (("The council met again. " * 260) + FLAG + "\n").encode(),
 }
 
@@ -67,6 +69,8 @@ EXPECTED = {
     "crlf.md": ("NL201", 6, FLAG_COL),
     "crlf.html": ("NL201", 3, 3 + FLAG_COL),
     "cr.html": ("NL201", 2, 3 + FLAG_COL),
+    "mixed-breaks.html": ("NL201", 4, FLAG_COL),
+    "mixed-breaks.md": ("NL201", 4, FLAG_COL),
     "long-line.txt": ("NL201", 1, 23 * 260 + FLAG_COL),
 }
 #: Files decoded another way than UTF-8: the notice and where it points.
