@@ -255,8 +255,16 @@ def discover(
             missing.append(given)
             continue
         visited: set[tuple[int, int]] = set()
-        for dirpath, dirnames, filenames in os.walk(p, followlinks=True):
-            st = os.stat(dirpath)
+
+        def unlisted(err: OSError) -> None:
+            # A folder that cannot be listed becomes a target, reported as unreadable.
+            targets.append(Target(Path(err.filename), Path(err.filename).as_posix(), True))
+
+        for dirpath, dirnames, filenames in os.walk(p, followlinks=True, onerror=unlisted):
+            try:
+                st = os.stat(dirpath)
+            except OSError:  # gone since it was listed
+                continue
             if (st.st_dev, st.st_ino) in visited:  # a symlink loop
                 dirnames[:] = []
                 continue
@@ -358,7 +366,8 @@ class Linter:
         try:
             st = target.path.stat()
             if not stat.S_ISREG(st.st_mode):
-                what = "a directory" if stat.S_ISDIR(st.st_mode) else "not a regular file"
+                # (Folders named on the command line are walked: this one could not be.)
+                what = "a folder that cannot be listed" if stat.S_ISDIR(st.st_mode) else "not a regular file"
                 return None, [_file_finding(UnreadableFile, display, f"is {what}; skipped")]
             if st.st_size > limit:
                 return None, [_too_large(display, st.st_size, limit)]

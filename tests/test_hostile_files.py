@@ -269,3 +269,26 @@ def test_ten_thousand_files(run_cli, tmp_path):
     assert proc.returncode == 1, proc.stderr
     assert len(proc.stdout.splitlines()) == 100
     assert "archive/desk9/0900.txt:1:7: NL201" in proc.stdout
+
+
+def test_a_folder_that_cannot_be_listed_is_reported_not_skipped(tmp_path, monkeypatch):
+    from newslint.runner import discover
+
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "a.txt").write_text(FLAG, encoding="utf-8")
+    (tmp_path / "open").mkdir()
+    (tmp_path / "open" / "b.txt").write_text(FLAG, encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path="."):  # root lists anything, so simulate the refusal
+        if os.fspath(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    targets, missing = discover([str(tmp_path)], [".txt"], [], tmp_path)
+    assert not missing
+    results = _linter().lint_targets(targets)
+    found = {Path(r.path).name: [(f.code, f.message) for f in r.findings] for r in results}
+    assert found["locked"] == [("NL001", "is a folder that cannot be listed; skipped")]
+    assert [code for code, _ in found["b.txt"]] == ["NL201"]
