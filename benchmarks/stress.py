@@ -67,6 +67,8 @@ INPUTS: dict[str, tuple[str, Callable[[int], str]]] = {
     "md-markers": (".md", _repeat("*_`[")),
     "md-links": (".md", _repeat("[a](b")),
     "md-headings": (".md", _repeat("# ")),
+    "md-open-comments": (".md", _repeat("<!--")),
+    "md-html-tags": (".md", _repeat("<a")),
     "md-front-matter": (".md", lambda size: "---\n" + _repeat("a: b\n")(size)),
     "html-tags": (".html", _repeat("<p><b>")),
     "html-open-angle": (".html", _repeat("<")),
