@@ -186,6 +186,9 @@ def build_rules(
         rule = available[code]
         s = settings.get(code)
         on = any(_exact(sel, rule) or (_matches(sel, rule) and rule.enabled_by_default) for sel in selectors)
+        # newslint's own notices (a file skipped or not fully checked) survive a
+        # narrow --select: only an explicit ignore or "enabled: false" hides them.
+        on = on or (rule.code.startswith("NL0") and rule.enabled_by_default)
         if s is not None and s.enabled is not None:
             on = s.enabled
         if any(_matches(sel, rule) for sel in ignores):
@@ -333,7 +336,8 @@ def _file_finding(rule: type[Rule], path: str, message: str, line: int = 1, colu
 
 
 def _too_large(path: str, size: int, limit: int) -> Finding:
-    message = f"file is {size / 1e6:.1f} MB, over the {limit / 1e6:g} MB limit (--max-file-size); skipped"
+    shown = f"{size / 1e6:.1f} MB" if size >= 100_000 else f"{size:,} bytes"
+    message = f"file is {shown}, over the {limit / 1e6:g} MB limit (--max-file-size); skipped"
     return _file_finding(FileTooLarge, path, message)
 
 

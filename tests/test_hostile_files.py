@@ -292,3 +292,15 @@ def test_a_folder_that_cannot_be_listed_is_reported_not_skipped(tmp_path, monkey
     found = {Path(r.path).name: [(f.code, f.message) for f in r.findings] for r in results}
     assert found["locked"] == [("NL001", "is a folder that cannot be listed; skipped")]
     assert [code for code, _ in found["b.txt"]] == ["NL201"]
+
+
+def test_a_narrow_selection_still_reports_skipped_files(run_cli, tmp_path):
+    (tmp_path / "photo.txt").write_bytes(HOSTILE["binary.txt"][:500])
+    (tmp_path / "big.txt").write_text("Many believe it. " * 200, encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Many believe it.\n", encoding="utf-8")
+    proc = run_cli("--no-config", "--select", "NL1", "--max-file-size", "0.002", ".")
+    codes = sorted(line.split(" ")[1] for line in proc.stdout.splitlines())
+    assert codes == ["NL002", "NL008", "NL102"], proc.stdout
+    assert "big.txt:1:1: NL008 file is 3,400 bytes, over the 0.002 MB limit" in proc.stdout
+    quiet = run_cli("--no-config", "--select", "NL1", "--ignore", "NL0", "--max-file-size", "0.002", ".")
+    assert [line.split(" ")[1] for line in quiet.stdout.splitlines()] == ["NL102"]
