@@ -136,7 +136,7 @@ def _legacy(data: bytes, error: UnicodeDecodeError) -> Decoded:
             raise error
         text, encoding = detected
     name = {"cp1252": "Windows-1252"}.get(encoding, encoding)
-    offset = next(i for i, ch in enumerate(text) if ord(ch) > 127)
+    offset = next((i for i, ch in enumerate(text) if ord(ch) > 127), 0)
     return Decoded(
         text,
         encoding,

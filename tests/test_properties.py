@@ -190,3 +190,44 @@ def test_every_analysis_layer_keeps_its_spans_inside_the_text(text):
         for item in value if isinstance(value, (list, tuple)) else ():
             if hasattr(item, "start") and hasattr(item, "end"):
                 assert 0 <= item.start <= item.end <= len(text), (layer, item)
+
+
+#: Byte soups: text in assorted encodings, stray high bytes, NULs, marks.
+CHUNKS = st.sampled_from(
+    [
+        "An unnamed official said “so”. ".encode(),
+        "Núñez café".encode("cp1252"),
+        "Президент заявил".encode("cp1251"),
+        "首相は述べた".encode("shift_jis"),
+        "Zoë".encode("utf-16-le"),
+        b"\xef\xbb\xbf",
+        b"\xff\xfe",
+        b"\xfe\xff",
+        b"\x00",
+        b"\r\n",
+        b"\r",
+        b"\x80\x81\x8d\x8f\x90\x9d",
+        b"\xc3(",
+        "Itâ€™s".encode(),
+    ]
+)
+BYTES = st.lists(CHUNKS | st.binary(max_size=20), max_size=20).map(b"".join) | st.binary(max_size=300)
+
+
+@SETTINGS
+@given(data=BYTES, suffix=st.sampled_from([".txt", ".md", ".html"]))
+def test_any_bytes_are_read_or_reported_never_raised(tmp_path_factory, data, suffix):
+    from newslint.config import Config
+    from newslint.runner import Linter, Target, build_rules
+
+    path = tmp_path_factory.mktemp("bytes") / f"soup{suffix}"
+    path.write_bytes(data)
+    config = Config()
+    linter = Linter(PLUGINS, build_rules(config, PLUGINS), config)
+    document, notices = linter.read_with_notices(Target(path, path.name, True))
+    assert document is not None or notices
+    result = linter.lint_target(Target(path, path.name, True))
+    assert not [f for f in result.findings if f.code in ("NL004", "NL006")]
+    if document is not None:
+        for f in result.findings:
+            assert_inside(document, Location(f.path, f.line, f.column, f.end_line, f.end_column))
