@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 from newslint.config import Config, ConfigError, find_config, load_config
+from newslint.deadline import enforceable
 from newslint.plugins import PluginError, Plugins, load_plugins
 from newslint.rule import Rule
 from newslint.runner import MAX_FILE_BYTES, Linter, build_rules, run
@@ -255,6 +256,8 @@ def _main(argv: Sequence[str] | None) -> int:
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     linter = Linter(plugins, ruleset, config)
     linter.max_file_bytes, linter.timeout = int(args.max_file_size * 1e6), args.timeout
+    if args.timeout and not enforceable():
+        sys.stderr.write("newslint: --timeout is not enforced here: it needs SIGALRM (POSIX)\n")
     result = run(linter, args.paths or ["."], jobs=jobs, keep_documents=reporter.needs_source)
 
     for path in result.missing:

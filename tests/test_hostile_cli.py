@@ -256,3 +256,14 @@ def test_undecodable_file_name_and_an_ascii_console(tmp_path, run_cli):
         proc = run_cli("--no-config", "--format", fmt, ".", env={"PYTHONIOENCODING": "ascii"})
         assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
         assert "bad\\udcffname.txt" in proc.stdout and "ok.txt" in proc.stdout
+
+
+def test_timeout_says_when_it_cannot_be_enforced(tmp_path, monkeypatch, capsys):
+    from newslint import cli
+
+    (tmp_path / "a.txt").write_text("An unnamed official said so.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(cli, "enforceable", lambda: False)
+    assert cli.main(["--no-config", "--jobs", "1", "--timeout", "5", "a.txt"]) == 1
+    out, err = capsys.readouterr()
+    assert "--timeout is not enforced here" in err and "a.txt:1:1: NL201" in out
