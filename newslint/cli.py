@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 import textwrap
@@ -50,7 +51,7 @@ def _positive(value: str) -> float:
         number = float(value)
     except ValueError:
         number = -1.0
-    if not number > 0:
+    if not (number > 0 and math.isfinite(number)):
         raise argparse.ArgumentTypeError(f"must be a positive number, not {value!r}")
     return number
 

@@ -142,9 +142,11 @@ def test_timeout_bounds_a_hanging_reader(tmp_path, run_cli):
     assert "b.txt:1:1: NL201" in proc.stdout
 
 
-def test_timeout_must_be_positive(run_cli):
-    proc = run_cli("--timeout", "zero", ".")
-    assert proc.returncode == 2 and "positive number" in proc.stderr and "Traceback" not in proc.stderr
+@pytest.mark.parametrize("value", ["zero", "0", "-1", "inf", "nan"])
+def test_limits_must_be_positive_numbers(run_cli, value):
+    for option in ("--timeout", "--max-file-size"):
+        proc = run_cli(option, value, ".")
+        assert proc.returncode == 2 and "positive number" in proc.stderr and "Traceback" not in proc.stderr
 
 
 @posix_only

@@ -304,3 +304,27 @@ def test_a_narrow_selection_still_reports_skipped_files(run_cli, tmp_path):
     assert "big.txt:1:1: NL008 file is 3,400 bytes, over the 0.002 MB limit" in proc.stdout
     quiet = run_cli("--no-config", "--select", "NL1", "--ignore", "NL0", "--max-file-size", "0.002", ".")
     assert [line.split(" ")[1] for line in quiet.stdout.splitlines()] == ["NL102"]
+
+
+#: Eight levels of ten aliases each: 10**8 values once expanded ("billion laughs").
+_LAUGHS = "".join(
+    f"{name}: &{name} [{', '.join([f'*{prev}' if prev else 'x'] * 10)}]\n"
+    for prev, name in zip(["", *"abcdefg"], "abcdefgh", strict=True)
+)
+
+
+@pytest.mark.parametrize(
+    "front, problem",
+    [
+        ('title: !!python/object/apply:os.system ["true"]\n', "could not determine a constructor"),
+        ("a: &a [*a]\nstory: *a\n", "aliases expand to more than 10,000 values"),
+        (_LAUGHS + "story: *h\n", "aliases expand to more than 10,000 values"),
+    ],
+)
+def test_hostile_front_matter_is_refused_with_a_notice(front, problem):
+    from newslint.readers.markdown import MarkdownReader
+
+    document = MarkdownReader().read("a.md", f"---\n{front}---\n{FLAG}\n")
+    assert document.metadata == {}
+    assert [problem in message for _, message in document.problems] == [True]
+    assert document.text == FLAG

@@ -56,7 +56,29 @@ def parse_front_matter(source: str) -> tuple[dict[str, Any], int, list[tuple[int
         data = {}
     if not isinstance(data, dict):
         return {}, match.end(), [(match.start(1), "front matter is not a mapping of keys to values")]
+    if _expands_past(data, _MAX_VALUES):
+        problem = f"front matter aliases expand to more than {_MAX_VALUES:,} values (recursive or nested)"
+        return {}, match.end(), [(match.start(1), problem)]
     return {str(k): v for k, v in data.items()}, match.end(), []
+
+
+#: More values than any article's front matter holds; aliases reach it by expansion only.
+_MAX_VALUES = 10_000
+
+
+def _expands_past(data: Any, budget: int) -> bool:
+    """Whether walking ``data`` (aliases expanded) visits more than ``budget`` values."""
+    stack = [data]
+    while stack:
+        budget -= 1
+        if budget < 0:
+            return True
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
 
 
 def _offset_of(source: str, base: int, line: int, column: int) -> int:
