@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cached_property
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from newslint.analysis import Analysis
@@ -231,3 +231,30 @@ def test_any_bytes_are_read_or_reported_never_raised(tmp_path_factory, data, suf
     if document is not None:
         for f in result.findings:
             assert_inside(document, Location(f.path, f.line, f.column, f.end_line, f.end_column))
+
+
+@SETTINGS
+@given(
+    lines=st.lists(st.text(alphabet=st.characters(blacklist_characters="\r\n"), max_size=12), max_size=12),
+    data=st.data(),
+)
+def test_line_and_column_find_each_character_whatever_the_line_breaks(lines, data):
+    breaks = data.draw(
+        st.lists(st.sampled_from(["\n", "\r\n", "\r"]), min_size=len(lines), max_size=len(lines))
+    )
+    source = "".join(line + brk for line, brk in zip(lines, breaks, strict=True))
+    # A lone "\r" then an empty line's "\n" is "\r\n": one break, by definition.
+    assume(
+        all(
+            not (b == "\r" and nxt == "" and nb.startswith("\n"))
+            for b, nxt, nb in zip(breaks[:-1], lines[1:], breaks[1:], strict=True)
+        )
+    )
+    document = Document.from_text(source)
+    pos = 0
+    for number, line in enumerate(lines, start=1):
+        for column, ch in enumerate(line, start=1):
+            location = document.locate(pos + column - 1, pos + column)
+            assert (location.line, location.column) == (number, column)
+            assert document.source_line(number)[column - 1] == ch
+        pos += len(line) + len(breaks[number - 1])
