@@ -62,7 +62,20 @@ def decode(data: bytes) -> Decoded:
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return Decoded(data[len(bom) :].decode(encoding), encoding)
+            if encoding == "utf-8":
+                data = data[len(bom) :]  # and on: damaged UTF-8 is handled below
+                break
+            body = data[len(bom) :]
+            try:
+                return Decoded(body.decode(encoding), encoding)
+            except UnicodeDecodeError as exc:
+                return Decoded(
+                    body.decode(encoding, errors="replace"),
+                    encoding,
+                    f"invalid {encoding.upper()[:6]}: undecodable bytes replaced by U+FFFD; "
+                    "repair the file and save it as UTF-8",
+                    len(body[: exc.start].decode(encoding, errors="replace")),
+                )
     head = data[:_SNIFF]
     if b"\x00" in head:
         utf16 = _utf16_without_bom(data)

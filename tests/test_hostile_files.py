@@ -328,3 +328,15 @@ def test_hostile_front_matter_is_refused_with_a_notice(front, problem):
     assert document.metadata == {}
     assert [problem in message for _, message in document.problems] == [True]
     assert document.text == FLAG
+
+
+def test_a_byte_order_mark_before_damaged_text_keeps_the_good_text():
+    utf8 = decode(codecs.BOM_UTF8 + "Zoë “x” ".encode() + b"\xff bad")
+    assert utf8.text == "Zoë “x” \ufffd bad" and "invalid UTF-8" in utf8.notice and utf8.offset == 8
+    lone_surrogate = (
+        codecs.BOM_UTF16_LE + "Zoë said".encode("utf-16-le") + b"\x00\xd8" + "more".encode("utf-16-le")
+    )
+    utf16 = decode(lone_surrogate)
+    assert utf16.text == "Zoë said\ufffdmore" and "invalid UTF-16" in utf16.notice and utf16.offset == 8
+    clean = decode(codecs.BOM_UTF16_LE + "A real \ufffd stays.".encode("utf-16-le"))
+    assert clean.text == "A real \ufffd stays." and clean.notice is None
