@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 import textwrap
@@ -14,9 +15,10 @@ from pluggy import PluginValidationError
 
 from newslint import workflow
 from newslint.config import Config, ConfigError, find_config, load_config
+from newslint.deadline import enforceable
 from newslint.plugins import PluginError, Plugins, load_plugins
 from newslint.rule import Rule
-from newslint.runner import Linter, build_rules, run
+from newslint.runner import MAX_FILE_BYTES, Linter, build_rules, run
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 #: Findings that mean the run itself was incomplete: an unreadable file, a rule
@@ -49,6 +51,16 @@ def _split(values: Sequence[str] | None) -> list[str]:
     for value in values or ():
         out.extend(v.strip() for v in value.split(",") if v.strip())
     return out
+
+
+def _positive(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not (number > 0 and math.isfinite(number)):
+        raise argparse.ArgumentTypeError(f"must be a positive number, not {value!r}")
+    return number
 
 
 def build_parser(formats: Sequence[str]) -> argparse.ArgumentParser:
@@ -102,6 +114,21 @@ def build_parser(formats: Sequence[str]) -> argparse.ArgumentParser:
         help="processes for the per-article pass (default: the number of cores)",
     )
     workflow.add_arguments(parser)
+    limits = parser.add_argument_group("limits (for archives nobody cleaned)")
+    limits.add_argument(
+        "--max-file-size",
+        type=_positive,
+        default=MAX_FILE_BYTES / 1e6,
+        metavar="MB",
+        help=f"skip larger files with an NL008 notice (default: {MAX_FILE_BYTES / 1e6:g})",
+    )
+    limits.add_argument(
+        "--timeout",
+        type=_positive,
+        metavar="SECONDS",
+        help="stop a rule or reader that runs longer than this on one file, report it (NL006) "
+        "and go on (POSIX; default: no limit)",
+    )
     info = parser.add_argument_group("information")
     info.add_argument(
         "--list-rules", action="store_true", help="list every rule: code, name, severity, plugin, summary"
@@ -171,6 +198,11 @@ def version(plugins: Plugins, stream: TextIO) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # A console that cannot show a character (or a file name that is not
+    # UTF-8) must not turn the findings into a traceback.
+    for stream in (sys.stdout, sys.stderr):
+        if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         return _main(argv)
     except KeyboardInterrupt:
@@ -243,6 +275,9 @@ def _main(argv: Sequence[str] | None) -> int:
         reporter = reporter.for_rules(plugins.rules)
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     linter = Linter(plugins, ruleset, config)
+    linter.max_file_bytes, linter.timeout = int(args.max_file_size * 1e6), args.timeout
+    if args.timeout and not enforceable():
+        sys.stderr.write("newslint: --timeout is not enforced here: it needs SIGALRM (POSIX)\n")
     paths = args.paths or ["."]
     if args.force_exclude:
         paths = workflow.force_exclude(paths, config)
@@ -255,7 +290,7 @@ def _main(argv: Sequence[str] | None) -> int:
     stream: TextIO
     if args.output:
         try:
-            stream = open(args.output, "w", encoding="utf-8")
+            stream = open(args.output, "w", encoding="utf-8", errors="backslashreplace")
         except OSError as exc:
             sys.stderr.write(f"newslint: cannot write {args.output}: {exc.strerror}\n")
             return EXIT_ERROR

@@ -166,11 +166,25 @@ def parse_config(text: str, display: str = "rules.yaml") -> Config:
     return config
 
 
+#: More values than any real rules.yaml holds; aliases can reach it by expansion only.
+_MAX_NODES = 100_000
+
+
 def _refuse_tags(node: Node, display: str) -> None:
-    """Only plain YAML: a tag that would construct an object is refused."""
+    """Only plain YAML: a tag that would construct an object is refused, and so
+    are aliases that expand without end (recursive, or a "billion laughs")."""
     stack = [node]
+    visited = 0
     while stack:
         n = stack.pop()
+        visited += 1
+        if visited > _MAX_NODES:
+            raise ConfigError(
+                display,
+                _line(n),
+                _col(n),
+                f"YAML aliases expand to more than {_MAX_NODES:,} values here (recursive or nested aliases)",
+            )
         tag = str(getattr(n.tag, "value", n.tag))
         if tag not in _STANDARD_TAGS:
             raise ConfigError(

@@ -109,7 +109,79 @@ class PluginLoadError(_RunnerRule):
     severity = Severity.ERROR
 
 
-CORE_RULES = (UnreadableFile, BinaryFile, InvalidFrontMatter, RuleError, PluginLoadError)
+class StepTimedOut(_RunnerRule):
+    """What it checks: a rule or reader that ran past ``--timeout`` on a document.
+
+    Why it matters: a rule that hangs on one odd document (a runaway pattern
+    on a page of 100,000 quotation marks) would stall a pre-commit hook or a
+    CI job forever; it is stopped instead, and every other rule and file is
+    still checked. This rule did not check this document.
+
+    Example: ``NL006 rule-timeout rule NL201 (anonymous-source) did not finish
+    within 10 s on this file; skipped``.
+
+    How to fix: report it to the plugin's author with the file; raise the limit
+    if the file is just very long; split or exclude a file that is not an article.
+    """
+
+    code = "NL006"
+    name = "rule-timeout"
+    summary = "A rule or reader ran past the time limit on a document"
+    severity = Severity.ERROR
+
+
+class NotUtf8(_RunnerRule):
+    """What it checks: files that are not clean UTF-8: decoded another way, or
+    garbled by a double encoding ("â€™" where "’" was meant).
+
+    Why it matters: a Windows-1252 or Latin-1 export read as UTF-8 turns
+    "Núñez" into garbage, and a damaged UTF-8 file loses letters; either way
+    names and quotations would be checked wrongly. newslint decodes the file
+    as best it can (Windows-1252 for Western text, damaged bytes replaced,
+    other encodings detected) and says so instead of guessing silently.
+
+    Example: ``NL007 legacy-encoding not UTF-8 (byte 0xe9 is not UTF-8):
+    decoded as Windows-1252; ...`` at the first character concerned.
+
+    How to fix: check the accented letters and quotation marks, then save the
+    file as UTF-8 (most editors: "Save with encoding").
+    """
+
+    code = "NL007"
+    name = "legacy-encoding"
+    summary = "A file is not clean UTF-8: decoded another way, or double-encoded"
+    severity = Severity.WARNING
+
+
+class FileTooLarge(_RunnerRule):
+    """What it checks: files larger than the size limit (``--max-file-size``), which are skipped.
+
+    Why it matters: a 500 MB database dump among the articles would take the
+    run's memory and time; it is skipped and the notice says so, so that the
+    skip is never silent.
+
+    Example: ``NL008 file-too-large file is 80.0 MB, over the 64 MB limit; skipped``.
+
+    How to fix: exclude the file in rules.yaml, or raise ``--max-file-size``
+    if it really is one article.
+    """
+
+    code = "NL008"
+    name = "file-too-large"
+    summary = "A file over the size limit was skipped"
+    severity = Severity.WARNING
+
+
+CORE_RULES = (
+    UnreadableFile,
+    BinaryFile,
+    InvalidFrontMatter,
+    RuleError,
+    PluginLoadError,
+    StepTimedOut,
+    NotUtf8,
+    FileTooLarge,
+)
 
 
 @hookimpl

@@ -10,15 +10,28 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import signal
+import stat
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import Any
 
 from newslint.config import Config, ConfigError, RuleSettings, suggest
-from newslint.core_rules import BinaryFile, InvalidFrontMatter, PluginLoadError, RuleError, UnreadableFile
+from newslint.core_rules import (
+    BinaryFile,
+    FileTooLarge,
+    InvalidFrontMatter,
+    NotUtf8,
+    PluginLoadError,
+    RuleError,
+    StepTimedOut,
+    UnreadableFile,
+)
+from newslint.deadline import StepTimeout, time_limit
 from newslint.document import Document, Location
 from newslint.findings import Finding, Severity, Violation
 from newslint.plugins import Plugins
@@ -26,7 +39,7 @@ from newslint.rule import CorpusRule, Rule
 from newslint.textio import BinaryFileError, decode
 
 #: Files up to this size are read whole; larger ones are reported and skipped.
-MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_FILE_BYTES = 10 * 1000 * 1000
 
 
 # --------------------------------------------------------------------------
@@ -173,6 +186,9 @@ def build_rules(
         rule = available[code]
         s = settings.get(code)
         on = any(_exact(sel, rule) or (_matches(sel, rule) and rule.enabled_by_default) for sel in selectors)
+        # newslint's own notices (a file skipped or not fully checked) survive a
+        # narrow --select: only an explicit ignore or "enabled: false" hides them.
+        on = on or (rule.code.startswith("NL0") and rule.enabled_by_default)
         if s is not None and s.enabled is not None:
             on = s.enabled
         if any(_matches(sel, rule) for sel in ignores):
@@ -242,8 +258,16 @@ def discover(
             missing.append(given)
             continue
         visited: set[tuple[int, int]] = set()
-        for dirpath, dirnames, filenames in os.walk(p, followlinks=True):
-            st = os.stat(dirpath)
+
+        def unlisted(err: OSError) -> None:
+            # A folder that cannot be listed becomes a target, reported as unreadable.
+            targets.append(Target(Path(err.filename), Path(err.filename).as_posix(), True))
+
+        for dirpath, dirnames, filenames in os.walk(p, followlinks=True, onerror=unlisted):
+            try:
+                st = os.stat(dirpath)
+            except OSError:  # gone since it was listed
+                continue
             if (st.st_dev, st.st_ino) in visited:  # a symlink loop
                 dirnames[:] = []
                 continue
@@ -311,8 +335,19 @@ def _file_finding(rule: type[Rule], path: str, message: str, line: int = 1, colu
     return Finding(path, line, column, line, column + 1, rule.code, rule.name, rule.severity, message)
 
 
+def _too_large(path: str, size: int, limit: int) -> Finding:
+    shown = f"{size / 1e6:.1f} MB" if size >= 100_000 else f"{size:,} bytes"
+    message = f"file is {shown}, over the {limit / 1e6:g} MB limit (--max-file-size); skipped"
+    return _file_finding(FileTooLarge, path, message)
+
+
 class Linter:
     """Runs a rule set over documents. Create once, call :meth:`lint_paths`."""
+
+    #: Larger files are skipped with an NL008 notice (``--max-file-size``).
+    max_file_bytes: int = MAX_FILE_BYTES
+    #: Seconds each reader and rule may spend on one document (``--timeout``); None: no limit.
+    timeout: float | None = None
 
     def __init__(self, plugins: Plugins, ruleset: RuleSet, config: Config) -> None:
         self.plugins = plugins
@@ -325,35 +360,49 @@ class Linter:
 
     def read(self, target: Target) -> Document | Finding:
         """Read and decode a file into a Document, or say why it cannot be."""
+        document, notices = self.read_with_notices(target)
+        return document if document is not None else notices[0]
+
+    def read_with_notices(self, target: Target) -> tuple[Document | None, list[Finding]]:
+        """The Document (None if the file cannot be read) and the notices about reading it."""
         display = target.display
+        limit = self.max_file_bytes
         try:
-            size = target.path.stat().st_size
-            if size > MAX_FILE_BYTES:
-                return _file_finding(
-                    UnreadableFile,
-                    display,
-                    f"file is {size / 1e6:.0f} MB, over the {MAX_FILE_BYTES // 2**20} MiB limit; skipped",
-                )
-            data = target.path.read_bytes()
+            st = target.path.stat()
+            if not stat.S_ISREG(st.st_mode):
+                # (Folders named on the command line are walked: this one could not be.)
+                what = "a folder that cannot be listed" if stat.S_ISDIR(st.st_mode) else "not a regular file"
+                return None, [_file_finding(UnreadableFile, display, f"is {what}; skipped")]
+            if st.st_size > limit:
+                return None, [_too_large(display, st.st_size, limit)]
+            with target.path.open("rb") as fh:
+                data = fh.read(limit + 1)  # the file may have grown since stat()
         except PermissionError:
-            return _file_finding(UnreadableFile, display, "permission denied")
-        except IsADirectoryError:
-            return _file_finding(UnreadableFile, display, "is a directory")
+            return None, [_file_finding(UnreadableFile, display, "permission denied")]
         except OSError as exc:
-            return _file_finding(UnreadableFile, display, f"cannot be read: {exc.strerror or exc}")
+            return None, [_file_finding(UnreadableFile, display, f"cannot be read: {exc.strerror or exc}")]
+        if len(data) > limit:
+            return None, [_too_large(display, len(data), limit)]
         try:
-            source, _encoding = decode(data)
+            decoded = decode(data)
         except BinaryFileError as exc:
-            return _file_finding(BinaryFile, display, f"binary file skipped ({exc})")
+            return None, [_file_finding(BinaryFile, display, f"binary file skipped ({exc})")]
         except UnicodeDecodeError as exc:
-            return _file_finding(UnreadableFile, display, f"cannot be decoded as text: {exc.reason}")
+            return None, [_file_finding(UnreadableFile, display, f"cannot be decoded as text: {exc.reason}")]
+        del data
         reader = self.plugins.readers.get(target.path.suffix.lower()) or self.plugins.readers[".txt"]
         try:
-            return reader.read(display, source)
+            with time_limit(self.timeout):
+                document = reader.read(display, decoded.text)
+        except StepTimeout:
+            message = f"reader {reader.name!r} did not finish within {self.timeout:g} s; file skipped"
+            return None, [_file_finding(StepTimedOut, display, message)]
         except Exception as exc:
-            return _file_finding(
-                UnreadableFile, display, f"reader {reader.name!r} failed: {type(exc).__name__}: {exc}"
-            )
+            message = f"reader {reader.name!r} failed: {type(exc).__name__}: {exc}"
+            return None, [_file_finding(UnreadableFile, display, message)]
+        if decoded.notice is None:
+            return document, []
+        return document, [_file_finding(NotUtf8, display, decoded.notice, *document.line_col(decoded.offset))]
 
     def check_document(self, document: Document, keep_document: bool = False) -> DocumentResult:
         """Run every document rule and collect every corpus rule's facts."""
@@ -366,13 +415,19 @@ class Linter:
         for rule in self.document_rules:
             severity = self.ruleset.severity_of(rule.code, rule.severity)
             try:
-                for v in rule.check(document):
-                    result.findings.append(_finding(rule, severity, v))
+                with time_limit(self.timeout):
+                    for v in rule.check(document):
+                        result.findings.append(_finding(rule, severity, v))
+            except StepTimeout:
+                result.findings.append(self._timed_out(rule, document.path))
             except Exception as exc:
                 result.findings.append(self._rule_error(rule, document.path, exc))
         for rule in self.corpus_rules:
             try:
-                result.facts[rule.code] = list(rule.collect(document))
+                with time_limit(self.timeout):
+                    result.facts[rule.code] = list(rule.collect(document))
+            except StepTimeout:
+                result.findings.append(self._timed_out(rule, document.path))
             except Exception as exc:
                 result.findings.append(self._rule_error(rule, document.path, exc))
         if keep_document:
@@ -389,11 +444,17 @@ class Linter:
             f"rule {rule.code} ({rule.name}) of plugin {plugin!r} raised {type(exc).__name__}: {exc}",
         )
 
+    def _timed_out(self, rule: Rule, path: str) -> Finding:
+        message = f"rule {rule.code} ({rule.name}) did not finish within {self.timeout:g} s; skipped"
+        return _file_finding(StepTimedOut, path, message)
+
     def lint_target(self, target: Target, keep_document: bool = False) -> DocumentResult:
-        doc = self.read(target)
-        if isinstance(doc, Finding):
-            return DocumentResult(target.display, findings=[doc])
-        return self.check_document(doc, keep_document)
+        doc, notices = self.read_with_notices(target)
+        if doc is None:
+            return DocumentResult(target.display, findings=notices)
+        result = self.check_document(doc, keep_document)
+        result.findings[:0] = notices
+        return result
 
     # -- many files ---------------------------------------------------------
 
@@ -407,9 +468,26 @@ class Linter:
         import multiprocessing
 
         ctx = multiprocessing.get_context("fork")
-        chunk = max(1, min(64, len(targets) // (jobs * 8)))
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-            return list(pool.map(_lint_in_worker, targets, [keep_documents] * len(targets), chunksize=chunk))
+        size = max(1, min(64, len(targets) // (jobs * 8)))
+        chunks = [targets[i : i + size] for i in range(0, len(targets), size)]
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_ignore_sigint)
+        try:
+            futures = [pool.submit(_lint_chunk, chunk, keep_documents) for chunk in chunks]
+            results = [
+                r
+                for future, chunk in zip(futures, chunks, strict=True)
+                for r in _chunk_results(future, chunk)
+            ]
+        except BaseException:
+            # Ctrl-C: the workers ignore it (no traceback from each); stop them now
+            # rather than wait for the queue. Futures are left as they are: the pool
+            # marks them broken itself (cancelling them races with that).
+            for process in dict(getattr(pool, "_processes", None) or {}).values():
+                process.terminate()
+            pool.shutdown(wait=False)
+            raise
+        pool.shutdown()
+        return results
 
     def story_of(self, result: DocumentResult) -> str:
         by = self.config.story_by
@@ -445,9 +523,25 @@ class Linter:
 _WORKER_LINTER: Linter | None = None
 
 
-def _lint_in_worker(target: Target, keep: bool) -> DocumentResult:
+def _chunk_results(future: Future[list[DocumentResult]], chunk: Sequence[Target]) -> list[DocumentResult]:
+    """A chunk's results; if its worker died (a crash in native code), one NL004 per file."""
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        message = "a worker process died while checking this file or one near it; not checked (try --jobs 1)"
+        return [
+            DocumentResult(t.display, findings=[_file_finding(RuleError, t.display, message)]) for t in chunk
+        ]
+
+
+def _lint_chunk(targets: Sequence[Target], keep: bool) -> list[DocumentResult]:
     assert _WORKER_LINTER is not None
-    return _WORKER_LINTER.lint_target(target, keep)
+    return [_WORKER_LINTER.lint_target(target, keep) for target in targets]
+
+
+def _ignore_sigint() -> None:
+    """Workers leave Ctrl-C to the main process, which stops them (no traceback from each)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _fork_available() -> bool:

@@ -79,7 +79,8 @@ class _Extractor(HTMLParser):
     def __init__(self, source: str) -> None:
         super().__init__(convert_charrefs=False)
         self.source = source
-        self._line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", source)]
+        # HTMLParser.getpos() counts lines by "\n" alone, whatever the other breaks.
+        self._line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
         self.skip_depth = 0
         self.stack: list[str] = []
         self.metadata: dict[str, str] = {}

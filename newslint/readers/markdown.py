@@ -24,14 +24,17 @@ _BLOCK_MARKER = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)*(?:#{1,6}[ \t]+|[-*+][ \t]+|
 _RULE_LINE = re.compile(r"^[ \t]{0,3}([-*_])([ \t]*\1){2,}[ \t]*$")
 _SETEXT = re.compile(r"^[ \t]{0,3}(=+|-+)[ \t]*$")
 # Inline syntax that is not prose. Group "keep" is kept (link text, code).
+# No class crosses an opening bracket, so a run of "[" or "<" costs linear
+# time instead of a scan to the end of the line from each one.
 _INLINE = re.compile(
-    r"!\[[^\]]*\]\([^)]*\)"  # image
-    r"|\[(?P<keep>[^\]]*)\]\([^)]*\)"  # link: keep its text
-    r"|\[(?P<keepref>[^\]]+)\]\[[^\]]*\]"  # reference link
-    r"|</?[A-Za-z][^>]*>"  # inline HTML tag
+    r"!\[[^\[\]]*\]\([^()]*\)"  # image
+    r"|\[(?P<keep>[^\[\]]*)\]\([^()]*\)"  # link: keep its text
+    r"|\[(?P<keepref>[^\[\]]+)\]\[[^\[\]]*\]"  # reference link
+    r"|</?[A-Za-z][^<>]*>"  # inline HTML tag
     r"|\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)|`+"  # emphasis and code marks
 )
 _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+_LINE_BREAK = re.compile(r"([^\r\n]*)(?:\r\n|\r|\n|\Z)")
 
 _yaml = YAML(typ="safe", pure=True)
 
@@ -54,7 +57,29 @@ def parse_front_matter(source: str) -> tuple[dict[str, Any], int, list[tuple[int
         data = {}
     if not isinstance(data, dict):
         return {}, match.end(), [(match.start(1), "front matter is not a mapping of keys to values")]
+    if _expands_past(data, _MAX_VALUES):
+        problem = f"front matter aliases expand to more than {_MAX_VALUES:,} values (recursive or nested)"
+        return {}, match.end(), [(match.start(1), problem)]
     return {str(k): v for k, v in data.items()}, match.end(), []
+
+
+#: More values than any article's front matter holds; aliases reach it by expansion only.
+_MAX_VALUES = 10_000
+
+
+def _expands_past(data: Any, budget: int) -> bool:
+    """Whether walking ``data`` (aliases expanded) visits more than ``budget`` values."""
+    stack = [data]
+    while stack:
+        budget -= 1
+        if budget < 0:
+            return True
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
 
 
 def _offset_of(source: str, base: int, line: int, column: int) -> int:
@@ -78,7 +103,9 @@ class MarkdownReader:
         blank_pending = False
         # Comments (suppressions among them) are not prose; blanking them
         # keeps every offset where it was.
-        masked = _COMMENT.sub(_blank, source)
+        # Only up to the last "-->": an unclosed "<!--" must not scan to the end.
+        cut = source.rfind("-->") + 3
+        masked = _COMMENT.sub(_blank, source[:cut]) + source[cut:] if cut > 2 else source
         for line_start, line in _lines(masked, body_start):
             fence = _FENCE.match(line)
             if in_fence is not None:
@@ -127,17 +154,14 @@ class MarkdownReader:
 
 
 def _lines(source: str, start: int):
-    """(offset, line without its break) for each line from ``start``."""
-    pos = start
-    n = len(source)
-    while pos < n:
-        nl = source.find("\n", pos)
-        end = n if nl < 0 else nl
-        line = source[pos:end]
-        if line.endswith("\r"):
-            line = line[:-1]
-        yield pos, line
-        pos = end + 1
+    """(offset, line without its break) for each line from ``start``.
+
+    A line ends at "\n", "\r\n" or a lone "\r" (old Mac and some CMS exports).
+    """
+    for m in _LINE_BREAK.finditer(source, start):
+        if m.start() == m.end() == len(source):
+            break
+        yield m.start(), m.group(1)
 
 
 def _blank(match: re.Match[str]) -> str:
