@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from newslint.cache import Cache
 from newslint.config import Config, ConfigError, find_config, load_config
 from newslint.plugins import PluginError, Plugins, load_plugins
 from newslint.rule import Rule
@@ -93,6 +94,15 @@ def build_parser(formats: Sequence[str]) -> argparse.ArgumentParser:
         default=0,
         metavar="N",
         help="processes for the per-article pass (default: the number of cores)",
+    )
+    cache = parser.add_argument_group("cache")
+    cache.add_argument(
+        "--no-cache", action="store_true", help="lint every file afresh, and neither read nor write the cache"
+    )
+    cache.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        help="where to keep per-file results (default: .newslint_cache beside rules.yaml, or here)",
     )
     info = parser.add_argument_group("information")
     info.add_argument(
@@ -224,6 +234,8 @@ def _main(argv: Sequence[str] | None) -> int:
     reporter = plugins.reporters[args.format]
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     linter = Linter(plugins, ruleset, config)
+    if not args.no_cache:
+        linter.cache = Cache.open(linter, args.cache_dir)
     result = run(linter, args.paths or ["."], jobs=jobs, keep_documents=reporter.needs_source)
 
     for path in result.missing:

@@ -8,20 +8,23 @@ every rule of every plugin.
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import os
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import Any
 
+from newslint.cache import Cache, lookup
 from newslint.config import Config, ConfigError, RuleSettings, suggest
 from newslint.core_rules import BinaryFile, InvalidFrontMatter, PluginLoadError, RuleError, UnreadableFile
 from newslint.document import Document, Location
 from newslint.findings import Finding, Severity, Violation
 from newslint.plugins import Plugins
+from newslint.progress import Progress
 from newslint.rule import CorpusRule, Rule
 from newslint.textio import BinaryFileError, decode
 
@@ -320,11 +323,13 @@ class Linter:
         self.config = config
         self.document_rules = [r for r in ruleset.rules if not isinstance(r, CorpusRule)]
         self.corpus_rules = [r for r in ruleset.rules if isinstance(r, CorpusRule)]
+        #: Per-file results of earlier runs (newslint.cache); None: lint every file.
+        self.cache: Cache | None = None
 
     # -- one file ----------------------------------------------------------
 
-    def read(self, target: Target) -> Document | Finding:
-        """Read and decode a file into a Document, or say why it cannot be."""
+    def read_bytes(self, target: Target) -> bytes | Finding:
+        """A file's bytes, or why they cannot be read."""
         display = target.display
         try:
             size = target.path.stat().st_size
@@ -334,13 +339,22 @@ class Linter:
                     display,
                     f"file is {size / 1e6:.0f} MB, over the {MAX_FILE_BYTES // 2**20} MiB limit; skipped",
                 )
-            data = target.path.read_bytes()
+            return target.path.read_bytes()
         except PermissionError:
             return _file_finding(UnreadableFile, display, "permission denied")
         except IsADirectoryError:
             return _file_finding(UnreadableFile, display, "is a directory")
         except OSError as exc:
             return _file_finding(UnreadableFile, display, f"cannot be read: {exc.strerror or exc}")
+
+    def read(self, target: Target, data: bytes | None = None) -> Document | Finding:
+        """Read and decode a file into a Document, or say why it cannot be."""
+        display = target.display
+        if data is None:
+            data_or_finding = self.read_bytes(target)
+            if isinstance(data_or_finding, Finding):
+                return data_or_finding
+            data = data_or_finding
         try:
             source, _encoding = decode(data)
         except BinaryFileError as exc:
@@ -388,18 +402,38 @@ class Linter:
         )
 
     def lint_target(self, target: Target, keep_document: bool = False) -> DocumentResult:
-        doc = self.read(target)
+        data = self.read_bytes(target)
+        if isinstance(data, Finding):
+            return DocumentResult(target.display, findings=[data])
+        doc = self.read(target, data)
         if isinstance(doc, Finding):
             return DocumentResult(target.display, findings=[doc])
-        return self.check_document(doc, keep_document)
+        result = self.check_document(doc, keep_document)
+        if self.cache is not None:
+            self.cache.put(target, data, result)
+        return result
 
     # -- many files ---------------------------------------------------------
 
     def lint_targets(
         self, targets: Sequence[Target], jobs: int = 1, keep_documents: bool = False
     ) -> list[DocumentResult]:
-        if jobs <= 1 or len(targets) < 2 * jobs or not _fork_available():
-            return [self.lint_target(t, keep_documents) for t in targets]
+        progress = Progress(len(targets))
+        cached = lookup(self.cache, self, targets, keep_documents, progress)
+        todo = [t for t, r in zip(targets, cached, strict=True) if r is None]
+        fresh = iter(self._lint_fresh(todo, jobs, keep_documents, progress))
+        results = [r if r is not None else next(fresh) for r in cached]
+        progress.close()
+        return results
+
+    def _lint_fresh(
+        self, targets: Sequence[Target], jobs: int, keep_documents: bool, progress: Progress
+    ) -> Iterator[DocumentResult]:
+        if not _worth_forking(targets, jobs):
+            for t in targets:
+                yield self.lint_target(t, keep_documents)
+                progress.advance()
+            return
         global _WORKER_LINTER
         _WORKER_LINTER = self  # inherited by the forked workers
         import multiprocessing
@@ -407,7 +441,9 @@ class Linter:
         ctx = multiprocessing.get_context("fork")
         chunk = max(1, min(64, len(targets) // (jobs * 8)))
         with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-            return list(pool.map(_lint_in_worker, targets, [keep_documents] * len(targets), chunksize=chunk))
+            for r in pool.map(_lint_in_worker, targets, [keep_documents] * len(targets), chunksize=chunk):
+                yield r
+                progress.advance()
 
     def story_of(self, result: DocumentResult) -> str:
         by = self.config.story_by
@@ -452,6 +488,23 @@ def _fork_available() -> bool:
     import multiprocessing
 
     return "fork" in multiprocessing.get_all_start_methods()
+
+
+#: Below this much text a pool costs more than it saves (measured: starting two
+#: workers costs about as much as linting 30 articles; see benchmarks/).
+PARALLEL_MIN_BYTES = 256 * 1024
+
+
+def _worth_forking(targets: Sequence[Target], jobs: int) -> bool:
+    if jobs <= 1 or len(targets) < 2 * jobs or not _fork_available():
+        return False
+    if len(targets) >= 512:  # surely enough text: spare the stat calls
+        return True
+    total = 0
+    for t in targets:
+        with contextlib.suppress(OSError):
+            total += t.path.stat().st_size
+    return total >= PARALLEL_MIN_BYTES
 
 
 # --------------------------------------------------------------------------

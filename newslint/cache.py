@@ -1,0 +1,285 @@
+"""The per-file cache: a re-run over an unchanged archive only runs the story pass.
+
+An entry holds what the per-document pass yields for one file (findings, facts
+for corpus rules, metadata, suppressions). It is found by a hash of the file's
+bytes and its suffix (which picks the reader), inside a folder named after a
+fingerprint of everything else the result depends on: the versions of Python,
+newslint and every plugin, the stamps of their source files (so an edited
+plugin invalidates the cache even when its version number stays the same), and
+the effective rules with their severities and options. Per-file ignores and
+inline suppressions are applied after the cache, so changing them costs nothing.
+
+Entries do not depend on where the file is: the path is stored as a
+placeholder and filled in on reading, so a moved or copied article still hits.
+
+Writes go to a temporary file renamed into place (atomic on POSIX and
+Windows). An entry that cannot be read back (truncated, from another version,
+tampered with) is ignored and rewritten. Entries are pickles read with an
+unpickler that only builds classes defined by newslint, its plugins and a few
+harmless standard types, and the folder carries a ``.gitignore`` so it is never
+committed by accident.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import json
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from newslint.progress import Progress
+    from newslint.runner import DocumentResult, Linter, Target
+
+#: The default folder, made next to rules.yaml (or in the working folder).
+DEFAULT_DIR = ".newslint_cache"
+#: Bumped when the layout of an entry changes.
+FORMAT = 1
+
+_PATH = "path"  # the persistent id standing for the file's display path
+_SAFE_BUILTINS = frozenset(
+    ("set", "frozenset", "list", "dict", "tuple", "str", "bytes", "bytearray", "int", "float")
+    + ("complex", "bool", "range", "slice")
+)
+_SAFE_STDLIB = frozenset(("collections", "datetime", "decimal", "fractions", "enum", "pathlib"))
+#: A package with more source files than this is fingerprinted by its version only.
+_MAX_STAMPED_FILES = 2000
+
+
+class Cache:
+    """Entries of one fingerprint, under ``<directory>/<fingerprint>/``."""
+
+    def __init__(self, directory: Path, fingerprint: str, packages: Iterable[str] = ("newslint",)) -> None:
+        self.directory = directory
+        self.folder = directory / fingerprint
+        self.packages = frozenset(packages)
+
+    @classmethod
+    def open(cls, linter: Linter, directory: str | os.PathLike[str] | None = None) -> Cache | None:
+        """The cache for this linter's rules, or None (with a warning) when it cannot be made."""
+        where = Path(directory) if directory is not None else linter.config.root / DEFAULT_DIR
+        fingerprint, packages = _fingerprint(linter)
+        cache = cls(where, fingerprint, packages)
+        try:
+            cache.folder.mkdir(parents=True, exist_ok=True)
+            _mark(where)
+        except OSError as exc:
+            sys.stderr.write(f"newslint: cache disabled: cannot write {where}: {exc.strerror or exc}\n")
+            return None
+        return cache
+
+    # -- entries -------------------------------------------------------------
+
+    def entry(self, target: Target, data: bytes) -> Path:
+        digest = hashlib.blake2b(target.path.suffix.lower().encode() + b"\0" + data, digest_size=20)
+        name = digest.hexdigest()
+        return self.folder / name[:2] / name
+
+    def get(self, target: Target, data: bytes) -> DocumentResult | None:
+        """The cached result for these bytes, with this target's path; None on a miss."""
+        try:
+            blob = self.entry(target, data).read_bytes()
+            version, result = _Unpickler(io.BytesIO(blob), target.display, self.packages).load()
+        except FileNotFoundError:
+            return None
+        except Exception:  # a corrupt, foreign or tampered entry is a miss
+            return None
+        from newslint.runner import DocumentResult
+
+        if version != FORMAT or type(result) is not DocumentResult:
+            return None
+        return result
+
+    def put(self, target: Target, data: bytes, result: DocumentResult) -> None:
+        """Store a result (without its document); errors only cost the entry."""
+        path = self.entry(target, data)
+        document, result.document = result.document, None
+        try:
+            buffer = io.BytesIO()
+            _Pickler(buffer, target.display).dump((FORMAT, result))
+            path.parent.mkdir(exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+            try:
+                with os.fdopen(fd, "wb") as out:
+                    out.write(buffer.getvalue())
+                os.replace(tmp, path)
+            except BaseException:
+                _unlink(tmp)
+                raise
+        except (OSError, pickle.PicklingError, TypeError, AttributeError):
+            pass
+        finally:
+            result.document = document
+
+
+class _Pickler(pickle.Pickler):
+    """Writes the display path as a placeholder, wherever it occurs."""
+
+    def __init__(self, file: io.BytesIO, path: str) -> None:
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self._path = path
+
+    def persistent_id(self, obj: Any) -> str | None:
+        return _PATH if type(obj) is str and obj == self._path else None
+
+
+class _Unpickler(pickle.Unpickler):
+    """Fills the placeholder in, and builds nothing but known, inert classes."""
+
+    def __init__(self, file: io.BytesIO, path: str, packages: frozenset[str]) -> None:
+        super().__init__(file)
+        self._path = path
+        self._packages = packages
+
+    def persistent_load(self, pid: Any) -> str:
+        if pid != _PATH:
+            raise pickle.UnpicklingError(f"unknown placeholder {pid!r}")
+        return self._path
+
+    def find_class(self, module: str, name: str) -> Any:
+        top = module.partition(".")[0]
+        allowed = (
+            (module == "builtins" and name in _SAFE_BUILTINS) or top in _SAFE_STDLIB or top in self._packages
+        )
+        if allowed and "." not in name:
+            obj = super().find_class(module, name)
+            if isinstance(obj, type) and obj.__module__ == module:
+                return obj
+        raise pickle.UnpicklingError(f"{module}.{name} may not be loaded from the cache")
+
+
+def _fingerprint(linter: Linter) -> tuple[str, set[str]]:
+    """A digest of everything a per-document result depends on besides the file."""
+    from newslint import __version__
+
+    plugins = linter.plugins
+    packages = {"newslint"}
+    local_files = []
+    for info in plugins.info.values():
+        if info.version == "local":
+            local_files.append(info.module)
+        else:
+            packages.add(info.module.partition(":")[0].partition(".")[0])
+    for rule in linter.ruleset.rules:
+        packages.add(type(rule).__module__.partition(".")[0])
+    stamps = [_stamp_file(f) for f in sorted(local_files)]
+    stamps += [_stamp_package(p) for p in sorted(packages)]
+    parts = {
+        "format": FORMAT,
+        "python": list(sys.version_info[:2]),
+        "newslint": __version__,
+        "plugins": sorted([n, i.version, i.module] for n, i in plugins.info.items()),
+        "code": stamps,
+        "rules": [
+            [r.code, type(r).__module__, type(r).__qualname__, linter.ruleset.severity_of(r.code, r.severity)]
+            + [dict(r.options)]
+            for r in linter.ruleset.rules
+        ],
+        "readers": sorted(
+            [suffix, type(reader).__module__, type(reader).__qualname__]
+            for suffix, reader in plugins.readers.items()
+        ),
+        "sections": linter.config.sections,
+    }
+    text = json.dumps(parts, sort_keys=True, default=_jsonable)
+    # Classes from local plugin modules may be stored too.
+    packages |= {m.__name__ for m in _local_modules(local_files)}
+    return hashlib.blake2b(text.encode(), digest_size=10).hexdigest(), packages
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, (set, frozenset)):
+        return sorted(map(repr, value))
+    if hasattr(value, "value") and hasattr(value, "name"):  # enums
+        return value.value
+    return repr(value)
+
+
+def _stamp_file(path: str) -> list[Any]:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return [path, None]
+    return [path, st.st_mtime_ns, st.st_size]
+
+
+def _stamp_package(name: str) -> list[Any]:
+    module = sys.modules.get(name)
+    if module is None:
+        return [name, None]
+    roots = list(getattr(module, "__path__", None) or [])
+    if not roots:
+        return _stamp_file(getattr(module, "__file__", "") or name)
+    stamps: list[Any] = []
+    for root in roots:
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames[:] = sorted(d for d in dirnames if d != "__pycache__" and not d.startswith("."))
+            for f in sorted(filenames):
+                if f.endswith(".py"):
+                    stamps.append(_stamp_file(os.path.join(dirpath, f)))
+            if len(stamps) > _MAX_STAMPED_FILES:
+                return [name, "too many files"]
+    return [name, stamps]
+
+
+def _local_modules(files: Iterable[str]) -> list[Any]:
+    wanted = {os.path.abspath(f) for f in files}
+    return [
+        m
+        for m in list(sys.modules.values())
+        if getattr(m, "__file__", None) and os.path.abspath(m.__file__) in wanted
+    ]
+
+
+def _mark(directory: Path) -> None:
+    """Tell git and backup tools that this folder is a cache."""
+    ignore = directory / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("# Made by newslint: the cache is never committed.\n*\n", encoding="utf-8")
+    tag = directory / "CACHEDIR.TAG"
+    if not tag.exists():
+        tag.write_text(
+            "Signature: 8a477f597d28d172789f06886806bc55\n"
+            "# This file is a cache directory tag created by newslint.\n"
+            "# For information about cache directory tags see https://bford.info/cachedir/\n",
+            encoding="utf-8",
+        )
+
+
+def _unlink(path: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(path)
+
+
+def lookup(
+    cache: Cache | None, linter: Linter, targets: Sequence[Target], keep_documents: bool, progress: Progress
+) -> list[DocumentResult | None]:
+    """The cached result of each target, or None where it must be linted."""
+    if cache is None:
+        return [None] * len(targets)
+    from newslint.document import Document
+
+    results: list[DocumentResult | None] = []
+    for target in targets:
+        data = linter.read_bytes(target)
+        result = cache.get(target, data) if isinstance(data, bytes) else None
+        if result is not None:
+            if keep_documents:
+                doc = linter.read(target, data)  # type: ignore[arg-type]
+                if not isinstance(doc, Document):
+                    result = None  # cannot happen for bytes that were linted; lint again
+                else:
+                    result.document = Document(
+                        doc.path, doc.source, "", metadata=doc.metadata, format=doc.format
+                    )
+            if result is not None:
+                progress.advance()
+        results.append(result)
+    return results
