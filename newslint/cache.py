@@ -54,12 +54,24 @@ _MAX_STAMPED_FILES = 2000
 
 
 class Cache:
-    """Entries of one fingerprint, under ``<directory>/<fingerprint>/``."""
+    """Entries of one fingerprint, in shard files under ``<directory>/<fingerprint>/``.
+
+    An entry is the pickled result of one file, found by the hash of the file's
+    bytes. Entries live in 256 shard files picked by the hash's first byte:
+    writing 20,000 small files costs more than linting them on most file
+    systems, while a shard is one write, and a one-file run reads one shard.
+    Shards are read when first needed and written back, merged, at the end of
+    a run, by the main process only.
+    """
+
+    SHARDS = 256
 
     def __init__(self, directory: Path, fingerprint: str, packages: Iterable[str] = ("newslint",)) -> None:
         self.directory = directory
         self.folder = directory / fingerprint
         self.packages = frozenset(packages)
+        self._shards: dict[str, dict[str, bytes]] = {}
+        self._dirty: set[str] = set()
 
     @classmethod
     def open(cls, linter: Linter, directory: str | os.PathLike[str] | None = None) -> Cache | None:
@@ -77,46 +89,147 @@ class Cache:
 
     # -- entries -------------------------------------------------------------
 
-    def entry(self, target: Target, data: bytes) -> Path:
+    @staticmethod
+    def key(target: Target, data: bytes) -> str:
         digest = hashlib.blake2b(target.path.suffix.lower().encode() + b"\0" + data, digest_size=20)
-        name = digest.hexdigest()
-        return self.folder / name[:2] / name
+        return digest.hexdigest()
 
-    def get(self, target: Target, data: bytes) -> DocumentResult | None:
-        """The cached result for these bytes, with this target's path; None on a miss."""
-        try:
-            blob = self.entry(target, data).read_bytes()
-            version, result = _Unpickler(io.BytesIO(blob), target.display, self.packages).load()
-        except FileNotFoundError:
-            return None
-        except Exception:  # a corrupt, foreign or tampered entry is a miss
-            return None
+    def shard_path(self, key: str) -> Path:
+        return self.folder / f"{key[:2]}.pack"
+
+    def _shard(self, key: str) -> dict[str, bytes]:
+        name = key[:2]
+        shard = self._shards.get(name)
+        if shard is None:
+            shard = {}
+            try:
+                blob = self.shard_path(key).read_bytes()
+                loaded = _Unpickler(io.BytesIO(blob), "", frozenset()).load()
+                if isinstance(loaded, tuple) and len(loaded) == 2 and loaded[0] == FORMAT:
+                    shard = {k: v for k, v in loaded[1].items() if type(k) is str and type(v) is bytes}
+            except FileNotFoundError:
+                pass
+            except Exception:  # a corrupt shard is an empty one; it is rewritten on the next store
+                pass
+            self._shards[name] = shard
+        return shard
+
+    def get(self, target: Target, key: str) -> DocumentResult | None:
+        """The cached result for this key, with this target's path; None on a miss."""
+        blob = self._shard(key).get(key)
+        return None if blob is None else self.load(target, blob)
+
+    def load(self, target: Target, blob: bytes) -> DocumentResult | None:
+        """An entry's result with the target's path, or None when the entry is unusable."""
         from newslint.runner import DocumentResult
 
+        try:
+            version, result = _Unpickler(io.BytesIO(blob), target.display, self.packages).load()
+        except Exception:  # a corrupt, foreign or tampered entry is a miss
+            return None
         if version != FORMAT or type(result) is not DocumentResult:
             return None
         return result
 
-    def put(self, target: Target, data: bytes, result: DocumentResult) -> None:
-        """Store a result (without its document); errors only cost the entry."""
-        path = self.entry(target, data)
+    @staticmethod
+    def dump(target: Target, result: DocumentResult) -> bytes | None:
+        """An entry for a result (without its document), or None if it cannot be pickled."""
         document, result.document = result.document, None
         try:
             buffer = io.BytesIO()
             _Pickler(buffer, target.display).dump((FORMAT, result))
-            path.parent.mkdir(exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-            try:
-                with os.fdopen(fd, "wb") as out:
-                    out.write(buffer.getvalue())
-                os.replace(tmp, path)
-            except BaseException:
-                _unlink(tmp)
-                raise
-        except (OSError, pickle.PicklingError, TypeError, AttributeError):
-            pass
+            return buffer.getvalue()
+        except (pickle.PicklingError, TypeError, AttributeError):
+            return None
         finally:
             result.document = document
+
+    def store(self, key: str, blob: bytes) -> None:
+        self._shard(key)[key] = blob
+        self._dirty.add(key[:2])
+
+    def flush(self) -> None:
+        """Write the shards that changed, each atomically; errors only cost entries."""
+        for name in sorted(self._dirty):
+            path = self.folder / f"{name}.pack"
+            try:
+                buffer = io.BytesIO()
+                pickle.dump((FORMAT, self._shards[name]), buffer, protocol=pickle.HIGHEST_PROTOCOL)
+                fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
+                try:
+                    with os.fdopen(fd, "wb") as out:
+                        out.write(buffer.getvalue())
+                    os.replace(tmp, path)
+                except BaseException:
+                    _unlink(tmp)
+                    raise
+            except OSError:
+                pass
+        self._dirty.clear()
+
+    # -- a run -----------------------------------------------------------------
+
+    def lint(
+        self, linter: Linter, targets: Sequence[Target], jobs: int, keep_documents: bool, progress: Progress
+    ) -> list[DocumentResult]:
+        """Results for every target: cached where the bytes are known, linted (and stored) otherwise."""
+        results: list[DocumentResult | None] = []
+        for target in targets:
+            data = linter.read_bytes(target)
+            result = self.get(target, self.key(target, data)) if isinstance(data, bytes) else None
+            if result is not None:
+                if keep_documents:
+                    result.document = _source_only(linter.read(target, data))  # type: ignore[arg-type]
+                progress.advance()
+            results.append(result)
+        todo = [t for t, r in zip(targets, results, strict=True) if r is None]
+        fresh = linter.lint_each(todo, jobs, keep_documents, progress, _lint_and_dump)
+        slots = (i for i, r in enumerate(results) if r is None)
+        for i, target, (key, blob, plain, document) in zip(slots, todo, fresh, strict=True):
+            if blob is not None:
+                self.store(key, blob)
+                plain = self.load(target, blob)
+                if plain is None:  # cannot happen for an entry just made; lint it plainly
+                    plain = linter.lint_target(target, keep_documents)
+                plain.document = document
+            results[i] = plain
+        self.flush()
+        return results  # type: ignore[return-value]
+
+
+def _source_only(document: Any) -> Any:
+    """A document as reporters need it (its source), or None."""
+    from newslint.document import Document
+
+    if not isinstance(document, Document):
+        return None
+    return Document(document.path, document.source, "", metadata=document.metadata, format=document.format)
+
+
+def _lint_and_dump(target: Target, keep_document: bool) -> tuple[str, bytes | None, Any, Any]:
+    """In a worker: lint one file, and return its cache key and entry (or the plain result).
+
+    The key is the hash of the bytes actually linted, so a file edited during
+    the run is never stored under the wrong content. The entry travels as
+    bytes, so the result is pickled once, not once for the pipe and once for
+    the cache.
+    """
+    from newslint import runner
+    from newslint.findings import Finding
+
+    linter = runner._WORKER_LINTER
+    assert linter is not None and linter.cache is not None
+    data = linter.read_bytes(target)
+    if isinstance(data, Finding):
+        return "", None, runner.DocumentResult(target.display, findings=[data]), None
+    doc = linter.read(target, data)
+    if isinstance(doc, Finding):  # undecodable: reported every run, never cached
+        return "", None, runner.DocumentResult(target.display, findings=[doc]), None
+    result = linter.check_document(doc, keep_document)
+    blob = linter.cache.dump(target, result)
+    if blob is None:
+        return "", None, result, None
+    return linter.cache.key(target, data), blob, None, result.document
 
 
 class _Pickler(pickle.Pickler):
@@ -256,30 +369,3 @@ def _mark(directory: Path) -> None:
 def _unlink(path: str) -> None:
     with contextlib.suppress(OSError):
         os.unlink(path)
-
-
-def lookup(
-    cache: Cache | None, linter: Linter, targets: Sequence[Target], keep_documents: bool, progress: Progress
-) -> list[DocumentResult | None]:
-    """The cached result of each target, or None where it must be linted."""
-    if cache is None:
-        return [None] * len(targets)
-    from newslint.document import Document
-
-    results: list[DocumentResult | None] = []
-    for target in targets:
-        data = linter.read_bytes(target)
-        result = cache.get(target, data) if isinstance(data, bytes) else None
-        if result is not None:
-            if keep_documents:
-                doc = linter.read(target, data)  # type: ignore[arg-type]
-                if not isinstance(doc, Document):
-                    result = None  # cannot happen for bytes that were linted; lint again
-                else:
-                    result.document = Document(
-                        doc.path, doc.source, "", metadata=doc.metadata, format=doc.format
-                    )
-            if result is not None:
-                progress.advance()
-        results.append(result)
-    return results

@@ -12,13 +12,13 @@ import contextlib
 import fnmatch
 import os
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import Any
 
-from newslint.cache import Cache, lookup
+from newslint.cache import Cache
 from newslint.config import Config, ConfigError, RuleSettings, suggest
 from newslint.core_rules import BinaryFile, InvalidFrontMatter, PluginLoadError, RuleError, UnreadableFile
 from newslint.document import Document, Location
@@ -402,16 +402,10 @@ class Linter:
         )
 
     def lint_target(self, target: Target, keep_document: bool = False) -> DocumentResult:
-        data = self.read_bytes(target)
-        if isinstance(data, Finding):
-            return DocumentResult(target.display, findings=[data])
-        doc = self.read(target, data)
+        doc = self.read(target)
         if isinstance(doc, Finding):
             return DocumentResult(target.display, findings=[doc])
-        result = self.check_document(doc, keep_document)
-        if self.cache is not None:
-            self.cache.put(target, data, result)
-        return result
+        return self.check_document(doc, keep_document)
 
     # -- many files ---------------------------------------------------------
 
@@ -419,29 +413,40 @@ class Linter:
         self, targets: Sequence[Target], jobs: int = 1, keep_documents: bool = False
     ) -> list[DocumentResult]:
         progress = Progress(len(targets))
-        cached = lookup(self.cache, self, targets, keep_documents, progress)
-        todo = [t for t, r in zip(targets, cached, strict=True) if r is None]
-        fresh = iter(self._lint_fresh(todo, jobs, keep_documents, progress))
-        results = [r if r is not None else next(fresh) for r in cached]
+        if self.cache is not None:
+            results = self.cache.lint(self, targets, jobs, keep_documents, progress)
+        else:
+            results = list(self.lint_each(targets, jobs, keep_documents, progress))
         progress.close()
         return results
 
-    def _lint_fresh(
-        self, targets: Sequence[Target], jobs: int, keep_documents: bool, progress: Progress
-    ) -> Iterator[DocumentResult]:
-        if not _worth_forking(targets, jobs):
-            for t in targets:
-                yield self.lint_target(t, keep_documents)
-                progress.advance()
-            return
+    def lint_each(
+        self,
+        targets: Sequence[Target],
+        jobs: int,
+        keep_documents: bool,
+        progress: Progress,
+        work: Callable[[Target, bool], Any] | None = None,
+    ) -> Iterator[Any]:
+        """``work(target, keep_documents)`` for each target, in order, in a pool when it pays.
+
+        ``work`` is a module-level function (default: lint the target) that
+        reads this linter from ``_WORKER_LINTER``.
+        """
+        work = work or _lint_in_worker
         global _WORKER_LINTER
         _WORKER_LINTER = self  # inherited by the forked workers
+        if not _worth_forking(targets, jobs):
+            for t in targets:
+                yield work(t, keep_documents)
+                progress.advance()
+            return
         import multiprocessing
 
         ctx = multiprocessing.get_context("fork")
         chunk = max(1, min(64, len(targets) // (jobs * 8)))
         with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-            for r in pool.map(_lint_in_worker, targets, [keep_documents] * len(targets), chunksize=chunk):
+            for r in pool.map(work, targets, [keep_documents] * len(targets), chunksize=chunk):
                 yield r
                 progress.advance()
 

@@ -89,21 +89,39 @@ def story(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def entries(cache_dir: Path) -> list[Path]:
-    return sorted(p for p in cache_dir.glob("*/*/*") if p.is_file() and not p.name.startswith("."))
+def shards(cache_dir: Path) -> list[Path]:
+    return sorted(cache_dir.glob("*/*.pack"))
+
+
+def read_shard(path: Path) -> dict[str, bytes]:
+    version, found = pickle.loads(path.read_bytes())
+    assert version == cache_mod.FORMAT
+    return found
+
+
+def write_shard(path: Path, found: dict[str, bytes]) -> None:
+    path.write_bytes(pickle.dumps((cache_mod.FORMAT, found)))
+
+
+def entries(cache_dir: Path) -> dict[str, bytes]:
+    return {k: v for shard in shards(cache_dir) for k, v in read_shard(shard).items()}
 
 
 def mark_entries(cache_dir: Path) -> int:
     """Add a finding saying MARK to every stored result; returns how many."""
-    found = entries(cache_dir)
-    for entry in found:
-        packages = frozenset({"newslint", "newslint_plugins", "newslint_local_zorb"})
-        version, result = cache_mod._Unpickler(io.BytesIO(entry.read_bytes()), "P", packages).load()
-        result.findings.append(Finding("P", 1, 1, 1, 2, "ZB101", "zorblat", Severity.WARNING, MARK))
-        buffer = io.BytesIO()
-        cache_mod._Pickler(buffer, "P").dump((version, result))
-        entry.write_bytes(buffer.getvalue())
-    return len(found)
+    packages = frozenset({"newslint", "newslint_plugins", "newslint_local_zorb"})
+    count = 0
+    for shard in shards(cache_dir):
+        found = read_shard(shard)
+        for key, blob in found.items():
+            version, result = cache_mod._Unpickler(io.BytesIO(blob), "P", packages).load()
+            result.findings.append(Finding("P", 1, 1, 1, 2, "ZB101", "zorblat", Severity.WARNING, MARK))
+            buffer = io.BytesIO()
+            cache_mod._Pickler(buffer, "P").dump((version, result))
+            found[key] = buffer.getvalue()
+            count += 1
+        write_shard(shard, found)
+    return count
 
 
 def marked_paths(stdout: str) -> set[str]:
@@ -191,17 +209,20 @@ def test_per_file_ignores_apply_to_cached_results(run_cli, story):
     assert proc.stdout == run_cli("--no-cache", "arts", cwd=story).stdout
 
 
-def test_corrupt_entries_are_ignored_and_rewritten(run_cli, story):
+def test_corrupt_entries_and_shards_are_ignored_and_rewritten(run_cli, story):
     cold = run_cli("arts", cwd=story)
-    found = entries(story / ".newslint_cache")
-    found[0].write_bytes(found[0].read_bytes()[:20])  # truncated
-    found[1].write_bytes(b"not a pickle at all")
-    found[2].write_bytes(b"")
-    found[3].write_bytes(pickle.dumps((cache_mod.FORMAT, "not a result")))
+    cache_dir = story / ".newslint_cache"
+    garbage = [b"not a pickle at all", b"", pickle.dumps((cache_mod.FORMAT, "not a result")), b"\x80\x05"]
+    for shard in shards(cache_dir):
+        found = read_shard(shard)
+        write_shard(shard, {k: garbage[i % len(garbage)] for i, k in enumerate(found)})
+    first = shards(cache_dir)[0]
+    first.write_bytes(first.read_bytes()[:20])  # a truncated shard
     proc = run_cli("arts", cwd=story)
     assert (proc.returncode, proc.stdout, proc.stderr) == (cold.returncode, cold.stdout, cold.stderr)
-    # Rewritten: marking works on every entry again.
-    assert mark_entries(story / ".newslint_cache") == len(ARTICLES)
+    # Rewritten: every entry can be read (and marked) again.
+    assert mark_entries(cache_dir) == len(ARTICLES)
+    assert marked_paths(run_cli("arts", cwd=story).stdout) == {f"arts/{name}" for name in ARTICLES}
 
 
 class _Planted:
@@ -211,8 +232,12 @@ class _Planted:
 
 def test_an_entry_that_would_run_code_is_refused(run_cli, story):
     cold = run_cli("arts", cwd=story)
-    for entry in entries(story / ".newslint_cache"):
-        entry.write_bytes(pickle.dumps((cache_mod.FORMAT, _Planted())))
+    cache_dir = story / ".newslint_cache"
+    planted = pickle.dumps((cache_mod.FORMAT, _Planted()))
+    all_shards = shards(cache_dir)
+    for shard in all_shards[1:]:
+        write_shard(shard, dict.fromkeys(read_shard(shard), planted))
+    all_shards[0].write_bytes(planted)  # a whole shard, too
     proc = run_cli("arts", cwd=story)
     assert not (story / "planted").exists()
     assert proc.stdout == cold.stdout
