@@ -28,6 +28,7 @@ import io
 import json
 import os
 import pickle
+import shutil
 import sys
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -42,6 +43,8 @@ if TYPE_CHECKING:
 DEFAULT_DIR = ".newslint_cache"
 #: Bumped when the layout of an entry changes.
 FORMAT = 1
+#: How many fingerprint folders (configurations, versions) are kept.
+KEEP_FINGERPRINTS = 4
 
 _PATH = "path"  # the persistent id standing for the file's display path
 _SAFE_BUILTINS = frozenset(
@@ -80,7 +83,9 @@ class Cache:
         fingerprint, packages = _fingerprint(linter)
         cache = cls(where, fingerprint, packages)
         try:
-            cache.folder.mkdir(parents=True, exist_ok=True)
+            if not cache.folder.is_dir():
+                cache.folder.mkdir(parents=True, exist_ok=True)
+                _prune(where, keep=cache.folder)
             _mark(where)
         except OSError as exc:
             sys.stderr.write(f"newslint: cache disabled: cannot write {where}: {exc.strerror or exc}\n")
@@ -349,6 +354,27 @@ def _local_modules(files: Iterable[str]) -> list[Any]:
         for m in list(sys.modules.values())
         if getattr(m, "__file__", None) and os.path.abspath(m.__file__) in wanted
     ]
+
+
+def _prune(directory: Path, keep: Path) -> None:
+    """Remove all but the most recently used fingerprint folders.
+
+    Every upgrade, plugin edit or change of rules starts a new folder; the old
+    ones would otherwise pile up. A few are kept, for people who switch
+    between configurations (a pre-commit hook and a full CI run).
+    """
+    folders = []
+    for child in directory.iterdir():
+        if child != keep and child.is_dir() and len(child.name) == 20 and _is_hex(child.name):
+            with contextlib.suppress(OSError):
+                folders.append((child.stat().st_mtime, child))
+    folders.sort(reverse=True)
+    for _mtime, old in folders[KEEP_FINGERPRINTS - 1 :]:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _is_hex(name: str) -> bool:
+    return all(c in "0123456789abcdef" for c in name)
 
 
 def _mark(directory: Path) -> None:

@@ -277,3 +277,20 @@ def test_an_unwritable_cache_folder_warns_and_lints_anyway(run_cli, story):
     assert proc.returncode == 1
     assert "cache disabled" in proc.stderr
     assert proc.stdout == run_cli("--no-cache", "arts", cwd=story).stdout
+
+
+def test_old_fingerprint_folders_are_pruned(run_cli, story):
+    cache_dir = story / ".newslint_cache"
+    cache_dir.mkdir()
+    for i in range(6):
+        old = cache_dir / f"{i:020x}"
+        old.mkdir()
+        write_shard(old / "00.pack", {})
+        os.utime(old, (1_000_000 + i, 1_000_000 + i))
+    (cache_dir / "notes").mkdir()  # not ours: left alone
+    run_cli("arts", cwd=story)
+    left = sorted(p.name for p in cache_dir.iterdir() if p.is_dir())
+    kept_old = [f"{i:020x}" for i in (3, 4, 5)]  # the most recent, beside the new one
+    assert len(left) == cache_mod.KEEP_FINGERPRINTS + 1
+    assert "notes" in left and all(name in left for name in kept_old)
+    assert len(entries(cache_dir)) == len(ARTICLES)
