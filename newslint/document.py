@@ -10,6 +10,7 @@ so a finding always points at the line and column of the original file.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -17,6 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from newslint.analysis import Analysis
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 # Characters that are spaces to a reader but not to str.isspace() or that
 # editors paste from CMSs: folded to " " one for one, so offsets do not move.
@@ -149,20 +152,8 @@ class Document:
 
     @cached_property
     def _line_starts(self) -> list[int]:
-        starts = [0]
-        src = self.source
-        i = 0
-        n = len(src)
-        while True:
-            j = _next_break(src, i)
-            if j < 0:
-                break
-            # "\r\n" is one break; a lone "\r" or "\n" is one too.
-            i = j + 2 if src.startswith("\r\n", j) else j + 1
-            starts.append(i)
-            if i >= n:
-                break
-        return starts
+        # "\r\n" is one break; a lone "\r" or "\n" is one too.
+        return [0, *(m.end() for m in _LINE_BREAK.finditer(self.source))]
 
     def source_offset(self, offset: int) -> int:
         """The offset in ``source`` of ``text[offset]``."""
@@ -193,13 +184,3 @@ class Document:
         begin = starts[line - 1]
         end = starts[line] if line < len(starts) else len(self.source)
         return self.source[begin:end].rstrip("\r\n")
-
-
-def _next_break(text: str, start: int) -> int:
-    n = text.find("\n", start)
-    r = text.find("\r", start)
-    if r < 0:
-        return n
-    if n < 0:
-        return r
-    return min(n, r)

@@ -46,3 +46,27 @@ def test_discover_walks_once_per_real_file(tmp_path, monkeypatch):
     assert missing == ["nowhere"]
     targets, _ = discover(["."], [".txt", ".md"], [], tmp_path)
     assert sorted(t.display for t in targets) == ["arts/desk/B.MD", "arts/drafts/c.txt", "arts/link-to-a.txt"]
+
+
+def _line_starts_by_hand(src: str) -> list[int]:
+    """The obvious loop: find each break, "\\r\\n" counting once."""
+    starts, i = [0], 0
+    while i < len(src):
+        n, r = src.find("\n", i), src.find("\r", i)
+        j = min(x for x in (n, r) if x >= 0) if max(n, r) >= 0 else -1
+        if j < 0:
+            break
+        i = j + 2 if src.startswith("\r\n", j) else j + 1
+        starts.append(i)
+    return starts
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab\r\n é")), max_size=40))
+def test_line_starts_match_the_obvious_loop(text):
+    from newslint.document import Document
+
+    doc = Document.from_text(text)
+    assert doc._line_starts == _line_starts_by_hand(text)
+    for offset in range(len(text) + 1):
+        line, col = doc.line_col(offset)
+        assert doc._line_starts[line - 1] + col - 1 == offset
