@@ -19,7 +19,7 @@ repository). Corpus text is written only to the temporary folder.
 
     python benchmarks/speed.py                       # newslint only
     python benchmarks/speed.py --peers               # and the peers (needs pip and npm)
-    python benchmarks/speed.py --sizes 200,2000 --runs 1 --out /tmp/quick.md
+    python benchmarks/speed.py --sizes 200,2000 --runs 1 --out quick.md
 """
 
 from __future__ import annotations
