@@ -383,9 +383,9 @@ def report(args, info, rows, corpus_rows, latency, peer_rows) -> str:
     lines += [
         "Produced by `benchmarks/speed.py` (see benchmarks/README.md). Corpus: allsides-baly, 20,000",
         "full-text US news articles as .txt files (about 6 KB each); subsets are its first 200 and 2,000.",
-        "Timings are the best of the runs listed; every command includes interpreter start-up",
-        "CPU time (user + system, workers included) is less sensitive than wall time to other load.",
-        "(with compiled bytecode, as for an installed newslint).",
+        "Timings are the best of the runs listed; every command includes interpreter start-up (with",
+        "compiled bytecode, as for an installed newslint). CPU time (user + system, workers included)",
+        "is less sensitive than wall time to other load on the machine.",
         "",
         "## Machine",
         "",
@@ -397,14 +397,15 @@ def report(args, info, rows, corpus_rows, latency, peer_rows) -> str:
         "",
         f"## newslint over the archive (--jobs {args.jobs}, full default rule set)",
         "",
-        "| files | MB | findings | cold, --no-cache | files/s | MB/s | CPU time (user+sys) | cold, writing the cache | warm (cache, nothing changed) | peak memory, all processes | largest process |",
+        "| files | MB | findings | cold, --no-cache | files/s | MB/s | CPU time (user+sys) | cold, writing the cache (CPU) | warm, nothing changed (CPU) | peak memory, all processes | largest process |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         c = r["cold"]
         lines.append(
             f"| {r['files']:,} | {r['mb']:.1f} | {r['findings']:,} | {c.wall:.2f} s | {r['files'] / c.wall:,.0f} | "
-            f"{r['mb'] / c.wall:.2f} | {c.cpu:.2f} s | {r['cold_cache'].wall:.2f} s | {r['warm'].wall:.2f} s | "
+            f"{r['mb'] / c.wall:.2f} | {c.cpu:.2f} s | {r['cold_cache'].wall:.2f} s ({r['cold_cache'].cpu:.2f} s) | "
+            f"{r['warm'].wall:.2f} s ({r['warm'].cpu:.2f} s) | "
             f"{max(c.peak_tree_mb, r['cold_cache'].peak_tree_mb):.0f} MB | {c.peak_proc_mb:.0f} MB |"
         )
     lines += ["", "Every run's wall time, in seconds:", ""]
@@ -498,12 +499,12 @@ def _public(argv: list[str]) -> list[str]:
     for arg in argv:
         name = arg.split("=", 1)[0]
         if hide:
-            out.append("DIR")
-        elif name in ("--shared", "--peers-dir", "--out") and "=" in arg:
-            out.append(f"{name}=DIR")
+            out.append("…")
+        elif name in ("--shared", "--peers-dir", "--out", "--note") and "=" in arg:
+            out.append(f"{name}=…")
         else:
             out.append(arg)
-        hide = arg in ("--shared", "--peers-dir", "--out")
+        hide = arg in ("--shared", "--peers-dir", "--out", "--note")
     return out
 
 
