@@ -306,10 +306,29 @@ def _fingerprint(linter: Linter) -> tuple[str, set[str]]:
         ),
         "sections": linter.config.sections,
     }
+    # A word list or lexicon named in rules.yaml: its content counts, not just its name.
+    options = [dict(r.options) for r in linter.ruleset.rules] + [linter.config.sections]
+    parts["files"] = [_stamp_file(str(p)) for p in _named_files(options, linter.config.root)]
     text = json.dumps(parts, sort_keys=True, default=_jsonable)
     # Classes from local plugin modules may be stored too.
     packages |= {m.__name__ for m in _local_modules(local_files)}
     return hashlib.blake2b(text.encode(), digest_size=10).hexdigest(), packages
+
+
+def _named_files(value: Any, root: Path) -> list[Path]:
+    """Existing files named by the strings in a configuration value (options, sections)."""
+    if isinstance(value, str):
+        if 0 < len(value) < 500 and ("/" in value or "." in value) and "\n" not in value:
+            with contextlib.suppress(OSError, ValueError):
+                path = root / value
+                if path.is_file():
+                    return [path]
+        return []
+    if isinstance(value, dict):
+        return [p for v in value.values() for p in _named_files(v, root)]
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [p for v in value for p in _named_files(v, root)]
+    return []
 
 
 def _jsonable(value: Any) -> Any:

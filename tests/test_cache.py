@@ -41,10 +41,14 @@ class Zorblat(Rule):
     code = "ZB101"
     name = "zorblat"
     summary = "The word zorblat"
-    options = {"word": "zorblat"}
+    options = {"word": "zorblat", "word_file": ""}
 
     def check(self, document):
-        for m in re.finditer(self.options["word"], document.text):
+        word = self.options["word"]
+        if self.options["word_file"]:
+            with open(self.options["word_file"], encoding="utf-8") as f:
+                word = f.read().strip()
+        for m in re.finditer(word, document.text):
             yield self.violation(document, m.start(), m.end(), "zorblat here")
 
 
@@ -175,9 +179,15 @@ def test_an_edited_file_is_linted_again_and_the_story_pass_sees_it(run_cli, stor
         "rules.yaml: option",
         "rules.yaml: ignore",
         "plugin source",
+        "a file named in rules.yaml",
     ],
 )
 def test_a_change_of_configuration_or_plugin_code_invalidates(run_cli, story, change):
+    if change == "a file named in rules.yaml":
+        (story / "words.txt").write_text("zorblat\n", encoding="utf-8")
+        (story / "rules.yaml").write_text(
+            "plugins: [zorb.py]\nrules:\n  zorblat:\n    word_file: words.txt\n", encoding="utf-8"
+        )
     run_cli("arts", cwd=story)
     mark_entries(story / ".newslint_cache")
     if change == "rules.yaml: severity":
@@ -188,6 +198,10 @@ def test_a_change_of_configuration_or_plugin_code_invalidates(run_cli, story, ch
         )
     elif change == "rules.yaml: ignore":
         (story / "rules.yaml").write_text("plugins: [zorb.py]\nignore: [NL102]\n", encoding="utf-8")
+    elif change == "a file named in rules.yaml":
+        (story / "words.txt").write_text("council\n", encoding="utf-8")
+        st = (story / "words.txt").stat()
+        os.utime(story / "words.txt", ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
     else:
         plugin = story / "zorb.py"
         plugin.write_text(plugin.read_text(encoding="utf-8").replace("zorblat here", "a zorblat"))
