@@ -4,7 +4,7 @@ An entry holds what the per-document pass yields for one file (findings, facts
 for corpus rules, metadata, suppressions). It is found by a hash of the file's
 bytes and its suffix (which picks the reader), inside a folder named after a
 fingerprint of everything else the result depends on: the versions of Python,
-newslint and every plugin, the stamps of their source files (so an edited
+newslint and every plugin, the stamps of their source and data files (so an edited
 plugin invalidates the cache even when its version number stays the same), and
 the effective rules with their severities and options. Per-file ignores and
 inline suppressions are applied after the cache, so changing them costs nothing.
@@ -359,7 +359,7 @@ def _stamp_package(name: str) -> list[Any]:
         for dirpath, dirnames, filenames in os.walk(root):
             dirnames[:] = sorted(d for d in dirnames if d != "__pycache__" and not d.startswith("."))
             for f in sorted(filenames):
-                if f.endswith(".py"):
+                if not f.endswith((".pyc", ".pyo")) and not f.startswith("."):  # code and data (lexicons)
                     stamps.append(_stamp_file(os.path.join(dirpath, f)))
             if len(stamps) > _MAX_STAMPED_FILES:
                 return [name, "too many files"]
