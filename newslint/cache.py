@@ -11,6 +11,9 @@ inline suppressions are applied after the cache, so changing them costs nothing.
 
 Entries do not depend on where the file is: the path is stored as a
 placeholder and filled in on reading, so a moved or copied article still hits.
+(Rules therefore must not decide anything from ``document.path``; paths are
+for reporting, and per-file choices belong to per-file-ignores.) Facts of a
+type from outside newslint and the plugins are used but never stored.
 
 Writes go to a temporary file renamed into place (atomic on POSIX and
 Windows). An entry that cannot be read back (truncated, from another version,
@@ -192,10 +195,13 @@ class Cache:
         slots = (i for i, r in enumerate(results) if r is None)
         for i, target, (key, blob, plain, document) in zip(slots, todo, fresh, strict=True):
             if blob is not None:
-                self.store(key, blob)
                 plain = self.load(target, blob)
-                if plain is None:  # cannot happen for an entry just made; lint it plainly
-                    plain = linter.lint_target(target, keep_documents)
+                if plain is None:
+                    # Facts of a type the cache will not load (from a module other
+                    # than newslint's and the plugins'): use them, do not store them.
+                    plain = _Unpickler(io.BytesIO(blob), target.display, None).load()[1]
+                else:
+                    self.store(key, blob)
                 plain.document = document
             results[i] = plain
         self.flush()
@@ -251,7 +257,8 @@ class _Pickler(pickle.Pickler):
 class _Unpickler(pickle.Unpickler):
     """Fills the placeholder in, and builds nothing but known, inert classes."""
 
-    def __init__(self, file: io.BytesIO, path: str, packages: frozenset[str]) -> None:
+    def __init__(self, file: io.BytesIO, path: str, packages: frozenset[str] | None) -> None:
+        """``packages=None`` trusts the bytes (a worker's own, just made) and loads any class."""
         super().__init__(file)
         self._path = path
         self._packages = packages
@@ -262,6 +269,8 @@ class _Unpickler(pickle.Unpickler):
         return self._path
 
     def find_class(self, module: str, name: str) -> Any:
+        if self._packages is None:
+            return super().find_class(module, name)
         top = module.partition(".")[0]
         allowed = (
             (module == "builtins" and name in _SAFE_BUILTINS) or top in _SAFE_STDLIB or top in self._packages

@@ -308,3 +308,46 @@ def test_old_fingerprint_folders_are_pruned(run_cli, story):
     assert len(left) == cache_mod.KEEP_FINGERPRINTS + 1
     assert "notes" in left and all(name in left for name in kept_old)
     assert len(entries(cache_dir)) == len(ARTICLES)
+
+
+FOREIGN_PLUGIN = '''
+import types
+
+from newslint import CorpusRule, hookimpl
+
+
+class Lengths(CorpusRule):
+    """Flags the longest article.
+
+    What it checks: lengths. Why it matters: tests. Example: a long one.
+    How to fix: shorten it.
+    """
+
+    code = "LN201"
+    name = "longest-article"
+    summary = "The longest article of the story"
+
+    def collect(self, document):
+        # A fact of a type from outside newslint and the plugins: usable, never cached.
+        return [types.SimpleNamespace(size=len(document.text), at=document.locate(0, 1))]
+
+    def check_corpus(self, facts):
+        longest = max((f for fs in facts.values() for f in fs), key=lambda f: f.size)
+        yield self.at(longest.at, f"the longest article ({longest.size} characters)")
+
+
+@hookimpl
+def newslint_rules():
+    return [Lengths]
+'''
+
+
+def test_facts_the_cache_will_not_load_are_used_but_not_stored(run_cli, story):
+    (story / "lengths.py").write_text(FOREIGN_PLUGIN, encoding="utf-8")
+    (story / "rules.yaml").write_text("plugins: [lengths.py]\n", encoding="utf-8")
+    cold = run_cli("arts", cwd=story)
+    assert "LN201 the longest article" in cold.stdout, cold.stderr
+    assert entries(story / ".newslint_cache") == {}
+    again = run_cli("arts", cwd=story)
+    assert (again.returncode, again.stdout, again.stderr) == (cold.returncode, cold.stdout, cold.stderr)
+    assert again.stdout == run_cli("--no-cache", "arts", cwd=story).stdout
