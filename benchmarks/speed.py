@@ -241,6 +241,39 @@ def bench_corpus_pass(folders, jobs: int) -> list[dict]:
     return rows
 
 
+def bench_pool(folder: Path, jobs: int, counts=(4, 8, 16, 32, 64, 128)) -> list[dict]:
+    """In-process: a handful of files in one process vs in a pool (forced), best of 5 each."""
+    from newslint import runner
+    from newslint.config import Config
+    from newslint.plugins import load_plugins
+
+    config = Config()
+    plugins = load_plugins()
+    linter = runner.Linter(plugins, runner.build_rules(config, plugins), config)
+    targets, _ = runner.discover([str(folder)], list(plugins.readers), [], folder)
+    rows = []
+    saved = runner.PARALLEL_MIN_BYTES
+    try:
+        for n in counts:
+            some = targets[:n]
+            nbytes = sum(t.path.stat().st_size for t in some)
+            runner.PARALLEL_MIN_BYTES = saved
+            chosen = "pool" if runner._worth_forking(some, jobs) else "one process"
+            times = {}
+            for label, j, threshold in (("one", 1, saved), ("pool", jobs, 0)):
+                runner.PARALLEL_MIN_BYTES = threshold
+                best = float("inf")
+                for _ in range(5):
+                    start = time.perf_counter()
+                    linter.lint_targets(some, j)
+                    best = min(best, time.perf_counter() - start)
+                times[label] = best
+            rows.append({"files": n, "bytes": nbytes, **times, "chosen": chosen})
+    finally:
+        runner.PARALLEL_MIN_BYTES = saved
+    return rows
+
+
 def bench_latency(folder: Path, work: Path, runs: int) -> dict:
     one = work / "one.txt"
     shutil.copyfile(sorted(folder.iterdir())[0], one)
@@ -376,7 +409,7 @@ def _spread(walls: list[float]) -> str:
     return f" (runs: {', '.join(f'{w:.2f}' for w in walls)})"
 
 
-def report(args, info, rows, corpus_rows, latency, peer_rows) -> str:
+def report(args, info, rows, corpus_rows, pool_rows, latency, peer_rows) -> str:
     lines = ["# Speed at archive scale", ""]
     if args.note:
         lines += [f"> {args.note}", ""]
@@ -442,6 +475,18 @@ def report(args, info, rows, corpus_rows, latency, peer_rows) -> str:
     lines += [
         "",
         "Measured in-process: `Linter.corpus_pass(results)` after the per-document pass, best of 3.",
+        "",
+        "## A handful of files: one process or a pool",
+        "",
+        f"In-process `Linter.lint_targets` on the first files, best of 5: one process, and a pool of {args.jobs}",
+        f"forced; newslint starts a pool only for {2 * args.jobs} files and 256 KB of text or more.",
+        "",
+        "| files | KB | one process | pool (forced) | newslint chooses |",
+        "|---:|---:|---:|---:|---|",
+        *(
+            f"| {r['files']} | {r['bytes'] / 1024:.0f} | {r['one'] * 1000:.0f} ms | {r['pool'] * 1000:.0f} ms | {r['chosen']} |"
+            for r in pool_rows
+        ),
         "",
         "## Single-file latency (what a pre-commit hook sees)",
         "",
@@ -548,6 +593,7 @@ def main(argv: list[str] | None = None) -> int:
         folders = write_corpus(Path(args.shared), work, sizes)
         rows = bench_newslint(folders, work, args.jobs, args.runs)
         corpus_rows = bench_corpus_pass(folders, args.jobs)
+        pool_rows = bench_pool(folders[max(sizes)][0], args.jobs) if args.jobs > 1 else []
         latency = bench_latency(folders[sizes[0]][0], work, max(5, args.runs))
         peer_rows = []
         if args.peers:
@@ -556,7 +602,9 @@ def main(argv: list[str] | None = None) -> int:
             commands = install_peers(peers)
             folder, nbytes = folders[args.peer_files]
             peer_rows = bench_peers(commands, folder, nbytes, work, args.jobs, peers)
-        Path(args.out).write_text(report(args, info, rows, corpus_rows, latency, peer_rows), encoding="utf-8")
+        Path(args.out).write_text(
+            report(args, info, rows, corpus_rows, pool_rows, latency, peer_rows), encoding="utf-8"
+        )
         print(f"wrote {args.out}", file=sys.stderr)
     finally:
         if args.keep:

@@ -28,9 +28,11 @@ def test_speed_script_writes_a_report(tmp_path):
     assert proc.returncode == 0, proc.stderr
     report = out.read_text(encoding="utf-8")
     assert "> a smoke test" in report
-    rows = [line for line in report.splitlines() if line.startswith("| 4 |") or line.startswith("| 12 |")]
+    archive = report.split("## newslint over the archive")[1].split("Every run's")[0]
+    rows = [line for line in archive.splitlines() if line.startswith(("| 4 |", "| 12 |"))]
     assert len(rows) == 2
     # Each article has an anonymous source: findings were counted.
     assert int(rows[1].split("|")[3].replace(",", "")) > 0
     assert "newslint --no-cache one.txt" in report and "Not run (add `--peers`)" in report
+    assert "| 4 |" in report.split("## A handful of files")[1]
     assert str(tmp_path) not in report  # no folder of this machine in the report
