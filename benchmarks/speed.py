@@ -39,6 +39,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path("corpora") / "allsides-baly" / "articles.jsonl.gz"
@@ -52,7 +53,7 @@ CORPUS = Path("corpora") / "allsides-baly" / "articles.jsonl.gz"
 @dataclass
 class Run:
     wall: float
-    peak_tree_mb: float  # sum of the RSS of the process and its children, sampled
+    peak_tree_mb: float  # sum of the PSS of the process and its children, sampled
     peak_proc_mb: float  # the largest single process (rusage)
     returncode: int
     cpu: float = 0.0  # user + system seconds of the process and its workers
@@ -70,6 +71,15 @@ def _children(pid: int) -> list[int]:
 
 
 def _rss_kb(pid: int) -> int:
+    """Proportional set size (shared pages split between the processes that share them),
+    or the resident set size where the kernel does not say."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
     try:
         with open(f"/proc/{pid}/status") as f:
             for line in f:
@@ -430,7 +440,7 @@ def report(args, info, rows, corpus_rows, pool_rows, latency, peer_rows) -> str:
         "",
         f"## newslint over the archive (--jobs {args.jobs}, full default rule set)",
         "",
-        "| files | MB | findings | cold, --no-cache | files/s | MB/s | CPU time (user+sys) | cold, writing the cache (CPU) | warm, nothing changed (CPU) | peak memory, all processes | largest process |",
+        "| files | MB | findings | cold, --no-cache | files/s | MB/s | CPU time (user+sys) | cold, writing the cache (CPU) | warm, nothing changed (CPU) | peak memory, all processes (PSS) | largest process (max RSS) |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
@@ -553,6 +563,32 @@ def _public(argv: list[str]) -> list[str]:
     return out
 
 
+def in_child(kind: str, where: Any, jobs: int) -> Any:
+    """Run bench_corpus_pass or bench_pool in a fresh Python; returns its rows."""
+    request = json.dumps({"kind": kind, "where": where, "jobs": jobs})
+    proc = subprocess.run(
+        [sys.executable, __file__, "--child", request],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **BYTECODE},
+    )
+    if proc.returncode != 0:
+        sys.exit(f"speed.py: the {kind} measurement failed:\n{proc.stderr}")
+    sys.stderr.write(proc.stderr)
+    return json.loads(proc.stdout)
+
+
+def _child(request: str) -> int:
+    job = json.loads(request)
+    if job["kind"] == "corpus":
+        folders = {int(k): (Path(v), 0) for k, v in job["where"].items()}
+        rows = bench_corpus_pass(folders, job["jobs"])
+    else:
+        rows = bench_pool(Path(job["where"]), job["jobs"])
+    print(json.dumps(rows))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -577,6 +613,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default=str(ROOT / "benchmarks" / "RESULTS.md"), help="the report to write")
     parser.add_argument("--note", default="", help="a line to put at the top of the report")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (prints where)")
+    raw = sys.argv[1:] if argv is None else argv
+    if raw[:1] == ["--child"]:
+        return _child(raw[1])
     args = parser.parse_args(argv)
     args.command_line = "python benchmarks/speed.py " + " ".join(
         _public(argv if argv is not None else sys.argv[1:])
@@ -592,8 +631,11 @@ def main(argv: list[str] | None = None) -> int:
         info = machine()
         folders = write_corpus(Path(args.shared), work, sizes)
         rows = bench_newslint(folders, work, args.jobs, args.runs)
-        corpus_rows = bench_corpus_pass(folders, args.jobs)
-        pool_rows = bench_pool(folders[max(sizes)][0], args.jobs) if args.jobs > 1 else []
+        # In-process measurements run in a child: a big benchmark process would
+        # inflate every later command's peak memory (Linux carries the parent's
+        # high-water mark through fork and exec into the child's rusage).
+        corpus_rows = in_child("corpus", {str(k): str(f) for k, (f, _b) in folders.items()}, args.jobs)
+        pool_rows = in_child("pool", str(folders[max(sizes)][0]), args.jobs) if args.jobs > 1 else []
         latency = bench_latency(folders[sizes[0]][0], work, max(5, args.runs))
         peer_rows = []
         if args.peers:
