@@ -14,6 +14,7 @@ from typing import TextIO
 from pluggy import PluginValidationError
 
 from newslint import workflow
+from newslint.cache import Cache
 from newslint.config import Config, ConfigError, find_config, load_config
 from newslint.deadline import enforceable
 from newslint.plugins import PluginError, Plugins, load_plugins
@@ -128,6 +129,15 @@ def build_parser(formats: Sequence[str]) -> argparse.ArgumentParser:
         metavar="SECONDS",
         help="stop a rule or reader that runs longer than this on one file, report it (NL006) "
         "and go on (POSIX; default: no limit)",
+    )
+    cache = parser.add_argument_group("cache")
+    cache.add_argument(
+        "--no-cache", action="store_true", help="lint every file afresh, and neither read nor write the cache"
+    )
+    cache.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        help="where to keep per-file results (default: .newslint_cache beside rules.yaml, or here)",
     )
     info = parser.add_argument_group("information")
     info.add_argument(
@@ -278,6 +288,8 @@ def _main(argv: Sequence[str] | None) -> int:
     linter.max_file_bytes, linter.timeout = int(args.max_file_size * 1e6), args.timeout
     if args.timeout and not enforceable():
         sys.stderr.write("newslint: --timeout is not enforced here: it needs SIGALRM (POSIX)\n")
+    if not args.no_cache:
+        linter.cache = Cache.open(linter, args.cache_dir)
     paths = args.paths or ["."]
     if args.force_exclude:
         paths = workflow.force_exclude(paths, config)

@@ -233,9 +233,11 @@ def test_a_worker_that_dies_costs_only_its_files(tmp_path, run_cli):
         encoding="utf-8",
     )
     (tmp_path / "rules.yaml").write_text("plugins: [crash.py]\n", encoding="utf-8")
+    # Enough text that the run is worth a pool of workers (see runner._worth_forking).
+    filler = "The council met again on Tuesday.\n" * 1200
     for i in range(8):
-        (tmp_path / f"{i}.txt").write_text("An unnamed official said so.\n", encoding="utf-8")
-    (tmp_path / "3.txt").write_text("HANG\n", encoding="utf-8")
+        (tmp_path / f"{i}.txt").write_text("An unnamed official said so.\n" + filler, encoding="utf-8")
+    (tmp_path / "3.txt").write_text("HANG\n" + filler, encoding="utf-8")
     proc = run_cli("--jobs", "2", ".")
     assert "Traceback" not in proc.stderr, proc.stderr
     lines = proc.stdout.splitlines()

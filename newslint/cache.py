@@ -1,0 +1,438 @@
+"""The per-file cache: a re-run over an unchanged archive only runs the story pass.
+
+An entry holds what the per-document pass yields for one file (findings, facts
+for corpus rules, metadata, suppressions). It is found by a hash of the file's
+bytes and its suffix (which picks the reader), inside a folder named after a
+fingerprint of everything else the result depends on: the versions of Python,
+newslint and every plugin, the stamps of their source and data files (so an edited
+plugin invalidates the cache even when its version number stays the same), and
+the effective rules with their severities and options. Per-file ignores and
+inline suppressions are applied after the cache, so changing them costs nothing.
+
+Entries do not depend on where the file is: the path is stored as a
+placeholder and filled in on reading, so a moved or copied article still hits.
+(Rules therefore must not decide anything from ``document.path``; paths are
+for reporting, and per-file choices belong to per-file-ignores.) Facts of a
+type from outside newslint and the plugins are used but never stored.
+
+Writes go to a temporary file renamed into place (atomic on POSIX and
+Windows). An entry that cannot be read back (truncated, from another version,
+tampered with) is ignored and rewritten. Entries are pickles read with an
+unpickler that only builds classes defined by newslint, its plugins and a few
+harmless standard types, and the folder carries a ``.gitignore`` so it is never
+committed by accident.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import json
+import os
+import pickle
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from newslint.progress import Progress
+    from newslint.runner import DocumentResult, Linter, Target
+
+#: The default folder, made next to rules.yaml (or in the working folder).
+DEFAULT_DIR = ".newslint_cache"
+#: Bumped when the layout of an entry changes.
+FORMAT = 1
+#: How many fingerprint folders (configurations, versions) are kept.
+KEEP_FINGERPRINTS = 4
+
+_PATH = "path"  # the persistent id standing for the file's display path
+_SAFE_BUILTINS = frozenset(
+    ("set", "frozenset", "list", "dict", "tuple", "str", "bytes", "bytearray", "int", "float")
+    + ("complex", "bool", "range", "slice")
+)
+_SAFE_STDLIB = frozenset(("collections", "datetime", "decimal", "fractions", "enum", "pathlib"))
+#: A package with more source files than this is fingerprinted by its version only.
+_MAX_STAMPED_FILES = 2000
+
+
+class Cache:
+    """Entries of one fingerprint, in shard files under ``<directory>/<fingerprint>/``.
+
+    An entry is the pickled result of one file, found by the hash of the file's
+    bytes. Entries live in 256 shard files picked by the hash's first byte:
+    writing 20,000 small files costs more than linting them on most file
+    systems, while a shard is one write, and a one-file run reads one shard.
+    Shards are read when first needed and written back, merged, at the end of
+    a run, by the main process only.
+    """
+
+    SHARDS = 256
+
+    def __init__(self, directory: Path, fingerprint: str, packages: Iterable[str] = ("newslint",)) -> None:
+        self.directory = directory
+        self.folder = directory / fingerprint
+        self.packages = frozenset(packages)
+        self._shards: dict[str, dict[str, bytes]] = {}
+        self._dirty: set[str] = set()
+
+    @classmethod
+    def open(cls, linter: Linter, directory: str | os.PathLike[str] | None = None) -> Cache | None:
+        """The cache for this linter's rules, or None (with a warning) when it cannot be made."""
+        where = Path(directory) if directory is not None else linter.config.root / DEFAULT_DIR
+        fingerprint, packages = _fingerprint(linter)
+        cache = cls(where, fingerprint, packages)
+        try:
+            if not cache.folder.is_dir():
+                cache.folder.mkdir(parents=True, exist_ok=True)
+                _prune(where, keep=cache.folder)
+            _mark(where)
+        except OSError as exc:
+            sys.stderr.write(f"newslint: cache disabled: cannot write {where}: {exc.strerror or exc}\n")
+            return None
+        return cache
+
+    # -- entries -------------------------------------------------------------
+
+    @staticmethod
+    def key(target: Target, data: bytes) -> str:
+        digest = hashlib.blake2b(target.path.suffix.lower().encode() + b"\0" + data, digest_size=20)
+        return digest.hexdigest()
+
+    def shard_path(self, key: str) -> Path:
+        return self.folder / f"{key[:2]}.pack"
+
+    def _shard(self, key: str) -> dict[str, bytes]:
+        name = key[:2]
+        shard = self._shards.get(name)
+        if shard is None:
+            shard = {}
+            try:
+                blob = self.shard_path(key).read_bytes()
+                loaded = _Unpickler(io.BytesIO(blob), "", frozenset()).load()
+                if isinstance(loaded, tuple) and len(loaded) == 2 and loaded[0] == FORMAT:
+                    shard = {k: v for k, v in loaded[1].items() if type(k) is str and type(v) is bytes}
+            except FileNotFoundError:
+                pass
+            except Exception:  # a corrupt shard is an empty one; it is rewritten on the next store
+                pass
+            self._shards[name] = shard
+        return shard
+
+    def get(self, target: Target, key: str) -> DocumentResult | None:
+        """The cached result for this key, with this target's path; None on a miss."""
+        blob = self._shard(key).get(key)
+        return None if blob is None else self.load(target, blob)
+
+    def load(self, target: Target, blob: bytes) -> DocumentResult | None:
+        """An entry's result with the target's path, or None when the entry is unusable."""
+        from newslint.runner import DocumentResult
+
+        try:
+            version, result = _Unpickler(io.BytesIO(blob), target.display, self.packages).load()
+        except Exception:  # a corrupt, foreign or tampered entry is a miss
+            return None
+        if version != FORMAT or type(result) is not DocumentResult:
+            return None
+        return result
+
+    @staticmethod
+    def dump(target: Target, result: DocumentResult) -> bytes | None:
+        """An entry for a result (without its document), or None if it cannot be pickled."""
+        document, result.document = result.document, None
+        try:
+            buffer = io.BytesIO()
+            _Pickler(buffer, target.display).dump((FORMAT, result))
+            return buffer.getvalue()
+        except (pickle.PicklingError, TypeError, AttributeError):
+            return None
+        finally:
+            result.document = document
+
+    def store(self, key: str, blob: bytes) -> None:
+        self._shard(key)[key] = blob
+        self._dirty.add(key[:2])
+
+    def flush(self) -> None:
+        """Write the shards that changed, each atomically; errors only cost entries."""
+        for name in sorted(self._dirty):
+            path = self.folder / f"{name}.pack"
+            try:
+                buffer = io.BytesIO()
+                pickle.dump((FORMAT, self._shards[name]), buffer, protocol=pickle.HIGHEST_PROTOCOL)
+                fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
+                try:
+                    with os.fdopen(fd, "wb") as out:
+                        out.write(buffer.getvalue())
+                    os.replace(tmp, path)
+                except BaseException:
+                    _unlink(tmp)
+                    raise
+            except OSError:
+                pass
+        self._dirty.clear()
+
+    # -- a run -----------------------------------------------------------------
+
+    def lint(
+        self, linter: Linter, targets: Sequence[Target], jobs: int, keep_documents: bool, progress: Progress
+    ) -> list[DocumentResult]:
+        """Results for every target: cached where the bytes are known, linted (and stored) otherwise."""
+        results: list[DocumentResult | None] = []
+        for target in targets:
+            data = linter.read_bytes(target)
+            result = self.get(target, self.key(target, data)) if isinstance(data, bytes) else None
+            if result is not None:
+                if keep_documents:
+                    result.document = _source_only(linter.read(target, data))  # type: ignore[arg-type]
+                progress.advance()
+            results.append(result)
+        todo = [t for t, r in zip(targets, results, strict=True) if r is None]
+        fresh = linter.lint_each(todo, jobs, keep_documents, progress, _lint_and_dump, _crashed)
+        slots = (i for i, r in enumerate(results) if r is None)
+        for i, target, (key, blob, plain, document) in zip(slots, todo, fresh, strict=True):
+            if blob is not None:
+                plain = self.load(target, blob)
+                if plain is None:
+                    # Facts of a type the cache will not load (from a module other
+                    # than newslint's and the plugins'): use them, do not store them.
+                    plain = _Unpickler(io.BytesIO(blob), target.display, None).load()[1]
+                else:
+                    self.store(key, blob)
+                plain.document = document
+            results[i] = plain
+        self.flush()
+        return results  # type: ignore[return-value]
+
+
+def _crashed(result: Any) -> tuple[str, None, Any, None]:
+    """A worker died: the NL004 result, in the shape _lint_and_dump returns, never stored."""
+    return "", None, result, None
+
+
+def _source_only(document: Any) -> Any:
+    """A document as reporters need it (its source), or None."""
+    from newslint.document import Document
+
+    if not isinstance(document, Document):
+        return None
+    return Document(document.path, document.source, "", metadata=document.metadata, format=document.format)
+
+
+#: Findings that say a check did not complete (a time limit, a rule that
+#: raised): the next run must try again, so such results are never stored.
+_NOT_CACHED = frozenset({"NL004", "NL006"})
+
+
+def _lint_and_dump(target: Target, keep_document: bool) -> tuple[str, bytes | None, Any, Any]:
+    """In a worker: lint one file, and return its cache key and entry (or the plain result).
+
+    The key is the hash of the bytes actually linted, so a file edited during
+    the run is never stored under the wrong content. The entry travels as
+    bytes, so the result is pickled once, not once for the pipe and once for
+    the cache.
+    """
+    from newslint import runner
+    from newslint.findings import Finding
+
+    linter = runner._WORKER_LINTER
+    assert linter is not None and linter.cache is not None
+    data = linter.read_bytes(target)
+    if isinstance(data, Finding):
+        return "", None, runner.DocumentResult(target.display, findings=[data]), None
+    doc, notices = linter.read_with_notices(target, data)
+    if doc is None:  # undecodable: reported every run, never cached
+        return "", None, runner.DocumentResult(target.display, findings=notices), None
+    result = linter.check_document(doc, keep_document)
+    result.findings[:0] = notices  # decoding notices depend on the bytes alone: cacheable
+    if any(f.code in _NOT_CACHED for f in result.findings):
+        return "", None, result, None
+    blob = linter.cache.dump(target, result)
+    if blob is None:
+        return "", None, result, None
+    return linter.cache.key(target, data), blob, None, result.document
+
+
+class _Pickler(pickle.Pickler):
+    """Writes the display path as a placeholder, wherever it occurs."""
+
+    def __init__(self, file: io.BytesIO, path: str) -> None:
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self._path = path
+
+    def persistent_id(self, obj: Any) -> str | None:
+        return _PATH if type(obj) is str and obj == self._path else None
+
+
+class _Unpickler(pickle.Unpickler):
+    """Fills the placeholder in, and builds nothing but known, inert classes."""
+
+    def __init__(self, file: io.BytesIO, path: str, packages: frozenset[str] | None) -> None:
+        """``packages=None`` trusts the bytes (a worker's own, just made) and loads any class."""
+        super().__init__(file)
+        self._path = path
+        self._packages = packages
+
+    def persistent_load(self, pid: Any) -> str:
+        if pid != _PATH:
+            raise pickle.UnpicklingError(f"unknown placeholder {pid!r}")
+        return self._path
+
+    def find_class(self, module: str, name: str) -> Any:
+        if self._packages is None:
+            return super().find_class(module, name)
+        top = module.partition(".")[0]
+        allowed = (
+            (module == "builtins" and name in _SAFE_BUILTINS) or top in _SAFE_STDLIB or top in self._packages
+        )
+        if allowed and "." not in name:
+            obj = super().find_class(module, name)
+            if isinstance(obj, type) and obj.__module__ == module:
+                return obj
+        raise pickle.UnpicklingError(f"{module}.{name} may not be loaded from the cache")
+
+
+def _fingerprint(linter: Linter) -> tuple[str, set[str]]:
+    """A digest of everything a per-document result depends on besides the file."""
+    from newslint import __version__
+
+    plugins = linter.plugins
+    packages = {"newslint"}
+    local_files = []
+    for info in plugins.info.values():
+        if info.version == "local":
+            local_files.append(info.module)
+        else:
+            packages.add(info.module.partition(":")[0].partition(".")[0])
+    for rule in linter.ruleset.rules:
+        packages.add(type(rule).__module__.partition(".")[0])
+    stamps = [_stamp_file(f) for f in sorted(local_files)]
+    stamps += [_stamp_package(p) for p in sorted(packages)]
+    parts = {
+        "format": FORMAT,
+        "python": list(sys.version_info[:2]),
+        "newslint": __version__,
+        "plugins": sorted([n, i.version, i.module] for n, i in plugins.info.items()),
+        "code": stamps,
+        "rules": [
+            [r.code, type(r).__module__, type(r).__qualname__, linter.ruleset.severity_of(r.code, r.severity)]
+            + [dict(r.options)]
+            for r in linter.ruleset.rules
+        ],
+        "readers": sorted(
+            [suffix, type(reader).__module__, type(reader).__qualname__]
+            for suffix, reader in plugins.readers.items()
+        ),
+        "sections": linter.config.sections,
+    }
+    # A word list or lexicon named in rules.yaml: its content counts, not just its name.
+    options = [dict(r.options) for r in linter.ruleset.rules] + [linter.config.sections]
+    parts["files"] = [_stamp_file(str(p)) for p in _named_files(options, linter.config.root)]
+    text = json.dumps(parts, sort_keys=True, default=_jsonable)
+    # Classes from local plugin modules may be stored too.
+    packages |= {m.__name__ for m in _local_modules(local_files)}
+    return hashlib.blake2b(text.encode(), digest_size=10).hexdigest(), packages
+
+
+def _named_files(value: Any, root: Path) -> list[Path]:
+    """Existing files named by the strings in a configuration value (options, sections)."""
+    if isinstance(value, str):
+        if 0 < len(value) < 500 and ("/" in value or "." in value) and "\n" not in value:
+            with contextlib.suppress(OSError, ValueError):
+                path = root / value
+                if path.is_file():
+                    return [path]
+        return []
+    if isinstance(value, dict):
+        return [p for v in value.values() for p in _named_files(v, root)]
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [p for v in value for p in _named_files(v, root)]
+    return []
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, (set, frozenset)):
+        return sorted(map(repr, value))
+    if hasattr(value, "value") and hasattr(value, "name"):  # enums
+        return value.value
+    return repr(value)
+
+
+def _stamp_file(path: str) -> list[Any]:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return [path, None]
+    return [path, st.st_mtime_ns, st.st_size]
+
+
+def _stamp_package(name: str) -> list[Any]:
+    module = sys.modules.get(name)
+    if module is None:
+        return [name, None]
+    roots = list(getattr(module, "__path__", None) or [])
+    if not roots:
+        return _stamp_file(getattr(module, "__file__", "") or name)
+    stamps: list[Any] = []
+    for root in roots:
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames[:] = sorted(d for d in dirnames if d != "__pycache__" and not d.startswith("."))
+            for f in sorted(filenames):
+                if not f.endswith((".pyc", ".pyo")) and not f.startswith("."):  # code and data (lexicons)
+                    stamps.append(_stamp_file(os.path.join(dirpath, f)))
+            if len(stamps) > _MAX_STAMPED_FILES:
+                return [name, "too many files"]
+    return [name, stamps]
+
+
+def _local_modules(files: Iterable[str]) -> list[Any]:
+    wanted = {os.path.abspath(f) for f in files}
+    return [
+        m
+        for m in list(sys.modules.values())
+        if getattr(m, "__file__", None) and os.path.abspath(m.__file__) in wanted
+    ]
+
+
+def _prune(directory: Path, keep: Path) -> None:
+    """Remove all but the most recently used fingerprint folders.
+
+    Every upgrade, plugin edit or change of rules starts a new folder; the old
+    ones would otherwise pile up. A few are kept, for people who switch
+    between configurations (a pre-commit hook and a full CI run).
+    """
+    folders = []
+    for child in directory.iterdir():
+        if child != keep and child.is_dir() and len(child.name) == 20 and _is_hex(child.name):
+            with contextlib.suppress(OSError):
+                folders.append((child.stat().st_mtime, child))
+    folders.sort(reverse=True)
+    for _mtime, old in folders[KEEP_FINGERPRINTS - 1 :]:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _is_hex(name: str) -> bool:
+    return all(c in "0123456789abcdef" for c in name)
+
+
+def _mark(directory: Path) -> None:
+    """Tell git and backup tools that this folder is a cache."""
+    ignore = directory / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("# Made by newslint: the cache is never committed.\n*\n", encoding="utf-8")
+    tag = directory / "CACHEDIR.TAG"
+    if not tag.exists():
+        tag.write_text(
+            "Signature: 8a477f597d28d172789f06886806bc55\n"
+            "# This file is a cache directory tag created by newslint.\n"
+            "# For information about cache directory tags see https://bford.info/cachedir/\n",
+            encoding="utf-8",
+        )
+
+
+def _unlink(path: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(path)
