@@ -692,6 +692,8 @@ def _archive_pass(
         RuleSet(linter.corpus_rules, linter.ruleset.severities, linter.ruleset.enabled_codes),
         linter.config,
     )
+    if linter.cache is not None:  # an archive is what the cache is for
+        facts_only.cache = Cache.open(facts_only, linter.cache.directory)
     return facts_only.lint_targets(targets, jobs), missing
 
 
