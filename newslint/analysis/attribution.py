@@ -108,6 +108,34 @@ _INFORM_STEMS = {
     "point": "pointed points",
     "speak": "spoke speaking",
     "highlight": "highlighted highlighting",
+    "note2": "notes",
+    "insist2": "insist",
+    "warn2": "warn warning",
+    "mention": "mention mentions mentioned mentioning",
+    "echo": "echoed echoes echoing",
+    "assure": "assured assures assuring",
+    "remind": "reminded reminds reminding",
+    "caution": "cautioned cautions cautioning",
+    "email": "emailed emails",
+    "retweet": "retweeted retweets retweeting",
+    "plead": "pleaded pleads",
+    "recount": "recounted recounts recounting",
+    "hint": "hinted hints hinting",
+    "chant": "chanted chanting",
+    "contend": "contended contends contending",
+    "counter": "countered counters",
+    "retort": "retorted",
+    "clarify": "clarified clarifies",
+    "declare2": "declare",
+    "reveal2": "reveal",
+    "acknowledge2": "acknowledge",
+    "predict2": "predict",
+    "suggest2": "suggest",
+    "indicate2": "indicate",
+    "announce2": "announce",
+    "remark2": "remarking",
+    "vow2": "vowing",
+    "lament": "lamented laments lamenting",
 }
 #: Verbs that attribute a view or a stance without making anyone a source.
 _STANCE_STEMS = {
@@ -155,7 +183,48 @@ _STANCE_STEMS = {
     "demand": "demanded demands demanding",
     "push": "pushed",
 }
+#: Broad cues: beliefs, wishes, evaluations and endorsements that annotation
+#: schemes count as attributions but a copy desk does not read as sourcing.
+_BROAD_STEMS = {
+    "hope": "hoping",
+    "prefer": "prefer prefers preferred",
+    "discuss": "discuss discussed discussing",
+    "talk": "talked talks talking",
+    "denounce": "denounce denounced denounces denouncing",
+    "praise": "praising",
+    "criticize": "criticizing criticising",
+    "tout": "touted touts",
+    "rail": "railed rails railing",
+    "assail": "assailed assails",
+    "applaud": "applauded applauds",
+    "champion": "champions championing",
+    "liken": "likened likens",
+    "portray": "portray portrayed portrays portraying",
+    "refer": "referred refers referring",
+    "decry": "decried decrying",
+    "bemoan": "bemoaned bemoans",
+    "thank": "thanked thanking",
+    "back": "backed backing backs",
+    "side": "sided",
+    "signal": "signaled signalled signals signaling",
+    "invoke": "invoked invokes invoking",
+    "list": "listed lists",
+    "identify": "identified",
+    "charge": "charged charging",
+    "challenge": "challenged challenging",
+    "recommend": "recommended recommends recommending",
+    "forecast": "forecast forecasts",
+    "project": "projected",
+    "deem": "deemed deems",
+    "approve": "approved approves",
+    "voice": "voiced voices voicing",
+    "remember": "remembered remembers",
+    "issue": "issued",
+    "favor": "favors favour favours",
+    "convince": "convinced",
+}
 _INFORM_WORDS = {w for forms in _INFORM_STEMS.values() for w in forms.split()}
+_BROAD_WORDS = {w for forms in _BROAD_STEMS.values() for w in forms.split()}
 _STANCE_WORDS = {w for forms in _STANCE_STEMS.values() for w in forms.split()}
 # Forms that are as often nouns or adjectives: cues only when they open a
 # clause (“that”, a colon, a quotation) or follow a pronoun.
@@ -170,6 +239,13 @@ _AMBIGUOUS = {
     "attacks", "attacking", "questions", "pushed", "tweets", "doubts", "feels",
     "add", "tell", "knows", "believed", "thought", "points", "responded", "responds",
 }  # fmt: skip
+
+# Ambiguous forms read as broad cues, without a clause, when a person or a
+# body is their subject ("Ruiz described the plan as …", "the poll shows …").
+_AMBIGUOUS_BROAD = words("""called calling calls continued accused accuses accusing described describing responded
+    urged urging urges pointed supported supports opposed opposes denied denies concluded speaking
+    highlighted highlighting cites answered briefed writing knows expect expects shows found spoke posted
+    pushed wanted""")
 
 _PHRASE_CUES = (
     r"according\s+to",
@@ -209,7 +285,7 @@ _CUE = re.compile(
     r"(?<![\w’'-])(?=[a-zA-Z])(?:(?P<phrase>"
     + "|".join(_PHRASE_CUES)
     + r")|(?P<verb>"
-    + trie_pattern(_INFORM_WORDS | _STANCE_WORDS)
+    + trie_pattern(_INFORM_WORDS | _STANCE_WORDS | _BROAD_WORDS)
     + r"))(?![\w’'-])",
     re.I,
 )
@@ -267,6 +343,13 @@ class Attribution(Span):
     #: For a pronoun source (he, she, they, who): the earlier source it stands
     #: for, the last one that fits ("Ana Ortiz … she added" → "Ana Ortiz").
     resolved: Span | None = None
+    #: One of :data:`CUE_KINDS`: "speech" (``informs``), "stance", or "broad".
+    kind: str = "speech"
+
+    @property
+    def broad(self) -> bool:
+        """A cue of the broad reading only: rules that need speech or a stated view skip it."""
+        return self.kind == "broad"
 
 
 #: person: a named person; pronoun: he, she, who …; institution: police, the
@@ -274,6 +357,15 @@ class Attribution(Span):
 #: people (a source, an official, people familiar with …); crowd: a vague
 #: crowd (many, critics, experts); other: anything else (a poll, a document).
 SOURCE_KINDS = ("person", "pronoun", "institution", "outlet", "anonymous", "crowd", "other")
+
+#: speech: speech and reporting cues (said, told, according to), ``informs``
+#: is True; stance: a stated view (believes, wants, criticized); broad: what
+#: annotation schemes such as PolNeAR also count as attribution (beliefs,
+#: wishes, endorsements, evaluations: "is expected to", "praised", "sided
+#: with"), and ambiguous cue words read without the clause that would make
+#: them speech ("called the plan …"). Broad relations serve extraction and
+#: measurement; rules ignore them.
+CUE_KINDS = ("speech", "stance", "broad")
 
 
 def find_attributions(
@@ -314,9 +406,18 @@ def find_attributions(
             and text[att.source.start : att.source.end].lower() in _FIRST_SECOND
         ):
             continue  # "I think", "you know": conversational, not an attribution
+        if att.broad and not _broad_source(text, att):
+            continue
         found.append(att)
         taken_until = att.cue.end
     return _resolve_pronouns(text, sentences, _with_speaker_labels(text, sentences, found))
+
+
+def _broad_source(text: str, att: Attribution) -> bool:
+    """A broad cue needs a source that can hold a view: a person, a body, he/she/they."""
+    if att.source_kind == "pronoun":
+        return text[att.source.start : att.source.end].lower() in ("he", "she", "they")
+    return att.source_kind != "other"
 
 
 _SINGULAR = words("he she him her his")
@@ -337,6 +438,9 @@ def _resolve_pronouns(
     out: list[Attribution] = []
     for a in found:
         src = a.source
+        if a.broad:
+            out.append(a)  # read by no rule: it neither resolves nor is a referent
+            continue
         if src is not None and a.source_kind == "pronoun":
             word = text[src.start : src.end].lower()
             target: Span | None = None
@@ -436,7 +540,7 @@ def _read(text: str, sent: Sentence, m: re.Match[str]) -> Attribution | None:
         return _make(text, sent, cue, source, True, None)
     if word[0].isupper() and not _at_clause_start(text, sent, m.start()):
         return None  # "Says" or "Calls" inside a name or a headline
-    informs = low in _INFORM_WORDS
+    informs: str = "speech" if low in _INFORM_WORDS else "broad" if low in _BROAD_WORDS else "stance"
     before = text[sent.start : m.start()]
     stripped = before.rstrip()
     after_quote = stripped.endswith(("”", '"', "'", "—", "–"))
@@ -460,7 +564,9 @@ def _read(text: str, sent: Sentence, m: re.Match[str]) -> Attribution | None:
         and not _OPENS_CLAUSE.match(text, m.end(), sent.end)
         and not (low in _CALL and _CALL_OBJECT.match(text, m.end(), sent.end))
     ):
-        return None
+        if low not in _AMBIGUOUS_BROAD:
+            return None
+        informs = "broad"  # "Ruiz called the plan reckless": a view, not speech
     if low.endswith("ing"):
         # "…, saying the talks failed": the speaker is the subject of the sentence;
         # without the comma ("a letter asking him …") it is no attribution.
@@ -474,6 +580,8 @@ def _read(text: str, sent: Sentence, m: re.Match[str]) -> Attribution | None:
         # Inverted: "…,” said Smith" / ", says Jones, a lawyer" (but "Smith, a lawyer, said he …").
         source = _np_after(text, m.end(), sent.end, inverted=True, after_quote=after_quote)
         if source is not None and (after_quote or text[source.start : source.end].lower() not in _PERSONAL):
+            if classify_source(text[source.start : source.end]) in ("person", "institution", "outlet"):
+                source = _with_appositive(text, source, sent.end)
             return _make(text, sent, cue, source, informs, Span(sent.start, sent.start + len(stripped)))
     # "An official who spoke on condition of anonymity said": skip the relative clause.
     end = m.start()
@@ -486,12 +594,37 @@ def _read(text: str, sent: Sentence, m: re.Match[str]) -> Attribution | None:
     return _make(text, sent, cue, source, informs, Span(m.end(), sent.end))
 
 
+# Where a trailing appositive ends: a quotation, a bracket, a dash, or a comma
+# before a new clause or an adverbial ("…, adding", "…, and", "…, in a statement").
+_APPOSITIVE_END = re.compile(
+    r"[“”\"();:—–]|\s--|,\s+(?:adding|saying|noting|according|and|but|or|in|at|on|during|after|before|when|while"
+    r"|because|as|though|although|referring|speaking|explaining|arguing|citing|if|so|since|then|where|with)\b"
+)
+
+
+def _with_appositive(text: str, source: Span, sent_end: int) -> Span:
+    """ "…,” said Ana Ortiz, a lawyer for the family." → the name with its appositive."""
+    if text[source.end : source.end + 1] != ",":
+        return source
+    limit = min(sent_end, source.end + 250)
+    stop = _APPOSITIVE_END.search(text, source.end, limit)
+    end = stop.start() if stop else limit
+    tail = text[source.end : end].rstrip(" \t\n.,!?’'")
+    if len(tail) < 4 or "\n" in tail:
+        return source
+    return Span(source.start, source.end + len(tail))
+
+
 def _inverted_after_comma(text: str, sent: Sentence, m: re.Match[str]) -> bool:
     """ ", said DeSantis, a lawmaker." rather than "Smith, a lawyer, said the case …"."""
     if m.group(0).lower() in _TELL:
         return False  # "…, told AFP": the listener follows, never the speaker
-    if _np_before(text, sent.start, m.start()) is None:
+    before = _np_before(text, sent.start, m.start())
+    if before is None:
         return True
+    phrase = text[before.start : before.end]
+    if phrase.endswith(",") and classify_source(phrase) == "person":
+        return False  # "Dr. Ana Ruiz, a hydrologist, said the dam held."
     src = _np_after(text, m.end(), sent.end, inverted=True)
     if src is None or text[src.start : src.end].lower() in _PERSONAL:
         return False
@@ -560,9 +693,11 @@ _NP_PREPS = words("of for with to at in from")
 
 
 def _make(
-    text: str, sent: Sentence, cue: Span, source: Span, informs: bool, content: Span | None
+    text: str, sent: Sentence, cue: Span, source: Span, informs: bool | str, content: Span | None
 ) -> Attribution:
-    kind = classify_source(text[source.start : source.end])
+    """``informs``: True (speech), False (stance) or a cue kind of :data:`CUE_KINDS`."""
+    cue_kind = informs if isinstance(informs, str) else ("speech" if informs else "stance")
+    source_kind = classify_source(text[source.start : source.end])
     if content is not None and content.end <= content.start:
         content = None
     return Attribution(
@@ -572,8 +707,9 @@ def _make(
         source,
         content,
         sent.index,
-        informs,
-        kind,
+        cue_kind == "speech",
+        source_kind,
+        kind=cue_kind,
     )
 
 
@@ -635,8 +771,8 @@ def _np_before(text: str, lo: int, cue_start: int) -> Span | None:
     while k > 0 and j - k < _MAX_NP:
         w = toks[k - 1][2]
         lw = w.lower()
-        if w in ("’s", "'s", "-", "&", "."):
-            k -= 1
+        if w in ("’s", "'s", "-", "&", ".") or (w in ("’", "'") and k >= 2 and toks[k - 2][2].endswith("s")):
+            k -= 1  # "the mayor's aide", "the teachers' union"
             continue
         if lw == "and" and k >= 2 and toks[k - 2][2][:1].isupper() and toks[k][2][:1].isupper():
             k -= 1

@@ -1,0 +1,102 @@
+"""Broad cues, new speech cues and source boundaries of the attribution analysis."""
+
+from __future__ import annotations
+
+import pytest
+
+from newslint.document import Document
+from newslint.testing import Invalid, RuleTester, at
+from newslint_plugins.attribution import VagueAttribution
+
+
+def _relations(text: str) -> list[tuple[str, str, str]]:
+    a = Document.from_text(text).analysis
+    return [
+        (text[r.source.start : r.source.end], text[r.cue.start : r.cue.end], r.kind) for r in a.attributions
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("Councillor Bea Lund notes that the budget is late.", "Councillor Bea Lund", "notes"),
+        ("The treasurer mentioned that two audits were pending.", "The treasurer", "mentioned"),
+        ("Dr. Amal Kerr cautioned that the vaccine supply was thin.", "Dr. Amal Kerr", "cautioned"),
+        ("The union's president emailed that talks would resume.", "The union's president", "emailed"),
+        ("Residents insist that the well has run dry.", "Residents", "insist"),
+    ],
+)  # fmt: skip
+def test_new_speech_cues_inform(text, source, cue):
+    assert (source, cue, "speech") in _relations(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("Mayor Tess Ortiz denounced the toll increase.", "Mayor Tess Ortiz", "denounced"),
+        ("Senator Ray Pike called the measure a giveaway.", "Senator Ray Pike", "called"),
+        ("The teachers' union backed the harbour plan.", "The teachers' union", "backed"),
+        ("She railed against the new parking fees.", "She", "railed"),
+        ("Governor Li touted the jobs figures on Monday.", "Governor Li", "touted"),
+    ],
+)  # fmt: skip
+def test_views_and_evaluations_are_broad(text, source, cue):
+    rel = _relations(text)
+    assert (source, cue, "broad") in rel
+    a = Document.from_text(text).analysis.attributions
+    assert not any(r.informs for r in a)
+
+
+def test_broad_cues_need_a_source_that_holds_a_view():
+    # "the plan" is no one: a thing that is "called" something is not attributed.
+    assert _relations("The new plan called for two bridges.") == []
+    assert _relations("It listed four bridges.") == []
+
+
+def test_broad_cues_make_no_quote_speaker():
+    text = "Ortiz denounced the fees. “This is a tax on the poor and nobody voted for it.”"
+    analysis = Document.from_text(text).analysis
+    assert all(q.attribution is None or not q.attribution.broad for q in analysis.quote_speakers)
+
+
+def test_broad_cues_do_not_name_an_expert_near_a_weasel():
+    # NL101 looks for a named speaker near "experts say"; an evaluation is not one.
+    RuleTester(VagueAttribution).run(
+        valid=["Experts say the dam is safe. Dr. Ana Ruiz, a hydrologist, said the spillway held."],
+        invalid=[
+            Invalid(
+                "Experts say the dam is safe. Dr. Ana Ruiz touted the spillway design.",
+                [at(1, 1, "Experts say")],
+            )
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "“The law is clear,” said Ana Ortiz, a lawyer for the tenants' union.",
+            "Ana Ortiz, a lawyer for the tenants' union",
+        ),
+        (
+            "“We expect delays,” said Tom Reyes, who runs the port authority.",
+            "Tom Reyes, who runs the port authority",
+        ),
+        (
+            "“We expect delays,” said Tom Reyes, adding that crews were ready.",
+            "Tom Reyes",
+        ),
+        (
+            "“It held,” said the Harbour Board, a public body, in a statement.",
+            "the Harbour Board, a public body",
+        ),
+    ],
+)
+def test_inverted_source_keeps_its_appositive(text, source):
+    assert source in [r[0] for r in _relations(text)]
+
+
+def test_anonymous_inverted_source_keeps_its_span():
+    text = "“It is over,” said an official, who was not authorized to speak publicly."
+    assert ("an official", "said", "speech") in _relations(text)
