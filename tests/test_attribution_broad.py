@@ -100,3 +100,33 @@ def test_inverted_source_keeps_its_appositive(text, source):
 def test_anonymous_inverted_source_keeps_its_span():
     text = "“It is over,” said an official, who was not authorized to speak publicly."
     assert ("an official", "said", "speech") in _relations(text)
+
+
+def test_a_poll_is_the_source_of_its_figures():
+    text = "In a new Harbour Institute poll released Monday, 40 percent backed the toll."
+    rel = _relations(text)
+    assert ("a new Harbour Institute poll released Monday", "In", "broad") in rel
+
+
+def test_in_a_statement_is_not_a_poll():
+    rel = _relations("In a statement, the ministry said the toll would stay.")
+    assert ("the ministry", "said", "speech") in rel
+    assert not [r for r in rel if r[1] == "In"]
+
+
+def test_title_case_headline_attributes_broadly():
+    assert ("Ortiz", "Says", "broad") in _relations("Ortiz Says Bridge Will Reopen by June")
+    # Inside a sentence, a capitalised cue word is part of a name.
+    assert _relations("The children played Simon Says at the fair.") == []
+
+
+def test_according_to_after_said_is_a_second_relation():
+    text = "“We are ready,” Ortiz said, according to the Harbour Gazette."
+    rel = _relations(text)
+    assert ("Ortiz", "said", "speech") in rel
+    assert ("the Harbour Gazette", "according to", "speech") in rel
+
+
+def test_counted_people_hold_views():
+    text = "About a third of voters want a new bridge."
+    assert ("About a third of voters", "want", "broad") in _relations(text)

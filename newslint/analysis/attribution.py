@@ -222,6 +222,7 @@ _BROAD_STEMS = {
     "issue": "issued",
     "favor": "favors favour favours",
     "convince": "convinced",
+    "oppose": "oppose",
 }
 _INFORM_WORDS = {w for forms in _INFORM_STEMS.values() for w in forms.split()}
 _BROAD_WORDS = {w for forms in _BROAD_STEMS.values() for w in forms.split()}
@@ -245,7 +246,7 @@ _AMBIGUOUS = {
 _AMBIGUOUS_BROAD = words("""called calling calls continued accused accuses accusing described describing responded
     urged urging urges pointed supported supports opposed opposes denied denies concluded speaking
     highlighted highlighting cites answered briefed writing knows expect expects shows found spoke posted
-    pushed wanted""")
+    pushed wanted want support""")
 
 _PHRASE_CUES = (
     r"according\s+to",
@@ -253,6 +254,8 @@ _PHRASE_CUES = (
     r"(?:statement|interview|e-?mail|letter|tweet|post|speech|op-ed|memo|report|press\s+release|news\s+conference)",
     r"quoted",
     r"made\s+(?:the|these|those|his|her|their)\s+(?:remarks|comments|statement|statements)",
+    # "in a new Quinnipiac poll": the poll is the source (a broad relation).
+    r"in(?=\s+(?:a|an|the|this|that|its|their|his|her)\s+(?:[\w/.&’'-]+\s+){0,6}?(?:poll|survey)s?\b)",
 )
 
 
@@ -288,6 +291,10 @@ _CUE = re.compile(
     + trie_pattern(_INFORM_WORDS | _STANCE_WORDS | _BROAD_WORDS)
     + r"))(?![\w’'-])",
     re.I,
+)
+_POLL = re.compile(
+    r"\s+(?P<src>\S+\s+(?:[\w/.&’'-]+\s+){0,6}?(?:poll|survey)s?\b"
+    r"(?:\s+(?:released|conducted|published|taken|out|by|of|from)\b[^,.;:“”\"]{0,60})?)"
 )
 _QUOTED_AS = re.compile(r"\s+(?P<src>[^,.;:“”\"]{2,120}?)\s+as\s+(?:saying|stating|telling)\b")
 _OPENS_CLAUSE = re.compile(r",?\s*(?:[:“\"]|that\b|\S+\s+that\b|how\b|why\b|whether\b)")
@@ -384,20 +391,23 @@ def find_attributions(
     for m in _CUE.finditer(text):
         if m.start() < taken_until:
             continue
-        k = bisect.bisect_right(inside_starts, m.start()) - 1
-        if k >= 0 and m.start() < inside[k].end:
-            continue
         i = bisect.bisect_right(starts, m.start()) - 1
         if i < 0 or m.start() >= sentences[i].end:
+            continue
+        sent = sentences[i]
+        k = bisect.bisect_right(inside_starts, m.start()) - 1
+        quoted = k >= 0 and m.start() < inside[k].end
+        if quoted:
             continue
         if (
             m.group("phrase") is not None
             and found
             and found[-1].sentence == i
             and 0 <= m.start() - found[-1].cue.end < 25
+            and m.group(0)[:1] not in "Aa"
         ):
             continue  # "said in a statement": one cue, already read
-        att = _read(text, sentences[i], m)
+        att = _read(text, sent, m)
         if att is None:
             continue
         if (
@@ -417,7 +427,14 @@ def _broad_source(text: str, att: Attribution) -> bool:
     """A broad cue needs a source that can hold a view: a person, a body, he/she/they."""
     if att.source_kind == "pronoun":
         return text[att.source.start : att.source.end].lower() in ("he", "she", "they")
-    return att.source_kind != "other"
+    return att.source_kind != "other" or bool(_COUNTED.search(text, att.source.start, att.source.end))
+
+
+# "About a third of voters", "52 percent", "a majority of Republicans": counted people.
+_COUNTED = re.compile(
+    r"\b(?:\d[\d.,]*|percent|half|third|thirds|quarter|quarters|majority|minority|plurality)\b"
+    r"|\b(?:voters|respondents|Americans|Republicans|Democrats|conservatives|liberals|independents)\b"
+)
 
 
 _SINGULAR = words("he she him her his")
@@ -530,6 +547,11 @@ def _read(text: str, sent: Sentence, m: re.Match[str]) -> Attribution | None:
                 return None
             source = Span(q.start("src"), q.end("src"))
             return _make(text, sent, Span(cue.start, q.end()), source, True, Span(q.end(), sent.end))
+        if low == "in":
+            p = _POLL.match(text, m.end(), sent.end)
+            if p is None:
+                return None
+            return _make(text, sent, cue, Span(p.start("src"), p.end("src")), "broad", None)
         # "in a statement", "made the remarks": the subject before (not "said in a
         # statement", read with "said").
         if _prev_word(text[sent.start : m.start()]) in _INFORM_WORDS | _STANCE_WORDS:
@@ -538,9 +560,16 @@ def _read(text: str, sent: Sentence, m: re.Match[str]) -> Attribution | None:
         if source is None:
             return None
         return _make(text, sent, cue, source, True, None)
-    if word[0].isupper() and not _at_clause_start(text, sent, m.start()):
-        return None  # "Says" or "Calls" inside a name or a headline
     informs: str = "speech" if low in _INFORM_WORDS else "broad" if low in _BROAD_WORDS else "stance"
+    if word[0].isupper() and not _at_clause_start(text, sent, m.start()):
+        # "Says" or "Calls" inside a name; but a Title Case headline ("Ortiz Says
+        # Bridge Will Reopen") attributes, broadly: rules leave headlines alone.
+        if (
+            not _HEADLINE_CUE.match(text, sent.start, m.end())
+            or not text[m.end() + 1 : m.end() + 2].isupper()
+        ):
+            return None
+        informs = "broad"
     before = text[sent.start : m.start()]
     stripped = before.rstrip()
     after_quote = stripped.endswith(("”", '"', "'", "—", "–"))
@@ -613,6 +642,10 @@ def _with_appositive(text: str, source: Span, sent_end: int) -> Span:
     if len(tail) < 4 or "\n" in tail:
         return source
     return Span(source.start, source.end + len(tail))
+
+
+# A headline's Title Case subject, up to six words, and its cue: "Ortiz Says".
+_HEADLINE_CUE = re.compile(r"(?:[A-Z][\w.’'-]*\s+){1,6}[A-Z][a-z]+$")
 
 
 def _inverted_after_comma(text: str, sent: Sentence, m: re.Match[str]) -> bool:
@@ -790,7 +823,16 @@ def _np_before(text: str, lo: int, cue_start: int) -> Span | None:
     # A noun phrase never starts with a preposition or a lowercase verb-like word.
     while k < j - 1 and toks[k][2].lower() in _LEFT_TRIM:
         k += 1
+    if (
+        k > 0
+        and toks[k - 1][2].lower() in _APPROX
+        and (toks[k][2][0].isdigit() or toks[k][2].lower() in _NP_START)
+    ):
+        k -= 1  # "about a third of voters", "nearly 40 percent"
     return Span(toks[k][0], last_end)
+
+
+_APPROX = words("about nearly almost roughly around only just over under some")
 
 
 _DEMONSTRATIVES = words("this these those")
