@@ -254,8 +254,9 @@ _PHRASE_CUES = (
     r"(?:statement|interview|e-?mail|letter|tweet|post|speech|op-ed|memo|report|press\s+release|news\s+conference)",
     r"quoted",
     r"made\s+(?:the|these|those|his|her|their)\s+(?:remarks|comments|statement|statements)",
-    # "in a new Quinnipiac poll": the poll is the source (a broad relation).
-    r"in(?=\s+(?:a|an|the|this|that|its|their|his|her)\s+(?:[\w/.&’'-]+\s+){0,6}?(?:poll|survey)s?\b)",
+    # "in a new Quinnipiac poll": the poll is the source (a broad relation),
+    # read back from the rare word "poll" rather than forward from every "in".
+    r"(?:poll|survey)s?",
 )
 
 
@@ -292,10 +293,10 @@ _CUE = re.compile(
     + r"))(?![\w’'-])",
     re.I,
 )
-_POLL = re.compile(
-    r"\s+(?P<src>\S+\s+(?:[\w/.&’'-]+\s+){0,6}?(?:poll|survey)s?\b"
-    r"(?:\s+(?:released|conducted|published|taken|out|by|of|from)\b[^,.;:“”\"]{0,60})?)"
+_IN_POLL = re.compile(
+    r"\b[Ii]n\s+(?P<src>(?:a|an|the|this|that|its|their|his|her)\s+(?:[\w/.&’'-]+\s+){0,6})$", re.I
 )
+_POLL_TAIL = re.compile(r"\s+(?:released|conducted|published|taken|out|by|of|from)\b[^,.;:“”\"]{0,60}")
 _QUOTED_AS = re.compile(r"\s+(?P<src>[^,.;:“”\"]{2,120}?)\s+as\s+(?:saying|stating|telling)\b")
 _OPENS_CLAUSE = re.compile(r",?\s*(?:[:“\"]|that\b|\S+\s+that\b|how\b|why\b|whether\b)")
 # "called for a ban", "called on the president to", "called him a liar".
@@ -547,11 +548,13 @@ def _read(text: str, sent: Sentence, m: re.Match[str]) -> Attribution | None:
                 return None
             source = Span(q.start("src"), q.end("src"))
             return _make(text, sent, Span(cue.start, q.end()), source, True, Span(q.end(), sent.end))
-        if low == "in":
-            p = _POLL.match(text, m.end(), sent.end)
+        if low.startswith(("poll", "survey")):
+            p = _IN_POLL.search(text, max(sent.start, m.start() - 90), m.start())
             if p is None:
                 return None
-            return _make(text, sent, cue, Span(p.start("src"), p.end("src")), "broad", None)
+            tail = _POLL_TAIL.match(text, m.end(), sent.end)
+            end = tail.end() if tail else m.end()
+            return _make(text, sent, Span(p.start(), p.start() + 2), Span(p.start("src"), end), "broad", None)
         # "in a statement", "made the remarks": the subject before (not "said in a
         # statement", read with "said").
         if _prev_word(text[sent.start : m.start()]) in _INFORM_WORDS | _STANCE_WORDS:
