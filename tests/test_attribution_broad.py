@@ -130,3 +130,32 @@ def test_according_to_after_said_is_a_second_relation():
 def test_counted_people_hold_views():
     text = "About a third of voters want a new bridge."
     assert ("About a third of voters", "want", "broad") in _relations(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Ruiz, however, said the plan was sound.", "Ruiz"),
+        ("Tom Reyes, in turn, said the port was ready.", "Tom Reyes"),
+        ("Ana Ortiz, 61, said the bridge had always leaked.", "Ana Ortiz"),
+        ("Ana Ortiz, a retired engineer, said the bridge leaked.", "Ana Ortiz, a retired engineer,"),
+    ],
+)
+def test_an_aside_is_not_part_of_the_source(text, source):
+    assert (source, "said", "speech") in _relations(text)
+
+
+def test_passive_with_agent_is_a_broad_relation():
+    rel = _relations("As reported by the Harbour Gazette, the toll will rise.")
+    assert ("the Harbour Gazette", "reported", "broad") in rel
+    rel = _relations("The toll was sharply criticized by Mayor Tess Ortiz.")
+    assert ("Mayor Tess Ortiz", "criticized", "broad") in rel
+    # No agent, no relation: "the deal was reported" names no one.
+    assert _relations("The deal was reported on Monday.") == []
+
+
+def test_participle_after_said_keeps_the_speaker():
+    text = "“The port is open,” Ortiz said on Monday, adding that ferries would run."
+    rel = _relations(text)
+    assert ("Ortiz", "said", "speech") in rel
+    assert ("Ortiz", "adding", "speech") in rel

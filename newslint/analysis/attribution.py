@@ -116,7 +116,7 @@ _INFORM_STEMS = {
     "assure": "assured assures assuring",
     "remind": "reminded reminds reminding",
     "caution": "cautioned cautions cautioning",
-    "email": "emailed emails",
+    "email": "emailed",
     "retweet": "retweeted retweets retweeting",
     "plead": "pleaded pleads",
     "recount": "recounted recounts recounting",
@@ -408,7 +408,21 @@ def find_attributions(
             and m.group(0)[:1] not in "Aa"
         ):
             continue  # "said in a statement": one cue, already read
-        att = _read(text, sent, m)
+        if (
+            m.group("verb") is not None
+            and m.group(0).endswith("ing")
+            and found
+            and found[-1].sentence == i
+            and found[-1].source is not None
+            and _SAME_SPEAKER_GAP.fullmatch(text, found[-1].end, m.start())
+        ):
+            # "…,” Ortiz said, adding …" / "Ortiz said Tuesday, noting …": the same speaker.
+            low = m.group(0).lower()
+            kind = "speech" if low in _INFORM_WORDS else "broad" if low in _BROAD_WORDS else "stance"
+            cue = Span(m.start(), m.end())
+            att = _make(text, sent, cue, found[-1].source, kind, Span(m.end(), sent.end))
+        else:
+            att = _read(text, sent, m)
         if att is None:
             continue
         if (
@@ -438,6 +452,8 @@ _COUNTED = re.compile(
 )
 
 
+# Between "said" and ", adding": a few words of time or place, no quotation.
+_SAME_SPEAKER_GAP = re.compile(r"[^“”\"\n.;:]{0,60},\s*")
 _SINGULAR = words("he she him her his")
 _RELATIVE = words("who which that")
 
@@ -577,6 +593,14 @@ def _read(text: str, sent: Sentence, m: re.Match[str]) -> Attribution | None:
     stripped = before.rstrip()
     after_quote = stripped.endswith(("”", '"', "'", "—", "–"))
     prev = "" if after_quote else _prev_word(before)  # a quotation's last word is not a subject
+    # A passive with its agent: "as reported by the Gazette", "was criticized by
+    # Ortiz" (broad: rules read the active voice only).
+    if low.endswith("ed") and (prev in _PASSIVE or stripped.endswith(",")):
+        by = _BY.match(text, m.end(), sent.end)
+        if by is not None:
+            source = _np_after(text, by.end(), sent.end, inverted=True)
+            if source is not None:
+                return _make(text, sent, cue, source, "broad", None)
     # Passive, infinitive and nominal uses: "was told", "to say", "the calls"; but
     # "Ortiz was asked about …" makes Ortiz the one who answers.
     if prev in _NOT_BEFORE_VERB and not (low == "asked" and prev in ("was", "were")):
@@ -669,6 +693,8 @@ def _inverted_after_comma(text: str, sent: Sentence, m: re.Match[str]) -> bool:
 
 
 _TELL = words("tell tells told telling")
+_PASSIVE = words("was were been being be is are as widely also hotly sharply roundly")
+_BY = re.compile(r"\s+by\s+(?=\S)")
 _NOT_BEFORE_VERB = words("was were been being be is are am the a an to his her their its our my your so")
 _ANON_CLAUSE = re.compile(
     r",?\s*(?:who|that)\s+(?:spoke|asked|requested|declined|insisted|was\s+not|were\s+not|is\s+not|are\s+not)"
@@ -869,12 +895,20 @@ def _appositive_subject(toks: list[tuple[int, int, str]], j: int, text: str) -> 
         if w == ",":
             head = _np_before_tokens(toks, k)
             if head is not None:
+                first = toks[k + 1][2].lower() if k + 1 < j - 1 else ""
+                if first in _ASIDE or (first.isdigit() and k + 2 == j - 1):
+                    return Span(head, toks[k - 1][1])  # "Ruiz, however, said", "Ruiz, 69, said"
                 return Span(head, toks[j - 1][1])
             chunks += 1
             if chunks == 3:
                 return None
         k -= 1
     return None
+
+
+# An aside between a subject and its verb, not an appositive: "Ruiz, in turn, said".
+_ASIDE = words("""for in however after before though although meanwhile too also then like unlike not at on
+    during when while once speaking asked citing instead moreover indeed still""")
 
 
 def _np_before_tokens(toks: list[tuple[int, int, str]], j: int) -> int | None:
