@@ -24,6 +24,8 @@ def _relations(text: str) -> list[tuple[str, str, str]]:
         ("Dr. Amal Kerr cautioned that the vaccine supply was thin.", "Dr. Amal Kerr", "cautioned"),
         ("The union's president emailed that talks would resume.", "The union's president", "emailed"),
         ("Residents insist that the well has run dry.", "Residents", "insist"),
+        ("The treasurer speculated that rates would fall.", "The treasurer", "speculated"),
+        ("“Not yet,” Judge Ray Pike interjected.", "Judge Ray Pike", "interjected"),
     ],
 )  # fmt: skip
 def test_new_speech_cues_inform(text, source, cue):
@@ -38,6 +40,8 @@ def test_new_speech_cues_inform(text, source, cue):
         ("The teachers' union backed the harbour plan.", "The teachers' union", "backed"),
         ("She railed against the new parking fees.", "She", "railed"),
         ("Governor Li touted the jobs figures on Monday.", "Governor Li", "touted"),
+        ("Councillor Bea Lund lambasted the ferry operator.", "Councillor Bea Lund", "lambasted"),
+        ("Mayor Tess Ortiz is eager to dredge the channel.", "Mayor Tess Ortiz", "eager"),
     ],
 )  # fmt: skip
 def test_views_and_evaluations_are_broad(text, source, cue):
@@ -51,6 +55,9 @@ def test_broad_cues_need_a_source_that_holds_a_view():
     # "the plan" is no one: a thing that is "called" something is not attributed.
     assert _relations("The new plan called for two bridges.") == []
     assert _relations("It listed four bridges.") == []
+    # "eager" only before "to"; "expected to" names no one who expects.
+    assert _relations("An eager crowd filled the hall.") == []
+    assert _relations("The bridge is expected to reopen in June.") == []
 
 
 def test_broad_cues_make_no_quote_speaker():

@@ -136,6 +136,18 @@ _INFORM_STEMS = {
     "remark2": "remarking",
     "vow2": "vowing",
     "lament": "lamented laments lamenting",
+    "interject": "interjected",
+    "speculate": "speculated speculates",
+    "muse": "mused",
+    "proclaim": "proclaimed proclaims",
+    "repeat": "repeating",
+    "chant2": "chants",
+    "conclude2": "conclude concludes",
+    "cite2": "cite",
+    "complain2": "complain",
+    "emphasize2": "emphasize",
+    "rebut": "rebut rebutted",
+    "articulate": "articulated",
 }
 #: Verbs that attribute a view or a stance without making anyone a source.
 _STANCE_STEMS = {
@@ -223,7 +235,43 @@ _BROAD_STEMS = {
     "favor": "favors favour favours",
     "convince": "convinced",
     "oppose": "oppose",
+    "lash": "lashed",
+    "lambaste": "lambasted lambastes",
+    "rebuke": "rebuked rebukes",
+    "deride": "derided derides",
+    "hail": "hailed hails",
+    "dub": "dubbed",
+    "label": "labeled labelled",
+    "reference": "referenced referencing",
+    "credit": "credited",
+    "congratulate": "congratulated",
+    "balk": "balked",
+    "distance": "distanced",
+    "brush": "brushed",
+    "allude": "alluding alluded",
+    "fear2": "fearing",
+    "consider": "considers",
+    "order": "ordered",
+    "promise2": "promising",
+    "point2": "pointing",
+    "express2": "express",
+    "expect2": "expecting",
+    "realize": "realized",
+    "weigh": "weighed",
+    "unveil": "unveiled",
+    "outline": "outlined outlining",
+    "detail": "detailing",
+    "advocate": "advocates advocating",
+    "spar": "sparred",
+    "knock": "knocked",
+    "disavow": "disavow disavowed",
+    "recognize": "recognizing",
+    "justify": "justify",
+    # Only before "to": "eager to". ("X is expected to win" names no one who
+    # expects; "seemed to" and "appeared to" are the writer's view.)
+    "eager": "eager",
 }
+_BEFORE_TO = words("eager")
 _INFORM_WORDS = {w for forms in _INFORM_STEMS.values() for w in forms.split()}
 _BROAD_WORDS = {w for forms in _BROAD_STEMS.values() for w in forms.split()}
 _STANCE_WORDS = {w for forms in _STANCE_STEMS.values() for w in forms.split()}
@@ -601,6 +649,13 @@ def _read(text: str, sent: Sentence, m: re.Match[str]) -> Attribution | None:
             source = _np_after(text, by.end(), sent.end, inverted=True)
             if source is not None:
                 return _make(text, sent, cue, source, "broad", None)
+    if low in _BEFORE_TO:
+        if not _TO.match(text, m.end(), sent.end):
+            return None
+        source = _np_before(text, sent.start, m.start())
+        if source is None:
+            return None
+        return _make(text, sent, cue, source, "broad", Span(m.end(), sent.end))
     # Passive, infinitive and nominal uses: "was told", "to say", "the calls"; but
     # "Ortiz was asked about …" makes Ortiz the one who answers.
     if prev in _NOT_BEFORE_VERB and not (low == "asked" and prev in ("was", "were")):
@@ -694,6 +749,7 @@ def _inverted_after_comma(text: str, sent: Sentence, m: re.Match[str]) -> bool:
 
 _TELL = words("tell tells told telling")
 _PASSIVE = words("was were been being be is are as widely also hotly sharply roundly")
+_TO = re.compile(r"\s+to\s+[a-z]")
 _BY = re.compile(r"\s+by\s+(?=\S)")
 _NOT_BEFORE_VERB = words("was were been being be is are am the a an to his her their its our my your so")
 _ANON_CLAUSE = re.compile(
