@@ -166,3 +166,11 @@ def test_participle_after_said_keeps_the_speaker():
     rel = _relations(text)
     assert ("Ortiz", "said", "speech") in rel
     assert ("Ortiz", "adding", "speech") in rel
+
+
+def test_a_view_within_speech_is_nested():
+    text = "Ortiz said she believes the bridge is safe."
+    rel = {r.cue.start: r for r in Document.from_text(text).analysis.attributions}
+    said, believes = rel[text.index("said")], rel[text.index("believes")]
+    assert not said.nested and believes.nested
+    assert not Document.from_text("Ortiz believes the bridge is safe.").analysis.attributions[0].nested

@@ -401,6 +401,9 @@ class Attribution(Span):
     resolved: Span | None = None
     #: One of :data:`CUE_KINDS`: "speech" (``informs``), "stance", or "broad".
     kind: str = "speech"
+    #: The relation sits inside what an earlier speech relation of the same
+    #: sentence reports ("Ortiz said [she believes] …"): a view within speech.
+    nested: bool = False
 
     @property
     def broad(self) -> bool:
@@ -483,7 +486,21 @@ def find_attributions(
             continue
         found.append(att)
         taken_until = att.cue.end
-    return _resolve_pronouns(text, sentences, _with_speaker_labels(text, sentences, found))
+    return _resolve_pronouns(text, sentences, _with_speaker_labels(text, sentences, _mark_nested(found)))
+
+
+def _mark_nested(found: list[Attribution]) -> list[Attribution]:
+    """Mark the relations whose source follows a speech cue of the same sentence."""
+    out: list[Attribution] = []
+    speech_end: dict[int, int] = {}  # sentence -> end of its first speech cue
+    for a in found:
+        end = speech_end.get(a.sentence)
+        if end is not None and a.source is not None and end <= a.source.start:
+            a = replace(a, nested=True)
+        if a.informs and a.sentence not in speech_end:
+            speech_end[a.sentence] = a.cue.end
+        out.append(a)
+    return out
 
 
 def _broad_source(text: str, att: Attribution) -> bool:
