@@ -174,3 +174,13 @@ def test_a_view_within_speech_is_nested():
     said, believes = rel[text.index("said")], rel[text.index("believes")]
     assert not said.nested and believes.nested
     assert not Document.from_text("Ortiz believes the bridge is safe.").analysis.attributions[0].nested
+
+
+def test_negated_auxiliary_is_not_part_of_the_source():
+    assert ("Mayor Ortiz", "said", "speech") in _relations("Mayor Ortiz hasn't said whether she will run.")
+    assert ("The council", "say", "speech") in _relations("The council didn’t say when it would vote.")
+
+
+def test_appositive_stops_at_a_new_quotation():
+    text = "''It is late,'' said Ana Ortiz, a port engineer. ''We will not finish by June,'' she said."
+    assert "Ana Ortiz, a port engineer" in [r[0] for r in _relations(text)]

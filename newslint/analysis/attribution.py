@@ -364,7 +364,10 @@ _SKIP_BEFORE_CUE = words("""also has have had was were is are will would could m
     later then further furthermore previously once again repeatedly recently earlier now still never not
     publicly privately simply just flatly firmly quickly often frequently always initially reportedly
     apparently subsequently separately yesterday today tonight first finally already even last
-    monday tuesday wednesday thursday friday saturday sunday on since long week month year night morning""")
+    monday tuesday wednesday thursday friday saturday sunday on since long week month year night morning
+    hasn't haven't hadn't didn't doesn't don't won't wouldn't couldn't isn't aren't wasn't weren't can't
+    hasn’t haven’t hadn’t didn’t doesn’t don’t won’t wouldn’t couldn’t isn’t aren’t wasn’t weren’t can’t
+    cannot""")
 # Words that end a subject noun phrase on its left.
 _BREAK_LEFT = words("""that which who whom whose and but or nor while because when whenever if as so than then after
     before since although though where whereas whether what unless until once yet however meanwhile
@@ -725,7 +728,7 @@ def _read(text: str, sent: Sentence, m: re.Match[str]) -> Attribution | None:
 # Where a trailing appositive ends: a quotation, a bracket, a dash, or a comma
 # before a new clause or an adverbial ("…, adding", "…, and", "…, in a statement").
 _APPOSITIVE_END = re.compile(
-    r"[“”\"();:—–]|\s--|,\s+(?:adding|saying|noting|according|and|but|or|in|at|on|during|after|before|when|while"
+    r"[“”\"();:—–]|''|\s--|,\s+(?:adding|saying|noting|according|and|but|or|in|at|on|during|after|before|when|while"
     r"|because|as|though|although|referring|speaking|explaining|arguing|citing|if|so|since|then|where|with)\b"
 )
 
