@@ -184,3 +184,17 @@ def test_negated_auxiliary_is_not_part_of_the_source():
 def test_appositive_stops_at_a_new_quotation():
     text = "''It is late,'' said Ana Ortiz, a port engineer. ''We will not finish by June,'' she said."
     assert "Ana Ortiz, a port engineer" in [r[0] for r in _relations(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("He and Ortiz said the vote was fair.", "He and Ortiz"),
+        ("Mayor Ortiz and other officials said the vote was fair.", "Mayor Ortiz and other officials"),
+        ("Neither Ortiz nor her aides said when the vote would be.", "Neither Ortiz nor her aides"),
+        # A clause before "and" is no conjunct: only the second subject speaks.
+        ("The vote was close and the mayor said it was fair.", "the mayor"),
+    ],
+)
+def test_coordinated_sources(text, source):
+    assert source in [r[0] for r in _relations(text)]

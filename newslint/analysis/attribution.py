@@ -868,7 +868,7 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return [(t.start(), t.end(), t.group(0)) for t in _TOKEN.finditer(text, start, end)]
 
 
-def _np_before(text: str, lo: int, cue_start: int) -> Span | None:
+def _np_before(text: str, lo: int, cue_start: int, coordinate: bool = True) -> Span | None:
     """The subject noun phrase that ends just before a cue."""
     window_start = max(lo, cue_start - 220)
     toks = _tokens(text, window_start, cue_start)
@@ -912,7 +912,13 @@ def _np_before(text: str, lo: int, cue_start: int) -> Span | None:
         if w in ("’s", "'s", "-", "&", ".") or (w in ("’", "'") and k >= 2 and toks[k - 2][2].endswith("s")):
             k -= 1  # "the mayor's aide", "the teachers' union"
             continue
-        if lw == "and" and k >= 2 and toks[k - 2][2][:1].isupper() and toks[k][2][:1].isupper():
+        if (
+            lw == "and"
+            and k >= 2
+            and toks[k - 2][2][:1].isupper()
+            and toks[k - 2][2].lower() not in PRONOUNS
+            and toks[k][2][:1].isupper()
+        ):
             k -= 1
             continue
         if lw in _DEMONSTRATIVES or lw in _POSSESSIVES:
@@ -934,7 +940,25 @@ def _np_before(text: str, lo: int, cue_start: int) -> Span | None:
         and (toks[k][2][0].isdigit() or toks[k][2].lower() in _NP_START)
     ):
         k -= 1  # "about a third of voters", "nearly 40 percent"
+    if coordinate and k >= 2 and toks[k - 1][2].lower() in ("and", "nor"):
+        # "he and Brafman", "Mr. Xi and other leaders", "Neither Ortiz nor her aides".
+        left = _np_before(text, lo, toks[k - 1][0], coordinate=False)
+        if left is not None and _coordinable(text, left, lo):
+            start = left.start
+            opener = _LAST_WORD.search(text, max(lo, start - 9), start)
+            if opener is not None and opener.group(1).lower() in ("neither", "both", "either"):
+                start = opener.start(1)
+            return Span(start, last_end)
     return Span(toks[k][0], last_end)
+
+
+def _coordinable(text: str, left: Span, lo: int) -> bool:
+    """A conjunct that can share a verb: a personal pronoun or a capitalised name."""
+    phrase = text[left.start : left.end]
+    if phrase.lower() in ("he", "she", "they", "i", "we"):
+        return True
+    names = [w for w in phrase.split() if w[0].isalpha()]
+    return bool(names) and all(w[0].isupper() for w in names)
 
 
 _APPROX = words("about nearly almost roughly around only just over under some")
