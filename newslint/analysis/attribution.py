@@ -114,16 +114,14 @@ _INFORM_STEMS = {
     "mention": "mention mentions mentioned mentioning",
     "echo": "echoed echoes echoing",
     "assure": "assured assures assuring",
-    "remind": "reminded reminds reminding",
     "caution": "cautioned cautions cautioning",
     "email": "emailed",
     "retweet": "retweeted retweets retweeting",
-    "plead": "pleaded pleads",
     "recount": "recounted recounts recounting",
     "hint": "hinted hints hinting",
     "chant": "chanted chanting",
     "contend": "contended contends contending",
-    "counter": "countered counters",
+    "counter": "countered",
     "retort": "retorted",
     "clarify": "clarified clarifies",
     "declare2": "declare",
@@ -142,7 +140,7 @@ _INFORM_STEMS = {
     "proclaim": "proclaimed proclaims",
     "repeat": "repeating",
     "chant2": "chants",
-    "conclude2": "conclude concludes",
+    "conclude2": "concludes",
     "cite2": "cite",
     "complain2": "complain",
     "emphasize2": "emphasize",
@@ -267,6 +265,8 @@ _BROAD_STEMS = {
     "disavow": "disavow disavowed",
     "recognize": "recognizing",
     "justify": "justify",
+    "remind": "reminded reminds reminding",
+    "plead": "pleaded pleads",
     # Only before "to": "eager to". ("X is expected to win" names no one who
     # expects; "seemed to" and "appeared to" are the writer's view.)
     "eager": "eager",
@@ -943,7 +943,8 @@ def _np_before(text: str, lo: int, cue_start: int, coordinate: bool = True) -> S
     if coordinate and k >= 2 and toks[k - 1][2].lower() in ("and", "nor"):
         # "he and Brafman", "Mr. Xi and other leaders", "Neither Ortiz nor her aides".
         left = _np_before(text, lo, toks[k - 1][0], coordinate=False)
-        if left is not None and _coordinable(text, left, lo):
+        right = classify_source(text[toks[k][0] : last_end])
+        if left is not None and right not in ("anonymous", "crowd") and _coordinable(text, left, lo):
             start = left.start
             opener = _LAST_WORD.search(text, max(lo, start - 9), start)
             if opener is not None and opener.group(1).lower() in ("neither", "both", "either"):
