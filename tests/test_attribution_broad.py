@@ -193,7 +193,7 @@ def test_appositive_stops_at_a_new_quotation():
         ("Mayor Ortiz and the city council said the vote was fair.", "Mayor Ortiz and the city council"),
         # An unnamed conjunct keeps its own span, for the anonymous-source rule.
         ("Mayor Ortiz and other officials said the vote was fair.", "other officials"),
-        ("Neither Ortiz nor her aides said when the vote would be.", "Neither Ortiz nor her aides"),
+        ("Neither Ortiz nor the council said when the vote would be.", "Neither Ortiz nor the council"),
         # A clause before "and" is no conjunct: only the second subject speaks.
         ("The vote was close and the mayor said it was fair.", "the mayor"),
     ],
