@@ -20,7 +20,7 @@ def _relations(text: str) -> list[tuple[str, str, str]]:
     ("text", "source", "cue"),
     [
         ("Councillor Bea Lund notes that the budget is late.", "Councillor Bea Lund", "notes"),
-        ("The treasurer mentioned that two audits were pending.", "The treasurer", "mentioned"),
+        ("The treasurer clarified that two audits were pending.", "The treasurer", "clarified"),
         ("Dr. Amal Kerr cautioned that the vaccine supply was thin.", "Dr. Amal Kerr", "cautioned"),
         ("The union's president emailed that talks would resume.", "The union's president", "emailed"),
         ("Residents insist that the well has run dry.", "Residents", "insist"),
@@ -200,3 +200,31 @@ def test_appositive_stops_at_a_new_quotation():
 )
 def test_coordinated_sources(text, source):
     assert source in [r[0] for r in _relations(text)]
+
+
+def test_present_speech_verbs_need_a_clause():
+    # "will not insist on" is a demand, not speech: broad, so no rule reads it.
+    rel = _relations("Mayor Ortiz will not insist on a new toll, an aide said.")
+    assert ("Mayor Ortiz", "insist", "broad") in rel
+    assert ("an aide", "said", "speech") in rel
+    assert ("Mayor Ortiz", "insist", "speech") in _relations("Mayor Ortiz insist that the toll stays.")
+
+
+def test_a_mention_is_broad():
+    rel = _relations("Ortiz did not mention the toll in her speech, officials said.")
+    assert ("Ortiz", "mention", "broad") in rel
+    assert ("officials", "said", "speech") in rel
+    # "officials" still counts as an unnamed source: Ortiz reported nothing.
+    analysis = Document.from_text("Ortiz did not mention the toll in her speech, officials said.").analysis
+    assert len(analysis.anonymous_sources) == 1
+
+
+def test_a_participle_after_a_view_reads_its_own_subject():
+    text = "State lawmakers have cast doubt on the count, noting that the tally changed."
+    rel = _relations(text)
+    assert ("State lawmakers", "noting", "speech") in rel
+
+
+def test_an_anonymity_aside_stays_in_the_source():
+    text = "An official, also speaking on condition of anonymity, said the talks had stalled."
+    assert ("An official, also speaking on condition of anonymity,", "said", "speech") in _relations(text)

@@ -111,14 +111,12 @@ _INFORM_STEMS = {
     "note2": "notes",
     "insist2": "insist",
     "warn2": "warn warning",
-    "mention": "mention mentions mentioned mentioning",
     "echo": "echoed echoes echoing",
     "assure": "assured assures assuring",
     "caution": "cautioned cautions cautioning",
     "email": "emailed",
     "retweet": "retweeted retweets retweeting",
     "recount": "recounted recounts recounting",
-    "hint": "hinted hints hinting",
     "chant": "chanted chanting",
     "contend": "contended contends contending",
     "counter": "countered",
@@ -266,6 +264,8 @@ _BROAD_STEMS = {
     "recognize": "recognizing",
     "justify": "justify",
     "remind": "reminded reminds reminding",
+    "mention": "mention mentions mentioned mentioning",
+    "hint": "hinted hints hinting",
     "plead": "pleaded pleads",
     # Only before "to": "eager to". ("X is expected to win" names no one who
     # expects; "seemed to" and "appeared to" are the writer's view.)
@@ -294,7 +294,13 @@ _AMBIGUOUS = {
 _AMBIGUOUS_BROAD = words("""called calling calls continued accused accuses accusing described describing responded
     urged urging urges pointed supported supports opposed opposes denied denies concluded speaking
     highlighted highlighting cites answered briefed writing knows expect expects shows found spoke posted
-    pushed wanted want support""")
+    pushed wanted want support insist warn declare reveal acknowledge predict suggest indicate announce cite
+    complain emphasize rebut""")
+# Present forms of speech verbs speak only before a clause ("insist that"); else
+# ("will not insist on", "to announce") they are broad at most.
+_AMBIGUOUS |= words(
+    "insist warn declare reveal acknowledge predict suggest indicate announce cite complain emphasize rebut"
+)
 
 _PHRASE_CUES = (
     r"according\s+to",
@@ -465,8 +471,10 @@ def find_attributions(
         if (
             m.group("verb") is not None
             and m.group(0).endswith("ing")
+            and m.group(0).lower() not in _AMBIGUOUS
             and found
             and found[-1].sentence == i
+            and found[-1].informs
             and found[-1].source is not None
             and _SAME_SPEAKER_GAP.fullmatch(text, found[-1].end, m.start())
         ):
@@ -943,8 +951,12 @@ def _np_before(text: str, lo: int, cue_start: int, coordinate: bool = True) -> S
     if coordinate and k >= 2 and toks[k - 1][2].lower() in ("and", "nor"):
         # "he and Brafman", "Mr. Xi and other leaders", "Neither Ortiz nor her aides".
         left = _np_before(text, lo, toks[k - 1][0], coordinate=False)
-        right = classify_source(text[toks[k][0] : last_end])
-        if left is not None and right not in ("anonymous", "crowd") and _coordinable(text, left, lo):
+        if (
+            left is not None
+            and _coordinable(text, left, lo)
+            and classify_source(text[toks[k][0] : last_end]) not in ("anonymous", "crowd")
+            and classify_source(text[left.start : left.end]) not in ("anonymous", "crowd")
+        ):
             start = left.start
             opener = _LAST_WORD.search(text, max(lo, start - 9), start)
             if opener is not None and opener.group(1).lower() in ("neither", "both", "either"):
@@ -997,7 +1009,8 @@ def _appositive_subject(toks: list[tuple[int, int, str]], j: int, text: str) -> 
             head = _np_before_tokens(toks, k)
             if head is not None:
                 first = toks[k + 1][2].lower() if k + 1 < j - 1 else ""
-                if first in _ASIDE or (first.isdigit() and k + 2 == j - 1):
+                aside = first in _ASIDE and not _ANON_MARK.search(text, toks[k][1], toks[j - 1][0])
+                if aside or (first.isdigit() and k + 2 == j - 1):
                     return Span(head, toks[k - 1][1])  # "Ruiz, however, said", "Ruiz, 69, said"
                 return Span(head, toks[j - 1][1])
             chunks += 1
