@@ -228,3 +228,26 @@ def test_a_participle_after_a_view_reads_its_own_subject():
 def test_an_anonymity_aside_stays_in_the_source():
     text = "An official, also speaking on condition of anonymity, said the talks had stalled."
     assert ("An official, also speaking on condition of anonymity,", "said", "speech") in _relations(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Rep. Ann Moss (D-Md.), chair of the budget committee, said the bill was dead.",
+            "Rep. Ann Moss (D-Md.), chair of the budget committee,",
+        ),
+        ("Gov. John Diaz (R-Ohio), said, “We are ready.”", "Gov. John Diaz (R-Ohio)"),
+        (
+            "Sen. Ann Moss (D-Md.), who wrote the bill, said it would pass.",
+            "Sen. Ann Moss (D-Md.), who wrote the bill,",
+        ),
+    ],
+)
+def test_party_tag_before_an_appositive(text, source):
+    assert (source, "said", "speech") in _relations(text)
+
+
+def test_with_a_share_saying():
+    text = "The survey split the town, with about three in 10 residents saying the toll was fair."
+    assert ("about three in 10 residents", "saying", "broad") in _relations(text)

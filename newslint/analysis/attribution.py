@@ -707,6 +707,12 @@ def _read(text: str, sent: Sentence, m: re.Match[str]) -> Attribution | None:
             return None
         informs = "broad"  # "Ruiz called the plan reckless": a view, not speech
     if low.endswith("ing"):
+        w = _WITH_SUBJECT.search(before[-90:])
+        if w is not None:
+            # "with 40 percent of voters saying …": the phrase after "with" (broad).
+            offset = m.start() - len(before[-90:])
+            source = Span(offset + w.start("src"), offset + w.end("src"))
+            return _make(text, sent, cue, source, "broad", Span(m.end(), sent.end))
         # "…, saying the talks failed": the speaker is the subject of the sentence;
         # without the comma ("a letter asking him …") it is no attribution.
         if not (stripped.endswith((",", "”", '"')) or not stripped or _SPEECH_FOLLOWS.match(text, m.end())):
@@ -776,6 +782,8 @@ def _inverted_after_comma(text: str, sent: Sentence, m: re.Match[str]) -> bool:
 
 
 _TELL = words("tell tells told telling")
+# "with [about three in 10 voters] saying": up to eight words, no comma or quotation.
+_WITH_SUBJECT = re.compile(r"\bwith\s+(?P<src>(?:[\w.’'%-]+\s+){0,7}[\w.’'%-]+)\s+$")
 _PASSIVE = words("was were been being be is are as widely also hotly sharply roundly")
 _TO = re.compile(r"\s+to\s+[a-z]")
 _BY = re.compile(r"\s+by\s+(?=\S)")
@@ -892,6 +900,9 @@ def _np_before(text: str, lo: int, cue_start: int, coordinate: bool = True) -> S
             j -= 1
             continue
         break
+    # "Gov. Ann Moss (R-Ky.), said": the comma after a party tag closes nothing.
+    if j > 1 and toks[j - 1][2] == "," and toks[j - 2][2] == ")":
+        j -= 1
     # A party tag or an age in brackets: "Ann Moss (R-Ky.) told", "Tom Diaz (pictured) said".
     if j > 0 and toks[j - 1][2] == ")":
         k = j - 2
@@ -1003,7 +1014,16 @@ def _appositive_subject(toks: list[tuple[int, int, str]], j: int, text: str) -> 
     chunks = 0
     while k >= 0 and j - k < 45:
         w = toks[k][2]
-        if w in (";", ":", "(", ")"):
+        if w == ")":
+            # "Ann Moss (D-Md.), chair of the committee, said": step over the tag.
+            m = k - 1
+            while m >= 0 and k - m < 8 and toks[m][2] != "(":
+                m -= 1
+            if m < 0 or toks[m][2] != "(":
+                return None
+            k = m - 1
+            continue
+        if w in (";", ":", "("):
             return None
         if w == ",":
             head = _np_before_tokens(toks, k)
@@ -1026,6 +1046,11 @@ _ASIDE = words("""for in however after before though although meanwhile too also
 
 
 def _np_before_tokens(toks: list[tuple[int, int, str]], j: int) -> int | None:
+    if j > 1 and toks[j - 1][2] == ")":  # "Ann Moss (D-Md.)": the name before the tag
+        m = j - 2
+        while m >= 0 and j - m < 8 and toks[m][2] != "(":
+            m -= 1
+        return _np_before_tokens(toks, m) if m > 0 and toks[m][2] == "(" else None
     if j == 0 or not _np_word(toks[j - 1][2]):
         return None
     k = j - 1
