@@ -14,10 +14,17 @@ next to it (the noun phrase before "said", after "according to", after an
 inverted "…,” said X", between "quoted" and "as saying"). Noun phrases are
 scanned a bounded number of words, so the cost is linear in the text.
 
-Cues come in two kinds: those that *inform* (speech and reporting: said,
-told, according to …), which make a source of information, and those that
-report a stance (think, believe, want, fear …), which attribute a view but
-do not make anyone a source. ``Attribution.informs`` tells them apart.
+Cues come in three kinds (``Attribution.kind``): those that *inform*
+(speech and reporting: said, told, according to …; ``informs`` is True),
+which make a source of information; those that report a stance (think,
+believe, want, fear …), which attribute a view but do not make anyone a
+source; and *broad* ones, which annotated corpora such as PolNeAR also count
+(evaluations and endorsements: denounced, touted, backed; a poll's figures;
+ambiguous verbs read without a clause: "called the plan reckless"; Title
+Case headlines; passives with an agent). Rules read speech and stance
+relations only and skip broad ones (``Attribution.broad``). A relation
+inside what an earlier speech relation of its sentence reports is
+``nested`` ("Ortiz said [she believes] …").
 
 Quotations get their speakers from these relations in
 :mod:`newslint.analysis.speakers`.
