@@ -251,3 +251,15 @@ def test_party_tag_before_an_appositive(text, source):
 def test_with_a_share_saying():
     text = "The survey split the town, with about three in 10 residents saying the toll was fair."
     assert ("about three in 10 residents", "saying", "broad") in _relations(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("Mayor Ortiz is calling for a second bridge.", "Mayor Ortiz", "calling"),
+        ("He’s not saying what the toll will be.", "He", "saying"),
+        ("The union was quietly urging a strike.", "The union", "urging"),
+    ],
+)
+def test_progressive_forms_are_broad(text, source, cue):
+    assert (source, cue, "broad") in _relations(text)

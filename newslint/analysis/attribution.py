@@ -676,6 +676,14 @@ def _read(text: str, sent: Sentence, m: re.Match[str]) -> Attribution | None:
     stripped = before.rstrip()
     after_quote = stripped.endswith(("”", '"', "'", "—", "–"))
     prev = "" if after_quote else _prev_word(before)  # a quotation's last word is not a subject
+    if low.endswith("ing") and not after_quote:
+        aux = _PROGRESSIVE.search(before[-40:])
+        if aux is not None:
+            # "Clinton is calling for …", "He’s not saying what …" (broad).
+            source = _np_before(text, sent.start, m.start() - len(before[-40:]) + aux.start())
+            if source is None:
+                return None
+            return _make(text, sent, cue, source, "broad", Span(m.end(), sent.end))
     # A passive with its agent: "as reported by the Gazette", "was criticized by
     # Ortiz" (broad: rules read the active voice only).
     if low.endswith("ed") and (prev in _PASSIVE or stripped.endswith(",")):
@@ -789,6 +797,10 @@ def _inverted_after_comma(text: str, sent: Sentence, m: re.Match[str]) -> bool:
 
 
 _TELL = words("tell tells told telling")
+# A progressive before an -ing cue: "is calling", "’s not saying", "were quietly urging".
+_PROGRESSIVE = re.compile(
+    r"(?:\b(?:is|are|was|were|been|am)(?:\s+not|n[’']t)?|(?<=\w)[’'](?:s|re)(?:\s+not)?)(?:\s+[a-z]+ly)?\s+$"
+)
 # "with [about three in 10 voters] saying": up to eight words, no comma or quotation.
 _WITH_SUBJECT = re.compile(r"\bwith\s+(?P<src>(?:[\w.’'%-]+\s+){0,7}[\w.’'%-]+)\s+$")
 _PASSIVE = words("was were been being be is are as widely also hotly sharply roundly")
