@@ -263,3 +263,17 @@ def test_with_a_share_saying():
 )
 def test_progressive_forms_are_broad(text, source, cue):
     assert (source, cue, "broad") in _relations(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Kelly said the ferry would run.", "Kelly"),
+        ("Ana Beverly said the ferry would run.", "Ana Beverly"),
+        ("Prime Minister Ann May said the ferry would run.", "Prime Minister Ann May"),
+        ("The mayor on Monday said the ferry would run.", "The mayor"),
+        ("The mayor repeatedly said the ferry would run.", "The mayor"),
+    ],
+)
+def test_names_that_look_like_adverbs_or_auxiliaries(text, source):
+    assert (source, "said", "speech") in _relations(text)

@@ -910,9 +910,11 @@ def _np_before(text: str, lo: int, cue_start: int, coordinate: bool = True) -> S
     j = len(toks)
     # Skip auxiliaries, adverbs and time words between subject and verb.
     while j > 0:
-        w = toks[j - 1][2].lower()
-        if w in _SKIP_BEFORE_CUE or (
-            w.endswith("ly") and w.isalpha() and w.islower() and len(w) > 4 and w not in _LY_NOUNS
+        raw = toks[j - 1][2]
+        w = raw.lower()
+        # Lowercase only: "Kelly said", "Theresa May said" end in names, not adverbs.
+        if (w in _SKIP_BEFORE_CUE and (raw.islower() or w in _WEEKDAYS)) or (
+            w.endswith("ly") and raw.isalpha() and raw.islower() and len(w) > 4 and w not in _LY_NOUNS
         ):
             if w in ("it", "who", "which", "that"):
                 break
@@ -1007,6 +1009,7 @@ def _coordinable(text: str, left: Span, lo: int) -> bool:
 _APPROX = words("about nearly almost roughly around only just over under some")
 
 
+_WEEKDAYS = words("monday tuesday wednesday thursday friday saturday sunday")
 _DEMONSTRATIVES = words("this these those")
 _POSSESSIVES = words("his her their its our my your")
 _DETERMINERS = words("the a an his her their its our my your")
