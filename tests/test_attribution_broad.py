@@ -277,3 +277,11 @@ def test_progressive_forms_are_broad(text, source, cue):
 )
 def test_names_that_look_like_adverbs_or_auxiliaries(text, source):
     assert (source, "said", "speech") in _relations(text)
+
+
+def test_made_it_clear_is_speech():
+    assert ("Mayor Ortiz", "made it clear", "speech") in _relations(
+        "Mayor Ortiz made it clear that the toll stays."
+    )
+    # "made clear" needs a subject that speaks: a thing that makes something clear is no source.
+    assert _relations("The flood made clear the levee was weak.") == []

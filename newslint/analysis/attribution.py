@@ -315,6 +315,7 @@ _PHRASE_CUES = (
     r"(?:statement|interview|e-?mail|letter|tweet|post|speech|op-ed|memo|report|press\s+release|news\s+conference)",
     r"quoted",
     r"made\s+(?:the|these|those|his|her|their)\s+(?:remarks|comments|statement|statements)",
+    r"made\s+(?:it\s+)?clear",
     # "in a new Quinnipiac poll": the poll is the source (a broad relation),
     # read back from the rare word "poll" rather than forward from every "in".
     r"(?:poll|survey)s?",
@@ -661,6 +662,8 @@ def _read(text: str, sent: Sentence, m: re.Match[str]) -> Attribution | None:
         source = _np_before(text, sent.start, m.start())
         if source is None:
             return None
+        if low.endswith("clear") and classify_source(text[source.start : source.end]) == "other":
+            return None  # "the flood made clear …": no one speaks
         return _make(text, sent, cue, source, True, None)
     informs: str = "speech" if low in _INFORM_WORDS else "broad" if low in _BROAD_WORDS else "stance"
     if word[0].isupper() and not _at_clause_start(text, sent, m.start()):
