@@ -107,8 +107,11 @@ _QUOTE_MARKS = re.compile('["“”]')
 
 def predict(text: str) -> dict[str, list[tuple[int, int]]]:
     analysis = Document.from_text(text).analysis
-    sources = {(a.source.start, a.source.end) for a in analysis.attributions if a.source is not None}
-    cues = {(a.cue.start, a.cue.end) for a in analysis.attributions}
+    # PolNeAR leaves out views reported within someone's speech ("Ortiz said
+    # she believes …": only "said" is annotated); nested speech it keeps.
+    relations = [a for a in analysis.attributions if a.informs or not a.nested]
+    sources = {(a.source.start, a.source.end) for a in relations if a.source is not None}
+    cues = {(a.cue.start, a.cue.end) for a in relations}
     speakers = {(q.speaker.start, q.speaker.end) for q in analysis.quote_speakers if q.speaker is not None}
     return {"Source": sorted(sources), "Cue": sorted(cues), "Quote source": sorted(speakers)}
 

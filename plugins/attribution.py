@@ -112,7 +112,7 @@ class VagueAttribution(Rule):
         if sent is None:
             return False
         return any(
-            a.source_kind == "person" and sent.index <= a.sentence <= sent.index + 1
+            a.source_kind == "person" and not a.broad and sent.index <= a.sentence <= sent.index + 1
             for a in analysis.attributions
         )
 

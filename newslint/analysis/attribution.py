@@ -14,10 +14,17 @@ next to it (the noun phrase before "said", after "according to", after an
 inverted "…,” said X", between "quoted" and "as saying"). Noun phrases are
 scanned a bounded number of words, so the cost is linear in the text.
 
-Cues come in two kinds: those that *inform* (speech and reporting: said,
-told, according to …), which make a source of information, and those that
-report a stance (think, believe, want, fear …), which attribute a view but
-do not make anyone a source. ``Attribution.informs`` tells them apart.
+Cues come in three kinds (``Attribution.kind``): those that *inform*
+(speech and reporting: said, told, according to …; ``informs`` is True),
+which make a source of information; those that report a stance (think,
+believe, want, fear …), which attribute a view but do not make anyone a
+source; and *broad* ones, which annotated corpora such as PolNeAR also count
+(evaluations and endorsements: denounced, touted, backed; a poll's figures;
+ambiguous verbs read without a clause: "called the plan reckless"; Title
+Case headlines; passives with an agent). Rules read speech and stance
+relations only and skip broad ones (``Attribution.broad``). A relation
+inside what an earlier speech relation of its sentence reports is
+``nested`` ("Ortiz said [she believes] …").
 
 Quotations get their speakers from these relations in
 :mod:`newslint.analysis.speakers`.
@@ -108,6 +115,42 @@ _INFORM_STEMS = {
     "point": "pointed points",
     "speak": "spoke speaking",
     "highlight": "highlighted highlighting",
+    "note2": "notes",
+    "insist2": "insist",
+    "warn2": "warn warning",
+    "echo": "echoed echoes echoing",
+    "assure": "assured assures assuring",
+    "caution": "cautioned cautions cautioning",
+    "email": "emailed",
+    "retweet": "retweeted retweets retweeting",
+    "recount": "recounted recounts recounting",
+    "chant": "chanted chanting",
+    "contend": "contended contends contending",
+    "counter": "countered",
+    "retort": "retorted",
+    "clarify": "clarified clarifies",
+    "declare2": "declare",
+    "reveal2": "reveal",
+    "acknowledge2": "acknowledge",
+    "predict2": "predict",
+    "suggest2": "suggest",
+    "indicate2": "indicate",
+    "announce2": "announce",
+    "remark2": "remarking",
+    "vow2": "vowing",
+    "lament": "lamented laments lamenting",
+    "interject": "interjected",
+    "speculate": "speculated speculates",
+    "muse": "mused",
+    "proclaim": "proclaimed proclaims",
+    "repeat": "repeating",
+    "chant2": "chants",
+    "conclude2": "concludes",
+    "cite2": "cite",
+    "complain2": "complain",
+    "emphasize2": "emphasize",
+    "rebut": "rebut rebutted",
+    "articulate": "articulated",
 }
 #: Verbs that attribute a view or a stance without making anyone a source.
 _STANCE_STEMS = {
@@ -155,7 +198,89 @@ _STANCE_STEMS = {
     "demand": "demanded demands demanding",
     "push": "pushed",
 }
+#: Broad cues: beliefs, wishes, evaluations and endorsements that annotation
+#: schemes count as attributions but a copy desk does not read as sourcing.
+_BROAD_STEMS = {
+    "hope": "hoping",
+    "prefer": "prefer prefers preferred",
+    "discuss": "discuss discussed discussing",
+    "talk": "talked talks talking",
+    "denounce": "denounce denounced denounces denouncing",
+    "praise": "praising",
+    "criticize": "criticizing criticising",
+    "tout": "touted touts",
+    "rail": "railed rails railing",
+    "assail": "assailed assails",
+    "applaud": "applauded applauds",
+    "champion": "champions championing",
+    "liken": "likened likens",
+    "portray": "portray portrayed portrays portraying",
+    "refer": "referred refers referring",
+    "decry": "decried decrying",
+    "bemoan": "bemoaned bemoans",
+    "thank": "thanked thanking",
+    "back": "backed backing backs",
+    "side": "sided",
+    "signal": "signaled signalled signals signaling",
+    "invoke": "invoked invokes invoking",
+    "list": "listed lists",
+    "identify": "identified",
+    "charge": "charged charging",
+    "challenge": "challenged challenging",
+    "recommend": "recommended recommends recommending",
+    "forecast": "forecast forecasts",
+    "project": "projected",
+    "deem": "deemed deems",
+    "approve": "approved approves",
+    "voice": "voiced voices voicing",
+    "remember": "remembered remembers",
+    "issue": "issued",
+    "favor": "favors favour favours",
+    "convince": "convinced",
+    "oppose": "oppose",
+    "lash": "lashed",
+    "lambaste": "lambasted lambastes",
+    "rebuke": "rebuked rebukes",
+    "deride": "derided derides",
+    "hail": "hailed hails",
+    "dub": "dubbed",
+    "label": "labeled labelled",
+    "reference": "referenced referencing",
+    "credit": "credited",
+    "congratulate": "congratulated",
+    "balk": "balked",
+    "distance": "distanced",
+    "brush": "brushed",
+    "allude": "alluding alluded",
+    "fear2": "fearing",
+    "consider": "considers",
+    "order": "ordered",
+    "promise2": "promising",
+    "point2": "pointing",
+    "express2": "express",
+    "expect2": "expecting",
+    "realize": "realized",
+    "weigh": "weighed",
+    "unveil": "unveiled",
+    "outline": "outlined outlining",
+    "detail": "detailing",
+    "advocate": "advocates advocating",
+    "spar": "sparred",
+    "knock": "knocked",
+    "disavow": "disavow disavowed",
+    "recognize": "recognizing",
+    "justify": "justify",
+    "remind": "reminded reminds reminding",
+    "mention": "mention mentions mentioned mentioning",
+    "hint": "hinted hints hinting",
+    "plead": "pleaded pleads",
+    # Only before "to": "eager to". ("X is expected to win" names no one who
+    # expects; "seemed to" and "appeared to" are the writer's view.)
+    "eager": "eager",
+}
+_BEFORE_TO = words("eager")
 _INFORM_WORDS = {w for forms in _INFORM_STEMS.values() for w in forms.split()}
+_BROAD_WORDS = {w for forms in _BROAD_STEMS.values() for w in forms.split()}
 _STANCE_WORDS = {w for forms in _STANCE_STEMS.values() for w in forms.split()}
 # Forms that are as often nouns or adjectives: cues only when they open a
 # clause (“that”, a colon, a quotation) or follow a pronoun.
@@ -171,12 +296,29 @@ _AMBIGUOUS = {
     "add", "tell", "knows", "believed", "thought", "points", "responded", "responds",
 }  # fmt: skip
 
+# Ambiguous forms read as broad cues, without a clause, when a person or a
+# body is their subject ("Ruiz described the plan as …", "the poll shows …").
+_AMBIGUOUS_BROAD = words("""called calling calls continued accused accuses accusing described describing responded
+    urged urging urges pointed supported supports opposed opposes denied denies concluded speaking
+    highlighted highlighting cites answered briefed writing knows expect expects shows found spoke posted
+    pushed wanted want support insist warn declare reveal acknowledge predict suggest indicate announce cite
+    complain emphasize rebut""")
+# Present forms of speech verbs speak only before a clause ("insist that"); else
+# ("will not insist on", "to announce") they are broad at most.
+_AMBIGUOUS |= words(
+    "insist warn declare reveal acknowledge predict suggest indicate announce cite complain emphasize rebut"
+)
+
 _PHRASE_CUES = (
     r"according\s+to",
     r"in\s+(?:a|an|her|his|their|its|the)\s+(?:joint\s+)?(?:written\s+)?"
     r"(?:statement|interview|e-?mail|letter|tweet|post|speech|op-ed|memo|report|press\s+release|news\s+conference)",
     r"quoted",
     r"made\s+(?:the|these|those|his|her|their)\s+(?:remarks|comments|statement|statements)",
+    r"made\s+(?:it\s+)?clear",
+    # "in a new Quinnipiac poll": the poll is the source (a broad relation),
+    # read back from the rare word "poll" rather than forward from every "in".
+    r"(?:poll|survey)s?",
 )
 
 
@@ -209,10 +351,14 @@ _CUE = re.compile(
     r"(?<![\w’'-])(?=[a-zA-Z])(?:(?P<phrase>"
     + "|".join(_PHRASE_CUES)
     + r")|(?P<verb>"
-    + trie_pattern(_INFORM_WORDS | _STANCE_WORDS)
+    + trie_pattern(_INFORM_WORDS | _STANCE_WORDS | _BROAD_WORDS)
     + r"))(?![\w’'-])",
     re.I,
 )
+_IN_POLL = re.compile(
+    r"\b[Ii]n\s+(?P<src>(?:a|an|the|this|that|its|their|his|her)\s+(?:[\w/.&’'-]+\s+){0,6})$", re.I
+)
+_POLL_TAIL = re.compile(r"\s+(?:released|conducted|published|taken|out|by|of|from)\b[^,.;:“”\"]{0,60}")
 _QUOTED_AS = re.compile(r"\s+(?P<src>[^,.;:“”\"]{2,120}?)\s+as\s+(?:saying|stating|telling)\b")
 _OPENS_CLAUSE = re.compile(r",?\s*(?:[:“\"]|that\b|\S+\s+that\b|how\b|why\b|whether\b)")
 # "called for a ban", "called on the president to", "called him a liar".
@@ -232,7 +378,10 @@ _SKIP_BEFORE_CUE = words("""also has have had was were is are will would could m
     later then further furthermore previously once again repeatedly recently earlier now still never not
     publicly privately simply just flatly firmly quickly often frequently always initially reportedly
     apparently subsequently separately yesterday today tonight first finally already even last
-    monday tuesday wednesday thursday friday saturday sunday on since long week month year night morning""")
+    monday tuesday wednesday thursday friday saturday sunday on since long week month year night morning
+    hasn't haven't hadn't didn't doesn't don't won't wouldn't couldn't isn't aren't wasn't weren't can't
+    hasn’t haven’t hadn’t didn’t doesn’t don’t won’t wouldn’t couldn’t isn’t aren’t wasn’t weren’t can’t
+    cannot""")
 # Words that end a subject noun phrase on its left.
 _BREAK_LEFT = words("""that which who whom whose and but or nor while because when whenever if as so than then after
     before since although though where whereas whether what unless until once yet however meanwhile
@@ -267,6 +416,16 @@ class Attribution(Span):
     #: For a pronoun source (he, she, they, who): the earlier source it stands
     #: for, the last one that fits ("Ana Ortiz … she added" → "Ana Ortiz").
     resolved: Span | None = None
+    #: One of :data:`CUE_KINDS`: "speech" (``informs``), "stance", or "broad".
+    kind: str = "speech"
+    #: The relation sits inside what an earlier speech relation of the same
+    #: sentence reports ("Ortiz said [she believes] …"): a view within speech.
+    nested: bool = False
+
+    @property
+    def broad(self) -> bool:
+        """A cue of the broad reading only: rules that need speech or a stated view skip it."""
+        return self.kind == "broad"
 
 
 #: person: a named person; pronoun: he, she, who …; institution: police, the
@@ -274,6 +433,15 @@ class Attribution(Span):
 #: people (a source, an official, people familiar with …); crowd: a vague
 #: crowd (many, critics, experts); other: anything else (a poll, a document).
 SOURCE_KINDS = ("person", "pronoun", "institution", "outlet", "anonymous", "crowd", "other")
+
+#: speech: speech and reporting cues (said, told, according to), ``informs``
+#: is True; stance: a stated view (believes, wants, criticized); broad: what
+#: annotation schemes such as PolNeAR also count as attribution (beliefs,
+#: wishes, endorsements, evaluations: "is expected to", "praised", "sided
+#: with"), and ambiguous cue words read without the clause that would make
+#: them speech ("called the plan …"). Broad relations serve extraction and
+#: measurement; rules ignore them.
+CUE_KINDS = ("speech", "stance", "broad")
 
 
 def find_attributions(
@@ -292,20 +460,39 @@ def find_attributions(
     for m in _CUE.finditer(text):
         if m.start() < taken_until:
             continue
-        k = bisect.bisect_right(inside_starts, m.start()) - 1
-        if k >= 0 and m.start() < inside[k].end:
-            continue
         i = bisect.bisect_right(starts, m.start()) - 1
         if i < 0 or m.start() >= sentences[i].end:
+            continue
+        sent = sentences[i]
+        k = bisect.bisect_right(inside_starts, m.start()) - 1
+        quoted = k >= 0 and m.start() < inside[k].end
+        if quoted:
             continue
         if (
             m.group("phrase") is not None
             and found
             and found[-1].sentence == i
             and 0 <= m.start() - found[-1].cue.end < 25
+            and m.group(0)[:1] not in "Aa"
         ):
             continue  # "said in a statement": one cue, already read
-        att = _read(text, sentences[i], m)
+        if (
+            m.group("verb") is not None
+            and m.group(0).endswith("ing")
+            and m.group(0).lower() not in _AMBIGUOUS
+            and found
+            and found[-1].sentence == i
+            and found[-1].informs
+            and found[-1].source is not None
+            and _SAME_SPEAKER_GAP.fullmatch(text, found[-1].end, m.start())
+        ):
+            # "…,” Ortiz said, adding …" / "Ortiz said Tuesday, noting …": the same speaker.
+            low = m.group(0).lower()
+            kind = "speech" if low in _INFORM_WORDS else "broad" if low in _BROAD_WORDS else "stance"
+            cue = Span(m.start(), m.end())
+            att = _make(text, sent, cue, found[-1].source, kind, Span(m.end(), sent.end))
+        else:
+            att = _read(text, sent, m)
         if att is None:
             continue
         if (
@@ -314,11 +501,43 @@ def find_attributions(
             and text[att.source.start : att.source.end].lower() in _FIRST_SECOND
         ):
             continue  # "I think", "you know": conversational, not an attribution
+        if att.broad and not _broad_source(text, att):
+            continue
         found.append(att)
         taken_until = att.cue.end
-    return _resolve_pronouns(text, sentences, _with_speaker_labels(text, sentences, found))
+    return _resolve_pronouns(text, sentences, _with_speaker_labels(text, sentences, _mark_nested(found)))
 
 
+def _mark_nested(found: list[Attribution]) -> list[Attribution]:
+    """Mark the relations whose source follows a speech cue of the same sentence."""
+    out: list[Attribution] = []
+    speech_end: dict[int, int] = {}  # sentence -> end of its first speech cue
+    for a in found:
+        end = speech_end.get(a.sentence)
+        if end is not None and a.source is not None and end <= a.source.start:
+            a = replace(a, nested=True)
+        if a.informs and a.sentence not in speech_end:
+            speech_end[a.sentence] = a.cue.end
+        out.append(a)
+    return out
+
+
+def _broad_source(text: str, att: Attribution) -> bool:
+    """A broad cue needs a source that can hold a view: a person, a body, he/she/they."""
+    if att.source_kind == "pronoun":
+        return text[att.source.start : att.source.end].lower() in ("he", "she", "they")
+    return att.source_kind != "other" or bool(_COUNTED.search(text, att.source.start, att.source.end))
+
+
+# "About a third of voters", "52 percent", "a majority of Republicans": counted people.
+_COUNTED = re.compile(
+    r"\b(?:\d[\d.,]*|percent|half|third|thirds|quarter|quarters|majority|minority|plurality)\b"
+    r"|\b(?:voters|respondents|Americans|Republicans|Democrats|conservatives|liberals|independents)\b"
+)
+
+
+# Between "said" and ", adding": a few words of time or place, no quotation.
+_SAME_SPEAKER_GAP = re.compile(r"[^“”\"\n.;:]{0,60},\s*")
 _SINGULAR = words("he she him her his")
 _RELATIVE = words("who which that")
 
@@ -337,6 +556,9 @@ def _resolve_pronouns(
     out: list[Attribution] = []
     for a in found:
         src = a.source
+        if a.broad:
+            out.append(a)  # read by no rule: it neither resolves nor is a referent
+            continue
         if src is not None and a.source_kind == "pronoun":
             word = text[src.start : src.end].lower()
             target: Span | None = None
@@ -426,6 +648,13 @@ def _read(text: str, sent: Sentence, m: re.Match[str]) -> Attribution | None:
                 return None
             source = Span(q.start("src"), q.end("src"))
             return _make(text, sent, Span(cue.start, q.end()), source, True, Span(q.end(), sent.end))
+        if low.startswith(("poll", "survey")):
+            p = _IN_POLL.search(text, max(sent.start, m.start() - 90), m.start())
+            if p is None:
+                return None
+            tail = _POLL_TAIL.match(text, m.end(), sent.end)
+            end = tail.end() if tail else m.end()
+            return _make(text, sent, Span(p.start(), p.start() + 2), Span(p.start("src"), end), "broad", None)
         # "in a statement", "made the remarks": the subject before (not "said in a
         # statement", read with "said").
         if _prev_word(text[sent.start : m.start()]) in _INFORM_WORDS | _STANCE_WORDS:
@@ -433,14 +662,46 @@ def _read(text: str, sent: Sentence, m: re.Match[str]) -> Attribution | None:
         source = _np_before(text, sent.start, m.start())
         if source is None:
             return None
+        if low.endswith("clear") and classify_source(text[source.start : source.end]) == "other":
+            return None  # "the flood made clear …": no one speaks
         return _make(text, sent, cue, source, True, None)
+    informs: str = "speech" if low in _INFORM_WORDS else "broad" if low in _BROAD_WORDS else "stance"
     if word[0].isupper() and not _at_clause_start(text, sent, m.start()):
-        return None  # "Says" or "Calls" inside a name or a headline
-    informs = low in _INFORM_WORDS
+        # "Says" or "Calls" inside a name; but a Title Case headline ("Ortiz Says
+        # Bridge Will Reopen") attributes, broadly: rules leave headlines alone.
+        if (
+            not _HEADLINE_CUE.match(text, sent.start, m.end())
+            or not text[m.end() + 1 : m.end() + 2].isupper()
+        ):
+            return None
+        informs = "broad"
     before = text[sent.start : m.start()]
     stripped = before.rstrip()
     after_quote = stripped.endswith(("”", '"', "'", "—", "–"))
     prev = "" if after_quote else _prev_word(before)  # a quotation's last word is not a subject
+    if low.endswith("ing") and not after_quote:
+        aux = _PROGRESSIVE.search(before[-40:])
+        if aux is not None:
+            # "Clinton is calling for …", "He’s not saying what …" (broad).
+            source = _np_before(text, sent.start, m.start() - len(before[-40:]) + aux.start())
+            if source is None:
+                return None
+            return _make(text, sent, cue, source, "broad", Span(m.end(), sent.end))
+    # A passive with its agent: "as reported by the Gazette", "was criticized by
+    # Ortiz" (broad: rules read the active voice only).
+    if low.endswith("ed") and (prev in _PASSIVE or stripped.endswith(",")):
+        by = _BY.match(text, m.end(), sent.end)
+        if by is not None:
+            source = _np_after(text, by.end(), sent.end, inverted=True)
+            if source is not None:
+                return _make(text, sent, cue, source, "broad", None)
+    if low in _BEFORE_TO:
+        if not _TO.match(text, m.end(), sent.end):
+            return None
+        source = _np_before(text, sent.start, m.start())
+        if source is None:
+            return None
+        return _make(text, sent, cue, source, "broad", Span(m.end(), sent.end))
     # Passive, infinitive and nominal uses: "was told", "to say", "the calls"; but
     # "Ortiz was asked about …" makes Ortiz the one who answers.
     if prev in _NOT_BEFORE_VERB and not (low == "asked" and prev in ("was", "were")):
@@ -460,8 +721,16 @@ def _read(text: str, sent: Sentence, m: re.Match[str]) -> Attribution | None:
         and not _OPENS_CLAUSE.match(text, m.end(), sent.end)
         and not (low in _CALL and _CALL_OBJECT.match(text, m.end(), sent.end))
     ):
-        return None
+        if low not in _AMBIGUOUS_BROAD:
+            return None
+        informs = "broad"  # "Ruiz called the plan reckless": a view, not speech
     if low.endswith("ing"):
+        w = _WITH_SUBJECT.search(before[-90:])
+        if w is not None:
+            # "with 40 percent of voters saying …": the phrase after "with" (broad).
+            offset = m.start() - len(before[-90:])
+            source = Span(offset + w.start("src"), offset + w.end("src"))
+            return _make(text, sent, cue, source, "broad", Span(m.end(), sent.end))
         # "…, saying the talks failed": the speaker is the subject of the sentence;
         # without the comma ("a letter asking him …") it is no attribution.
         if not (stripped.endswith((",", "”", '"')) or not stripped or _SPEECH_FOLLOWS.match(text, m.end())):
@@ -474,6 +743,8 @@ def _read(text: str, sent: Sentence, m: re.Match[str]) -> Attribution | None:
         # Inverted: "…,” said Smith" / ", says Jones, a lawyer" (but "Smith, a lawyer, said he …").
         source = _np_after(text, m.end(), sent.end, inverted=True, after_quote=after_quote)
         if source is not None and (after_quote or text[source.start : source.end].lower() not in _PERSONAL):
+            if classify_source(text[source.start : source.end]) in ("person", "institution", "outlet"):
+                source = _with_appositive(text, source, sent.end)
             return _make(text, sent, cue, source, informs, Span(sent.start, sent.start + len(stripped)))
     # "An official who spoke on condition of anonymity said": skip the relative clause.
     end = m.start()
@@ -486,12 +757,41 @@ def _read(text: str, sent: Sentence, m: re.Match[str]) -> Attribution | None:
     return _make(text, sent, cue, source, informs, Span(m.end(), sent.end))
 
 
+# Where a trailing appositive ends: a quotation, a bracket, a dash, or a comma
+# before a new clause or an adverbial ("…, adding", "…, and", "…, in a statement").
+_APPOSITIVE_END = re.compile(
+    r"[“”\"();:—–]|''|\s--|,\s+(?:adding|saying|noting|according|and|but|or|in|at|on|during|after|before|when|while"
+    r"|because|as|though|although|referring|speaking|explaining|arguing|citing|if|so|since|then|where|with)\b"
+)
+
+
+def _with_appositive(text: str, source: Span, sent_end: int) -> Span:
+    """ "…,” said Ana Ortiz, a lawyer for the family." → the name with its appositive."""
+    if text[source.end : source.end + 1] != ",":
+        return source
+    limit = min(sent_end, source.end + 250)
+    stop = _APPOSITIVE_END.search(text, source.end, limit)
+    end = stop.start() if stop else limit
+    tail = text[source.end : end].rstrip(" \t\n.,!?’'")
+    if len(tail) < 4 or "\n" in tail:
+        return source
+    return Span(source.start, source.end + len(tail))
+
+
+# A headline's Title Case subject, up to six words, and its cue: "Ortiz Says".
+_HEADLINE_CUE = re.compile(r"(?:[A-Z][\w.’'-]*\s+){1,6}[A-Z][a-z]+$")
+
+
 def _inverted_after_comma(text: str, sent: Sentence, m: re.Match[str]) -> bool:
     """ ", said DeSantis, a lawmaker." rather than "Smith, a lawyer, said the case …"."""
     if m.group(0).lower() in _TELL:
         return False  # "…, told AFP": the listener follows, never the speaker
-    if _np_before(text, sent.start, m.start()) is None:
+    before = _np_before(text, sent.start, m.start())
+    if before is None:
         return True
+    phrase = text[before.start : before.end]
+    if phrase.endswith(",") and classify_source(phrase) == "person":
+        return False  # "Dr. Ana Ruiz, a hydrologist, said the dam held."
     src = _np_after(text, m.end(), sent.end, inverted=True)
     if src is None or text[src.start : src.end].lower() in _PERSONAL:
         return False
@@ -500,6 +800,15 @@ def _inverted_after_comma(text: str, sent: Sentence, m: re.Match[str]) -> bool:
 
 
 _TELL = words("tell tells told telling")
+# A progressive before an -ing cue: "is calling", "’s not saying", "were quietly urging".
+_PROGRESSIVE = re.compile(
+    r"(?:\b(?:is|are|was|were|been|am)(?:\s+not|n[’']t)?|(?<=\w)[’'](?:s|re)(?:\s+not)?)(?:\s+[a-z]+ly)?\s+$"
+)
+# "with [about three in 10 voters] saying": up to eight words, no comma or quotation.
+_WITH_SUBJECT = re.compile(r"\bwith\s+(?P<src>(?:[\w.’'%-]+\s+){0,7}[\w.’'%-]+)\s+$")
+_PASSIVE = words("was were been being be is are as widely also hotly sharply roundly")
+_TO = re.compile(r"\s+to\s+[a-z]")
+_BY = re.compile(r"\s+by\s+(?=\S)")
 _NOT_BEFORE_VERB = words("was were been being be is are am the a an to his her their its our my your so")
 _ANON_CLAUSE = re.compile(
     r",?\s*(?:who|that)\s+(?:spoke|asked|requested|declined|insisted|was\s+not|were\s+not|is\s+not|are\s+not)"
@@ -560,9 +869,11 @@ _NP_PREPS = words("of for with to at in from")
 
 
 def _make(
-    text: str, sent: Sentence, cue: Span, source: Span, informs: bool, content: Span | None
+    text: str, sent: Sentence, cue: Span, source: Span, informs: bool | str, content: Span | None
 ) -> Attribution:
-    kind = classify_source(text[source.start : source.end])
+    """``informs``: True (speech), False (stance) or a cue kind of :data:`CUE_KINDS`."""
+    cue_kind = informs if isinstance(informs, str) else ("speech" if informs else "stance")
+    source_kind = classify_source(text[source.start : source.end])
     if content is not None and content.end <= content.start:
         content = None
     return Attribution(
@@ -572,8 +883,9 @@ def _make(
         source,
         content,
         sent.index,
-        informs,
-        kind,
+        cue_kind == "speech",
+        source_kind,
+        kind=cue_kind,
     )
 
 
@@ -594,22 +906,27 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return [(t.start(), t.end(), t.group(0)) for t in _TOKEN.finditer(text, start, end)]
 
 
-def _np_before(text: str, lo: int, cue_start: int) -> Span | None:
+def _np_before(text: str, lo: int, cue_start: int, coordinate: bool = True) -> Span | None:
     """The subject noun phrase that ends just before a cue."""
     window_start = max(lo, cue_start - 220)
     toks = _tokens(text, window_start, cue_start)
     j = len(toks)
     # Skip auxiliaries, adverbs and time words between subject and verb.
     while j > 0:
-        w = toks[j - 1][2].lower()
-        if w in _SKIP_BEFORE_CUE or (
-            w.endswith("ly") and w.isalpha() and w.islower() and len(w) > 4 and w not in _LY_NOUNS
+        raw = toks[j - 1][2]
+        w = raw.lower()
+        # Lowercase only: "Kelly said", "Theresa May said" end in names, not adverbs.
+        if (w in _SKIP_BEFORE_CUE and (raw.islower() or w in _WEEKDAYS)) or (
+            w.endswith("ly") and raw.isalpha() and raw.islower() and len(w) > 4 and w not in _LY_NOUNS
         ):
             if w in ("it", "who", "which", "that"):
                 break
             j -= 1
             continue
         break
+    # "Gov. Ann Moss (R-Ky.), said": the comma after a party tag closes nothing.
+    if j > 1 and toks[j - 1][2] == "," and toks[j - 2][2] == ")":
+        j -= 1
     # A party tag or an age in brackets: "Ann Moss (R-Ky.) told", "Tom Diaz (pictured) said".
     if j > 0 and toks[j - 1][2] == ")":
         k = j - 2
@@ -635,10 +952,16 @@ def _np_before(text: str, lo: int, cue_start: int) -> Span | None:
     while k > 0 and j - k < _MAX_NP:
         w = toks[k - 1][2]
         lw = w.lower()
-        if w in ("’s", "'s", "-", "&", "."):
-            k -= 1
+        if w in ("’s", "'s", "-", "&", ".") or (w in ("’", "'") and k >= 2 and toks[k - 2][2].endswith("s")):
+            k -= 1  # "the mayor's aide", "the teachers' union"
             continue
-        if lw == "and" and k >= 2 and toks[k - 2][2][:1].isupper() and toks[k][2][:1].isupper():
+        if (
+            lw == "and"
+            and k >= 2
+            and toks[k - 2][2][:1].isupper()
+            and toks[k - 2][2].lower() not in PRONOUNS
+            and toks[k][2][:1].isupper()
+        ):
             k -= 1
             continue
         if lw in _DEMONSTRATIVES or lw in _POSSESSIVES:
@@ -654,9 +977,42 @@ def _np_before(text: str, lo: int, cue_start: int) -> Span | None:
     # A noun phrase never starts with a preposition or a lowercase verb-like word.
     while k < j - 1 and toks[k][2].lower() in _LEFT_TRIM:
         k += 1
+    if (
+        k > 0
+        and toks[k - 1][2].lower() in _APPROX
+        and (toks[k][2][0].isdigit() or toks[k][2].lower() in _NP_START)
+    ):
+        k -= 1  # "about a third of voters", "nearly 40 percent"
+    if coordinate and k >= 2 and toks[k - 1][2].lower() in ("and", "nor"):
+        # "he and Brafman", "Mr. Xi and other leaders", "Neither Ortiz nor her aides".
+        left = _np_before(text, lo, toks[k - 1][0], coordinate=False)
+        if (
+            left is not None
+            and _coordinable(text, left, lo)
+            and classify_source(text[toks[k][0] : last_end]) not in ("anonymous", "crowd")
+            and classify_source(text[left.start : left.end]) not in ("anonymous", "crowd")
+        ):
+            start = left.start
+            opener = _LAST_WORD.search(text, max(lo, start - 9), start)
+            if opener is not None and opener.group(1).lower() in ("neither", "both", "either"):
+                start = opener.start(1)
+            return Span(start, last_end)
     return Span(toks[k][0], last_end)
 
 
+def _coordinable(text: str, left: Span, lo: int) -> bool:
+    """A conjunct that can share a verb: a personal pronoun or a capitalised name."""
+    phrase = text[left.start : left.end]
+    if phrase.lower() in ("he", "she", "they", "i", "we"):
+        return True
+    names = [w for w in phrase.split() if w[0].isalpha()]
+    return bool(names) and all(w[0].isupper() for w in names)
+
+
+_APPROX = words("about nearly almost roughly around only just over under some")
+
+
+_WEEKDAYS = words("monday tuesday wednesday thursday friday saturday sunday")
 _DEMONSTRATIVES = words("this these those")
 _POSSESSIVES = words("his her their its our my your")
 _DETERMINERS = words("the a an his her their its our my your")
@@ -683,11 +1039,24 @@ def _appositive_subject(toks: list[tuple[int, int, str]], j: int, text: str) -> 
     chunks = 0
     while k >= 0 and j - k < 45:
         w = toks[k][2]
-        if w in (";", ":", "(", ")"):
+        if w == ")":
+            # "Ann Moss (D-Md.), chair of the committee, said": step over the tag.
+            m = k - 1
+            while m >= 0 and k - m < 8 and toks[m][2] != "(":
+                m -= 1
+            if m < 0 or toks[m][2] != "(":
+                return None
+            k = m - 1
+            continue
+        if w in (";", ":", "("):
             return None
         if w == ",":
             head = _np_before_tokens(toks, k)
             if head is not None:
+                first = toks[k + 1][2].lower() if k + 1 < j - 1 else ""
+                aside = first in _ASIDE and not _ANON_MARK.search(text, toks[k][1], toks[j - 1][0])
+                if aside or (first.isdigit() and k + 2 == j - 1):
+                    return Span(head, toks[k - 1][1])  # "Ruiz, however, said", "Ruiz, 69, said"
                 return Span(head, toks[j - 1][1])
             chunks += 1
             if chunks == 3:
@@ -696,7 +1065,17 @@ def _appositive_subject(toks: list[tuple[int, int, str]], j: int, text: str) -> 
     return None
 
 
+# An aside between a subject and its verb, not an appositive: "Ruiz, in turn, said".
+_ASIDE = words("""for in however after before though although meanwhile too also then like unlike not at on
+    during when while once speaking asked citing instead moreover indeed still""")
+
+
 def _np_before_tokens(toks: list[tuple[int, int, str]], j: int) -> int | None:
+    if j > 1 and toks[j - 1][2] == ")":  # "Ann Moss (D-Md.)": the name before the tag
+        m = j - 2
+        while m >= 0 and j - m < 8 and toks[m][2] != "(":
+            m -= 1
+        return _np_before_tokens(toks, m) if m > 0 and toks[m][2] == "(" else None
     if j == 0 or not _np_word(toks[j - 1][2]):
         return None
     k = j - 1

@@ -74,7 +74,7 @@ def find_quote_speakers(
     by_sentence: dict[int, list[Attribution]] = {}
     by_paragraph: dict[int, list[Attribution]] = {}
     for a in attributions:
-        if not a.informs and a.source_kind == "other":
+        if a.broad or (not a.informs and a.source_kind == "other"):
             continue
         by_sentence.setdefault(a.sentence, []).append(a)
         by_paragraph.setdefault(sentences[a.sentence].paragraph, []).append(a)
