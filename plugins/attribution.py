@@ -151,18 +151,116 @@ class UnattributedQuote(Rule):
         text = document.text
         analysis = document.analysis
         min_words = int(self.options["min_words"])
+        previous = None
         for qs in analysis.quote_speakers:
             q = qs.quote
+            before, previous = previous, qs
             n = q.words(text)
             if qs.attributed or n < min_words or looks_like_title(text, q):
                 continue
             if n < self.options["fragment_words"] and _is_fragment(text, analysis, q):
                 continue  # a short partial quotation or scare quote inside a sentence
+            if before is not None and before.attributed and before.quote.paragraph == q.paragraph:
+                continue  # “…,” the court held. “…”: the speaker of the paragraph goes on
+            if _framed(text, analysis, q) or _signed(text, analysis, q) or _said_after(text, analysis, q):
+                continue
             end = q.end if len(q.paragraphs) == 1 else analysis.paragraphs[q.paragraph].end
             opening = " ".join(text[q.content.start : q.content.end].split()[:6])
             yield self.violation(
                 document, q.start, end, f"the quotation “{opening}…” has no identifiable speaker"
             )
+
+
+# Capitalised words that open a sentence without naming anyone.
+_OPENERS = words(
+    """the a an in on at by for to of with within without from after before during while when whenever
+    if as but and or so yet then now this that these those it its there here what which why how where
+    still also even just only once since until though although because however meanwhile instead
+    indeed later earlier today yesterday overall nor not no all each every both some many most few"""
+)
+_WHO = re.compile(r"\b(?:I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey|[Yy]ou)\b|[A-Z][\w’'.&-]*")
+# Nouns for a quoted saying or document: "the old line was “…”", "the draft included the sentence, “…”".
+_SAYING = words(
+    """line lines phrase words sentence saying motto principle mantra adage refrain maxim quip question
+    questions message tweet post statement letter memo report draft version guidance text passage caption
+    headline verdict answer reply response rule creed wording language"""
+)
+# A quotation used as a label: Bentsen’s “…” putdown, a secret “…” clause.
+_LABEL_AFTER = re.compile(
+    r"\s*(?:putdown|comment|remark|clause|line|slogan|mantra|chant|quip|question|moment|phrase|speech|"
+    r"message|argument|rhetoric|promise|pledge|refrain|meme|tweet|label|narrative|sign|banner|approach|"
+    r"doctrine|policy|strategy|era|crowd|camp|wing|movement|button|hats?|t-shirts?|sticker)s?\b",
+    re.I,
+)
+_LEAD_WORDS = words(
+    "that as like saying reads read go goes went going say says said tell call called ask asking"
+)
+_RANGE_TO = re.compile(r"\s*to\b")
+_SIGN_OFF = re.compile(
+    r"\s*(?:@\w+|[A-Z][\w.’'&-]*(?:(?:\s+|,\s*)(?:[A-Z][\w.’'&-]*|of|the|and|for|on|at|in|&))*)\.?\s*$"
+)
+_SPEECH = re.compile(
+    r"\b(?:said|says|say|told|tells|added|adds|wrote|writes|asked|asks|explained|explains|continued|stated|"
+    r"noted|notes|argued|argues|insisted|declared|tweeted|posted|recalled|quoted|saying|warned|warns|"
+    r"replied|responded|answered|remarked|observed|acknowledged|conceded|joked|shouted|yelled|exclaimed|"
+    r"concluded|admitted|according)\b"
+)
+
+
+def _framed(text: str, analysis, q) -> bool:
+    """A quotation inside a sentence that says whose words they are.
+
+    "Bloomberg reports that “…”", "Thatcher’s famous line, “…”", "as the old line
+    goes, “…”", "Bentsen’s “…” putdown": the sentence introduces the quotation and
+    names (or describes) its origin before it. A quotation that opens its
+    sentence, or follows a lead-in with nobody in it ("Within five years, “…”"),
+    is not framed.
+    """
+    sent = analysis.sentence_at(q.start)
+    if sent is None or sent.start >= q.start:
+        return False
+    lead = text[sent.start : q.start].rstrip()
+    if not lead:
+        return False
+    if _LABEL_AFTER.match(text, q.end) and lead[-1].isalpha():
+        return True  # Bentsen’s “…” putdown
+    toks = lead.split()
+    last = toks[-1].lower().strip("’'")
+    near = [w.lower().strip(",:;’'") for w in toks[-6:]]
+    if last in ("is", "was", "are", "were") and any(w in _SAYING for w in near):
+        return True  # "the old line was “…”", "the principle is “…”"
+    if last == "from" and _RANGE_TO.match(text, q.end):
+        return True  # "went from “…” to “…”": a range of moods, not speech
+    if not (lead[-1] in ",:—–" or last in _LEAD_WORDS or last in _SAYING):
+        return False
+    if last in _SAYING or any(w in _SAYING for w in near[-4:]):
+        return True
+    for m in _WHO.finditer(lead):
+        word = m.group(0)
+        if not word[0].isupper() or word in ("I", "We", "He", "She", "They", "You"):
+            return True  # a pronoun: he, she, they, we
+        if m.start() > 0 or word.lower() not in _OPENERS:
+            return True  # a name, or a capitalised title: Bloomberg, The Art of the Deal
+    return False
+
+
+def _signed(text: str, analysis, q) -> bool:
+    """A quotation signed off after it, with no dash: “…” AP News / “…” Amanda Arnold, The Cut / “…” @handle."""
+    para = analysis.paragraph_at(q.start)
+    if para is None or not q.closed or q.end >= para.end:
+        return False
+    tail = text[q.end : para.end]
+    return len(tail) <= 60 and bool(tail.strip()) and _SIGN_OFF.match(tail) is not None
+
+
+def _said_after(text: str, analysis, q) -> bool:
+    """“…,” longtime activist Ann Lee, of the League, said: a speech verb after a quotation closed on a comma."""
+    if not q.closed or text[q.content.end - 1 : q.content.end] not in (",", "?", "!", "—"):
+        return False
+    sent = analysis.sentence_at(q.end)
+    end = sent.end if sent is not None and sent.end > q.end else q.end
+    rest = text[q.end : min(end, q.end + 200)]
+    return "“" not in rest and '"' not in rest and _SPEECH.search(rest) is not None
 
 
 def _is_fragment(text: str, analysis, q) -> bool:

@@ -71,3 +71,51 @@ def test_minimum_length_is_an_option():
     RuleTester(UnattributedQuote, {"min_words": 2}).run(
         invalid=[Invalid("The sign was clear.\n\n“Keep out.”\n", [at(3, 1, "“Keep out.”")])],
     )
+
+
+def test_quotations_framed_by_their_sentence_are_not_flagged():
+    RuleTester(UnattributedQuote).run(
+        valid=[
+            # the sentence names whose words they are before the quotation
+            "The Gazette reports that “the harbour will stay closed to cargo ships until June.”",
+            "He kept repeating his grandmother’s favourite line, “You cannot plough a field by turning it over "
+            "in your mind.”",
+            "In the words of the economist Rosa Lind, “Nobody saves money in a year when prices double.”",
+            "By Monday the mayor was telling the Courier, “We will have the bridge open before the holidays.”",
+            "The early draft of the letter included the sentence, “I never used the private server for work.”",
+            # a saying or principle named before it
+            "The old rule in the newsroom was “Check it twice and then check it again.”",
+            # a quotation used as a label
+            "There was Ward’s “Go home and count your votes” putdown of the challenger.",
+            # a range of moods, not speech
+            "The crowd went from “This is the best night of my life” to silence within an hour.",
+            # the same speaker goes on in the paragraph
+            "“The rules were never meant for this case,” the court held. “A president acting in private "
+            "answers like anyone else.”",
+            # a speech verb after a quotation closed on a comma, with a long description between
+            "“The tide has turned against the closures of rural clinics,” longtime health campaigner Ana "
+            "Ruiz, of the Rural Care League, said in a statement.",
+            "“We can strike again whenever we choose to do it,” Colonel Adel Haddad was quoted as saying by "
+            "the state news agency.",
+            # a sign-off with no dash
+            "“The court reversed itself, holding that the jury must be unanimous in every state.” Court Watch",
+            "“The plant reports more injuries than the sawmills and the gas wells combined.” Ann Lee, The Ledger",
+        ]
+    )
+
+
+def test_quotations_with_nobody_in_the_lead_in_are_still_flagged():
+    RuleTester(UnattributedQuote).run(
+        invalid=[
+            Invalid(
+                "The plan is ambitious.\n\nWithin five years, “we will plant ten million trees along every "
+                "river in the province.”\n",
+                [at(3, 20, "“we will plant ten million trees along every river in the province.”")],
+            ),
+            Invalid(
+                "The road is closed.\n\nThe result has been “a disaster for every farmer who needs to reach "
+                "the market.”\n",
+                [at(3, 21, "“a disaster for every farmer who needs to reach the market.”")],
+            ),
+        ]
+    )
