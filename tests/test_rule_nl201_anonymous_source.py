@@ -188,3 +188,67 @@ def test_nested_and_repeated_readings():
             ),
         ],
     )
+
+
+def test_public_stances_and_proposals_are_not_sourcing():
+    RuleTester(AnonymousSource).run(
+        valid=[
+            # a group's public stance or proposal: acting, not informing
+            "Opposition lawmakers vowed to block the budget in the upper house.",
+            "A former party official called on the chairman to resign over the loans.",
+            "Several senators have insisted she testify before the recess.",
+            "A campaign aide suggested he rest before the debate.",
+            "Port officials announced that the terminal would reopen on Monday.",
+            # nothing was passed on
+            "Nor did officials add that the contract had been signed a month earlier.",
+            # a document, not a person
+            "Premiums will fall next year, according to a price table released Friday by state officials.",
+            # pieces of a longer phrase, not a source
+            "The survey covered 12 countries and 3,250 people, reviewers said.",
+            "The audit found that at least one person in the chain had a work address, the lawyers said.",
+        ],
+        invalid=[
+            # a claim, not a proposal
+            Invalid(
+                "Security officials have insisted the tunnel could not have been dug without help.",
+                [at(1, 1, "Security officials", message=NO_REASON)],
+            ),
+            Invalid(
+                "Two senior officials suggested Thursday that a vote would come next week.",
+                [at(1, 1, "Two senior officials", message=NO_REASON)],
+            ),
+        ],
+    )
+
+
+def test_lede_named_by_its_capitalised_title():
+    lede = (
+        "A senior Foreign Ministry official conceded on Monday that the cables had reached the capital.\n\n"
+        "Deputy Foreign Minister Leila Haddad, speaking to a parliamentary committee, said the warnings "
+        "were read at the ministry.\n"
+    )
+    RuleTester(AnonymousSource).run(valid=[lede])
+    # after the lede, the same institution's named spokesman does not name an unnamed official
+    later = (
+        "The talks resumed in Geneva.\n\n"
+        "A Foreign Ministry official said the delegation would stay another week.\n\n"
+        "Foreign Ministry spokesman Omar Said told reporters the schedule was open.\n"
+    )
+    RuleTester(AnonymousSource).run(invalid=[Invalid(later, [at(3, 1, "A Foreign Ministry official")])])
+
+
+def test_reasons_in_other_words():
+    RuleTester(AnonymousSource).run(
+        invalid=[
+            Invalid(
+                "Another official, speaking on condition of anonymity to discuss a classified program, said "
+                "the launch had failed.",
+                [at(1, 1, "Another official", message=REASON)],
+            ),
+            Invalid(
+                "The suspect had been treated for depression, according to a law enforcement official, who spoke under "
+                "condition of anonymity due to the sensitive nature of the case.",
+                [at(1, 59, "a law enforcement official", message=REASON)],
+            ),
+        ]
+    )

@@ -45,7 +45,10 @@ REASON = re.compile(
     r"|\bbecause\s+(?:he|she|they|the\s+\w+)\s+(?:was|were|is|are|had|has|have)\s+not\b[^.]{0,40}\b(?:authori[sz]ed|permitted|allowed|cleared)"
     r"|\bbecause\s+(?:the|of|it|they|he|she)\b[^.]{0,80}?\b(?:sensitive|private|confidential|classified|secret|not\s+(?:been\s+)?(?:made\s+)?public|not\s+yet\s+(?:been\s+)?announced)\b"
     r"|\bin\s+line\s+with\s+(?:\w+\s+){0,3}(?:rules|policy|protocol|regulations)\b"
-    r"|\bunder\s+(?:the\s+)?(?:\w+\s+){0,3}(?:rules|policy|protocol|regulations)\b",
+    r"|\bunder\s+(?:the\s+)?(?:\w+\s+){0,3}(?:rules|policy|protocol|regulations)\b"
+    # "due to the sensitive nature of …"; "on condition of anonymity to discuss an intelligence matter"
+    r"|\bdue\s+to\s+the\s+sensitiv"
+    r"|\banonymity\s+(?:in\s+order\s+)?to\s+(?:discuss|describe|detail|speak|talk|share|reveal|disclose)\b",
     re.I,
 )
 _BARE = re.compile(
