@@ -27,7 +27,8 @@ WEASEL = re.compile(
     r"(?<![\w’'-])(?=[acefhilmoprsw])(?:"
     rf"\b(?:{_CROWD})\s+(?:have\s+|had\s+|would\s+|might\s+|may\s+)?{_SAY}\b"
     r"|\bit\s+(?:is|was|has\s+been)\s+(?:widely\s+|commonly\s+|generally\s+|often\s+|long\s+|now\s+)?"
-    r"(?:believed|thought|said|claimed|argued|rumou?red|understood|alleged|suggested|felt|known|accepted|assumed)\b"
+    r"(?:believed|thought|said|claimed|argued|rumou?red|understood|alleged|suggested|felt|known(?!\s+(?:as|for|by)\b)|"
+    r"accepted|assumed)\b"
     r"|\b(?:is|are|was|were)\s+(?:widely|generally|commonly|often|largely|broadly)\s+"
     r"(?:regarded|considered|seen|viewed|believed|thought|acknowledged|accepted|described)\b"
     r"|\b(?:has|have|had)\s+been\s+(?:described|called|characteri[sz]ed|labell?ed|branded|dubbed)\s+as\b"
@@ -43,8 +44,18 @@ _NAMEABLE = re.compile(
 )
 _BY_NAME = re.compile(r"[^.]{0,80}?\bby\s+[A-Z]")
 _OWNED_OR_COUNTED = re.compile(
-    r"(?:[A-Z][\w-]*[’']s|\bour|\d[\d,.]*\s*(?:%|percent|per\s+cent)?\s+of(?:\s+the)?(?:\s+[a-z]+)?)\s+$"
+    r"(?:[A-Z][\w-]*[’']s(?:\s+own)?|\b(?:our|his|her|their|its|my|your)(?:\s+own)?"
+    r"|\d[\d,.]*\s*(?:%|percent|per\s+cent)?\s+of(?:\s+the)?(?:\s+[A-Za-z]+)?)\s+$"
 )
+# "the Center for Policy Studies shows": a capitalised name, not "studies show".
+_NAME_BEFORE = re.compile(r"[A-Z][\w&.-]*\s+$")
+# A party's lawmakers taking a stand in public: "Republican lawmakers have insisted she testify".
+_NEEDS_QUANTIFIER = re.compile(
+    r"(?:lawmakers|legislators)\s+(?:have\s+|had\s+)?(?:insist|maintain|agree|consider)", re.I
+)
+_ACTING = re.compile(r"\s+(?:on|to)\s")
+# A crowd measured by a poll or a survey is not vague: "most voters believe …, a Pew survey found".
+_MEASURED = re.compile(r"\b(?:poll|polls|polling|survey|surveys|questionnaire|census)\b", re.I)
 # "many", "some", "people" … make a crowd only as the subject of a clause.
 _QUANTIFIER = re.compile(r"(?:many|some|most|few|others|people)\s", re.I)
 _CLAUSE_OPENERS = words(
@@ -57,6 +68,37 @@ def _opens_clause(text: str, start: int) -> bool:
     if not before or before[-1] in '.,;:!?—–(“"‘':
         return True
     return before.rsplit(None, 1)[-1].lower() in _CLAUSE_OPENERS
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start].rstrip()
+    return not before or before[-1] in '.!?\n“"—:'
+
+
+def _measured(text: str, analysis, start: int) -> bool:
+    sent = analysis.sentence_at(start)
+    return sent is not None and _MEASURED.search(text, sent.start, sent.end) is not None
+
+
+# Where the outlet's own voice takes over from reported speech: "…, but many say", "— even though research has shown".
+_OWN_VOICE = re.compile(
+    r",\s+(?:and|but|while|though|although|whereas|yet)\b|[—;()]|\b(?:but|even\s+though|although|despite)\b"
+    r"|[.!?]\s+[A-Z]"
+)
+
+
+def _said_by_someone(text: str, analysis, start: int) -> bool:
+    """The phrase is inside what a named person, an institution or an outlet said ("Ruiz said studies show …")."""
+    return any(
+        a.informs
+        and a.content is not None
+        and a.cue.end <= start < a.content.end
+        and a.content.start <= start
+        and a.source_kind in ("person", "pronoun", "institution", "outlet")
+        and start - a.cue.end < 200
+        and not _OWN_VOICE.search(text, a.cue.end, start)
+        for a in analysis.attributions
+    )
 
 
 class VagueAttribution(Rule):
@@ -96,6 +138,22 @@ class VagueAttribution(Rule):
                 continue  # "Baunach's research suggests", "our experts say", "97 percent of scientists agree"
             if _NAMEABLE.search(phrase) and self._named_near(document, m.start()):
                 continue
+            if (
+                phrase[0].isupper()
+                and not _opens_sentence(text, m.start())
+                and _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            ):
+                continue  # "the Center for Immigration Studies show"
+            if _ACTING.match(text, m.end()) and re.search(r"(?:insist|insisted|agree)$", phrase):
+                continue  # "some have insisted on opening statements", "others agree to pay": acts
+            if _NEEDS_QUANTIFIER.match(phrase) and _NAME_BEFORE.search(
+                text, max(0, m.start() - 40), m.start()
+            ):
+                continue  # "Republican lawmakers have insisted she testify": a party acting in public
+            if _QUANTIFIER.match(phrase) and _measured(text, analysis, m.start()):
+                continue  # "most believe …, the survey found"
+            if _said_by_someone(text, analysis, m.start()):
+                continue  # "Ruiz said some critics argue …": the speaker's words, not the outlet's
             if phrase.lower().endswith(" as") and _BY_NAME.match(text, m.end()):
                 continue  # "has been described as reckless by Senator Ruiz"
             yield self.violation(
@@ -111,8 +169,9 @@ class VagueAttribution(Rule):
         sent = analysis.sentence_at(offset)
         if sent is None:
             return False
+        # A person quoted after the phrase, in its sentence or the next ("Experts say … ," said Dr Lee).
         return any(
-            a.source_kind == "person" and sent.index <= a.sentence <= sent.index + 1
+            a.source_kind == "person" and sent.index <= a.sentence <= sent.index + 1 and a.cue.start > offset
             for a in analysis.attributions
         )
 

@@ -94,3 +94,40 @@ def test_every_crowd_is_found():
 
 def test_unnamed_sources_are_left_to_nl2():
     RuleTester(VagueAttribution).run(valid=["The plan was shelved, according to sources."])
+
+
+def test_names_owned_crowds_and_other_peoples_words_are_not_weasels():
+    RuleTester(VagueAttribution).run(
+        valid=[
+            # a name, not a vague verb
+            "The river is called the Nam Ting, and it is known as the Salween downstream.",
+            "Figures gathered by the Institute for Labour Studies show that wages fell.",
+            # owned or counted crowds
+            "The governor's decision goes against what her own experts have said.",
+            "The unions say data refute the claim, though their evidence suggests the cost is real.",
+            "Only 9% of Ruiz supporters felt the debate changed their mind.",
+            # a crowd measured by a survey
+            "Most believe the economy is getting worse, according to a survey by the statistics office.",
+            # inside what a named person said
+            "Ruiz said recent studies show the bridge is safe.",
+            "The mayor told reporters that many believe the tax is unfair.",
+            # acting, not holding a view
+            "Some have insisted on reading their statements in full.",
+            "Republican lawmakers have insisted she appear before the committee.",
+        ],
+        invalid=[
+            # the outlet's voice takes over from the speaker
+            Invalid(
+                "Ruiz has warned of the costs, even though studies show the plan saves money.",
+                [at(1, 43, "studies show")],
+            ),
+            Invalid(
+                "The mayor says the tax is fair, but critics say it hurts renters.",
+                [at(1, 37, "critics say")],
+            ),
+            # "known that" is still a weasel
+            Invalid("It is known that the mill poisoned the river.", [at(1, 1, "It is known")]),
+            # a crowd the outlet sums up is still vague
+            Invalid("Some lawmakers say the plan will fail.", [at(1, 1, "Some lawmakers say")]),
+        ],
+    )
