@@ -42,6 +42,10 @@ def _proposes(text: str, pos: int) -> bool:
     return plural is False and not verb.endswith("s")
 
 
+_PASSIVE = re.compile(
+    r"[\s,]+(?:were|was|are|is|been|being|have\s+been|had\s+been)\s+(?:\w+ly\s+)?\w+ed\b", re.I
+)
+_REQUEST = re.compile(r"ask(?:s|ed|ing)?\s+(?:\w+\s+){1,3}?to\s+[a-z]+", re.I)
 # A document or a data release, not a person: "a rate sheet released by state officials".
 _DOCUMENT = re.compile(
     r"\b(?:released|published|issued|prepared|compiled|obtained|filed|posted)\b|^(?:an?|the)\s+(?:\w+\s+)?"
@@ -141,6 +145,10 @@ def _informs(text: str, src) -> bool:
         return True  # "said a senior official", "according to …"
     if _NEGATED.search(text, max(0, src.start - 20), src.start):
         return False
+    if _PASSIVE.match(text, src.end):
+        return False  # "Residents were asked to shelter in place": told, not telling
+    if _REQUEST.match(text, a.cue.start):
+        return False  # "an employee asked a colleague to collect …": a request, not information
     verb = text[a.cue.start : a.cue.end].split()
     verb = verb[0] if verb else ""
     if _STANCE.match(verb) or _CALL_FOR.match(text, a.cue.start):

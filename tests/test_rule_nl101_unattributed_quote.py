@@ -119,3 +119,36 @@ def test_quotations_with_nobody_in_the_lead_in_are_still_flagged():
             ),
         ]
     )
+
+
+def test_more_layouts_that_name_the_speaker():
+    RuleTester(UnattributedQuote).run(
+        valid=[
+            # a name right after a quotation closed on a comma, with an apposition before the verb
+            "“We will be opening three more clinics,” Okafor, the regional health chief, pledged to the "
+            "council.",
+            # the speaker's next paragraph opens with a quotation of its own
+            "“The data show the same gap year after year,” the report continues.\n\n"
+            "“Families in the valley feel it in housing, in schools and in the courts.”\n",
+            # the sentence before hands over to the quotation
+            "We asked what to do next. The captain’s answer has stayed with me. “Turn around, we are going home.”",
+            # a document that reads, a column, a slogan with its year, a question as a label
+            "In its second paragraph, it reads, “Most of us rarely talk politics with people who vote the "
+            "other way.”",
+            "From Zito’s “Read the candidate seriously but not literally” pieces onward, the press tried.",
+            "“Safe streets, safe jobs, no to the new treaty” (2005) was followed by a softer poster.",
+            "But “How does a bill become a law in this state?” is a question for the classroom.",
+        ]
+    )
+
+
+def test_a_new_speaker_after_a_paragraph_of_narration_is_still_flagged():
+    RuleTester(UnattributedQuote).run(
+        invalid=[
+            Invalid(
+                "“The harbour is safe,” the mayor said.\n\nThe tide turned at dawn and the boats stayed in."
+                "\n\n“Nobody here believes a word of what the council says.”\n",
+                [at(5, 1, "“Nobody here believes a word of what the council says.”")],
+            ),
+        ]
+    )

@@ -131,3 +131,20 @@ def test_names_owned_crowds_and_other_peoples_words_are_not_weasels():
             Invalid("Some lawmakers say the plan will fail.", [at(1, 1, "Some lawmakers say")]),
         ],
     )
+
+
+def test_feelings_and_crowds_measured_just_before():
+    RuleTester(VagueAttribution).run(
+        valid=[
+            "The furloughs hit hard, and even some lawmakers feel their pain.",
+            "Eighty percent of members approve of the leader, a new poll shows. Most believe the party is "
+            "heading the right way.",
+        ],
+        invalid=[
+            Invalid("Some lawmakers feel the budget is too generous.", [at(1, 1, "Some lawmakers feel")]),
+            Invalid(
+                "The leader spoke for an hour. Most believe the party is heading the wrong way.",
+                [at(1, 31, "Most believe")],
+            ),
+        ],
+    )

@@ -42,3 +42,18 @@ def test_attributed_or_cited_claims_pass():
             "Prices Rose 41 Percent Last Year",
         ]
     )
+
+
+def test_idioms_and_cited_figures_are_not_claims():
+    RuleTester(UnattributedClaim).run(
+        valid=[
+            "After the first defeat the senator doubled down on her attacks on the plan.",
+            "The national helpline puts the figure at one in five young adults.",
+        ],
+        invalid=[
+            Invalid(
+                "Rents in the old town have doubled since the bridge opened.",
+                [at(1, 28, "doubled")],
+            ),
+        ],
+    )

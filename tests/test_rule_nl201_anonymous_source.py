@@ -252,3 +252,18 @@ def test_reasons_in_other_words():
             ),
         ]
     )
+
+
+def test_people_told_or_asked_are_not_sources():
+    RuleTester(AnonymousSource).run(
+        valid=[
+            "Residents of the valley were asked to leave their homes before noon.",
+            "In one message, a party employee asked a colleague to look into the rival's finances.",
+        ],
+        invalid=[
+            Invalid(
+                "A party employee told the Courier that the rival's finances had been examined.",
+                [at(1, 1, "A party employee", message=NO_REASON)],
+            ),
+        ],
+    )
