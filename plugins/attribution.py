@@ -44,8 +44,14 @@ _NAMEABLE = re.compile(
 )
 _BY_NAME = re.compile(r"[^.]{0,80}?\bby\s+[A-Z]")
 _OWNED_OR_COUNTED = re.compile(
-    r"(?:[A-Z][\w-]*[’']s(?:\s+own)?|\b(?:our|his|her|their|its|my|your)(?:\s+own)?"
+    r"(?:[A-Z][\w-]*[’']s(?:\s+own)?|\bour|\b(?:his|her|their|its|my|your)\s+own"
     r"|\d[\d,.]*\s*(?:%|percent|per\s+cent)?\s+of(?:\s+the)?(?:\s+[A-Za-z]+)?)\s+$"
+)
+# "their evidence suggests", "his experts have said": the staff or the findings of someone named;
+# "his supporters say" is still a crowd.
+_POSSESSIVE = re.compile(r"\b(?:his|her|their|its|my|your)\s+$", re.I)
+_STAFF_OR_FINDINGS = re.compile(
+    r"(?:experts|scientists|economists|analysts|evidence|research|studies)\b", re.I
 )
 # "the Center for Policy Studies shows": a capitalised name, not "studies show".
 _NAME_BEFORE = re.compile(r"[A-Z][\w&.-]*\s+$")
@@ -142,6 +148,10 @@ class VagueAttribution(Rule):
                 continue  # "provided some suggested changes", "demand people view"
             if _OWNED_OR_COUNTED.search(text, max(0, m.start() - 40), m.start()):
                 continue  # "Baunach's research suggests", "our experts say", "97 percent of scientists agree"
+            if _STAFF_OR_FINDINGS.match(phrase) and _POSSESSIVE.search(
+                text, max(0, m.start() - 10), m.start()
+            ):
+                continue  # "their evidence suggests"
             if _NAMEABLE.search(phrase) and self._named_near(document, m.start()):
                 continue
             if (
@@ -386,11 +396,11 @@ def _is_fragment(text: str, analysis, q) -> bool:
 # Statistics and record claims: what a reader most needs a source for.
 CLAIM = re.compile(
     r"\b(?:rose|fell|jumped|climbed|soared|surged|dropped|declined|plunged|grew|increased|decreased|"
-    r"up|down)\s+(?:by\s+)?(?:more\s+than\s+|nearly\s+|almost\s+|about\s+)?\d[\d,.]*\s*(?:%|percent\b|per\s+cent\b)"
+    r"(?<!make\s)(?<!makes\s)(?<!made\s)(?<!making\s)up|down)\s+(?:by\s+)?(?:more\s+than\s+|nearly\s+|almost\s+|about\s+)?\d[\d,.]*\s*(?:%|percent\b|per\s+cent\b)"
     r"|\b(?:doubled|tripled|quadrupled|halved)\b(?!\s+down\b)"
     r"|(?<![\d,.])\b(?:one|two|three|four|five|\d{1,2})\s+(?:in|out\s+of)\s+(?:every\s+)?"
     r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b(?![\d,.])"
-    r"|\bthe\s+(?:\w+est|most\s+\w+|worst|best|largest|biggest)\s+(?:\w+\s+){0,3}?"
+    r"|\bthe\s+(?:\w+est|most\s+\w+|worst|best|largest|biggest)\s+(?:(?!(?:he|she|they|we|i|you)\s)\w+\s+){0,3}?"
     r"(?:ever|in\s+(?:history|decades|a\s+generation)|on\s+record|since\s+records\s+began)\b",
     re.I,
 )
@@ -445,7 +455,8 @@ class UnattributedClaim(Rule):
 _CITED = re.compile(
     r"\b(?:survey|poll|study|report|data|figures|statistics|census|analysis|estimates?|records?|research)\s+"
     r"(?:by|from|of|published|released|conducted)\b|\baccording\s+to\b|\bcited\b|\bshow(?:s|ed|n)?\b"
-    r"|\bput(?:s|ting)?\s+(?:the\s+)?(?:figure|number|total|rate|share|count)\s+at\b",
+    r"|\bput(?:s|ting)?\s+(?:the\s+)?(?:figure|number|total|rate|share|count)\s+at\b"
+    r"|\b(?:study|studies|report|survey|analysis|poll)\s+(?:\w+\s+)?(?:points?\s+out|found|finds|says|estimates?)\b",
     re.I,
 )
 

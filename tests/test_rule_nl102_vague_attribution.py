@@ -148,3 +148,15 @@ def test_feelings_and_crowds_measured_just_before():
             ),
         ],
     )
+
+
+def test_a_named_persons_supporters_are_still_a_crowd():
+    RuleTester(VagueAttribution).run(
+        valid=["The mayor's plan goes against what his experts have said for years."],
+        invalid=[
+            Invalid(
+                "If Ruiz loses, many of his supporters say, they will leave the party.",
+                [at(1, 28, "supporters say")],
+            )
+        ],
+    )

@@ -57,3 +57,16 @@ def test_idioms_and_cited_figures_are_not_claims():
             ),
         ],
     )
+
+
+def test_phrasal_verbs_and_studies_that_point_out():
+    RuleTester(UnattributedClaim).run(
+        valid=[
+            "Small donors make up about 40% of the party's income.",
+            "He was mild; the meanest he ever got was a sharp letter to the editor.",
+            "As one study points out, exports fell by 60% in five years.",
+        ],
+        invalid=[
+            Invalid("Exports fell by 60% in five years.", [at(1, 9, "fell by 60%")]),
+        ],
+    )

@@ -267,3 +267,15 @@ def test_people_told_or_asked_are_not_sources():
             ),
         ],
     )
+
+
+def test_a_reason_after_asking_not_to_be_named():
+    RuleTester(AnonymousSource).run(
+        invalid=[
+            Invalid(
+                "“They knew all along,” said a former campaign adviser who asked not to be identified because "
+                "of the lawsuits.",
+                [at(1, 29, "a former campaign adviser", message=REASON)],
+            ),
+        ]
+    )

@@ -47,7 +47,7 @@ REASON = re.compile(
     r"|\bin\s+line\s+with\s+(?:\w+\s+){0,3}(?:rules|policy|protocol|regulations)\b"
     r"|\bunder\s+(?:the\s+)?(?:\w+\s+){0,3}(?:rules|policy|protocol|regulations)\b"
     # "due to the sensitive nature of …"; "on condition of anonymity to discuss an intelligence matter"
-    r"|\bdue\s+to\s+the\s+sensitiv"
+    r"|\bdue\s+to\s+the\s+sensitiv|\b(?:anonymity|identified|named)\s+because\b"
     r"|\banonymity\s+(?:in\s+order\s+)?to\s+(?:discuss|describe|detail|speak|talk|share|reveal|disclose)\b",
     re.I,
 )
