@@ -52,6 +52,8 @@ _DOCUMENT = re.compile(
     r"(?:report|document|memo|sheet|letter|filing|study|survey|analysis|statement|release|record|data)\b",
     re.I,
 )
+# "detailing how staffers …": a clause, not a description of a person
+_CLAUSE = re.compile(r"[a-z]+ing\s+(?:how|what|why|whether|that)\b")
 # "Nor did officials add …", "officials did not say …": nothing was passed on.
 _NEGATED = re.compile(r"\b(?:nor\s+did|did\s+not|didn[’']t|never|declined\s+to|refused\s+to)\s+$", re.I)
 # A lede's title words that a named person's title repeats ("State Department" → "Secretary of State").
@@ -136,7 +138,7 @@ def _informs(text: str, src) -> bool:
         or re.search(r"n[’']t\b|\b[ap]\.m\.", phrase)
     ):
         return False
-    if _DOCUMENT.search(phrase):
+    if _DOCUMENT.search(phrase) or _CLAUSE.match(phrase):
         return False
     a = src.attribution
     if a is None:

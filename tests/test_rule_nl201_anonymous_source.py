@@ -206,6 +206,7 @@ def test_public_stances_and_proposals_are_not_sourcing():
             # pieces of a longer phrase, not a source
             "The survey covered 12 countries and 3,250 people, reviewers said.",
             "The audit found that at least one person in the chain had a work address, the lawyers said.",
+            "The nurses wrote to the board, detailing how staffers often reported missing masks.",
         ],
         invalid=[
             # a claim, not a proposal
@@ -278,4 +279,39 @@ def test_a_reason_after_asking_not_to_be_named():
                 [at(1, 29, "a former campaign adviser", message=REASON)],
             ),
         ]
+    )
+
+
+def test_unnamed_sources_that_govern_the_sentence_or_belong_to_an_institution():
+    RuleTester(AnonymousSource).run(
+        invalid=[
+            # the unnamed source's cue governs the whole sentence, a named person inside it
+            Invalid(
+                "Staff would work unpaid, a step the mayor will call unfair, a city hall official said in an "
+                "email.",
+                [at(1, 61, "a city hall official", message=NO_REASON)],
+            ),
+            Invalid(
+                "The newspaper reported that the firm would hire 3,000 people, people familiar with the plan said.",
+                [at(1, 63, "people familiar with the plan", message=NO_REASON)],
+            ),
+            # one unnamed member of an institution, marked anonymous
+            Invalid(
+                "At least nine people died, a police official told the Courier on condition of anonymity "
+                "because he was not authorized to speak.",
+                [at(1, 28, "a police official", message=REASON)],
+            ),
+            # a lede whose description names someone else
+            Invalid(
+                "The senator was stunned by the attacks, according to people close to the party leader.\n\n"
+                "Party leader Ana Ruiz did not comment.\n",
+                [at(1, 54, "people close to the party leader", message=NO_REASON)],
+            ),
+        ],
+        valid=[
+            # still the named speaker's own unnamed people
+            "The governor said about 20 people have shown interest in the plan.",
+            # an institution speaking is not an anonymous source
+            "Police said the road would reopen on Monday.",
+        ],
     )
