@@ -14,23 +14,28 @@ from newslint.document import Span
 _CROWD = (
     r"(?:(?:some|many|most|few|a\s+few|other|several)\s+)?"
     r"(?:critics|observers|experts|analysts|commentators|skeptics|sceptics|opponents|supporters|"
-    r"people|scientists|historians|economists|pundits|scholars|insiders|lawmakers|legislators)"
+    r"people|scientists|historians|economists|pundits|scholars|insiders|lawmakers|legislators|advocates|"
+    r"detractors|proponents)"
     r"|many|some|most|few|others"
 )
 _SAY = (
     r"(?:say|said|believe|believed|view|viewed|argue|argued|claim|claimed|think|thought|note|noted|"
     r"contend|contended|suggest|suggested|feel|felt|maintain|maintained|insist|insisted|consider|considered|"
-    r"agree|regard|see|question|allege|alleged)"
+    r"agree|regard|see|question|allege|alleged|warn|warns|warned|charge|charged|fear|feared|worry|worried)"
 )
 WEASEL = re.compile(
     # Every alternative starts with one of these letters: checking it first halves the time.
-    r"(?<![\w’'-])(?=[acefhilmoprsw])(?:"
+    r"(?<![\w’'-])(?=[abcdefghilmoprsvw])(?:"
     rf"\b(?:{_CROWD})\s+(?:have\s+|had\s+|would\s+|might\s+|may\s+)?{_SAY}\b"
     r"|\bit\s+(?:is|was|has\s+been)\s+(?:widely\s+|commonly\s+|generally\s+|often\s+|long\s+|now\s+)?"
     r"(?:believed|thought|said|claimed|argued|rumou?red|understood|alleged|suggested|felt|known(?!\s+(?:as|for|by)\b)|"
     r"accepted|assumed)\b"
     r"|\b(?:is|are|was|were)\s+(?:widely|generally|commonly|often|largely|broadly)\s+"
     r"(?:regarded|considered|seen|viewed|believed|thought|acknowledged|accepted|described)\b"
+    r"|\bwidely\s+(?:regarded|considered|seen|viewed|believed|thought)\b"
+    r"|\b(?:generally|commonly)\s+(?:regarded|considered|seen|viewed|thought\s+of)\s+as\b"
+    r"|\b(?:seen|viewed|regarded|considered|described)\s+by\s+(?:some|many|most|critics|observers|experts|analysts)\b"
+    r"|\bby\s+(?:some|many)\s+accounts\b"
     r"|\b(?:has|have|had)\s+been\s+(?:described|called|characteri[sz]ed|labell?ed|branded|dubbed)\s+as\b"
     r"|\b(?:some|many|critics|experts|observers)\s+(?:have\s+)?(?:described|called|labell?ed)\b"
     r"|\b(?:studies|research|experts|evidence)\s+(?:show|shows|suggest|suggests|has\s+shown|have\s+shown)\b"
@@ -42,6 +47,11 @@ WEASEL = re.compile(
 _NAMEABLE = re.compile(
     r"critics|experts|analysts|observers|scientists|historians|economists|scholars|commentators", re.I
 )
+_EXPERT_TITLE = re.compile(
+    r"\b(?:expert|analyst|scientist|historian|economist|scholar|commentator|professor|researcher|fellow|"
+    r"strategist|consultant|specialist|director|author|lecturer|physician|doctor|dr|\w+olog(?:ist|er))s?\b",
+    re.I,
+)
 _BY_NAME = re.compile(r"[^.]{0,80}?\bby\s+[A-Z]")
 _OWNED_OR_COUNTED = re.compile(
     r"(?:[A-Z][\w-]*[’']s(?:\s+own)?|\bour|\b(?:his|her|their|its|my|your)\s+own"
@@ -49,7 +59,7 @@ _OWNED_OR_COUNTED = re.compile(
 )
 # "their evidence suggests", "his experts have said": the staff or the findings of someone named;
 # "his supporters say" is still a crowd.
-_POSSESSIVE = re.compile(r"\b(?:his|her|their|its|my|your)\s+$", re.I)
+_POSSESSIVE = re.compile(r"\b(?:his|her|their|its|my|your)\s+(?:own\s+|top\s+|chief\s+|senior\s+)?$", re.I)
 _STAFF_OR_FINDINGS = re.compile(
     r"(?:experts|scientists|economists|analysts|evidence|research|studies)\b", re.I
 )
@@ -63,6 +73,8 @@ _ACTING = re.compile(r"\s+(?:on|to)\s")
 # A crowd measured by a poll or a survey is not vague: "most voters believe …, a Pew survey found".
 _MEASURED = re.compile(r"\b(?:poll|polls|polling|pollster|survey|surveys|questionnaire|census)\b", re.I)
 # "some lawmakers feel their pain": a feeling, not a view.
+_WORRY = ("fear", "feared", "worry", "worried")
+_WORRY_ABOUT = re.compile(r"\s+(?:about|for|over)\b", re.I)
 _FEELING = re.compile(r"\s+(?:their|his|her|its|our|my|your)\b", re.I)
 # "many", "some", "people" … make a crowd only as the subject of a clause.
 _QUANTIFIER = re.compile(r"(?:many|some|most|few|others|people)\s", re.I)
@@ -94,7 +106,7 @@ def _measured(text: str, analysis, start: int) -> bool:
 
 # Where the outlet's own voice takes over from reported speech: "…, but many say", "— even though research has shown".
 _OWN_VOICE = re.compile(
-    r",\s+(?:and|but|while|though|although|whereas|yet)\b|[—;()]|\b(?:but|even\s+though|although|despite)\b"
+    r",\s+(?:and|but|though|yet)\b|[—;()]|--|\b(?:but|even\s+though|although|despite|while|whereas|because)\b"
     r"|[.!?]\s+[A-Z]"
 )
 
@@ -152,7 +164,7 @@ class VagueAttribution(Rule):
                 text, max(0, m.start() - 10), m.start()
             ):
                 continue  # "their evidence suggests"
-            if _NAMEABLE.search(phrase) and self._named_near(document, m.start()):
+            if _NAMEABLE.search(phrase) and self._named_near(document, m.start(), m.end()):
                 continue
             if (
                 phrase[0].isupper()
@@ -162,6 +174,8 @@ class VagueAttribution(Rule):
                 continue  # "the Center for Immigration Studies show"
             if phrase.lower().endswith(("feel", "felt")) and _FEELING.match(text, m.end()):
                 continue  # "some lawmakers feel their pain"
+            if _WORRY_ABOUT.match(text, m.end()) and phrase.lower().endswith(_WORRY):
+                continue  # "many worried about their jobs": a feeling, not a view
             if _ACTING.match(text, m.end()) and re.search(r"(?:insist|insisted|agree)$", phrase):
                 continue  # "some have insisted on opening statements", "others agree to pay": acts
             if _NEEDS_QUANTIFIER.match(phrase) and _NAME_BEFORE.search(
@@ -182,16 +196,28 @@ class VagueAttribution(Rule):
             )
 
     @staticmethod
-    def _named_near(document: Document, offset: int) -> bool:
+    def _named_near(document: Document, offset: int, end: int) -> bool:
         analysis = document.analysis
         sent = analysis.sentence_at(offset)
         if sent is None:
             return False
-        # A person quoted after the phrase, in its sentence or the next ("Experts say … ," said Dr Lee).
-        return any(
-            a.source_kind == "person" and sent.index <= a.sentence <= sent.index + 1 and a.cue.start > offset
-            for a in analysis.attributions
-        )
+        # A person quoted after the phrase, in its sentence or the next ("Experts say … ," said Dr Lee);
+        # for experts, one described as an expert ("…, said Ana Lee, an economist at the bank").
+        text = document.text
+        expert = not text[offset : offset + 8].lower().startswith(("critic", "opponent", "observer"))
+        for a in analysis.attributions:
+            if not (
+                a.source_kind == "person"
+                and sent.index <= a.sentence <= sent.index + 1
+                and a.cue.start > offset
+            ):
+                continue
+            if not expert:
+                return True
+            around = text[max(end, a.start - 80) : min(len(text), a.end + 120)]
+            if _EXPERT_TITLE.search(around):
+                return True
+        return False
 
 
 class UnattributedQuote(Rule):

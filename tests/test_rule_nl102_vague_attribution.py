@@ -160,3 +160,35 @@ def test_a_named_persons_supporters_are_still_a_crowd():
             )
         ],
     )
+
+
+def test_more_of_the_weasel_family():
+    RuleTester(VagueAttribution).run(
+        invalid=[
+            Invalid("Analysts warned that the ceasefire would not hold.", [at(1, 1, "Analysts warned")]),
+            Invalid("Critics charge that the audit was rigged.", [at(1, 1, "Critics charge")]),
+            Invalid(
+                "The mayor has called the plan a triumph -- though most analysts believe it is dead.",
+                [at(1, 51, "most analysts believe")],
+            ),
+            Invalid("Advocates say the law still protects tenants.", [at(1, 1, "Advocates say")]),
+            Invalid(
+                "The reshuffle was seen by some as a demotion for the treasurer.",
+                [at(1, 19, "seen by some")],
+            ),
+            Invalid("She is the candidate widely regarded as the favourite.", [at(1, 22, "widely regarded")]),
+            # an unrelated person quoted next does not name the experts
+            Invalid(
+                "Experts say the levee will fail again. “We rebuilt it twice,” said Mayor Ana Ruiz.",
+                [at(1, 1, "Experts say")],
+            ),
+        ],
+        valid=[
+            "Many worried about their jobs after the mill closed.",
+            "Diplomats shrugged off the outbursts because they generally thought she was fair to them.",
+            "The president wants to reopen, even as his top experts say it will take months.",
+            # the expert is named next
+            "Experts say the levee will fail again. “The soil is too soft,” said Ana Ruiz, a hydrologist and "
+            "professor at the state university.",
+        ],
+    )
