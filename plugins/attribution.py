@@ -52,6 +52,7 @@ _EXPERT_TITLE = re.compile(
     r"strategist|consultant|specialist|director|author|lecturer|physician|doctor|dr|\w+olog(?:ist|er))s?\b",
     re.I,
 )
+_BY_AGENT = re.compile(r"\s+by\s+(?:the\s+)?[A-Z]")
 _BY_NAME = re.compile(r"[^.]{0,80}?\bby\s+[A-Z]")
 _OWNED_OR_COUNTED = re.compile(
     r"(?:[A-Z][\w-]*[’']s(?:\s+own)?|\bour|\b(?:his|her|their|its|my|your)\s+own"
@@ -186,6 +187,8 @@ class VagueAttribution(Rule):
                 continue  # "most believe …, the survey found"
             if _said_by_someone(text, analysis, m.start()):
                 continue  # "Ruiz said some critics argue …": the speaker's words, not the outlet's
+            if phrase[:3].lower() == "it " and _BY_AGENT.match(text, m.end()):
+                continue  # "it was claimed by President Trump": the passive names its agent
             if phrase.lower().endswith(" as") and _BY_NAME.match(text, m.end()):
                 continue  # "has been described as reckless by Senator Ruiz"
             yield self.violation(
@@ -291,7 +294,8 @@ _WHO = re.compile(r"\b(?:I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey|[Yy]ou)\b|[A-Z][\w’'.&-]
 _SAYING = words(
     """line lines phrase words sentence saying motto principle mantra adage refrain maxim quip question
     questions message tweet post statement letter memo report draft version guidance text passage caption
-    headline verdict answer reply response rule creed wording language advice order words"""
+    headline verdict answer reply response rule creed wording language advice order words aphorism proverb
+    dictum moral bio profile study survey poll research data findings"""
 )
 # A quotation used as a label: Bentsen’s “…” putdown, a secret “…” clause.
 _LABEL_AFTER = re.compile(
@@ -306,12 +310,19 @@ _LABEL_AFTER = re.compile(
     re.I,
 )
 _LEAD_WORDS = words(
-    "that as like saying reads read go goes went going say says said tell call called ask asking"
+    """that as like saying reads read go goes went going say says said tell call called ask asking found finds
+    concluded concludes suggesting noting adding arguing warning writing declaring insisting claiming stating
+    explaining calling"""
 )
+# "the officer calls it “…”": the subject names whose words they are
+_CALLS_IT = re.compile(r"\bcall(?:s|ed|ing)?\s+(?:it|them|this|that)$", re.I)
 _RANGE_TO = re.compile(r"\s*to\b")
 _SIGN_OFF = re.compile(
     r"\s*(?:@\w+|[A-Z][\w.’'&-]*(?:(?:\s+|,\s*)(?:[A-Z][\w.’'&-]*|of|the|and|for|on|at|in|&))*)\.?\s*$"
 )
+_CITATION = re.compile(r"\s*\((?=[^()]{0,80}\))[^()]*(?:[A-Z0-9])[^()]*\)")
+_DASH_ANY = re.compile(r"\s*[-—–―]{1,2}\s*\S")
+_LIST_MARK = re.compile(r"\s*(?:\d{1,3}(?:-\d{1,3})?[.)]|[-*•–—]{1,2})\s*")
 _SPEECH = re.compile(
     r"\b(?:said|says|say|told|tells|added|adds|wrote|writes|asked|asks|explained|explains|continued|stated|"
     r"noted|notes|argued|argues|insisted|declared|tweeted|posted|recalled|quoted|saying|warned|warns|"
@@ -348,9 +359,11 @@ def _framed(text: str, analysis, q) -> bool:
         return True  # "the old line was “…”", "the principle is “…”"
     if last == "from" and _RANGE_TO.match(text, q.end):
         return True  # "went from “…” to “…”": a range of moods, not speech
-    if not (lead[-1] in ",:—–" or last in _LEAD_WORDS or last in _SAYING):
+    if not (lead[-1] in ",:—–(" or last in _LEAD_WORDS or last in _SAYING or _CALLS_IT.search(lead)):
         return False
-    if last in _SAYING or any(w in _SAYING for w in near[-4:]):
+    if _CALLS_IT.search(lead):
+        return True
+    if last in _SAYING or any(w.lower().strip(",:;’'") in _SAYING for w in toks):
         return True
     for m in _WHO.finditer(lead):
         word = m.group(0)
@@ -389,11 +402,18 @@ def _announced(text: str, analysis, q) -> bool:
 
 
 def _signed(text: str, analysis, q) -> bool:
-    """A quotation signed off after it, with no dash: “…” AP News / “…” Amanda Arnold, The Cut / “…” @handle."""
+    """A quotation signed off after it: “…” AP News / “…” Ann Lee, The Cut / “…” @handle / “…” (May 3 on
+    Twitter), or an item of a numbered list of quotations ("4. “…”"), whose heading names the speaker."""
     para = analysis.paragraph_at(q.start)
-    if para is None or not q.closed or q.end >= para.end:
+    if para is None:
+        return False
+    if _LIST_MARK.fullmatch(text, para.start, q.start):
+        return True
+    if not q.closed or q.end >= para.end:
         return False
     tail = text[q.end : para.end]
+    if _CITATION.match(tail) or (len(tail) <= 80 and _DASH_ANY.match(tail)):
+        return True  # “…” (November 13 on Twitter) / “…” — editorial, The Ledger
     return len(tail) <= 60 and bool(tail.strip()) and _SIGN_OFF.match(tail) is not None
 
 

@@ -152,3 +152,21 @@ def test_a_new_speaker_after_a_paragraph_of_narration_is_still_flagged():
             ),
         ]
     )
+
+
+def test_lists_citations_and_framing_nouns():
+    RuleTester(UnattributedQuote).run(
+        valid=[
+            # a numbered list of one speaker's quotations, each with a citation
+            "The mayor's most repeated claims:\n\n1. “Crime in this city has never been lower than it is now.” "
+            "(March 3 in a radio interview)\n\n2. “The stadium will not cost taxpayers a single cent.”\n",
+            # a sign-off after a dash, in lowercase words
+            "“Young drivers think the new rules are a tax on being young.” — editorial, The Valley Ledger",
+            # framed by a study, an aphorism, a bio, or "calls it"
+            "A 2019 study found the data “support the view that early reading predicts later income.”",
+            "The fable ends with the aphorism “Better a small house in peace than a palace in fear,” and moves on.",
+            "The inspector who lent me the video calls it “a lesson in what the manual leaves out of the story.”",
+            "The review blamed the mergers, suggesting “the airlines still have a lot of work to do on service.”",
+            "Her party has followed the old motto (“When they shout, we whisper and we win”) for years.",
+        ]
+    )

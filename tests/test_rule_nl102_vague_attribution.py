@@ -185,6 +185,7 @@ def test_more_of_the_weasel_family():
         ],
         valid=[
             "Many worried about their jobs after the mill closed.",
+            "The word became a flashpoint because it was claimed by Senator Ruiz in a speech.",
             "Diplomats shrugged off the outbursts because they generally thought she was fair to them.",
             "The president wants to reopen, even as his top experts say it will take months.",
             # the expert is named next
