@@ -94,3 +94,102 @@ def test_every_crowd_is_found():
 
 def test_unnamed_sources_are_left_to_nl2():
     RuleTester(VagueAttribution).run(valid=["The plan was shelved, according to sources."])
+
+
+def test_names_owned_crowds_and_other_peoples_words_are_not_weasels():
+    RuleTester(VagueAttribution).run(
+        valid=[
+            # a name, not a vague verb
+            "The river is called the Nam Ting, and it is known as the Salween downstream.",
+            "Figures gathered by the Institute for Labour Studies show that wages fell.",
+            # owned or counted crowds
+            "The governor's decision goes against what her own experts have said.",
+            "The unions say data refute the claim, though their evidence suggests the cost is real.",
+            "Only 9% of Ruiz supporters felt the debate changed their mind.",
+            # a crowd measured by a survey
+            "Most believe the economy is getting worse, according to a survey by the statistics office.",
+            # inside what a named person said
+            "Ruiz said recent studies show the bridge is safe.",
+            "The mayor told reporters that many believe the tax is unfair.",
+            # acting, not holding a view
+            "Some have insisted on reading their statements in full.",
+            "Republican lawmakers have insisted she appear before the committee.",
+        ],
+        invalid=[
+            # the outlet's voice takes over from the speaker
+            Invalid(
+                "Ruiz has warned of the costs, even though studies show the plan saves money.",
+                [at(1, 43, "studies show")],
+            ),
+            Invalid(
+                "The mayor says the tax is fair, but critics say it hurts renters.",
+                [at(1, 37, "critics say")],
+            ),
+            # "known that" is still a weasel
+            Invalid("It is known that the mill poisoned the river.", [at(1, 1, "It is known")]),
+            # a crowd the outlet sums up is still vague
+            Invalid("Some lawmakers say the plan will fail.", [at(1, 1, "Some lawmakers say")]),
+        ],
+    )
+
+
+def test_feelings_and_crowds_measured_just_before():
+    RuleTester(VagueAttribution).run(
+        valid=[
+            "The furloughs hit hard, and even some lawmakers feel their pain.",
+            "Eighty percent of members approve of the leader, a new poll shows. Most believe the party is "
+            "heading the right way.",
+        ],
+        invalid=[
+            Invalid("Some lawmakers feel the budget is too generous.", [at(1, 1, "Some lawmakers feel")]),
+            Invalid(
+                "The leader spoke for an hour. Most believe the party is heading the wrong way.",
+                [at(1, 31, "Most believe")],
+            ),
+        ],
+    )
+
+
+def test_a_named_persons_supporters_are_still_a_crowd():
+    RuleTester(VagueAttribution).run(
+        valid=["The mayor's plan goes against what his experts have said for years."],
+        invalid=[
+            Invalid(
+                "If Ruiz loses, many of his supporters say, they will leave the party.",
+                [at(1, 28, "supporters say")],
+            )
+        ],
+    )
+
+
+def test_more_of_the_weasel_family():
+    RuleTester(VagueAttribution).run(
+        invalid=[
+            Invalid("Analysts warned that the ceasefire would not hold.", [at(1, 1, "Analysts warned")]),
+            Invalid("Critics charge that the audit was rigged.", [at(1, 1, "Critics charge")]),
+            Invalid(
+                "The mayor has called the plan a triumph -- though most analysts believe it is dead.",
+                [at(1, 51, "most analysts believe")],
+            ),
+            Invalid("Advocates say the law still protects tenants.", [at(1, 1, "Advocates say")]),
+            Invalid(
+                "The reshuffle was seen by some as a demotion for the treasurer.",
+                [at(1, 19, "seen by some")],
+            ),
+            Invalid("She is the candidate widely regarded as the favourite.", [at(1, 22, "widely regarded")]),
+            # an unrelated person quoted next does not name the experts
+            Invalid(
+                "Experts say the levee will fail again. “We rebuilt it twice,” said Mayor Ana Ruiz.",
+                [at(1, 1, "Experts say")],
+            ),
+        ],
+        valid=[
+            "Many worried about their jobs after the mill closed.",
+            "The word became a flashpoint because it was claimed by Senator Ruiz in a speech.",
+            "Diplomats shrugged off the outbursts because they generally thought she was fair to them.",
+            "The president wants to reopen, even as his top experts say it will take months.",
+            # the expert is named next
+            "Experts say the levee will fail again. “The soil is too soft,” said Ana Ruiz, a hydrologist and "
+            "professor at the state university.",
+        ],
+    )

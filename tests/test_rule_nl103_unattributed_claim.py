@@ -42,3 +42,31 @@ def test_attributed_or_cited_claims_pass():
             "Prices Rose 41 Percent Last Year",
         ]
     )
+
+
+def test_idioms_and_cited_figures_are_not_claims():
+    RuleTester(UnattributedClaim).run(
+        valid=[
+            "After the first defeat the senator doubled down on her attacks on the plan.",
+            "The national helpline puts the figure at one in five young adults.",
+        ],
+        invalid=[
+            Invalid(
+                "Rents in the old town have doubled since the bridge opened.",
+                [at(1, 28, "doubled")],
+            ),
+        ],
+    )
+
+
+def test_phrasal_verbs_and_studies_that_point_out():
+    RuleTester(UnattributedClaim).run(
+        valid=[
+            "Small donors make up about 40% of the party's income.",
+            "He was mild; the meanest he ever got was a sharp letter to the editor.",
+            "As one study points out, exports fell by 60% in five years.",
+        ],
+        invalid=[
+            Invalid("Exports fell by 60% in five years.", [at(1, 9, "fell by 60%")]),
+        ],
+    )

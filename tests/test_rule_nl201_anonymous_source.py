@@ -188,3 +188,130 @@ def test_nested_and_repeated_readings():
             ),
         ],
     )
+
+
+def test_public_stances_and_proposals_are_not_sourcing():
+    RuleTester(AnonymousSource).run(
+        valid=[
+            # a group's public stance or proposal: acting, not informing
+            "Opposition lawmakers vowed to block the budget in the upper house.",
+            "A former party official called on the chairman to resign over the loans.",
+            "Several senators have insisted she testify before the recess.",
+            "A campaign aide suggested he rest before the debate.",
+            "Port officials announced that the terminal would reopen on Monday.",
+            # nothing was passed on
+            "Nor did officials add that the contract had been signed a month earlier.",
+            # a document, not a person
+            "Premiums will fall next year, according to a price table released Friday by state officials.",
+            # pieces of a longer phrase, not a source
+            "The survey covered 12 countries and 3,250 people, reviewers said.",
+            "The audit found that at least one person in the chain had a work address, the lawyers said.",
+            "The nurses wrote to the board, detailing how staffers often reported missing masks.",
+        ],
+        invalid=[
+            # a claim, not a proposal
+            Invalid(
+                "Security officials have insisted the tunnel could not have been dug without help.",
+                [at(1, 1, "Security officials", message=NO_REASON)],
+            ),
+            Invalid(
+                "Two senior officials suggested Thursday that a vote would come next week.",
+                [at(1, 1, "Two senior officials", message=NO_REASON)],
+            ),
+        ],
+    )
+
+
+def test_lede_named_by_its_capitalised_title():
+    lede = (
+        "A senior Foreign Ministry official conceded on Monday that the cables had reached the capital.\n\n"
+        "Deputy Foreign Minister Leila Haddad, speaking to a parliamentary committee, said the warnings "
+        "were read at the ministry.\n"
+    )
+    RuleTester(AnonymousSource).run(valid=[lede])
+    # after the lede, the same institution's named spokesman does not name an unnamed official
+    later = (
+        "The talks resumed in Geneva.\n\n"
+        "A Foreign Ministry official said the delegation would stay another week.\n\n"
+        "Foreign Ministry spokesman Omar Said told reporters the schedule was open.\n"
+    )
+    RuleTester(AnonymousSource).run(invalid=[Invalid(later, [at(3, 1, "A Foreign Ministry official")])])
+
+
+def test_reasons_in_other_words():
+    RuleTester(AnonymousSource).run(
+        invalid=[
+            Invalid(
+                "Another official, speaking on condition of anonymity to discuss a classified program, said "
+                "the launch had failed.",
+                [at(1, 1, "Another official", message=REASON)],
+            ),
+            Invalid(
+                "The suspect had been treated for depression, according to a law enforcement official, who spoke under "
+                "condition of anonymity due to the sensitive nature of the case.",
+                [at(1, 59, "a law enforcement official", message=REASON)],
+            ),
+        ]
+    )
+
+
+def test_people_told_or_asked_are_not_sources():
+    RuleTester(AnonymousSource).run(
+        valid=[
+            "Residents of the valley were asked to leave their homes before noon.",
+            "In one message, a party employee asked a colleague to look into the rival's finances.",
+        ],
+        invalid=[
+            Invalid(
+                "A party employee told the Courier that the rival's finances had been examined.",
+                [at(1, 1, "A party employee", message=NO_REASON)],
+            ),
+        ],
+    )
+
+
+def test_a_reason_after_asking_not_to_be_named():
+    RuleTester(AnonymousSource).run(
+        invalid=[
+            Invalid(
+                "“They knew all along,” said a former campaign adviser who asked not to be identified because "
+                "of the lawsuits.",
+                [at(1, 29, "a former campaign adviser", message=REASON)],
+            ),
+        ]
+    )
+
+
+def test_unnamed_sources_that_govern_the_sentence_or_belong_to_an_institution():
+    RuleTester(AnonymousSource).run(
+        invalid=[
+            # the unnamed source's cue governs the whole sentence, a named person inside it
+            Invalid(
+                "Staff would work unpaid, a step the mayor will call unfair, a city hall official said in an "
+                "email.",
+                [at(1, 61, "a city hall official", message=NO_REASON)],
+            ),
+            Invalid(
+                "The newspaper reported that the firm would hire 3,000 people, people familiar with the plan said.",
+                [at(1, 63, "people familiar with the plan", message=NO_REASON)],
+            ),
+            # one unnamed member of an institution, marked anonymous
+            Invalid(
+                "At least nine people died, a police official told the Courier on condition of anonymity "
+                "because he was not authorized to speak.",
+                [at(1, 28, "a police official", message=REASON)],
+            ),
+            # a lede whose description names someone else
+            Invalid(
+                "The senator was stunned by the attacks, according to people close to the party leader.\n\n"
+                "Party leader Ana Ruiz did not comment.\n",
+                [at(1, 54, "people close to the party leader", message=NO_REASON)],
+            ),
+        ],
+        valid=[
+            # still the named speaker's own unnamed people
+            "The governor said about 20 people have shown interest in the plan.",
+            # an institution speaking is not an anonymous source
+            "Police said the road would reopen on Monday.",
+        ],
+    )

@@ -45,7 +45,10 @@ REASON = re.compile(
     r"|\bbecause\s+(?:he|she|they|the\s+\w+)\s+(?:was|were|is|are|had|has|have)\s+not\b[^.]{0,40}\b(?:authori[sz]ed|permitted|allowed|cleared)"
     r"|\bbecause\s+(?:the|of|it|they|he|she)\b[^.]{0,80}?\b(?:sensitive|private|confidential|classified|secret|not\s+(?:been\s+)?(?:made\s+)?public|not\s+yet\s+(?:been\s+)?announced)\b"
     r"|\bin\s+line\s+with\s+(?:\w+\s+){0,3}(?:rules|policy|protocol|regulations)\b"
-    r"|\bunder\s+(?:the\s+)?(?:\w+\s+){0,3}(?:rules|policy|protocol|regulations)\b",
+    r"|\bunder\s+(?:the\s+)?(?:\w+\s+){0,3}(?:rules|policy|protocol|regulations)\b"
+    # "due to the sensitive nature of …"; "on condition of anonymity to discuss an intelligence matter"
+    r"|\bdue\s+to\s+the\s+sensitiv|\b(?:anonymity|identified|named)\s+because\b"
+    r"|\banonymity\s+(?:in\s+order\s+)?to\s+(?:discuss|describe|detail|speak|talk|share|reveal|disclose)\b",
     re.I,
 )
 _BARE = re.compile(
@@ -102,12 +105,14 @@ def find_anonymous_sources(
     seen: set[Span] = set()
     by_phrase: dict[str, int] = {}  # the same words again ("an official told Reuters", twice)
     for a in attributions:
-        if not a.informs or a.source is None or a.source_kind != "anonymous":
+        if not a.informs or a.source is None:
+            continue
+        if a.source_kind != "anonymous" and not _unnamed_insider(text, sentences, a):
             continue
         if any(a.source.overlaps(s) for s in seen):
             continue  # "His aides say … but noted …": one phrase, read twice
         seen.add(a.source)
-        if _reported_by_someone_else(a, attributions):
+        if _reported_by_someone_else(text, a, attributions):
             continue  # "McAuliffe said about 20 people have indicated …": the speaker's source
         if text[a.cue.start : a.cue.end] == ":":
             continue  # a headline's "Official: …" is named in the story, or not, below it
@@ -166,8 +171,18 @@ def find_anonymous_sources(
     return out
 
 
-def _reported_by_someone_else(a: Attribution, attributions: Sequence[Attribution]) -> bool:
-    """The source sits inside what a named speaker or an institution said earlier in the sentence."""
+def _reported_by_someone_else(text: str, a: Attribution, attributions: Sequence[Attribution]) -> bool:
+    """The source sits inside what a named speaker or an institution said earlier in the sentence.
+
+    Not when the unnamed source's own cue governs the sentence: in "…, a situation
+    Obama will call unacceptable, a White House official said" the official's
+    content starts before the named speaker's cue.
+    """
+    if a.content is not None and a.content.end <= a.source.start:
+        return False  # the official's content comes first: the official is the sentence's speaker
+    after_comma = text[max(0, a.source.start - 3) : a.source.start].rstrip().endswith(",")
+    if after_comma and a.cue.start >= a.source.end:
+        return False  # "…, an official said in an email."
     return any(
         b.sentence == a.sentence
         and b.informs
@@ -176,6 +191,27 @@ def _reported_by_someone_else(a: Attribution, attributions: Sequence[Attribution
         and b.source.end <= b.cue.start
         and b.cue.end <= a.source.start
         for b in attributions
+    )
+
+
+# An institution's unnamed member: "a police official", "one Homeland Security official", "two agency sources".
+_INSIDER = re.compile(
+    r"^(?:an?|one|two|three|several|some|another)\s+[\w\s.&’'-]{0,60}?\b(?:official|officials|source|sources|aide|aides|"
+    r"employee|employees|staffer|staffers|investigator|investigators)$",
+    re.I,
+)
+
+
+def _unnamed_insider(text: str, sentences: Sequence[Sentence], a: Attribution) -> bool:
+    """An "institution" source that is one unnamed person of it, or that the sentence marks anonymous."""
+    if a.source_kind != "institution" or a.source is None:
+        return False
+    phrase = " ".join(text[a.source.start : a.source.end].split()).rstrip(" ,")
+    if _INSIDER.match(phrase):
+        return True
+    sent = sentences[a.sentence]
+    return phrase.lower().endswith(("official", "officials")) and bool(
+        ANONYMITY_MARK.search(text, sent.start, sent.end)
     )
 
 
@@ -213,6 +249,8 @@ def _same_source(first: str, later: str) -> bool:
 
 def _named_soon_after(text: str, sentences: Sequence[Sentence], sent: Sentence, phrase: str) -> bool:
     """A lede's description matched, a few sentences on, by a named person with the same title words."""
+    # "people close to the leader": the words after "close to" describe someone else
+    phrase = re.split(r"\b(?:close|familiar|briefed|who|with)\b", phrase, maxsplit=1)[0]
     words = {w.lower() for w in _WORD.findall(phrase) if w.islower()} - _GENERIC
     if not words:
         return False
