@@ -59,6 +59,8 @@ class NameSpellingInArticle(Rule):
                 for b in block[i + 1 :]:
                     if not surname_variants(a, b) or not _same_person(forms[a], forms[b]):
                         continue
+                    if not any(m.cue for m in forms[a]) or not any(m.cue for m in forms[b]):
+                        continue  # "Latin products" beside "Voto Latino": one side is no person
                     if _ordinary_word(document.text, a) or _ordinary_word(document.text, b):
                         continue  # "Lock"/"Lack", "Read"/"Reed": words the article also uses
                     # The rarer spelling is the odd one; on a tie, the later one.
@@ -134,7 +136,12 @@ class NameSpellingAcrossStory(CorpusRule):
     def collect(self, document: Document) -> list[NameFact]:
         seen: dict[tuple[str, str], list] = {}
         text = document.text
-        for m in document.analysis.names:
+        mentions = document.analysis.names
+        # A surname seen only where nothing shows a person is no spelling of a name.
+        cued = {_surname_form(m) for m in mentions if m.cue}
+        for m in mentions:
+            if _surname_form(m) not in cued:
+                continue
             key = (m.given_name, _surname_form(m))
             if key in seen:
                 seen[key][1] += 1
