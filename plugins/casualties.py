@@ -188,7 +188,8 @@ def _add_capped(bucket: dict, key: object, entry: Entry, keys: int = 3) -> None:
     enough to know "another article" and "another source" whoever asks."""
     kept = bucket.get(key)
     if kept is None:
-        if len(bucket) >= keys:
+        # One article fills one key: its other sources must not crowd out other articles.
+        if len(bucket) >= keys or any(e[0] == entry[0] for es in bucket.values() for e in es):
             return
         bucket[key] = [entry]
     elif len(kept) < 2 and kept[0][0] != entry[0]:
@@ -301,8 +302,8 @@ def _figures(facts: Mapping[str, Sequence[CasualtyFact]]) -> Iterator[Entry]:
     for path, items in facts.items():
         seen: set[tuple] = set()
         for f in items:
-            key = (f.condition, f.group_key, f.low, f.high)
-            if f.definite or key in seen or _PARTIAL.search(f.group):
+            key = (TOLL_CLASS[f.condition], f.group_key, f.low, f.high)
+            if f.definite or f.partial or key in seen or _PARTIAL.search(f.group):
                 continue
             seen.add(key)
             yield path, f

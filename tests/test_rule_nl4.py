@@ -237,3 +237,35 @@ def test_a_toll_that_rose_is_an_update_not_a_conflict():
         ConflictingCasualtyFigures, {"a.md": later, "b.md": fell.replace("One person was", "Two people were")}
     )
     assert [p for p, _, _ in found] == ["a.md", "b.md"]
+
+
+def test_one_article_with_many_sources_does_not_hide_another_article():
+    # Article a gives the same figure on four sources; b's matching figure must still be seen.
+    a = (
+        "Nine people were hurt, police said. Nine people were hurt, the mayor said. "
+        "Nine people were hurt, a witness said. Nine people were hurt, the fire chief said."
+    )
+    b = "The hospital director said nine people were hurt in the blast."
+    assert story(UncorroboratedCasualtyFigure, {"a.txt": a, "b.txt": b}) == []
+    assert story(ConflictingCasualtyFigures, {"a.txt": a, "b.txt": b}) == []
+
+
+def test_shots_fired_and_period_tallies():
+    RuleTester(UnattributedCasualtyFigure).run(
+        valid=["The guard fired at least one shot into the air.", "Officers fired two shots at the car."],
+        invalid=[Invalid("Guards found two people shot in the yard.", [at(1, 14, "two people shot")])],
+    )
+    # a tally over several days and a repeated toll (shot, then victims) are not story figures twice
+    found = story(
+        UncorroboratedCasualtyFigure,
+        {
+            "a.txt": (
+                "Three people were shot on Elm Street on Monday, police said. Fourteen people were shot, "
+                "two fatally, from Friday night to early Monday, police said. Paramedics took the "
+                "additional two victims to hospital."
+            ),
+            "b.txt": "Three people were shot on Elm Street, police said.",
+            "c.txt": "Police said three people were wounded on Elm Street.",
+        },
+    )
+    assert found == []

@@ -360,6 +360,11 @@ _NOT_A_COUNT_BEFORE = re.compile(
     r"grandparent|grandma|grandpa)s?\s+of\s+)\Z",
     re.I,
 )
+_SHOTS_FIRED_BEFORE = re.compile(
+    r"\b(?:fir(?:e|ed|es|ing)|heard|hear|let\s+off|squeezed\s+off|took|take|taking|getting\s+off|got\s+off)\s+"
+    r"(?:off\s+)?(?:[\w-]+\s+){0,2}\Z",
+    re.I,
+)
 _NUMBER_WORD = re.compile(rf"\d|\b(?:{'|'.join(UNITS)}|{'|'.join(TENS)}|hundred|thousand|dozen)\b", re.I)
 _MONTH_BEFORE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$",
@@ -592,6 +597,12 @@ def _claims_in_sentence(text: str, sent: Sentence) -> Iterable[_Found]:
             return  # a time ("0:47"), a decimal or an amount, not a count
         if count and _NOT_A_COUNT_BEFORE.search(text, max(0, base + start - 40), base + start):
             return  # "no one was hurt", "the mother of two died"
+        if (
+            condition == "shot"
+            and not head
+            and _SHOTS_FIRED_BEFORE.search(text, max(0, base + start - 25), base + start)
+        ):
+            return  # "firing at least one shot": a shot fired, not a person shot
         if mod and _NUMBER_WORD.search(_AGE_HEAD.sub("", mod)):
             return  # two numbers in a row: "Image 3 of 33 Seven people", "911 call reporting two people"
         if count.lower() in ("a", "an", "another") and head and not _singular(head):
@@ -898,7 +909,9 @@ _AGGREGATE = re.compile(
     r"|\b(?:across|around|throughout)\s+the\s+(?:city|country|nation|state)\b|\b(?:citywide|nationwide|statewide)\b"
     r"|\b(?:series|spate|string|rash|wave|span|stretch)\s+of\b|\b(?:\w+-hour|\w+-day)\s+(?:span|stretch|period)\b"
     r"|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+years?\s+(?:ago|earlier|before|after)\b"
-    r"|\bdecades?\s+(?:ago|earlier)\b",
+    r"|\bdecades?\s+(?:ago|earlier)\b|\bin\s+gun\s+violence\b"
+    r"|\bfrom\s+(?:early\s+|late\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[^.;]{0,30}?"
+    r"\b(?:to|through|until)\s+(?:early\s+|late\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
     re.I,
 )
 
