@@ -189,7 +189,10 @@ def test_numbers_that_are_not_casualty_counts():
 
 def test_shared_attribution_layer_attributes_figures():
     RuleTester(UnattributedCasualtyFigure).run(
-        valid=["The inquiry revealed that nine workers were injured in the collapse."],
+        valid=[
+            "The inquiry revealed that nine workers were injured in the collapse.",
+            "Bystanders described seeing at least two riders with head injuries.",
+        ],
         invalid=[
             Invalid("Nine workers were injured in the collapse.", [at(1, 1, "Nine workers were injured")])
         ],

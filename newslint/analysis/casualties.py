@@ -377,7 +377,8 @@ _MONTH_BEFORE = re.compile(
 # covers figures, and drop this helper.
 _ATTRIBUTION = re.compile(
     r"\b(?:(?P<according>according\s+to)|(?P<verb>said|says|say|saying|told|tells|added|stated|"
-    r"confirmed|confirms|announced|reported|reports|quoted|claimed|maintains|identified)"
+    r"confirmed|confirms|announced|reported|reports|quoted|claimed|maintains|identified|described|describes|"
+    r"indicated|indicates|revealed|reveals|estimated|estimates|counted|recorded)"
     r"|(?P<noun>police|officials|authorities|sheriff|coroner|medical\s+examiner|spokes(?:man|woman|person)|"
     r"statement|ministry|hospital\s+officials))\b",
     re.I,
@@ -904,7 +905,7 @@ _AGGREGATE = re.compile(
     r"(?:shootings|incidents|attacks|homicides)\b"
     r"|\b(?:this|last)\s+year\b|\bso\s+far\s+(?:this|in)\b"
     r"|\b(?:over|in|during|within)\s+(?:the\s+)?(?:past|last|previous|first)\s+(?:[\w-]+\s+)?"
-    r"(?:days|weeks|months|years|month|year|decade)\b"
+    r"(?:days|weeks|months|years|week|month|year|decade)\b"
     r"|\bsince\s+(?:the\s+(?:start|beginning)\s+of|jan|feb|march|april|june|july|aug|sept|oct|nov|dec)"
     r"|\b(?:across|around|throughout)\s+the\s+(?:city|country|nation|state)\b|\b(?:citywide|nationwide|statewide)\b"
     r"|\b(?:series|spate|string|rash|wave|span|stretch)\s+of\b|\b(?:\w+-hour|\w+-day)\s+(?:span|stretch|period)\b"
