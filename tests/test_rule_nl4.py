@@ -255,7 +255,11 @@ def test_one_article_with_many_sources_does_not_hide_another_article():
 
 def test_shots_fired_and_period_tallies():
     RuleTester(UnattributedCasualtyFigure).run(
-        valid=["The guard fired at least one shot into the air.", "Officers fired two shots at the car."],
+        valid=[
+            "The guard fired at least one shot into the air.",
+            "Officers fired two shots at the car.",
+            "At least one shot struck the van's door.",
+        ],
         invalid=[Invalid("Guards found two people shot in the yard.", [at(1, 14, "two people shot")])],
     )
     # a tally over several days and a repeated toll (shot, then victims) are not story figures twice
@@ -265,7 +269,7 @@ def test_shots_fired_and_period_tallies():
             "a.txt": (
                 "Three people were shot on Elm Street on Monday, police said. Fourteen people were shot, "
                 "two fatally, from Friday night to early Monday, police said. Paramedics took the "
-                "additional two victims to hospital."
+                "additional two victims to hospital. A shooting last month left five people hurt."
             ),
             "b.txt": "Three people were shot on Elm Street, police said.",
             "c.txt": "Police said three people were wounded on Elm Street.",

@@ -365,6 +365,10 @@ _SHOTS_FIRED_BEFORE = re.compile(
     r"(?:off\s+)?(?:[\w-]+\s+){0,2}\Z",
     re.I,
 )
+_SHOTS_FIRED_AFTER = re.compile(
+    r"\s+(?:(?:was|were|had\s+been|have\s+been)\s+(?:fired|heard|let\s+off)|struck|hit|rang|went|fired|into)\b",
+    re.I,
+)
 _NUMBER_WORD = re.compile(rf"\d|\b(?:{'|'.join(UNITS)}|{'|'.join(TENS)}|hundred|thousand|dozen)\b", re.I)
 _MONTH_BEFORE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$",
@@ -601,9 +605,12 @@ def _claims_in_sentence(text: str, sent: Sentence) -> Iterable[_Found]:
         if (
             condition == "shot"
             and not head
-            and _SHOTS_FIRED_BEFORE.search(text, max(0, base + start - 25), base + start)
+            and (
+                _SHOTS_FIRED_BEFORE.search(text, max(0, base + start - 25), base + start)
+                or _SHOTS_FIRED_AFTER.match(text, base + end)
+            )
         ):
-            return  # "firing at least one shot": a shot fired, not a person shot
+            return  # "firing at least one shot", "one shot struck him": a shot fired, not a person shot
         if mod and _NUMBER_WORD.search(_AGE_HEAD.sub("", mod)):
             return  # two numbers in a row: "Image 3 of 33 Seven people", "911 call reporting two people"
         if count.lower() in ("a", "an", "another") and head and not _singular(head):
@@ -903,7 +910,7 @@ _AGGREGATE = re.compile(
     r"\bseparate\s+(?:shootings|incidents|attacks|cases)\b"
     rf"|\b(?:\d+|{'|'.join(UNITS)}|{'|'.join(TENS)}|several|multiple|numerous)\s+(?:[\w-]+\s+){{0,2}}?"
     r"(?:shootings|incidents|attacks|homicides)\b"
-    r"|\b(?:this|last)\s+year\b|\bso\s+far\s+(?:this|in)\b"
+    r"|\b(?:this|last)\s+year\b|\blast\s+month\b|\bso\s+far\s+(?:this|in)\b"
     r"|\b(?:over|in|during|within)\s+(?:the\s+)?(?:past|last|previous|first)\s+(?:[\w-]+\s+)?"
     r"(?:days|weeks|months|years|week|month|year|decade)\b"
     r"|\bsince\s+(?:the\s+(?:start|beginning)\s+of|jan|feb|march|april|june|july|aug|sept|oct|nov|dec)"
