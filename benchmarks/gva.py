@@ -56,7 +56,8 @@ def document_of(article: dict):
 
     title = _SITE_SUFFIX.sub("", (article.get("title") or "").strip())
     text = f"{title}\n\n{article['text']}" if title else article["text"]
-    return Document.from_text(text, path=f"{article['cluster']}/{article['id']}.txt")
+    metadata = {k: str(article[k]) for k in ("outlet", "date") if article.get(k)}
+    return Document.from_text(text, path=f"{article['cluster']}/{article['id']}.txt", metadata=metadata)
 
 
 def evaluate(corpus: Path, limit: int = 0, show: int = 0) -> dict[str, float]:

@@ -109,6 +109,10 @@ class CasualtyFact:
     outlet: str
     #: One named or referred-back victim: corroborates, never flagged itself.
     definite: bool = False
+    #: Part of a toll ("three others were hurt"): never a rival toll.
+    partial: bool = False
+    #: The article's date as its metadata gives it ("" when unknown).
+    date: str = ""
 
     def overlaps(self, other: CasualtyFact) -> bool:
         """The two counts can be the same number ("at least 2" and "3" can)."""
@@ -128,17 +132,22 @@ class CasualtyFact:
 def collect_casualties(document: Document) -> list[CasualtyFact]:
     """The map step shared by the story rules: each casualty figure (not vague, not one named victim)."""
     outlet = str(document.metadata.get("outlet") or document.path.rsplit("/", 1)[-1])
+    date = str(document.metadata.get("date") or "")
     text = document.text
+    # Background figures (other incidents, tallies over a period) are not the story's toll.
     return [
-        _fact(document, c, text, outlet) for c in document.analysis.casualties if not (c.vague or c.definite)
+        _fact(document, c, text, outlet, date)
+        for c in document.analysis.casualties
+        if not (c.vague or c.definite or c.background)
     ]
 
 
-def _fact(document: Document, c: CasualtyClaim, text: str, outlet: str) -> CasualtyFact:
+def _fact(document: Document, c: CasualtyClaim, text: str, outlet: str, date: str = "") -> CasualtyFact:
     return CasualtyFact(
         document.locate(c.start, c.end),
         text[c.start : c.end],
-        c.low,
+        # "Seven, including the gunman" are six victims, or seven dead.
+        c.low - 1 if c.with_perpetrator and c.low >= 2 else c.low,
         c.high,
         c.figure(),
         c.condition,
@@ -147,6 +156,8 @@ def _fact(document: Document, c: CasualtyClaim, text: str, outlet: str) -> Casua
         c.source,
         outlet,
         c.definite,
+        c.partial,
+        date,
     )
 
 
@@ -157,6 +168,17 @@ class _StoryCasualtyRule(CorpusRule):
         return collect_casualties(document)
 
 
+# Conditions that count the same people when one article's toll is compared
+# with another's: the victims of a shooting are the people shot.
+TOLL_CLASS = {
+    "killed": "killed",
+    "injured": "injured",
+    "shot": "hit",
+    "victim": "hit",
+    "missing": "missing",
+    "casualties": "casualties",
+}
+
 Entry = tuple[str, CasualtyFact]
 _ANY = "*"
 
@@ -166,7 +188,8 @@ def _add_capped(bucket: dict, key: object, entry: Entry, keys: int = 3) -> None:
     enough to know "another article" and "another source" whoever asks."""
     kept = bucket.get(key)
     if kept is None:
-        if len(bucket) >= keys:
+        # One article fills one key: its other sources must not crowd out other articles.
+        if len(bucket) >= keys or any(e[0] == entry[0] for es in bucket.values() for e in es):
             return
         bucket[key] = [entry]
     elif len(kept) < 2 and kept[0][0] != entry[0]:
@@ -202,17 +225,29 @@ class StoryIndex:
                     _add_capped(self.ranged[f.condition], signature, (path, f))
                 if f.definite:
                     continue
-                k = (path, f.condition, f.group_key)
-                self.top[k] = max(self.top.get(k, f.low), f.low)
+                toll = TOLL_CLASS[f.condition]
+                for k in ((path, toll, f.group_key), (path, toll, _ANY)):
+                    self.top[k] = max(self.top.get(k, f.low), f.low)
         for path, items in facts.items():
             for f in items:
                 if not f.definite and self.is_headline(path, f):
-                    by_value = self.headlines[(f.condition, f.group_key)]
+                    by_value = self.headlines[(TOLL_CLASS[f.condition], f.group_key)]
                     _add_capped(by_value, str(f.low), (path, f), keys=64)
 
     def is_headline(self, path: str, fact: CasualtyFact) -> bool:
-        """The article's largest figure for these victims (its toll, not a sub-count)."""
-        return fact.low >= self.top.get((path, fact.condition, fact.group_key), fact.low)
+        """The article's largest figure for these victims (its toll, not a sub-count).
+
+        A part of a toll ("three others", "including two children") never is;
+        nor is a figure for unnamed "people" or "victims" below another
+        figure of the same toll ("Two victims were taken to hospital" under
+        "Three men and a woman were shot").
+        """
+        if fact.partial:
+            return False
+        toll = TOLL_CLASS[fact.condition]
+        if fact.low < self.top.get((path, toll, fact.group_key), fact.low):
+            return False
+        return fact.group_key not in GENERIC_GROUPS or fact.low >= self.top.get((path, toll, _ANY), fact.low)
 
     def matches(self, path: str, fact: CasualtyFact) -> dict[str, list[Entry]]:
         """Other articles' figures that can be this one, by source.
@@ -249,7 +284,7 @@ class StoryIndex:
     def rivals(self, path: str, fact: CasualtyFact) -> list[Entry]:
         """Other articles' tolls for the same victims, one per figure."""
         out = []
-        for entries in self.headlines[(fact.condition, fact.group_key)].values():
+        for entries in self.headlines[(TOLL_CLASS[fact.condition], fact.group_key)].values():
             others = [e for e in entries if e[0] != path]
             if others:
                 out.append(others[0])
@@ -267,8 +302,8 @@ def _figures(facts: Mapping[str, Sequence[CasualtyFact]]) -> Iterator[Entry]:
     for path, items in facts.items():
         seen: set[tuple] = set()
         for f in items:
-            key = (f.condition, f.group_key, f.low, f.high)
-            if f.definite or key in seen or _PARTIAL.search(f.group):
+            key = (TOLL_CLASS[f.condition], f.group_key, f.low, f.high)
+            if f.definite or f.partial or key in seen or _PARTIAL.search(f.group):
                 continue
             seen.add(key)
             yield path, f
@@ -349,7 +384,7 @@ class ConflictingCasualtyFigures(_StoryCasualtyRule):
         for path, fact in _figures(facts):
             if fact.high == 1 or not index.is_headline(path, fact):
                 continue  # one victim is a story about that person, not a toll
-            rivals = [(p, g) for p, g in index.rivals(path, fact) if g.high != 1]
+            rivals = [(p, g) for p, g in index.rivals(path, fact) if g.high != 1 and not _update(fact, g)]
             if not rivals or index.matches(path, fact):
                 continue
             shown = rivals[:3]
@@ -406,6 +441,15 @@ class SingleSourceCorroboration(_StoryCasualtyRule):
                 [Related(g.location, f"same figure, same source (“{g.source}”)") for _, g in matches[:3]],
                 fact.text,
             )
+
+
+def _update(a: CasualtyFact, b: CasualtyFact) -> bool:
+    """A later article with a higher toll: the toll rose (a victim died, more
+    were found), which is an update, not a conflict."""
+    if not a.date or not b.date or a.date[:10] == b.date[:10]:
+        return False
+    earlier, later = (a, b) if a.date < b.date else (b, a)
+    return later.low > earlier.low
 
 
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "who", "which", "that", "this"})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -59,6 +60,10 @@ class NameSpellingInArticle(Rule):
                 for b in block[i + 1 :]:
                     if not surname_variants(a, b) or not _same_person(forms[a], forms[b]):
                         continue
+                    if not any(m.cue for m in forms[a]) or not any(m.cue for m in forms[b]):
+                        continue  # "Latin products" beside "Voto Latino": one side is no person
+                    if {m.sentence for m in forms[a]} & {m.sentence for m in forms[b]} and not _slip(a, b):
+                        continue  # "King Hussein and Crown Prince Hassan": one sentence, two people
                     if _ordinary_word(document.text, a) or _ordinary_word(document.text, b):
                         continue  # "Lock"/"Lack", "Read"/"Reed": words the article also uses
                     # The rarer spelling is the odd one; on a tie, the later one.
@@ -77,6 +82,23 @@ class NameSpellingInArticle(Rule):
                         f" ({n} time{'s' if n > 1 else ''})",
                         [Related(document.locate(other.start, other.end), f"spelled “{usual_form}” here")],
                     )
+
+
+def _slip(a: str, b: str) -> bool:
+    """A slip of the keyboard: accents, or one letter added, dropped or swapped
+    ("Manfort"/"Manafort", "Kavanuagh"/"Kavanaugh"). A changed letter
+    ("Burr"/"Barr") or more ("Hassan"/"Hussein") may be another person."""
+    from rapidfuzz.distance import OSA
+
+    x, y = (
+        "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c)).lower()
+        for w in (a, b)
+    )
+    if x == y:
+        return True
+    if OSA.distance(x, y) != 1:
+        return False
+    return len(x) != len(y) or sum(p != q for p, q in zip(x, y, strict=False)) != 1
 
 
 def _ordinary_word(text: str, form: str) -> bool:
@@ -134,7 +156,12 @@ class NameSpellingAcrossStory(CorpusRule):
     def collect(self, document: Document) -> list[NameFact]:
         seen: dict[tuple[str, str], list] = {}
         text = document.text
-        for m in document.analysis.names:
+        mentions = document.analysis.names
+        # A surname seen only where nothing shows a person is no spelling of a name.
+        cued = {_surname_form(m) for m in mentions if m.cue}
+        for m in mentions:
+            if _surname_form(m) not in cued:
+                continue
             key = (m.given_name, _surname_form(m))
             if key in seen:
                 seen[key][1] += 1

@@ -81,3 +81,32 @@ def test_ordinary_words_and_folded_lookalikes_are_not_variants():
             "Robert Kennedy, 42, spoke of Indira Ghandi, who was not there. Kennedy said so.",
         ]
     )
+
+
+def test_capitalised_words_that_show_no_person_are_not_variants():
+    RuleTester(NameSpellingInArticle).run(
+        valid=[
+            # a place or demonym beside a person's name
+            "Engineer Brandon Bostian, 32, was at the controls. From Washington to Boston, trains stopped.",
+            "Former president Shimon Peres, 91, spoke. Ministers met in Paris with their aides.",
+            # a word beside an organisation's name
+            "The group Voto Latino tweeted its anger. Shoppers can find other Latin products.",
+            # two spellings in one sentence name two people
+            "King Hamad met Crown Prince Hamid, 40, on Monday. Hamid said little.",
+            # a place after a comma is no apposition of a person
+            "She travelled to Vancouver, British Columbia, for the opening. Agents erred in Colombia later.",
+        ],
+        invalid=[
+            # a slip of the keyboard in the same sentence as the right spelling is still one
+            Invalid(
+                "Aide Paul Manafort, 60, spoke. Manafort said that Manfort was a typo. Manafort left.",
+                [at(1, 51, "Manfort")],
+            ),
+            # a lone misspelt surname that acts is still flagged
+            Invalid(
+                "Senator Maria Kowalczyk, 52, spoke. Kowalczyk said the bill would pass. "
+                "Kowalcyzk added that talks went on. Kowalczyk left.",
+                [at(1, 73, "Kowalcyzk", message="“Kowalczyk”")],
+            ),
+        ],
+    )

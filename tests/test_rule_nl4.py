@@ -151,3 +151,128 @@ def test_remainders_and_single_victims_are_not_rival_tolls():
         },
     )
     assert found == []
+
+
+def test_numbers_that_are_not_casualty_counts():
+    RuleTester(UnattributedCasualtyFigure).run(
+        valid=[
+            # negation and family descriptions are not counts of victims
+            "Residents said no one was hurt when the shed caught fire.",
+            "The mother of three died at the scene, police said. The mother of two died later.",
+            # the subject of an active verb is the attacker, not a victim
+            "Last spring a gunman shot up a supermarket in the town.",
+            # a rate is not a count of people
+            "The county recorded 12.4 deaths per 100,000 residents.",
+        ],
+        invalid=[
+            # two numbers in a row: the caption counter is not a count
+            Invalid(
+                "Photo 4 of 21 Six people were hurt in the blaze.",
+                [at(1, 15, "Six people were hurt")],
+            ),
+            # an age is no second number
+            Invalid(
+                "A 36-year-old local man died after the fall.",
+                [at(1, 1, "A 36-year-old local man died", message="1 killed")],
+            ),
+            Invalid(
+                "A gunman killed 19 people at the fair on Sunday.",
+                [at(1, 17, "19 people", message="19 killed")],
+            ),
+            Invalid(
+                "Nearly two dozen people were injured in the crush.",
+                [at(1, 1, "Nearly two dozen people were injured", message="24")],
+            ),
+        ],
+    )
+
+
+def test_shared_attribution_layer_attributes_figures():
+    RuleTester(UnattributedCasualtyFigure).run(
+        valid=[
+            "The inquiry revealed that nine workers were injured in the collapse.",
+            "Bystanders described seeing at least two riders with head injuries.",
+        ],
+        invalid=[
+            Invalid("Nine workers were injured in the collapse.", [at(1, 1, "Nine workers were injured")])
+        ],
+    )
+
+
+def test_background_figures_are_not_story_figures():
+    # Another incident's toll, or a tally over a period, is no figure of this story.
+    found = story(
+        UncorroboratedCasualtyFigure,
+        {
+            "a.md": (
+                "---\ndate: 2015-06-05\n---\n"
+                "Two men were shot outside the bar on Friday, police said. In 2009, four people were "
+                "killed at the same bar. Since January, 61 people have been shot in the city.\n"
+            ),
+            "b.txt": "Two men were shot outside a bar on Friday night, police said.",
+        },
+    )
+    assert found == []
+
+
+def test_story_conflicts_need_the_same_toll():
+    found = story(
+        ConflictingCasualtyFigures,
+        {
+            # a split of the victims, and a count that includes the gunman
+            "a.txt": (
+                "Four people were shot at the party, police said. Two victims were flown to the trauma "
+                "centre and two others were driven to hospital. Seven people, including the gunman, died."
+            ),
+            "b.txt": "Four people were shot at a party, police said. The gunman killed six people.",
+        },
+    )
+    assert found == []
+
+
+def test_a_toll_that_rose_is_an_update_not_a_conflict():
+    first = "---\ndate: 2021-03-01\n---\nTwo people were killed in the fire, officials said.\n"
+    later = "---\ndate: 2021-03-03\n---\nThree people were killed in the fire, officials said.\n"
+    fell = "---\ndate: 2021-03-04\n---\nOne person was killed in the fire, officials said.\n"
+    assert story(ConflictingCasualtyFigures, {"a.md": first, "b.md": later}) == []
+    # a lower toll later is still a conflict
+    found = story(
+        ConflictingCasualtyFigures, {"a.md": later, "b.md": fell.replace("One person was", "Two people were")}
+    )
+    assert [p for p, _, _ in found] == ["a.md", "b.md"]
+
+
+def test_one_article_with_many_sources_does_not_hide_another_article():
+    # Article a gives the same figure on four sources; b's matching figure must still be seen.
+    a = (
+        "Nine people were hurt, police said. Nine people were hurt, the mayor said. "
+        "Nine people were hurt, a witness said. Nine people were hurt, the fire chief said."
+    )
+    b = "The hospital director said nine people were hurt in the blast."
+    assert story(UncorroboratedCasualtyFigure, {"a.txt": a, "b.txt": b}) == []
+    assert story(ConflictingCasualtyFigures, {"a.txt": a, "b.txt": b}) == []
+
+
+def test_shots_fired_and_period_tallies():
+    RuleTester(UnattributedCasualtyFigure).run(
+        valid=[
+            "The guard fired at least one shot into the air.",
+            "Officers fired two shots at the car.",
+            "At least one shot struck the van's door.",
+        ],
+        invalid=[Invalid("Guards found two people shot in the yard.", [at(1, 14, "two people shot")])],
+    )
+    # a tally over several days and a repeated toll (shot, then victims) are not story figures twice
+    found = story(
+        UncorroboratedCasualtyFigure,
+        {
+            "a.txt": (
+                "Three people were shot on Elm Street on Monday, police said. Fourteen people were shot, "
+                "two fatally, from Friday night to early Monday, police said. Paramedics took the "
+                "additional two victims to hospital. A shooting last month left five people hurt."
+            ),
+            "b.txt": "Three people were shot on Elm Street, police said.",
+            "c.txt": "Police said three people were wounded on Elm Street.",
+        },
+    )
+    assert found == []

@@ -18,7 +18,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from newslint.analysis.attribution import Attribution, attribution_covering, find_attributions
-from newslint.analysis.casualties import CasualtyClaim, find_casualty_claims
+from newslint.analysis.casualties import CasualtyClaim, find_casualty_claims, year_of
 from newslint.analysis.names import NameMention, find_names
 from newslint.analysis.numbers import Number, find_numbers
 from newslint.analysis.quotes import Quote, find_quotes
@@ -97,7 +97,14 @@ class Analysis:
     @cached_property
     def casualties(self) -> list[CasualtyClaim]:
         """Explicit casualty figures with condition, victim group and source."""
-        return find_casualty_claims(self.text, self.sentences, self.paragraphs, self.quotes)
+        return find_casualty_claims(
+            self.text,
+            self.sentences,
+            self.paragraphs,
+            self.quotes,
+            self.attributions,
+            year_of(self.document.metadata.get("date")),
+        )
 
     @cached_property
     def names(self) -> list[NameMention]:

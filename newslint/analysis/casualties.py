@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from newslint.analysis.attribution import Attribution, attribution_covering
 from newslint.analysis.numbers import COUNT, TENS, UNITS, parse_count
 from newslint.analysis.quotes import Quote
 from newslint.analysis.segments import Paragraph, Sentence
@@ -352,6 +353,23 @@ _COND_WORD = re.compile(
     r"\b(?:kill|dead|die|slain|murder|death|fatal|injur|wound|hurt|shot|missing|hospitali|casualt|victim|"
     r"pronounced|lives|shoot|toll)"
 )
+# "no one was hurt", "none", "the mother of two died", "a father of three":
+# the number is no count of victims.
+_NOT_A_COUNT_BEFORE = re.compile(
+    r"(?:\b(?:no|not\s+a\s+single)\s+|\b(?:mother|father|mom|mum|dad|parent|grandmother|grandfather|"
+    r"grandparent|grandma|grandpa)s?\s+of\s+)\Z",
+    re.I,
+)
+_SHOTS_FIRED_BEFORE = re.compile(
+    r"\b(?:fir(?:e|ed|es|ing)|heard|hear|let\s+off|squeezed\s+off|took|take|taking|getting\s+off|got\s+off)\s+"
+    r"(?:off\s+)?(?:[\w-]+\s+){0,2}\Z",
+    re.I,
+)
+_SHOTS_FIRED_AFTER = re.compile(
+    r"\s+(?:(?:was|were|had\s+been|have\s+been)\s+(?:fired|heard|let\s+off)|struck|hit|rang|went|fired|into)\b",
+    re.I,
+)
+_NUMBER_WORD = re.compile(rf"\d|\b(?:{'|'.join(UNITS)}|{'|'.join(TENS)}|hundred|thousand|dozen)\b", re.I)
 _MONTH_BEFORE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$",
     re.I,
@@ -363,7 +381,8 @@ _MONTH_BEFORE = re.compile(
 # covers figures, and drop this helper.
 _ATTRIBUTION = re.compile(
     r"\b(?:(?P<according>according\s+to)|(?P<verb>said|says|say|saying|told|tells|added|stated|"
-    r"confirmed|confirms|announced|reported|reports|quoted|claimed|maintains|identified)"
+    r"confirmed|confirms|announced|reported|reports|quoted|claimed|maintains|identified|described|describes|"
+    r"indicated|indicates|revealed|reveals|estimated|estimates|counted|recorded)"
     r"|(?P<noun>police|officials|authorities|sheriff|coroner|medical\s+examiner|spokes(?:man|woman|person)|"
     r"statement|ministry|hospital\s+officials))\b",
     re.I,
@@ -401,6 +420,16 @@ class CasualtyClaim(Span):
     #: A single victim named or referred back to ("Thompson died"): not a
     #: count the reporter gives, so the figure rules skip it; tallies use it.
     definite: bool = False
+    #: Background, not the story's own toll: a tally over many incidents
+    #: ("20 people shot over the weekend in separate shootings", "344 killed
+    #: last year") or an earlier incident ("In 2008, two were killed").
+    background: bool = False
+    #: Part of a toll given elsewhere: "three others were hurt", "including
+    #: two children", "an additional six victims".
+    partial: bool = False
+    #: The count includes the attacker: "Seven people, including the gunman,
+    #: were killed" (six victims).
+    with_perpetrator: bool = False
 
     @property
     def attributed(self) -> bool:
@@ -465,8 +494,17 @@ def find_casualty_claims(
     sentences: Sequence[Sentence],
     paragraphs: Sequence[Paragraph],
     quotes: Sequence[Quote] = (),
+    attributions: Sequence[Attribution] = (),
+    reference_year: int | None = None,
 ) -> list[CasualtyClaim]:
-    """Every explicit casualty figure in ``text``, in order."""
+    """Every explicit casualty figure in ``text``, in order.
+
+    ``attributions`` (the shared attribution layer) attribute figures the
+    local cues miss ("The investigation revealed ...", "Deputies: ...").
+    ``reference_year`` is the article's year (default: the latest year the
+    text mentions): a figure in a sentence naming an earlier year is
+    background.
+    """
     claims: list[CasualtyClaim] = []
     by_paragraph: dict[int, list[Sentence]] = {}
     for s in sentences:
@@ -484,11 +522,16 @@ def find_casualty_claims(
             continue
         cue_sentences.append(sent)
         m = _CUE.search(lower, sent.end)
+    reference = max((y for y in (reference_year, _latest_year(text)) if y is not None), default=None)
     for sent in cue_sentences:
         found = list(_claims_in_sentence(text, sent))
         if not found:
             continue
-        source = _attribution(text, sent, by_paragraph.get(sent.paragraph, [sent]), quotes)
+        paragraph = by_paragraph.get(sent.paragraph, [sent])
+        source = _attribution(text, sent, paragraph, quotes) or _shared_source(
+            text, sent, len(paragraph), attributions, sentences
+        )
+        background = _background(text[sent.start : sent.end], reference)
         for start, end, count, condition, group, head, definite in found:
             parsed = (
                 parse_count(count) if count.lower() not in ("a", "an", "another", "") else (1, 1, True, False)
@@ -498,7 +541,10 @@ def find_casualty_claims(
             low, high, exact, vague = parsed
             if low <= 0 and high == 0:
                 continue
+            if low != int(low) or _RATE_AFTER.match(text, end):
+                continue  # "19.3 deaths per 100,000 people": a rate, not a count of people
             in_quote = any(q.start <= start and end <= q.end for q in quotes)
+            after = text[end : sent.end]
             claims.append(
                 CasualtyClaim(
                     start,
@@ -513,6 +559,13 @@ def find_casualty_claims(
                     sent.index,
                     "quotation" if in_quote and not source else source,
                     definite,
+                    background,
+                    bool(
+                        _PARTIAL_GROUP.search(group)
+                        or _PARTIAL_BEFORE.search(text, max(0, start - 30), start)
+                        or _SPLIT_AFTER.search(after)
+                    ),
+                    bool(_WITH_PERPETRATOR.match(text, start, sent.end)),
                 )
             )
     return claims
@@ -547,6 +600,19 @@ def _claims_in_sentence(text: str, sent: Sentence) -> Iterable[_Found]:
             return
         if count[:1].isdigit() and base + start > 0 and text[base + start - 1] in ":.,/$#":
             return  # a time ("0:47"), a decimal or an amount, not a count
+        if count and _NOT_A_COUNT_BEFORE.search(text, max(0, base + start - 40), base + start):
+            return  # "no one was hurt", "the mother of two died"
+        if (
+            condition == "shot"
+            and not head
+            and (
+                _SHOTS_FIRED_BEFORE.search(text, max(0, base + start - 25), base + start)
+                or _SHOTS_FIRED_AFTER.match(text, base + end)
+            )
+        ):
+            return  # "firing at least one shot", "one shot struck him": a shot fired, not a person shot
+        if mod and _NUMBER_WORD.search(_AGE_HEAD.sub("", mod)):
+            return  # two numbers in a row: "Image 3 of 33 Seven people", "911 call reporting two people"
         if count.lower() in ("a", "an", "another") and head and not _singular(head):
             return
         start, end = base + start, base + end
@@ -577,7 +643,11 @@ def _claims_in_sentence(text: str, sent: Sentence) -> Iterable[_Found]:
             add(pos, end, str(total), condition, "", "people")
     for pos in counts:
         m = _SUBJECT_FIRST.match(body, pos)
-        if m and not _active_relative(body, m):
+        if (
+            m
+            and not _active_relative(body, m)
+            and not _active_verb(body, m.end("head"), m.start("cond"), m.end())
+        ):
             add(
                 m.start("count"),
                 m.end("cond"),
@@ -588,7 +658,9 @@ def _claims_in_sentence(text: str, sent: Sentence) -> Iterable[_Found]:
             )
     for pos in counts:
         m = _AGE_SUBJECT.match(body, pos)
-        if m:
+        if m and not _active_verb(
+            body, m.end("count") if m.group("head") is None else m.end("head"), m.start("cond"), m.end()
+        ):
             definite = bool(_DEFINITE_BEFORE.search(body, max(0, pos - 8), pos))
             condition = _condition(m.group("cond"), _adverb_before(body, m.start("cond")))
             add(pos, m.end("cond"), "1", condition, "", m.group("head") or "", definite)
@@ -675,7 +747,7 @@ def _claims_in_sentence(text: str, sent: Sentence) -> Iterable[_Found]:
         if m:
             add(m.start(), m.end(), "", "shot", "", "", True)
     m = _HEADLINE_SUBJECT.match(body)
-    if m:
+    if m and not _active_verb(body, m.end("head"), m.start("cond"), m.end()):
         condition = _condition(m.group("cond"), _adverb_before(body, m.start("cond")))
         add(0, m.end("cond"), "", condition, "", m.group("head"), True)
     for m in _ONE_VICTIM.finditer(body):
@@ -723,6 +795,32 @@ def _coordinated_subject(body: str, pos: int) -> tuple[int, int, str] | None:
     return tail.end(), total, _condition(tail.group("cond"), _adverb_before(body, tail.start("cond")))
 
 
+def _active_verb(body: str, subject_end: int, verb_start: int, verb_end: int) -> bool:
+    """ "A gunman shot up a theater", "a man killed two people": the subject acts.
+
+    A bare casualty verb with no "was"/"were" before it and an object after
+    it ("up", a determiner, a pronoun, a number) makes its subject the one
+    who shot or killed, not a victim. "Five people shot in ..." and "two
+    civilians dead" stay claims.
+    """
+    between = body[subject_end:verb_start].lower().split()
+    if any(w in _BE for w in between):
+        return False
+    verb = body[verb_start:verb_end].lower()
+    if not verb.startswith(_TRANSITIVE):
+        return False
+    return bool(_OBJECT_NEXT.match(body, verb_end))
+
+
+_BE = frozenset({"was", "were", "is", "are", "been", "being", "be", "got", "get", "gets"})
+_TRANSITIVE = ("shot", "killed", "wounded", "injured", "hurt", "murdered", "slain", "stabbed")
+_OBJECT_NEXT = re.compile(
+    r"\s+(?:up|at|into|a|an|the|his|her|their|its|him|them|himself|herself|themselves|this|that|"
+    rf"another|each|every|both|all|{'|'.join(UNITS)}|{'|'.join(TENS)})\b|\s+\d",
+    re.I,
+)
+
+
 def _active_relative(body: str, m: re.Match[str]) -> bool:
     """ "a man who shot ...", "a man had shot ...": the subject is the shooter, not a victim."""
     between = body[m.end("head") : m.start("cond")].lower().split()
@@ -764,6 +862,91 @@ def _attribution(text: str, sent: Sentence, paragraph: Sequence[Sentence], quote
     return ""
 
 
+def _shared_source(
+    text: str,
+    sent: Sentence,
+    paragraph_size: int,
+    attributions: Sequence[Attribution],
+    sentences: Sequence[Sentence],
+) -> str:
+    """The source the shared attribution layer finds for ``sent``, normalised, or "".
+
+    Same reach as :func:`_attribution`: the paragraph when it is short, else
+    the neighbouring sentences.
+    """
+    if not attributions:
+        return ""
+    scope = "paragraph" if paragraph_size <= 5 else "nearby"
+    found = attribution_covering(attributions, sentences, sent, scope)
+    if found is None or found.source is None:
+        return ""
+    return _source_key(text[found.source.start : found.source.end]) or "attributed"
+
+
+_PARTIAL_GROUP = re.compile(r"\b(?:others?|additional|more|remaining|further)\b", re.I)
+_PARTIAL_BEFORE = re.compile(
+    r"\b(?:including|includes|include|among\s+them|among\s+whom|plus|besides|in\s+addition\s+to|"
+    r"additional|another|other)\s+\Z",
+    re.I,
+)
+# The rest of the sentence splits the victims: "Two victims were airlifted
+# ... and two others were taken to ...", "two to Stroger Hospital, one to ...".
+_SPLIT_AFTER = re.compile(
+    rf"\band\s+(?:the\s+)?(?:\d+|{'|'.join(UNITS)}|{'|'.join(TENS)})\s+(?:others?|more)\b"
+    r"|,\s+one\s+(?:to|at|in)\b|\band\s+one\s+(?:on|to|at|in)\s+the\b",
+    re.I,
+)
+_WITH_PERPETRATOR = re.compile(
+    r"[^.;:]{0,80}?\b(?:including|among\s+them|counting)\s+(?:the\s+|a\s+)?(?:suspected\s+|alleged\s+)?"
+    r"(?:shooter|gunman|gunmen|suspect|attacker|assailant|killer|perpetrator)\b",
+    re.I,
+)
+_RATE_AFTER = re.compile(
+    r"\s*(?:[\w-]+\s+){0,2}?per\s+(?:\d|capita|one|a\s+hundred|hundred|thousand|100)", re.I
+)
+_YEAR = re.compile(r"(?<![\w,.$])(?:19[5-9]\d|20\d\d)(?!\w|[,.]\d)")
+# A tally over many incidents or over a period, not one incident's toll.
+_AGGREGATE = re.compile(
+    r"\bseparate\s+(?:shootings|incidents|attacks|cases)\b"
+    rf"|\b(?:\d+|{'|'.join(UNITS)}|{'|'.join(TENS)}|several|multiple|numerous)\s+(?:[\w-]+\s+){{0,2}}?"
+    r"(?:shootings|incidents|attacks|homicides)\b"
+    r"|\b(?:this|last)\s+year\b|\blast\s+month\b|\bso\s+far\s+(?:this|in)\b"
+    r"|\b(?:over|in|during|within)\s+(?:the\s+)?(?:past|last|previous|first)\s+(?:[\w-]+\s+)?"
+    r"(?:days|weeks|months|years|week|month|year|decade)\b"
+    r"|\bsince\s+(?:the\s+(?:start|beginning)\s+of|jan|feb|march|april|june|july|aug|sept|oct|nov|dec)"
+    r"|\b(?:across|around|throughout)\s+the\s+(?:city|country|nation|state)\b|\b(?:citywide|nationwide|statewide)\b"
+    r"|\b(?:series|spate|string|rash|wave|span|stretch)\s+of\b|\b(?:\w+-hour|\w+-day)\s+(?:span|stretch|period)\b"
+    r"|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+years?\s+(?:ago|earlier|before|after)\b"
+    r"|\bdecades?\s+(?:ago|earlier)\b|\bin\s+gun\s+violence\b"
+    r"|\bfrom\s+(?:early\s+|late\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[^.;]{0,30}?"
+    r"\b(?:to|through|until)\s+(?:early\s+|late\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.I,
+)
+
+
+def year_of(date: object) -> int | None:
+    """The year of a metadata date ("2016-07-08", a datetime, 2016), or None."""
+    if date is None:
+        return None
+    year = getattr(date, "year", None)
+    if isinstance(year, int):
+        return year
+    m = re.match(r"\s*((?:19|20)\d\d)\b", str(date))
+    return int(m.group(1)) if m else None
+
+
+def _latest_year(text: str) -> int | None:
+    years = [int(m.group(0)) for m in _YEAR.finditer(text)]
+    return max(years) if years else None
+
+
+def _background(sentence: str, reference: int | None) -> bool:
+    """A tally over many incidents, or a figure in a sentence about an earlier year."""
+    if _AGGREGATE.search(sentence):
+        return True
+    return reference is not None and any(int(m.group(0)) < reference for m in _YEAR.finditer(sentence))
+
+
 def _source_in(body: str) -> str:
     m = _ATTRIBUTION.search(body)
     if not m:
@@ -801,12 +984,13 @@ def tally(claims: Iterable[CasualtyClaim]) -> Tally:
     The largest count of each condition stands for the article (sub-counts
     such as "one of them died" are smaller). A named victim counts as one. Shot victims who did
     not die count as injured: "Three people were shot, one fatally" is 1
-    killed, 2 injured. Vague counts are ignored; "at least N" counts as N and
+    killed, 2 injured. Vague counts and background figures (other incidents,
+    tallies over a period) are ignored; "at least N" counts as N and
     "as many as N" as N.
     """
     best: dict[str, float] = {}
     for c in claims:
-        if c.vague:
+        if c.vague or c.background:
             continue
         value = c.high if (c.low == 0 and c.high is not None) else c.low
         best[c.condition] = max(best.get(c.condition, 0), value)

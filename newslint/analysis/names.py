@@ -92,11 +92,22 @@ _LEADING_NOISE = frozenset(
     )
 )
 _PERSON_AFTER = re.compile(
-    rf"\s*,\s*(?:\d{{1,3}}\s*,|(?:a|an|the|who|whose|his|her|its)\b|[{_UPPER}][\w’']*[’']s\b|(?!(?:and|or)\b)[a-z])"
+    rf"\s*,\s*(?:\d{{1,3}}\s*,|(?:a|an|the|who|whose|his|her|its)\b|[{_UPPER}][\w’']*[’']s\b|"
+    r"(?!(?:and|or|but|nor|yet|so|for|to|with|by|as|then|which|where|including|according|not)\b)[a-z])"
     r"|\s+(?:said|says|told|added|stated|noted|explained|spoke|wrote|tweeted|testified|declined|died|"
     r"was\s+(?:shot|killed|arrested|charged|identified))\b"
 )
 _SPEECH_AFTER = re.compile(r"\s+(?:said|says|told|added|stated|noted|explained|wrote|testified)\b")
+# What makes a lone surname a person where it stands: a verb of speech or
+# an auxiliary after it ("Preibus told", "Kavanagh has denied", "Sharp
+# noted"), or a possessive ("Horowtiz's report"). "Latin products",
+# "Baghdad security officials", "in Paris with" have none.
+_PERSON_CUE_AFTER = re.compile(
+    r"(?:[’']s?\b|[’'](?=\s))"
+    r"|\s+(?:said|says|told|tells|added|adds|stated|noted|explained|wrote|writes|testified|tweeted|argued|"
+    r"asked|answered|replied|insisted|warned|claimed|denied|declined|spoke|speaks|announced|acknowledged|"
+    r"has|had|have|is|was|would|could|will|did|does|can|may|might|should|must|[a-z]{2,}ed)\b"
+)
 _POSSESSIVE = re.compile(r"[’']s$")
 _ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ul)[-‐]", re.I)
 
@@ -115,6 +126,11 @@ class NameMention(Span):
     surname: str
     sentence: int
     first: bool
+    #: This mention itself shows a person: a title, a given name with an
+    #: age or apposition, or a speech verb, auxiliary or possessive after a
+    #: lone surname. A spelling seen only without a cue may be an ordinary
+    #: capitalised word ("Latin", "Paris"), not a person.
+    cue: bool = True
 
     @property
     def full(self) -> bool:
@@ -168,7 +184,8 @@ def find_names(text: str, sentences: list[Sentence]) -> list[NameMention]:
         if not evidence and key not in known:
             continue
         i = bisect.bisect_right(starts, start) - 1
-        mentions.append(NameMention(start, end, title, given, surname, max(i, 0), key not in seen))
+        cue = evidence or bool(given) or bool(_PERSON_CUE_AFTER.match(text, end))
+        mentions.append(NameMention(start, end, title, given, surname, max(i, 0), key not in seen, cue))
         seen.add(key)
     return mentions
 

@@ -105,7 +105,7 @@ _SCALE = _alt(SCALES)
 _WORDNUM = rf"(?:(?:{_TEN})(?:[-\s](?:{_UNIT}))?|(?:{_UNIT}))(?:\s+(?:{_SCALE})(?:\s+(?:and\s+)?(?:(?:{_TEN})(?:[-\s](?:{_UNIT}))?|(?:{_UNIT})))?)?"
 # Digits: "14", "4,000", "1.5", then an optional scale word ("1.5 million").
 _DIGITS = rf"\d{{1,3}}(?:,\d{{3}})+(?![\d,])|\d+(?:\.\d+)?(?:\s+(?:{_SCALE}))?"
-_SIMPLE = rf"(?:{_DIGITS}|(?:a\s+)?dozen|{_WORDNUM})"
+_SIMPLE = rf"(?:(?:{_UNIT}|\d{{1,2}}|a)\s+dozen|dozen|{_DIGITS}|{_WORDNUM})"
 _QUAL = _alt(QUALIFIERS)
 _VAGUE = _alt(VAGUE)
 
@@ -143,6 +143,9 @@ def word_value(words: str) -> float | None:
         return None
     if w in ("a dozen", "dozen"):
         return 12
+    if w.endswith(" dozen"):  # "two dozen", "3 dozen"
+        times = word_value(w[: -len(" dozen")])
+        return None if times is None else times * 12
     m = re.fullmatch(r"([\d,]+(?:\.\d+)?)(?: (\w+))?", w)
     if m:
         try:
