@@ -200,15 +200,19 @@ class NameSpellingAcrossStory(CorpusRule):
             for b in forms[i + 1 :]:
                 if surname_variants(a, b) and _compatible(surnames[a], surnames[b]):
                     yield from self._flag(surnames[a], surnames[b], a, b)
-        keys = sorted(givens)
-        for i, (ga, sa) in enumerate(keys):
-            for gb, sb in keys[i + 1 :]:
-                if sa != sb or not given_variants(ga, gb):
-                    continue
-                # Relatives: an article naming both is about two people.
-                if any(ga.lower() in used and gb.lower() in used for used in full_in.values()):
-                    continue
-                yield from self._flag(givens[(ga, sa)], givens[(gb, sb)], ga, gb)
+        # Given names are compared only under one surname: pairs within it, not the block.
+        by_surname: dict[str, list[str]] = defaultdict(list)
+        for given, surname in sorted(givens):
+            by_surname[surname].append(given)
+        for surname, given_names in sorted(by_surname.items()):
+            for i, ga in enumerate(given_names):
+                for gb in given_names[i + 1 :]:
+                    if not given_variants(ga, gb):
+                        continue
+                    # Relatives: an article naming both is about two people.
+                    if any(ga.lower() in used and gb.lower() in used for used in full_in.values()):
+                        continue
+                    yield from self._flag(givens[(ga, surname)], givens[(gb, surname)], ga, gb)
 
     def _flag(
         self, a: dict[str, NameFact], b: dict[str, NameFact], form_a: str, form_b: str

@@ -235,10 +235,12 @@ def _plain(token: str) -> str:
     return _POSSESSIVE.sub("", token).rstrip(".").lower()
 
 
+@lru_cache(maxsize=65536)
 def _key(surname: str) -> str:
     return strip_article(surname).lower()
 
 
+@lru_cache(maxsize=65536)
 def strip_article(word: str) -> str:
     """The Arabic article dropped ("al-Assad" -> "Assad"): the article is a style choice, not a spelling."""
     return " ".join(_ARTICLE.sub("", w) for w in word.split())
@@ -254,34 +256,43 @@ def fold(word: str) -> str:
     """
     w = unicodedata.normalize("NFKD", strip_article(word))
     w = "".join(ch for ch in w if not unicodedata.combining(ch)).lower()
-    w = re.sub(r"[^a-z]", "", w)
+    w = _NOT_LETTER.sub("", w)
     w = w.replace("ph", "f").replace("ck", "q").replace("gh", "q").replace("k", "q")
-    w = re.sub(r"c(?=[aou])", "q", w)
+    w = _HARD_C.sub("q", w)
     w = w.replace("ou", "u").replace("oo", "u").replace("ee", "i").replace("y", "i").replace("dh", "d")
-    w = re.sub(r"(?<=[aeiou])h$", "", w)
-    w = re.sub(r"(.)\1+", r"\1", w)
+    w = _FINAL_H.sub("", w)
+    w = _DOUBLED.sub(r"\1", w)
     if len(w) > 2:
-        w = w[0] + re.sub(r"[aeiou]", "a", w[1:-1]) + w[-1]
-        w = re.sub(r"(.)\1+", r"\1", w)
+        w = w[0] + _VOWEL.sub("a", w[1:-1]) + w[-1]
+        w = _DOUBLED.sub(r"\1", w)
     return w
+
+
+_NOT_LETTER = re.compile(r"[^a-z]")
+_HARD_C = re.compile(r"c(?=[aou])")
+_FINAL_H = re.compile(r"(?<=[aeiou])h$")
+_DOUBLED = re.compile(r"(.)\1+")
+_VOWEL = re.compile(r"[aeiou]")
 
 
 @lru_cache(maxsize=65536)
 def skeleton(word: str) -> str:
     """The consonants of :func:`fold` (the blocking key for spelling comparisons)."""
     f = fold(word)
-    return f[0] + re.sub(r"[aeiou]", "", f[1:]) if f else ""
+    return f[0] + _VOWEL.sub("", f[1:]) if f else ""
 
 
 #: Folded spellings at least this similar (rapidfuzz ratio, 0-100) are one name.
 SIMILARITY = 85.0
 
 
+@lru_cache(maxsize=65536)
 def _letters(word: str) -> str:
     """Case and apostrophe style are typography, not spelling ("Za’nilah"/"Za'nilah")."""
     return word.replace("’", "'").replace("‘", "'").lower()
 
 
+@lru_cache(maxsize=65536)
 def surname_variants(a: str, b: str) -> bool:
     """Two written surnames that spell one name differently ("Priebus"/"Preibus").
 
@@ -305,6 +316,7 @@ def surname_variants(a: str, b: str) -> bool:
     return ratio(fx, fy) >= SIMILARITY and written >= 70
 
 
+@lru_cache(maxsize=65536)
 def given_variants(a: str, b: str) -> bool:
     """Two given names that transliterate one name ("Hamze"/"Hamzeh").
 
