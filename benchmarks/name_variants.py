@@ -12,7 +12,7 @@ spelling's last word stands for it.
 
 Usage::
 
-    python benchmarks/ecbplus.py [--shared PATH] [--show N]
+    python benchmarks/name_variants.py [--shared PATH] [--show N]
 """
 
 from __future__ import annotations

@@ -8,8 +8,8 @@ spans, at any overlap and at 0.8 overlap; and, for the attributions whose
 content holds a quotation, of the quotation speakers newslint finds (the
 task quote extractors are measured on)::
 
-    python benchmarks/polnear.py                      # the dev split
-    python benchmarks/polnear.py --split train --errors 30
+    python benchmarks/attribution_extraction.py                      # the dev split
+    python benchmarks/attribution_extraction.py --split train --errors 30
 
 Matching: a predicted span matches a gold span of the same role when they
 overlap (any overlap) or when their common part covers at least 80% of the
