@@ -196,9 +196,11 @@ def _polnear_module():
 
     from tests.conftest import ROOT
 
-    spec = importlib.util.spec_from_file_location("attribution_extraction", ROOT / "benchmarks" / "attribution_extraction.py")
+    spec = importlib.util.spec_from_file_location(
+        "attribution_extraction", ROOT / "benchmarks" / "attribution_extraction.py"
+    )
     module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("polnear", module)  # dataclasses look their module up
+    sys.modules.setdefault("attribution_extraction", module)  # dataclasses look their module up
     spec.loader.exec_module(module)
     return module
 
