@@ -36,6 +36,7 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from newslint.analysis.quotes import Quote
 from newslint.analysis.segments import Sentence
@@ -1160,6 +1161,9 @@ _TITLES = words("""mr mrs ms dr prof sen rep gov gen president minister secretar
     ambassador director spokesman spokeswoman deputy vice prime king queen prince pope sheikh ayatollah""")
 
 
+# A pure function of the phrase, asked again for the same sources across an
+# article (and every "he", "officials", "the spokesman"): memoised.
+@lru_cache(maxsize=65536)
 def classify_source(phrase: str) -> str:
     """What kind of source a phrase names: one of :data:`SOURCE_KINDS`.
 
