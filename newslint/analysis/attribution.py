@@ -34,8 +34,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from newslint.analysis.quotes import Quote
 from newslint.analysis.segments import Sentence
@@ -345,16 +346,38 @@ def trie_pattern(alternatives: Iterable[str]) -> str:
     return render(trie)
 
 
+def finditer_folded(pattern: re.Pattern[str], folded: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, twice as fast, for a case-insensitive pattern.
+
+    ``folded`` is ``pattern`` compiled without re.IGNORECASE, written in lower
+    case (a class such as [a-zA-Z] may keep its capitals). Scanning the
+    lower-cased text with it finds the same matches, because each character
+    then tests as it does under IGNORECASE -- unless a character lower-cases
+    to two ("İ") or is one that IGNORECASE alone equates with an ASCII letter
+    ("ſ" with "s", "ı" with "i"): such texts take the slow scan. Each match is
+    then taken again on the text itself, so callers get the same match objects.
+    """
+    lower = text.lower()
+    if len(lower) != len(text) or "ſ" in text or "ı" in text:
+        yield from pattern.finditer(text)
+        return
+    for m in folded.finditer(lower):
+        match = pattern.match(text, m.start())
+        assert match is not None
+        yield match
+
+
 # The cue words are found by one pass of one pattern: a cheap first letter
 # check, then the trie of every form.
-_CUE = re.compile(
+_CUE_SOURCE = (
     r"(?<![\w’'-])(?=[a-zA-Z])(?:(?P<phrase>"
     + "|".join(_PHRASE_CUES)
     + r")|(?P<verb>"
     + trie_pattern(_INFORM_WORDS | _STANCE_WORDS | _BROAD_WORDS)
-    + r"))(?![\w’'-])",
-    re.I,
+    + r"))(?![\w’'-])"
 )
+_CUE = re.compile(_CUE_SOURCE, re.I)
+_CUE_FOLDED = re.compile(_CUE_SOURCE)  # for finditer_folded
 _IN_POLL = re.compile(
     r"\b[Ii]n\s+(?P<src>(?:a|an|the|this|that|its|their|his|her)\s+(?:[\w/.&’'-]+\s+){0,6})$", re.I
 )
@@ -457,7 +480,7 @@ def find_attributions(
     inside_starts = [c.start for c in inside]
     found: list[Attribution] = []
     taken_until = -1
-    for m in _CUE.finditer(text):
+    for m in finditer_folded(_CUE, _CUE_FOLDED, text):
         if m.start() < taken_until:
             continue
         i = bisect.bisect_right(starts, m.start()) - 1
@@ -1160,6 +1183,9 @@ _TITLES = words("""mr mrs ms dr prof sen rep gov gen president minister secretar
     ambassador director spokesman spokeswoman deputy vice prime king queen prince pope sheikh ayatollah""")
 
 
+# A pure function of the phrase, asked again for the same sources across an
+# article (and every "he", "officials", "the spokesman"): memoised.
+@lru_cache(maxsize=65536)
 def classify_source(phrase: str) -> str:
     """What kind of source a phrase names: one of :data:`SOURCE_KINDS`.
 

@@ -904,7 +904,10 @@ _WITH_PERPETRATOR = re.compile(
 _RATE_AFTER = re.compile(
     r"\s*(?:[\w-]+\s+){0,2}?per\s+(?:\d|capita|one|a\s+hundred|hundred|thousand|100)", re.I
 )
-_YEAR = re.compile(r"(?<![\w,.$])(?:19[5-9]\d|20\d\d)(?!\w|[,.]\d)")
+# The same as (?<![\w,.$])(?:19[5-9]\d|20\d\d): the lookbehind is checked after
+# the first digit, so that the pattern starts with a literal and the regex
+# engine skips ahead to the next "1" or "2" (six times faster on whole articles).
+_YEAR = re.compile(r"(?:1(?<![\w,.$]1)9[5-9]\d|2(?<![\w,.$]2)0\d\d)(?!\w|[,.]\d)")
 # A tally over many incidents or over a period, not one incident's toll.
 _AGGREGATE = re.compile(
     r"\bseparate\s+(?:shootings|incidents|attacks|cases)\b"

@@ -193,7 +193,27 @@ def find_names(text: str, sentences: list[Sentence]) -> list[NameMention]:
 def _parse_run(
     text: str, run_start: int, run: str
 ) -> tuple[int, int, str, tuple[str, ...], str, bool] | None:
-    tokens = [(m.start() + run_start, m.group(0)) for m in re.finditer(r"\S+", run)]
+    # The reading of a run depends on its words alone, except for what follows
+    # it: memoised on the run (runs such as "The" or "Donald Trump" recur
+    # across and within articles), then placed in the text.
+    parsed = _parse_run_words(run)
+    if parsed is None:
+        return None
+    start, end, title, given, surname = parsed
+    end += run_start
+    # A lone word needs a title ("General Qalandari") or an earlier full name.
+    evidence = bool(title) or (bool(given) and bool(_PERSON_AFTER.match(text, end)))
+    return run_start + start, end, title, given, surname, evidence
+
+
+_NON_SPACE = re.compile(r"\S+")
+_PARTICLE_RE = re.compile(_PARTICLE, re.I)
+
+
+@lru_cache(maxsize=65536)
+def _parse_run_words(run: str) -> tuple[int, int, str, tuple[str, ...], str] | None:
+    """Title, given names and surname of a capitalised run; offsets relative to the run."""
+    tokens = [(m.start(), m.group(0)) for m in _NON_SPACE.finditer(run)]
     # The title is everything up to the last title word that has a name after it.
     cut = 0
     for i, (_, tok) in enumerate(tokens[:-1]):
@@ -221,13 +241,11 @@ def _parse_run(
     words = [t for _, t in name[:-1]]
     # Particles ("van der", "bin") belong to the surname.
     surname_parts = [last]
-    while words and re.fullmatch(_PARTICLE, words[-1], re.I):
+    while words and _PARTICLE_RE.fullmatch(words[-1]):
         surname_parts.insert(0, words.pop())
     given = tuple(words)
     title = " ".join(_POSSESSIVE.sub("", t) for t in title_tokens)
-    # A lone word needs a title ("General Qalandari") or an earlier full name.
-    evidence = bool(title) or (bool(given) and bool(_PERSON_AFTER.match(text, end)))
-    return start, end, title, given, " ".join(surname_parts), evidence
+    return start, end, title, given, " ".join(surname_parts)
 
 
 @lru_cache(maxsize=65536)
