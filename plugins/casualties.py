@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import weakref
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -129,8 +130,20 @@ class CasualtyFact:
         )
 
 
+#: The map step's facts per document: the three story rules share one list, so
+#: it is built once, and pickled once into the cache and across processes.
+_COLLECTED: weakref.WeakKeyDictionary[Document, list[CasualtyFact]] = weakref.WeakKeyDictionary()
+
+
 def collect_casualties(document: Document) -> list[CasualtyFact]:
     """The map step shared by the story rules: each casualty figure (not vague, not one named victim)."""
+    facts = _COLLECTED.get(document)
+    if facts is None:
+        facts = _COLLECTED[document] = _collect(document)
+    return facts
+
+
+def _collect(document: Document) -> list[CasualtyFact]:
     outlet = str(document.metadata.get("outlet") or document.path.rsplit("/", 1)[-1])
     date = str(document.metadata.get("date") or "")
     text = document.text
