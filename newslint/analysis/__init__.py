@@ -120,9 +120,12 @@ class Analysis:
         i = bisect.bisect_right(self._sentence_starts, offset) - 1
         return self.sentences[i] if i >= 0 else None
 
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
+
     def paragraph_at(self, offset: int) -> Paragraph | None:
-        starts = [p.start for p in self.paragraphs]
-        i = bisect.bisect_right(starts, offset) - 1
+        i = bisect.bisect_right(self._paragraph_starts, offset) - 1
         return self.paragraphs[i] if i >= 0 else None
 
     def sentences_of(self, paragraph: Paragraph) -> list[Sentence]:

@@ -22,7 +22,3 @@ class Reader(Protocol):
     def read(self, path: str, source: str) -> Document:
         """Make a Document of a decoded file; ``path`` is the display path."""
         ...
-
-
-class ReadError(Exception):
-    """A file that a reader cannot make sense of; the message says why."""
