@@ -103,6 +103,12 @@ def suggest(name: str, choices: Iterable[str]) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
+def suggest_key(name: str, choices: Iterable[str]) -> str:
+    """Like :func:`suggest`, but with no near name, list the valid keys instead."""
+    choices = list(choices)
+    return suggest(name, choices) or f" (expected one of: {', '.join(map(repr, sorted(choices)))})"
+
+
 # Top-level keys and what they hold. Other keys are an error.
 TOP_LEVEL = {
     "select": "a list of codes, prefixes or rule names",
@@ -261,7 +267,7 @@ def _read_top_level(config: Config, data: CommentedMap, display: str) -> None:
         mark = _key_mark(data, key)
         config.marks[str(key)] = mark
         if key not in TOP_LEVEL:
-            raise _fail(display, mark, f"unknown key {key!r}{suggest(str(key), TOP_LEVEL)}")
+            raise _fail(display, mark, f"unknown key {key!r}{suggest_key(str(key), TOP_LEVEL)}")
     if "select" in data:
         config.select = _str_list(data, "select", display)
     if "extend-select" in data:
@@ -302,7 +308,7 @@ def _read_story(config: Config, data: CommentedMap, display: str) -> None:
             raise _fail(
                 display,
                 _key_mark(story, key),
-                f"unknown key {key!r} in 'story'{suggest(str(key), ('by', 'key'))}",
+                f"unknown key {key!r} in 'story'{suggest_key(str(key), ('by', 'key'))}",
             )
     by = story.get("by", "run")
     if by not in STORY_MODES:

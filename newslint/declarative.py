@@ -43,6 +43,7 @@ from newslint.config import (
     _kind,
     _value_mark,
     suggest,
+    suggest_key,
 )
 from newslint.document import Document
 from newslint.findings import Severity, Violation
@@ -297,7 +298,7 @@ def read_spec(display: str, item: Any, mark: Mark) -> CustomRuleSpec:
     r = _Reader(display, item, mark)
     for key in item:
         if key not in KEYS:
-            raise r.fail_key(key, f"unknown key {key!r} in a custom rule{suggest(str(key), KEYS)}")
+            raise r.fail_key(key, f"unknown key {key!r} in a custom rule{suggest_key(str(key), KEYS)}")
     for key in REQUIRED:
         if key not in item:
             raise _fail(

@@ -14,6 +14,10 @@ CASES = {
     ),
     "wrong-type": ("select: 3\n", r"rules\.yaml:1:9: 'select' must be"),
     "unknown-key": ("selekt: [NL1]\n", r"rules\.yaml:1:1: unknown key 'selekt' \(did you mean 'select'\?\)"),
+    "unknown-story-key": (
+        "story:\n  group: folder\n",
+        r"rules\.yaml:2:3: unknown key 'group' in 'story' \(expected one of: 'by', 'key'\)",
+    ),
     "bad-severity": ("rules:\n  NL201:\n    severity: fatal\n", r"rules\.yaml:3:15: severity must be one of"),
     "unknown-option": (
         "rules:\n  NL201:\n    colour: red\n",
