@@ -344,10 +344,46 @@ _VERB_START = re.compile(
     r"wounded|wounding|wounds|injured|injuring|injures|hurt|hurting|left|leaving|leaves|shot|shoots)\b",
 )
 # The cheap pre-scan (on the lower-cased text): a sentence without one of
-# these holds no claim.
-_CUE = re.compile(
-    r"\b(?:kill|dead|die|slain|murder|death|fatal|injur|wound|hurt|shot|shoot|missing|hospitali|casualt|victim|toll|lives)",
+# these at the start of a word holds no claim.
+_CUE_STEMS = (
+    "kill",
+    "dead",
+    "die",
+    "slain",
+    "murder",
+    "death",
+    "fatal",
+    "injur",
+    "wound",
+    "hurt",
+    "shot",
+    "shoot",
+    "missing",
+    "hospitali",
+    "casualt",
+    "victim",
+    "toll",
+    "lives",
 )
+
+
+def _cue_starts(lower: str) -> list[int]:
+    """Where a cue stem starts a word in ``lower``, in order.
+
+    The same places as ``\\b(?:kill|dead|...)`` finds, but a search per stem
+    (str.find skips ahead by whole stems) is twice as fast as the regular
+    expression, which tries its alternatives at every letter.
+    """
+    found = set()
+    for stem in _CUE_STEMS:
+        i = lower.find(stem)
+        while i >= 0:
+            if i == 0 or not (lower[i - 1].isalnum() or lower[i - 1] == "_"):  # \b before a letter
+                found.add(i)
+            i = lower.find(stem, i + 1)
+    return sorted(found)
+
+
 # Casualty words that end a subject-first claim (on the lower-cased sentence).
 _COND_WORD = re.compile(
     r"\b(?:kill|dead|die|slain|murder|death|fatal|injur|wound|hurt|shot|missing|hospitali|casualt|victim|"
@@ -506,27 +542,32 @@ def find_casualty_claims(
     background.
     """
     claims: list[CasualtyClaim] = []
-    by_paragraph: dict[int, list[Sentence]] = {}
-    for s in sentences:
-        by_paragraph.setdefault(s.paragraph, []).append(s)
-    # Jump from one sentence with a casualty word to the next (most have none).
+    # The sentences holding a casualty word (most have none).
     cue_sentences: list[Sentence] = []
     lower = text.lower()
     if len(lower) != len(text):  # a rare letter whose lower case is longer
         lower = text
-    m = _CUE.search(lower)
-    while m:
-        sent = _sentence_holding(sentences, m.start())
-        if sent is None:
-            m = _CUE.search(lower, m.end())
-            continue
-        cue_sentences.append(sent)
-        m = _CUE.search(lower, sent.end)
-    reference = max((y for y in (reference_year, _latest_year(text)) if y is not None), default=None)
+    after = 0
+    for pos in _cue_starts(lower):
+        if pos < after:
+            continue  # in the sentence just taken
+        sent = _sentence_holding(sentences, pos)
+        if sent is not None:
+            cue_sentences.append(sent)
+            after = sent.end
+    # Read once, and only for an article with a claim (most have none): the
+    # sentences of each paragraph and the latest year the text names.
+    by_paragraph: dict[int, list[Sentence]] | None = None
+    reference: int | None = None
     for sent in cue_sentences:
         found = list(_claims_in_sentence(text, sent))
         if not found:
             continue
+        if by_paragraph is None:
+            by_paragraph = {}
+            for s in sentences:
+                by_paragraph.setdefault(s.paragraph, []).append(s)
+            reference = max((y for y in (reference_year, _latest_year(text)) if y is not None), default=None)
         paragraph = by_paragraph.get(sent.paragraph, [sent])
         source = _attribution(text, sent, paragraph, quotes) or _shared_source(
             text, sent, len(paragraph), attributions, sentences
