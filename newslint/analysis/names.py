@@ -177,18 +177,21 @@ def find_names(text: str, sentences: list[Sentence]) -> list[NameMention]:
     for k in known:
         by_skeleton.setdefault(skeleton(k), []).append(k)
     sentence_starts = {s.start for s in sentences}
+    misspelt: dict[str, bool] = {}  # by surname key: read once, however often the word recurs
     for c in candidates:
         k = c[6]
-        if (
-            not c[3]
-            and k not in known
-            and any(surname_variants(k, o) for o in by_skeleton.get(skeleton(k), ()))
-            # an ordinary word ("More", "Read", "Trying") is no misspelt name:
-            # not one the text also writes in lower case, nor one opening a
-            # sentence unless a speech verb follows ("Preibus said")
-            and not re.search(rf"(?<![\w’'-]){re.escape(k)}(?![\w’'-])", text)
-            and (c[0] not in sentence_starts or _SPEECH_AFTER.match(text, c[1]))
-        ):
+        if c[3] or k in known:
+            continue
+        # an ordinary word ("More", "Read", "Trying") is no misspelt name:
+        # not one opening a sentence unless a speech verb follows ("Preibus
+        # said"), nor one the text also writes in lower case
+        if c[0] in sentence_starts and not _SPEECH_AFTER.match(text, c[1]):
+            continue
+        if k not in misspelt:
+            similar = by_skeleton.get(skeleton(k), ())
+            in_lower_case = rf"(?<![\w’'-]){re.escape(k)}(?![\w’'-])"
+            misspelt[k] = any(surname_variants(k, o) for o in similar) and not re.search(in_lower_case, text)
+        if misspelt[k]:
             known.add(k)
     mentions: list[NameMention] = []
     seen: set[str] = set()
@@ -211,23 +214,23 @@ _PARTICLE_RE = re.compile(_PARTICLE, re.I)
 def _parse_run_words(run: str) -> tuple[int, int, str, tuple[str, ...], str, str] | None:
     """Title, given names, surname and surname key of a capitalised run; offsets relative to the run."""
     tokens = [(m.start(), m.group(0)) for m in _NON_SPACE.finditer(run)]
+    plain = [_plain(t) for _, t in tokens]
     # The title is everything up to the last title word that has a name after it.
     cut = 0
-    for i, (_, tok) in enumerate(tokens[:-1]):
-        if _plain(tok) in _TITLE_WORDS and (
-            _plain(tok) in _CORE_TITLES or any(_plain(t) in _CORE_TITLES for _, t in tokens[i + 1 : -1])
-        ):
+    for i, word in enumerate(plain[:-1]):
+        if word in _TITLE_WORDS and (word in _CORE_TITLES or not _CORE_TITLES.isdisjoint(plain[i + 1 : -1])):
             cut = i + 1
+    if cut and _CORE_TITLES.isdisjoint(plain[:cut]):
+        cut = 0
     title_tokens = [t for _, t in tokens[:cut]]
-    if cut and not any(_plain(t) in _CORE_TITLES for t in title_tokens):
-        cut, title_tokens = 0, []
-    name = tokens[cut:]
-    if not title_tokens:
-        while name and _plain(name[0][1]) in _LEADING_NOISE:
-            name = name[1:]
+    first = cut
+    if not cut:
+        while first < len(plain) and plain[first] in _LEADING_NOISE:
+            first += 1
+    name = tokens[first:]
     if not name or len(name) > 4:
         return None
-    if any(_plain(t) in _NOT_PERSON or _plain(t) in _CORE_TITLES for _, t in name):
+    if not (_NOT_PERSON.isdisjoint(plain[first:]) and _CORE_TITLES.isdisjoint(plain[first:])):
         return None
     if name[-1][1].endswith("."):
         return None  # ends in an initial or abbreviation: not a name
