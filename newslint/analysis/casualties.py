@@ -666,8 +666,19 @@ def _claims_in_sentence(text: str, sent: Sentence) -> Iterable[_Found]:
     # The patterns are tried only where a count or a casualty verb starts
     # (anchored matches), not at every character of the sentence.
     lower = body.lower()
-    if len(lower) != len(body):  # a rare letter whose lower case is longer
+    folded = len(lower) == len(body)
+    if not folded:  # a rare letter whose lower case is longer
         lower = body
+    # A case-insensitive pattern whose every match holds one of some words can
+    # only match if ``lower`` holds one of them: exact unless ``lower`` is not
+    # lower-cased, or holds a letter that IGNORECASE matches with an ASCII
+    # letter but str.lower() keeps ("ı" for i, "ſ" for s). Whole-sentence
+    # scans are skipped on that test.
+    exact = folded and "ı" not in lower and "ſ" not in lower
+
+    def may_hold(*words: str) -> bool:
+        return not exact or any(w in lower for w in words)
+
     # A count is only worth trying when a casualty word follows it closely.
     conds = [m.start() for m in _COND_WORD.finditer(lower)]
     if not conds:
@@ -776,10 +787,11 @@ def _claims_in_sentence(text: str, sent: Sentence) -> Iterable[_Found]:
                 "",
                 True,
             )
-    for m in _FATAL_EVENT.finditer(body):
-        # a murder-suicide is at least two dead: the victim and the shooter
-        two = m.group(0).lower().startswith("murder")
-        add(m.start(), m.end(), "2" if two else "", "killed", "", "", True)
+    if may_hold("shooting", "murder-suicide"):
+        for m in _FATAL_EVENT.finditer(body):
+            # a murder-suicide is at least two dead: the victim and the shooter
+            two = m.group(0).lower().startswith("murder")
+            add(m.start(), m.end(), "2" if two else "", "killed", "", "", True)
     for pos in verbs:
         m = _KILLED_SOMEONE.match(body, pos)
         if m:
@@ -792,13 +804,15 @@ def _claims_in_sentence(text: str, sent: Sentence) -> Iterable[_Found]:
     if m and not _active_verb(body, m.end("head"), m.start("cond"), m.end()):
         condition = _condition(m.group("cond"), _adverb_before(body, m.start("cond")))
         add(0, m.end("cond"), "", condition, "", m.group("head"), True)
-    for m in _ONE_VICTIM.finditer(body):
-        condition = "injured" if m.group("injured") else "killed" if m.group("killed") else "shot"
-        add(m.start(), m.end(), "", condition, "", "", True)
-    for m in _MULTIPLE_EVENT.finditer(body):
-        what = m.group("what").lower()
-        condition = "shot" if what.startswith("shooting") else "killed"
-        add(m.start(), m.end(), str(_MULTIPLE[m.group("n").lower()]), condition, "", "", True)
+    if may_hold("shot", "shoot", "condition", "threatening"):
+        for m in _ONE_VICTIM.finditer(body):
+            condition = "injured" if m.group("injured") else "killed" if m.group("killed") else "shot"
+            add(m.start(), m.end(), "", condition, "", "", True)
+    if may_hold(*_MULTIPLE):
+        for m in _MULTIPLE_EVENT.finditer(body):
+            what = m.group("what").lower()
+            condition = "shot" if what.startswith("shooting") else "killed"
+            add(m.start(), m.end(), str(_MULTIPLE[m.group("n").lower()]), condition, "", "", True)
     out.sort()
     return out
 
