@@ -167,3 +167,18 @@ def test_possessive_before_the_count():
         ("two young daughters", "2", "killed", "daughter")
     ]
     assert [c[1] for c in claims("An 8 yo girl killed in the crash.")] != ["8"]
+
+
+@pytest.mark.parametrize(
+    "plain, odd",
+    [
+        ("A triple shooting left two people dead.", "A trıple shooting left two people dead."),
+        ("Police found five shooting victims.", "Police found five shooting vıctims."),
+        ("Two people were seriously injured.", "Two people were ſeriously injured."),
+    ],
+)
+def test_letters_ignorecase_equates_with_ascii_read_as_ascii(plain, odd):
+    # The patterns match "ı" and "ſ" as "i" and "s"; the words they match must
+    # then read as the ASCII spelling, not fall out of the lexicons (or raise).
+    assert [c[1:] for c in claims(odd)] == [c[1:] for c in claims(plain)]
+    assert claims(plain)

@@ -485,17 +485,27 @@ def _fmt(value: float) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:g}"
 
 
+# Letters that IGNORECASE patterns equate with an ASCII letter but str.lower()
+# leaves alone ("kılled" matches "killed"): folded before reading a matched word.
+_CASE_ODDITIES = str.maketrans({"ı": "i", "İ": "i", "ſ": "s"})
+
+
+def _lower(word: str) -> str:
+    """``word.lower()`` as IGNORECASE reads it, so lexicon lookups never miss a matched word."""
+    return word.translate(_CASE_ODDITIES).lower()
+
+
 def _condition(word: str, adverb: str = "") -> str:
-    w = " ".join(word.lower().split())
+    w = " ".join(_lower(word).split())
     if w.startswith("shot ") or w == "shot":
         if any(x in w for x in ("killed", "dead", "death", "died")):
             return "killed"
         if any(x in w for x in ("wounded", "injured")):
             return "injured"
-        if adverb.lower().startswith(("fatally", "mortally")):
+        if _lower(adverb).startswith(("fatally", "mortally")):
             return "killed"
         return "shot"
-    if adverb.lower().startswith(("fatally", "mortally")) or w.startswith(("fatally", "mortally")):
+    if _lower(adverb).startswith(("fatally", "mortally")) or w.startswith(("fatally", "mortally")):
         return "killed"
     if w in ("lost their lives", "stabbed to death", "found dead", "dies") or w.endswith("dead"):
         return "killed"
@@ -505,11 +515,11 @@ def _condition(word: str, adverb: str = "") -> str:
 
 
 def _verb_condition(verb: str, tail: str | None) -> str | None:
-    v = " ".join(verb.lower().split())
+    v = " ".join(_lower(verb).split())
     if v.startswith(("left", "leav")):
         if not tail:
             return None
-        return "killed" if tail.lower() == "dead" else "injured"
+        return "killed" if _lower(tail) == "dead" else "injured"
     if v.startswith(("claimed", "fatal", "kill", "death", "murder", "slaying")) or v == "shot and killed":
         return "killed"
     if "death" in v:
@@ -576,7 +586,7 @@ def find_casualty_claims(
         background = _background(text[sent.start : sent.end], reference)
         for start, end, count, condition, group, head, definite in found:
             parsed = (
-                parse_count(count) if count.lower() not in ("a", "an", "another", "") else (1, 1, True, False)
+                parse_count(count) if _lower(count) not in ("a", "an", "another", "") else (1, 1, True, False)
             )
             if parsed is None:
                 continue
@@ -597,7 +607,7 @@ def find_casualty_claims(
                     vague,
                     condition,
                     group,
-                    _HEAD_KEYS.get(head.lower(), "people") if head else "people",
+                    _HEAD_KEYS.get(_lower(head), "people") if head else "people",
                     sent.index,
                     "quotation" if in_quote and not source else source,
                     definite,
@@ -655,7 +665,7 @@ def _claims_in_sentence(text: str, sent: Sentence) -> Iterable[_Found]:
             return  # "firing at least one shot", "one shot struck him": a shot fired, not a person shot
         if mod and _NUMBER_WORD.search(_AGE_HEAD.sub("", mod)):
             return  # two numbers in a row: "Image 3 of 33 Seven people", "911 call reporting two people"
-        if count.lower() in ("a", "an", "another") and head and not _singular(head):
+        if _lower(count) in ("a", "an", "another") and head and not _singular(head):
             return
         start, end = base + start, base + end
         if any(start < e and s < end for s, e, *_ in out):
@@ -754,7 +764,7 @@ def _claims_in_sentence(text: str, sent: Sentence) -> Iterable[_Found]:
     for pos in counts:
         m = _BARE.match(body, pos)
         if m:
-            cond = m.group("cond").lower()
+            cond = _lower(m.group("cond"))
             condition = (
                 ("shot" if m.group("shooting") else "victim") if cond == "victims" else _condition(cond)
             )
@@ -790,7 +800,7 @@ def _claims_in_sentence(text: str, sent: Sentence) -> Iterable[_Found]:
     if may_hold("shooting", "murder-suicide"):
         for m in _FATAL_EVENT.finditer(body):
             # a murder-suicide is at least two dead: the victim and the shooter
-            two = m.group(0).lower().startswith("murder")
+            two = _lower(m.group(0)).startswith("murder")
             add(m.start(), m.end(), "2" if two else "", "killed", "", "", True)
     for pos in verbs:
         m = _KILLED_SOMEONE.match(body, pos)
@@ -810,9 +820,9 @@ def _claims_in_sentence(text: str, sent: Sentence) -> Iterable[_Found]:
             add(m.start(), m.end(), "", condition, "", "", True)
     if may_hold(*_MULTIPLE):
         for m in _MULTIPLE_EVENT.finditer(body):
-            what = m.group("what").lower()
+            what = _lower(m.group("what"))
             condition = "shot" if what.startswith("shooting") else "killed"
-            add(m.start(), m.end(), str(_MULTIPLE[m.group("n").lower()]), condition, "", "", True)
+            add(m.start(), m.end(), str(_MULTIPLE[_lower(m.group("n"))]), condition, "", "", True)
     out.sort()
     return out
 
@@ -833,7 +843,7 @@ def _coordinated_subject(body: str, pos: int) -> tuple[int, int, str] | None:
         if not m:
             return None
         count = m.group("count")
-        parsed = (1, 1, True, False) if count.lower() in ("a", "an", "another") else parse_count(count)
+        parsed = (1, 1, True, False) if _lower(count) in ("a", "an", "another") else parse_count(count)
         if parsed is None or not parsed[2] or (parsed[0] == 1 and not _singular(m.group("head"))):
             return None
         total += int(parsed[0])
@@ -859,10 +869,10 @@ def _active_verb(body: str, subject_end: int, verb_start: int, verb_end: int) ->
     who shot or killed, not a victim. "Five people shot in ..." and "two
     civilians dead" stay claims.
     """
-    between = body[subject_end:verb_start].lower().split()
+    between = _lower(body[subject_end:verb_start]).split()
     if any(w in _BE for w in between):
         return False
-    verb = body[verb_start:verb_end].lower()
+    verb = _lower(body[verb_start:verb_end])
     if not verb.startswith(_TRANSITIVE):
         return False
     return bool(_OBJECT_NEXT.match(body, verb_end))
@@ -879,8 +889,8 @@ _OBJECT_NEXT = re.compile(
 
 def _active_relative(body: str, m: re.Match[str]) -> bool:
     """ "a man who shot ...", "a man had shot ...": the subject is the shooter, not a victim."""
-    between = body[m.end("head") : m.start("cond")].lower().split()
-    if m.group("cond").lower().startswith(("died", "dead")):
+    between = _lower(body[m.end("head") : m.start("cond")]).split()
+    if _lower(m.group("cond")).startswith(("died", "dead")):
         return False
     return bool(between) and (
         between == ["who"] or between == ["that"] or between[-1] in ("has", "have", "had")
@@ -888,7 +898,7 @@ def _active_relative(body: str, m: re.Match[str]) -> bool:
 
 
 def _singular(head: str) -> bool:
-    h = head.lower()
+    h = _lower(head)
     return h in _SINGULAR_HEADS or (bool(_AGE_HEAD.fullmatch(h)) and not h.endswith("s"))
 
 
@@ -1015,13 +1025,13 @@ def _source_in(body: str) -> str:
         return _source_key(re.split(r"[,;:.”\"]", after.group(1))[0]) if after else "according to"
     if m.group("verb"):
         before = re.split(r"[,;:”\"“(]", body[max(0, m.start() - 60) : m.start()])[-1].split()
-        return _source_key(" ".join(before[-3:])) or m.group("verb").lower()
+        return _source_key(" ".join(before[-3:])) or _lower(m.group("verb"))
     return _source_key(m.group("noun"))
 
 
 def _source_key(phrase: str) -> str:
     """ "The military source" and "the military source" are one source: "military source"."""
-    words = phrase.lower().split()
+    words = _lower(phrase).split()
     while words and words[-1] in _TRAILING:
         words.pop()
     p = " ".join(words)
