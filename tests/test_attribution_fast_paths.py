@@ -72,3 +72,34 @@ def test_anon_clause_is_the_plain_search(text, start):
     expected = A._ANON_CLAUSE.search(text, start, len(text))
     found = A._anon_clause(text, start, len(text))
     assert (found and found.span()) == (expected and expected.span())
+
+
+# One or more examples of each alternative of the NL102 weasel pattern, and near misses.
+_WEASEL_EXAMPLES = [
+    "critics say", "Many believe", "some experts have argued", "a few analysts think", "others noted",
+    "it is widely believed", "It was said", "it has been claimed", "it is known as", "is widely regarded",
+    "were generally considered", "widely seen", "generally regarded as", "commonly thought of as",
+    "seen by some", "described by critics", "by some accounts", "has been described as",
+    "had been labelled as", "critics have called", "some described", "studies show", "research has shown",
+    "evidence suggests", "according to some", "according to experts at", "many people", "most",
+    "are widely seen", "was often viewed", "have been dubbed as", "viewed by many", "regarded by most",
+    "considered by observers", "other historians argue", "several economists say",
+]  # fmt: skip
+
+
+def test_weasel_scanner_finds_every_example():
+    from newslint_plugins.attribution import _CROWD, _WEASEL_SCANNER, WEASEL
+
+    crowds = [f"{w} say" for w in re.findall(r"[a-z]{3,}", _CROWD)]
+    text = ". ".join(_WEASEL_EXAMPLES + crowds)
+    found = _spans(_WEASEL_SCANNER.finditer(text))
+    assert found == _spans(WEASEL.finditer(text))
+    assert len(found) > 50  # nearly every example is a match
+
+
+@settings(max_examples=300)
+@given(_texts(sorted({w for e in _WEASEL_EXAMPLES for w in e.split()} | {"the", "Ortiz", "SAY", "ſome"})))
+def test_weasel_scanner_finds_what_the_pattern_finds(text):
+    from newslint_plugins.attribution import _WEASEL_SCANNER, WEASEL
+
+    assert _spans(_WEASEL_SCANNER.finditer(text)) == _spans(WEASEL.finditer(text))
