@@ -37,6 +37,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import islice
 
 from newslint.analysis.quotes import Quote
 from newslint.analysis.segments import Sentence
@@ -529,21 +530,22 @@ def find_attributions(
     found: list[Attribution] = []
     taken_until = -1
     for m in _CUE.finditer(text):
-        if m.start() < taken_until:
+        start = m.start()
+        if start < taken_until:
             continue
-        i = bisect.bisect_right(starts, m.start()) - 1
-        if i < 0 or m.start() >= sentences[i].end:
+        i = bisect.bisect_right(starts, start) - 1
+        if i < 0 or start >= sentences[i].end:
             continue
         sent = sentences[i]
-        k = bisect.bisect_right(inside_starts, m.start()) - 1
-        quoted = k >= 0 and m.start() < inside[k].end
+        k = bisect.bisect_right(inside_starts, start) - 1
+        quoted = k >= 0 and start < inside[k].end
         if quoted:
             continue
         if (
             m.group("phrase") is not None
             and found
             and found[-1].sentence == i
-            and 0 <= m.start() - found[-1].cue.end < 25
+            and 0 <= start - found[-1].cue.end < 25
             and m.group(0)[:1] not in "Aa"
         ):
             continue  # "said in a statement": one cue, already read
@@ -555,7 +557,7 @@ def find_attributions(
             and found[-1].sentence == i
             and found[-1].informs
             and found[-1].source is not None
-            and _SAME_SPEAKER_GAP.fullmatch(text, found[-1].end, m.start())
+            and _SAME_SPEAKER_GAP.fullmatch(text, found[-1].end, start)
         ):
             # "…,” Ortiz said, adding …" / "Ortiz said Tuesday, noting …": the same speaker.
             low = m.group(0).lower()
@@ -909,7 +911,8 @@ def _sentence_subject(text: str, sent: Sentence, limit: int) -> Span | None:
 
 
 def _sentence_subject_from(text: str, start: int, limit: int) -> Span | None:
-    toks = _tokens(text, start, limit)
+    # Read below: an introductory phrase of up to 20 tokens, then at most _MAX_NP.
+    toks = _tokens(text, start, limit, 20 + _MAX_NP)
     # Skip an introductory phrase ("On Tuesday, …", "Asked about it, …", "Instead, …").
     if toks and _is_intro(toks[0][2]):
         for i, (_, _, w) in enumerate(toks[:20]):
@@ -990,8 +993,11 @@ _LAST_WORD = re.compile(r"([A-Za-z’']+)[^A-Za-z’']*$")
 _FIRST_WORD_REVERSED = re.compile(r"[^A-Za-z’']*([A-Za-z’']+)")
 
 
-def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return [(t.start(), t.end(), t.group(0)) for t in _TOKEN.finditer(text, start, end)]
+def _tokens(text: str, start: int, end: int, count: int | None = None) -> list[tuple[int, int, str]]:
+    """The tokens of ``text[start:end]`` as (start, end, word); only the first ``count``
+    when given (the scan stops there: readers going left to right need a few)."""
+    found = _TOKEN.finditer(text, start, end)
+    return [(t.start(), t.end(), t.group(0)) for t in (found if count is None else islice(found, count))]
 
 
 def _np_before(text: str, lo: int, cue_start: int, coordinate: bool = True) -> Span | None:
@@ -1187,7 +1193,7 @@ def _np_after(
     text: str, start: int, end: int, inverted: bool = False, after_quote: bool = False
 ) -> Span | None:
     """The noun phrase that starts just after a cue ("according to X", "said X")."""
-    toks = _tokens(text, start, min(end, start + 160))
+    toks = _tokens(text, start, min(end, start + 160), _MAX_NP)  # the loop below reads no further
     if not toks:
         return None
     first = toks[0][2]
@@ -1279,7 +1285,7 @@ def _classify_part(phrase: str) -> str:
     if head in _ANON_HEADS and _ANON_MARK.search(phrase):
         return "anonymous"
     if (
-        any(lw in _OUTLET_WORDS for lw in head_lows)
+        not _OUTLET_WORDS.isdisjoint(head_lows)
         and (head in _OUTLET_WORDS or any(w[0].isupper() for w in head_words))
         and head not in _ANON_HEADS
     ):
@@ -1306,7 +1312,7 @@ def _classify_part(phrase: str) -> str:
         if names and head not in ("source", "sources", "people", "person", "officials", "official"):
             return "person" if any(w.endswith(("’s", "'s")) for w in head_words) else "anonymous"
         return "anonymous"
-    if any(lw in _INSTITUTION_WORDS for lw in head_lows):
+    if not _INSTITUTION_WORDS.isdisjoint(head_lows):
         return "institution"
     if names and head_words[-1][0].isupper():
         return "person"
