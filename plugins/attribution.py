@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from newslint import Document, Rule, Severity, Violation, hookimpl
-from newslint.analysis.attribution import finditer_folded, words
+from newslint.analysis.attribution import WORD_START, WordScanner, words
 from newslint.analysis.speakers import looks_like_title
 from newslint.document import Span
 
@@ -25,7 +25,7 @@ _SAY = (
 )
 _WEASEL_SOURCE = (
     # Every alternative starts with one of these letters: checking it first halves the time.
-    r"(?<![\w’'-])(?=[abcdefghilmoprsvw])(?:"
+    WORD_START + r"(?=[abcdefghilmoprsvw])(?:"
     rf"\b(?:{_CROWD})\s+(?:have\s+|had\s+|would\s+|might\s+|may\s+)?{_SAY}\b"
     r"|\bit\s+(?:is|was|has\s+been)\s+(?:widely\s+|commonly\s+|generally\s+|often\s+|long\s+|now\s+)?"
     r"(?:believed|thought|said|claimed|argued|rumou?red|understood|alleged|suggested|felt|known(?!\s+(?:as|for|by)\b)|"
@@ -42,8 +42,16 @@ _WEASEL_SOURCE = (
     r"|\baccording\s+to\s+(?:some|many|critics|experts|observers|analysts)\b(?!\s+(?:at|from|in|with|of)\b)"
     r")"
 )
-WEASEL = re.compile(_WEASEL_SOURCE, re.I)
-_WEASEL_FOLDED = re.compile(_WEASEL_SOURCE)  # for finditer_folded: lower case only
+# The first word of every alternative above (each is followed by a space): a
+# new alternative needs its first word here, or the scanner never tries it.
+_WEASEL_FIRST_WORDS = words(
+    """some many most few a other several others critics observers experts analysts commentators skeptics
+    sceptics opponents supporters people scientists historians economists pundits scholars insiders lawmakers
+    legislators advocates detractors proponents it is are was were widely generally commonly seen viewed
+    regarded considered described by has have had studies research evidence according"""
+)
+_WEASEL_SCANNER = WordScanner(_WEASEL_SOURCE, _WEASEL_FIRST_WORDS)
+WEASEL = _WEASEL_SCANNER.pattern
 # "experts say" is fine when an expert is named near it.
 _NAMEABLE = re.compile(
     r"critics|experts|analysts|observers|scientists|historians|economists|scholars|commentators", re.I
@@ -154,7 +162,7 @@ class VagueAttribution(Rule):
         analysis = document.analysis
         text = document.text
         quotes = [q.content for q in analysis.quotes]
-        for m in finditer_folded(WEASEL, _WEASEL_FOLDED, text):
+        for m in _WEASEL_SCANNER.finditer(text):
             if any(q.start <= m.start() < q.end for q in quotes):
                 continue
             phrase = m.group(0)
@@ -263,8 +271,10 @@ class UnattributedQuote(Rule):
         for qs in analysis.quote_speakers:
             q = qs.quote
             before, previous = previous, qs
+            if qs.attributed:
+                continue
             n = q.words(text)
-            if qs.attributed or n < min_words or looks_like_title(text, q):
+            if n < min_words or looks_like_title(text, q):
                 continue
             if n < self.options["fragment_words"] and _is_fragment(text, analysis, q):
                 continue  # a short partial quotation or scare quote inside a sentence

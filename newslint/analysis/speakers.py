@@ -182,7 +182,7 @@ _PERSON = re.compile(
 
 def _subject_after_quote(text: str, pos: int) -> Span | None:
     """“…,” Ali joined in: a name (or he, she, the minister) and then a verb."""
-    toks = _tokens(text, pos, min(len(text), pos + 120))
+    toks = _tokens(text, pos, min(len(text), pos + 120), 9)  # read below: at most toks[8]
     if (
         len(toks) > 1
         and toks[0][2].isalpha()
@@ -208,9 +208,12 @@ def _subject_after_quote(text: str, pos: int) -> Span | None:
         # a lowercase noun before the verb: "“…,” the deputy minister insisted"
         if verb != "(":
             return None
-    elif verb in _BREAK_RIGHT - {"said", "says", "told", "added"}:
+    elif verb in _NOT_A_VERB_AFTER_SUBJECT:
         return None
     return Span(toks[0][0], toks[k - 1][1])
+
+
+_NOT_A_VERB_AFTER_SUBJECT = _BREAK_RIGHT - {"said", "says", "told", "added"}
 
 
 def _person_in(text: str, sent: Sentence, q: Quote) -> Span | None:

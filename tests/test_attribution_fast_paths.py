@@ -1,0 +1,105 @@
+"""Fast paths of the attribution layer give exactly the answers of the plain code they replace."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newslint.analysis import attribution as A
+
+# Words that make cue matches and near misses, in several cases and with the
+# characters that decide word boundaries and the slow path.
+_CUE_VOCABULARY = [
+    "said", "Said", "SAID", "says", "saying", "told", "added", "according", "According", "to", "in", "In",
+    "a", "an", "the", "statement", "interview", "e-mail", "email", "press", "release", "news", "conference",
+    "quoted", "as", "made", "the", "remarks", "it", "clear", "poll", "Polls", "survey", "surveys", "eager",
+    "believes", "thinks", "backed", "reading", "reads", "Ortiz", "officials", "unsaid", "sayings", "pre-said",
+]  # fmt: skip
+_GLUE = [" ", "  ", "\n", ", ", ". ", "“", "”", "'", "’", "-", "_", "1", "é", "ſ", "İ", ":", ""]
+
+
+def _texts(vocabulary: list[str]):
+    piece = st.one_of(st.sampled_from(vocabulary), st.sampled_from(_GLUE))
+    return st.lists(piece, max_size=30).map("".join)
+
+
+def _spans(matches) -> list[tuple[int, int, str | None]]:
+    return [(m.start(), m.end(), m.lastgroup) for m in matches]
+
+
+@settings(max_examples=400)
+@given(_texts(_CUE_VOCABULARY))
+def test_cue_scanner_finds_what_the_pattern_finds(text):
+    plain = re.compile(A._CUE_SOURCE, re.I)
+    assert _spans(A._CUE.finditer(text)) == _spans(plain.finditer(text))
+
+
+_PHRASE_EXAMPLES = ["according to", "in a statement", "quoted", "made the remarks", "made clear", "polls"]
+
+
+def test_phrase_first_words_open_every_phrase_cue():
+    # A new phrase cue needs an example here, and its first word in _PHRASE_FIRST_WORDS.
+    for phrase in A._PHRASE_CUES:
+        examples = [e for e in _PHRASE_EXAMPLES if re.fullmatch(phrase, e)]
+        assert examples, f"no example of {phrase}"
+        assert all(e.split()[0] in A._PHRASE_FIRST_WORDS for e in examples)
+
+
+def test_word_scanner_needs_a_word_start():
+    import pytest
+
+    with pytest.raises(ValueError):
+        A.WordScanner(r"said")
+
+
+@given(st.text(alphabet=st.sampled_from(list("aB’' ,.\n1é-")), max_size=60))
+def test_prev_word_is_the_last_word_of_the_last_40_characters(before):
+    m = re.search(r"([A-Za-z’']+)[^A-Za-z’']*$", before[-40:])
+    assert A._prev_word(before) == (m.group(1).lower() if m else "")
+
+
+_CLAUSE_VOCABULARY = [
+    "who", "that", "Who", "spoke", "asked", "was", "not", "were", "is", "on", "condition", "the", "of",
+    "anonymity", "speaking", "talking", "official", "insisted", "thatch",
+]  # fmt: skip
+
+
+@given(_texts(_CLAUSE_VOCABULARY), st.integers(0, 20))
+def test_anon_clause_is_the_plain_search(text, start):
+    start = min(start, len(text))
+    expected = A._ANON_CLAUSE.search(text, start, len(text))
+    found = A._anon_clause(text, start, len(text))
+    assert (found and found.span()) == (expected and expected.span())
+
+
+# One or more examples of each alternative of the NL102 weasel pattern, and near misses.
+_WEASEL_EXAMPLES = [
+    "critics say", "Many believe", "some experts have argued", "a few analysts think", "others noted",
+    "it is widely believed", "It was said", "it has been claimed", "it is known as", "is widely regarded",
+    "were generally considered", "widely seen", "generally regarded as", "commonly thought of as",
+    "seen by some", "described by critics", "by some accounts", "has been described as",
+    "had been labelled as", "critics have called", "some described", "studies show", "research has shown",
+    "evidence suggests", "according to some", "according to experts at", "many people", "most",
+    "are widely seen", "was often viewed", "have been dubbed as", "viewed by many", "regarded by most",
+    "considered by observers", "other historians argue", "several economists say",
+]  # fmt: skip
+
+
+def test_weasel_scanner_finds_every_example():
+    from newslint_plugins.attribution import _CROWD, _WEASEL_SCANNER, WEASEL
+
+    crowds = [f"{w} say" for w in re.findall(r"[a-z]{3,}", _CROWD)]
+    text = ". ".join(_WEASEL_EXAMPLES + crowds)
+    found = _spans(_WEASEL_SCANNER.finditer(text))
+    assert found == _spans(WEASEL.finditer(text))
+    assert len(found) > 50  # nearly every example is a match
+
+
+@settings(max_examples=300)
+@given(_texts(sorted({w for e in _WEASEL_EXAMPLES for w in e.split()} | {"the", "Ortiz", "SAY", "ſome"})))
+def test_weasel_scanner_finds_what_the_pattern_finds(text):
+    from newslint_plugins.attribution import _WEASEL_SCANNER, WEASEL
+
+    assert _spans(_WEASEL_SCANNER.finditer(text)) == _spans(WEASEL.finditer(text))
