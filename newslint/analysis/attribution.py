@@ -348,27 +348,6 @@ def trie_pattern(alternatives: Iterable[str]) -> str:
     return render(trie)
 
 
-def finditer_folded(pattern: re.Pattern[str], folded: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)``, twice as fast, for a case-insensitive pattern.
-
-    ``folded`` is ``pattern`` compiled without re.IGNORECASE, written in lower
-    case (a class such as [a-zA-Z] may keep its capitals). Scanning the
-    lower-cased text with it finds the same matches, because each character
-    then tests as it does under IGNORECASE -- unless a character lower-cases
-    to two ("İ") or is one that IGNORECASE alone equates with an ASCII letter
-    ("ſ" with "s", "ı" with "i"): such texts take the slow scan. Each match is
-    then taken again on the text itself, so callers get the same match objects.
-    """
-    lower = text.lower()
-    if len(lower) != len(text) or "ſ" in text or "ı" in text:
-        yield from pattern.finditer(text)
-        return
-    for m in folded.finditer(lower):
-        match = pattern.match(text, m.start())
-        assert match is not None
-        yield match
-
-
 #: Where a match of a :class:`WordScanner` may start: not after a letter, a
 #: digit, an apostrophe or a hyphen.
 WORD_START = r"(?<![\w’'-])"
@@ -379,9 +358,12 @@ class WordScanner:
     pattern whose matches start and end a word (its ``source`` opens with
     :data:`WORD_START` and every match ends in a letter).
 
-    The lower-cased text is scanned as :func:`finditer_folded` does, by
-    ``source`` compiled without re.IGNORECASE (so ``source`` is written in
-    lower case), with two changes that leave the matches as they are: the
+    It scans the lower-cased text with ``source`` compiled without
+    re.IGNORECASE (so ``source`` is written in lower case): each character
+    then tests as it does under IGNORECASE -- unless a character lower-cases
+    to two ("İ") or is one that IGNORECASE alone equates with an ASCII letter
+    ("ſ" with "s", "ı" with "i"): such texts take the plain scan. Two more
+    changes leave the matches as they are: the
     scanner consumes the character before a match (the text is scanned with
     a space in front) instead of looking behind at every character, so the
     engine skips from one non-letter to the next in a tight loop; and, when
@@ -404,7 +386,7 @@ class WordScanner:
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         lower = text.lower()
         if len(lower) != len(text) or "ſ" in text or "ı" in text:
-            yield from self.pattern.finditer(text)  # see finditer_folded
+            yield from self.pattern.finditer(text)
             return
         # With the space in front, a scanner match at i consumes text[i - 1]:
         # the word itself starts at i.
