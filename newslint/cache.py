@@ -181,15 +181,18 @@ class Cache:
         self, linter: Linter, targets: Sequence[Target], jobs: int, keep_documents: bool, progress: Progress
     ) -> list[DocumentResult]:
         """Results for every target: cached where the bytes are known, linted (and stored) otherwise."""
+        from newslint.runner import gc_paused
+
         results: list[DocumentResult | None] = []
-        for target in targets:
-            data = linter.read_bytes(target)
-            result = self.get(target, self.key(target, data)) if isinstance(data, bytes) else None
-            if result is not None:
-                if keep_documents:
-                    result.document = _source_only(linter.read(target, data))  # type: ignore[arg-type]
-                progress.advance()
-            results.append(result)
+        with gc_paused():
+            for target in targets:
+                data = linter.read_bytes(target)
+                result = self.get(target, self.key(target, data)) if isinstance(data, bytes) else None
+                if result is not None:
+                    if keep_documents:
+                        result.document = _source_only(linter.read(target, data))  # type: ignore[arg-type]
+                    progress.advance()
+                results.append(result)
         todo = [t for t, r in zip(targets, results, strict=True) if r is None]
         fresh = linter.lint_each(todo, jobs, keep_documents, progress, _lint_and_dump, _crashed)
         slots = (i for i, r in enumerate(results) if r is None)

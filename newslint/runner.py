@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import fnmatch
+import gc
 import os
 import signal
 import stat
@@ -43,6 +44,26 @@ from newslint.textio import BinaryFileError, decode
 
 #: Files up to this size are read whole; larger ones are reported and skipped.
 MAX_FILE_BYTES = 10 * 1000 * 1000
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while many long-lived objects are built.
+
+    Results (findings, facts) pile up by the hundred thousand and all stay
+    alive to the end of the run; every collection would walk them again (a
+    third of a warm run's time on 20,000 articles). What is built under the
+    pause forms no reference cycles, so pausing frees nothing later than it
+    would have been freed.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 # --------------------------------------------------------------------------
@@ -556,15 +577,16 @@ class Linter:
         for r in results:
             groups[self.story_of(r)].append(r)
         findings: list[Finding] = []
-        for rule in self.corpus_rules:
-            severity = self.ruleset.severity_of(rule.code, rule.severity)
-            for _story, members in sorted(groups.items()):
-                facts = {m.path: m.facts.get(rule.code, []) for m in members}
-                try:
-                    for v in rule.check_corpus(facts):
-                        findings.append(_finding(rule, severity, v))
-                except Exception as exc:
-                    findings.append(self._rule_error(rule, members[0].path, exc))
+        with gc_paused():
+            for rule in self.corpus_rules:
+                severity = self.ruleset.severity_of(rule.code, rule.severity)
+                for _story, members in sorted(groups.items()):
+                    facts = {m.path: m.facts.get(rule.code, []) for m in members}
+                    try:
+                        for v in rule.check_corpus(facts):
+                            findings.append(_finding(rule, severity, v))
+                    except Exception as exc:
+                        findings.append(self._rule_error(rule, members[0].path, exc))
         return findings
 
 
