@@ -342,6 +342,26 @@ class DocumentResult:
     suppressions: list[tuple[str, int, int]] = field(default_factory=list)
 
 
+def _read_upto(path: Path, size: int, limit: int) -> bytes:
+    """A file's bytes, up to ``limit + 1`` of them; ``size`` is what stat() said.
+
+    Reads ``size + 1`` bytes, then on until the end of the file, which is
+    normally found at once; a file that grew since stat() is read on up to
+    the limit. (A buffered ``read(limit + 1)`` allocates the whole limit for
+    every file: four times slower on an archive of short articles.)
+    """
+    parts: list[bytes] = []
+    total = 0
+    with path.open("rb", buffering=0) as fh:  # unbuffered: each read is one system call
+        while total <= limit:
+            part = fh.read(size + 1 - total if total <= size else min(limit + 1 - total, 1 << 20))
+            if not part:
+                break
+            parts.append(part)
+            total += len(part)
+    return b"".join(parts)
+
+
 def _finding(rule: type[Rule] | Rule, severity: Severity, v: Violation) -> Finding:
     loc = v.location
     return Finding(
@@ -393,15 +413,14 @@ class Linter:
         display = target.display
         limit = self.max_file_bytes
         try:
-            st = target.path.stat()
+            st = os.stat(target.path)
             if not stat.S_ISREG(st.st_mode):
                 # (Folders named on the command line are walked: this one could not be.)
                 what = "a folder that cannot be listed" if stat.S_ISDIR(st.st_mode) else "not a regular file"
                 return _file_finding(UnreadableFile, display, f"is {what}; skipped")
             if st.st_size > limit:
                 return _too_large(display, st.st_size, limit)
-            with target.path.open("rb") as fh:
-                data = fh.read(limit + 1)  # the file may have grown since stat()
+            data = _read_upto(target.path, st.st_size, limit)
         except PermissionError:
             return _file_finding(UnreadableFile, display, "permission denied")
         except OSError as exc:
