@@ -184,7 +184,7 @@ class Cache:
         from newslint.runner import gc_paused
 
         results: list[DocumentResult | None] = []
-        with gc_paused():
+        with gc_paused(freeze=True):
             for target in targets:
                 data = linter.read_bytes(target)
                 result = self.get(target, self.key(target, data)) if isinstance(data, bytes) else None
