@@ -564,13 +564,15 @@ class Linter:
         ctx = multiprocessing.get_context("fork")
         size = max(1, min(64, len(targets) // (jobs * 8)))
         chunks = [targets[i : i + size] for i in range(0, len(targets), size)]
-        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_ignore_sigint)
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker)
         try:
-            futures = [pool.submit(_work_chunk, work, chunk, keep_documents) for chunk in chunks]
-            for future, chunk in zip(futures, chunks, strict=True):
-                for r in _chunk_results(future, chunk, on_crash):
-                    yield r
-                    progress.advance()
+            # This process only collects results here: no cycles to find among them.
+            with gc_paused():
+                futures = [pool.submit(_work_chunk, work, chunk, keep_documents) for chunk in chunks]
+                for future, chunk in zip(futures, chunks, strict=True):
+                    for r in _chunk_results(future, chunk, on_crash):
+                        yield r
+                        progress.advance()
         except BaseException:
             # Ctrl-C: the workers ignore it (no traceback from each); stop them now
             # rather than wait for the queue. Futures are left as they are: the pool
@@ -643,9 +645,14 @@ def _same(result: DocumentResult) -> DocumentResult:
     return result
 
 
-def _ignore_sigint() -> None:
-    """Workers leave Ctrl-C to the main process, which stops them (no traceback from each)."""
+def _init_worker() -> None:
+    """Workers leave Ctrl-C to the main process, which stops them (no traceback from each).
+
+    They collect garbage even if forked while the main process had paused it:
+    analysing a document makes reference cycles.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    gc.enable()
 
 
 def _fork_available() -> bool:
