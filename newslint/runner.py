@@ -310,10 +310,11 @@ def discover(
             # Resolved once per folder, not per file: Path.resolve() costs a
             # system call per path component (seconds on a 20,000-file archive).
             real_dir = os.path.realpath(dirpath)
+            folder = Path(dirpath)  # (joining a name to it parses the name alone)
             for name in sorted(filenames):
                 if name.startswith(".") or os.path.splitext(name)[1].lower() not in wanted:
                     continue
-                fp = Path(dirpath, name)
+                fp = folder / name
                 real = os.path.join(real_dir, name)
                 key = os.path.realpath(real) if os.path.islink(real) else real
                 if exclude and _glob_match(rel_of(fp, Path(key)), exclude):
