@@ -44,8 +44,8 @@ if TYPE_CHECKING:
 
 #: The default folder, made next to rules.yaml (or in the working folder).
 DEFAULT_DIR = ".newslint_cache"
-#: Bumped when the layout of an entry changes.
-FORMAT = 1
+#: Bumped when the layout of an entry or the key changes.
+FORMAT = 2
 #: How many fingerprint folders (configurations, versions) are kept.
 KEEP_FINGERPRINTS = 4
 
@@ -99,8 +99,9 @@ class Cache:
 
     @staticmethod
     def key(target: Target, data: bytes) -> str:
-        digest = hashlib.blake2b(target.path.suffix.lower().encode() + b"\0" + data, digest_size=20)
-        return digest.hexdigest()
+        digest = hashlib.sha256(target.path.suffix.lower().encode() + b"\0")
+        digest.update(data)
+        return digest.hexdigest()[:40]
 
     def shard_path(self, key: str) -> Path:
         return self.folder / f"{key[:2]}.pack"
@@ -181,15 +182,18 @@ class Cache:
         self, linter: Linter, targets: Sequence[Target], jobs: int, keep_documents: bool, progress: Progress
     ) -> list[DocumentResult]:
         """Results for every target: cached where the bytes are known, linted (and stored) otherwise."""
+        from newslint.runner import gc_paused
+
         results: list[DocumentResult | None] = []
-        for target in targets:
-            data = linter.read_bytes(target)
-            result = self.get(target, self.key(target, data)) if isinstance(data, bytes) else None
-            if result is not None:
-                if keep_documents:
-                    result.document = _source_only(linter.read(target, data))  # type: ignore[arg-type]
-                progress.advance()
-            results.append(result)
+        with gc_paused(freeze=True):
+            for target in targets:
+                data = linter.read_bytes(target)
+                result = self.get(target, self.key(target, data)) if isinstance(data, bytes) else None
+                if result is not None:
+                    if keep_documents:
+                        result.document = _source_only(linter.read(target, data))  # type: ignore[arg-type]
+                    progress.advance()
+                results.append(result)
         todo = [t for t, r in zip(targets, results, strict=True) if r is None]
         fresh = linter.lint_each(todo, jobs, keep_documents, progress, _lint_and_dump, _crashed)
         slots = (i for i, r in enumerate(results) if r is None)
@@ -275,6 +279,7 @@ class _Unpickler(pickle.Unpickler):
         super().__init__(file)
         self._path = path
         self._packages = packages
+        self._allowed = _ALLOWED.setdefault(packages, {}) if packages is not None else {}
 
     def persistent_load(self, pid: Any) -> str:
         if pid != _PATH:
@@ -284,6 +289,9 @@ class _Unpickler(pickle.Unpickler):
     def find_class(self, module: str, name: str) -> Any:
         if self._packages is None:
             return super().find_class(module, name)
+        found = self._allowed.get((module, name))
+        if found is not None:
+            return found
         top = module.partition(".")[0]
         allowed = (
             (module == "builtins" and name in _SAFE_BUILTINS) or top in _SAFE_STDLIB or top in self._packages
@@ -291,8 +299,14 @@ class _Unpickler(pickle.Unpickler):
         if allowed and "." not in name:
             obj = super().find_class(module, name)
             if isinstance(obj, type) and obj.__module__ == module:
+                self._allowed[(module, name)] = obj
                 return obj
         raise pickle.UnpicklingError(f"{module}.{name} may not be loaded from the cache")
+
+
+#: The classes each set of trusted packages has been found to allow: the same
+#: few are looked up in every entry.
+_ALLOWED: dict[frozenset[str], dict[tuple[str, str], type]] = {}
 
 
 def _fingerprint(linter: Linter) -> tuple[str, set[str]]:

@@ -6,11 +6,12 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from operator import itemgetter
 
 from newslint import CorpusRule, Document, Location, Related, Rule, Severity, Violation, hookimpl
 from newslint.analysis.names import (
     NameMention,
+    fold,
     given_compatible,
     given_variants,
     skeleton,
@@ -114,15 +115,45 @@ def _same_person(a: Sequence[NameMention], b: Sequence[NameMention]) -> bool:
     return all(given_compatible(x, y) for x in givens_a for y in givens_b)
 
 
-@dataclass(frozen=True)
-class NameFact:
-    """One spelling of a name in one article: its first place and how often it occurs."""
+class NameFact(tuple):
+    """One spelling of a name in one article: its first place and how often it occurs.
 
-    given: str
-    surname: str
-    text: str
-    location: Location
-    mentions: int
+    Made by :meth:`of`. ``block`` and ``given_key`` are the keys the story
+    pass compares by (:func:`skeleton` of the surname, :func:`fold` of the
+    given name), computed once in the map step, whose facts are cached,
+    rather than at every run. A tuple of strings and numbers, because an
+    archive holds hundreds of thousands of these and a tuple loads from the
+    cache four times faster than a dataclass holding a Location.
+    """
+
+    __slots__ = ()
+
+    given: str = property(itemgetter(0))  # type: ignore[assignment]
+    surname: str = property(itemgetter(1))  # type: ignore[assignment]
+    #: The first mention as written.
+    text: str = property(itemgetter(2))  # type: ignore[assignment]
+    #: Path, line, column, end line, end column: the fields of its Location, which sort alike.
+    place: tuple[str, int, int, int, int] = property(itemgetter(slice(3, 8)))  # type: ignore[assignment]
+    mentions: int = property(itemgetter(8))  # type: ignore[assignment]
+    block: str = property(itemgetter(9))  # type: ignore[assignment]
+    given_key: str = property(itemgetter(10))  # type: ignore[assignment]
+
+    @classmethod
+    def of(cls, given: str, surname: str, text: str, location: Location, mentions: int) -> NameFact:
+        loc = location
+        return cls(
+            (given, surname, text, loc.path, loc.line, loc.column, loc.end_line, loc.end_column, mentions)
+            + (skeleton(surname), fold(given) if given else "")
+        )
+
+    @property
+    def location(self) -> Location:
+        return Location(*self.place)
+
+    def __repr__(self) -> str:
+        return (
+            f"NameFact({self.given!r}, {self.surname!r}, {self.text!r}, {self.location!r}, {self.mentions})"
+        )
 
 
 class NameSpellingAcrossStory(CorpusRule):
@@ -168,51 +199,70 @@ class NameSpellingAcrossStory(CorpusRule):
             else:
                 seen[key] = [m, 1]
         return [
-            NameFact(g, s, text[m.start : m.end], document.locate(m.start, m.end), n)
+            NameFact.of(g, s, text[m.start : m.end], document.locate(m.start, m.end), n)
             for (g, s), (m, n) in seen.items()
         ]
 
     def check_corpus(self, facts: Mapping[str, Sequence[NameFact]]) -> Iterator[Violation]:
         if len(facts) < 2:
             return
-        blocks: dict[str, list[tuple[str, NameFact]]] = defaultdict(list)
+        # The facts of each surname form, in story order; blocks of forms by skeleton.
+        by_form: dict[str, list[tuple[str, NameFact]]] = defaultdict(list)
         for path, items in facts.items():
             for f in items:
-                blocks[skeleton(f.surname)].append((path, f))
+                by_form[f.surname].append((path, f))
+        blocks: dict[str, dict[str, list[tuple[str, NameFact]]]] = defaultdict(dict)
+        for form, entries in by_form.items():
+            blocks[entries[0][1].block][form] = entries
         flagged: set[Location] = set()
-        for block in blocks.values():
-            for v in self._check_block(block):
+        for forms in blocks.values():
+            for v in self._check_block(forms):
                 if v.location not in flagged:  # one finding per place, however many variants
                     flagged.add(v.location)
                     yield v
 
-    def _check_block(self, block: list[tuple[str, NameFact]]) -> Iterator[Violation]:
-        surnames: dict[str, dict[str, NameFact]] = defaultdict(dict)  # form -> path -> first fact
-        givens: dict[tuple[str, str], dict[str, NameFact]] = defaultdict(dict)
-        full_in: dict[str, set[str]] = defaultdict(set)  # path -> given names used in full names
-        for path, f in block:
-            _keep_first(surnames[f.surname], path, f)
-            if f.given:
-                _keep_first(givens[(f.given, f.surname.lower())], path, f)
-                full_in[path].add(f.given.lower())
-        forms = sorted(surnames)
-        for i, a in enumerate(forms):
-            for b in forms[i + 1 :]:
-                if surname_variants(a, b) and _compatible(surnames[a], surnames[b]):
-                    yield from self._flag(surnames[a], surnames[b], a, b)
+    def _check_block(self, forms: dict[str, list[tuple[str, NameFact]]]) -> Iterator[Violation]:
+        """Variant pairs in one block: surname forms, then given names under one surname.
+
+        Most blocks hold one surname and no two given names that fold alike:
+        the per-article first facts are only gathered for the pairs compared.
+        """
+        if len(forms) > 1:
+            firsts: dict[str, dict[str, NameFact]] = {}  # form -> path -> first fact
+            ordered = sorted(forms)
+            for i, a in enumerate(ordered):
+                for b in ordered[i + 1 :]:
+                    if not surname_variants(a, b):
+                        continue
+                    first_a = firsts.get(a) or firsts.setdefault(a, _firsts(forms[a]))
+                    first_b = firsts.get(b) or firsts.setdefault(b, _firsts(forms[b]))
+                    if _compatible(first_a, first_b):
+                        yield from self._flag(first_a, first_b, a, b)
         # Given names are compared only under one surname: pairs within it, not the block.
-        by_surname: dict[str, list[str]] = defaultdict(list)
-        for given, surname in sorted(givens):
-            by_surname[surname].append(given)
-        for surname, given_names in sorted(by_surname.items()):
-            for i, ga in enumerate(given_names):
-                for gb in given_names[i + 1 :]:
+        givens: dict[str, dict[str, str]] = defaultdict(dict)  # surname, lower-cased -> given -> key
+        for form, entries in forms.items():
+            named = {f.given: f.given_key for _, f in entries if f.given}
+            if named:
+                givens[form.lower()].update(named)
+        full_in: dict[str, set[str]] | None = None  # path -> given names used in full names
+        for surname, named in sorted(givens.items()):
+            if len(named) < 2:
+                continue
+            # Only given names with one folded key can be variants.
+            by_fold: dict[str, list[str]] = defaultdict(list)
+            for given in sorted(named):
+                by_fold[named[given]].append(given)
+            for ga in sorted(named):
+                alike = by_fold[named[ga]]
+                for gb in alike[alike.index(ga) + 1 :]:
                     if not given_variants(ga, gb):
                         continue
+                    if full_in is None:
+                        full_in = _full_names(forms)
                     # Relatives: an article naming both is about two people.
                     if any(ga.lower() in used and gb.lower() in used for used in full_in.values()):
                         continue
-                    yield from self._flag(givens[(ga, surname)], givens[(gb, surname)], ga, gb)
+                    yield from self._flag(_firsts(forms, ga, surname), _firsts(forms, gb, surname), ga, gb)
 
     def _flag(
         self, a: dict[str, NameFact], b: dict[str, NameFact], form_a: str, form_b: str
@@ -238,15 +288,46 @@ class NameSpellingAcrossStory(CorpusRule):
                 )
 
 
-def _keep_first(into: dict[str, NameFact], path: str, fact: NameFact) -> None:
-    """Per article, the fact to point at: a full name rather than a surname alone."""
-    old = into.get(path)
-    if (
-        old is None
-        or (fact.given and not old.given)
-        or (bool(fact.given) == bool(old.given) and fact.location < old.location)
-    ):
-        into[path] = fact
+def _firsts(
+    forms: dict[str, list[tuple[str, NameFact]]] | list[tuple[str, NameFact]],
+    given: str | None = None,
+    surname: str = "",
+) -> dict[str, NameFact]:
+    """Per article, the fact to point at: a full name rather than a surname alone.
+
+    Of the facts of one surname form (a list), or of the full names with this
+    given name and this lower-cased surname among a block's forms.
+    """
+    if isinstance(forms, list):
+        entries = forms
+    else:
+        entries = [
+            (path, f)
+            for form, of_form in forms.items()
+            if form.lower() == surname
+            for path, f in of_form
+            if f.given == given
+        ]
+    into: dict[str, NameFact] = {}
+    for path, fact in entries:
+        old = into.get(path)
+        if (
+            old is None
+            or (fact.given and not old.given)
+            or (bool(fact.given) == bool(old.given) and fact.place < old.place)
+        ):
+            into[path] = fact
+    return into
+
+
+def _full_names(forms: dict[str, list[tuple[str, NameFact]]]) -> dict[str, set[str]]:
+    """Per article, the given names (lower-cased) it uses in full names of this block."""
+    used: dict[str, set[str]] = defaultdict(set)
+    for entries in forms.values():
+        for path, f in entries:
+            if f.given:
+                used[path].add(f.given.lower())
+    return used
 
 
 def _compatible(a: dict[str, NameFact], b: dict[str, NameFact]) -> bool:

@@ -273,8 +273,10 @@ def fold(word: str) -> str:
     to u, ee/y to i, a final h after a vowel, doubled letters, and every inner
     vowel to "a" (the last letter is kept: "Maria" and "Mario" differ).
     """
-    w = unicodedata.normalize("NFKD", strip_article(word))
-    w = "".join(ch for ch in w if not unicodedata.combining(ch)).lower()
+    w = strip_article(word)
+    if not w.isascii():  # (ASCII has no accents to fold)
+        w = "".join(ch for ch in unicodedata.normalize("NFKD", w) if not unicodedata.combining(ch))
+    w = w.lower()
     w = _NOT_LETTER.sub("", w)
     w = w.replace("ph", "f").replace("ck", "q").replace("gh", "q").replace("k", "q")
     w = _HARD_C.sub("q", w)
