@@ -111,7 +111,7 @@ _PERSON_CUE_AFTER = re.compile(
     r"asked|answered|replied|insisted|warned|claimed|denied|declined|spoke|speaks|announced|acknowledged|"
     r"has|had|have|is|was|would|could|will|did|does|can|may|might|should|must|[a-z]{2,}ed)\b"
 )
-_POSSESSIVE = re.compile(r"[’']s$")
+_POSSESSIVE = ("’s", "'s")
 _ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ul)[-‐]", re.I)
 
 
@@ -157,18 +157,22 @@ def find_names(text: str, sentences: list[Sentence]) -> list[NameMention]:
     # run that reads as a name. The reading of a run depends on its words
     # alone, except for what follows it: memoised on the run (runs such as
     # "The" or "Donald Trump" recur across and within articles), then placed
-    # in the text.
+    # in the text. (Methods are bound to local names: this loop sees every
+    # capitalised word of the text.)
     candidates: list[tuple[int, int, str, tuple[str, ...], str, bool, str]] = []
+    add = candidates.append
+    parse = _parse_run_words
+    person_after = _PERSON_AFTER.match
     for m in RUN.finditer(text):
-        parsed = _parse_run_words(m.group())
+        parsed = parse(m.group())
         if parsed is None:
             continue
         start, end, title, given, surname, key = parsed
         run_start = m.start()
         end += run_start
         # A lone word needs a title ("General Qalandari") or an earlier full name.
-        evidence = bool(title) or (bool(given) and bool(_PERSON_AFTER.match(text, end)))
-        candidates.append((run_start + start, end, title, given, surname, evidence, key))
+        evidence = bool(title) or (bool(given) and person_after(text, end) is not None)
+        add((run_start + start, end, title, given, surname, evidence, key))
     # A person is known by a title, an age or apposition, or a speech verb
     # (``evidence``); a surname used alone refers back to such a person.
     known = {c[6] for c in candidates if c[5]}
@@ -188,41 +192,49 @@ def find_names(text: str, sentences: list[Sentence]) -> list[NameMention]:
         if c[0] in sentence_starts and not _SPEECH_AFTER.match(text, c[1]):
             continue
         if k not in misspelt:
-            similar = by_skeleton.get(skeleton(k), ())
-            in_lower_case = rf"(?<![\w’'-]){re.escape(k)}(?![\w’'-])"
-            misspelt[k] = any(surname_variants(k, o) for o in similar) and not re.search(in_lower_case, text)
+            misspelt[k] = bool(by_skeleton) and _misspelt(k, by_skeleton, text)
         if misspelt[k]:
             known.add(k)
     mentions: list[NameMention] = []
     seen: set[str] = set()
     starts = [s.start for s in sentences]
+    cue_after = _PERSON_CUE_AFTER.match
     for start, end, title, given, surname, evidence, key in candidates:
         if not evidence and key not in known:
             continue
         i = bisect.bisect_right(starts, start) - 1
-        cue = evidence or bool(given) or bool(_PERSON_CUE_AFTER.match(text, end))
+        cue = evidence or bool(given) or cue_after(text, end) is not None
         mentions.append(NameMention(start, end, title, given, surname, max(i, 0), key not in seen, cue))
         seen.add(key)
     return mentions
 
 
-_NON_SPACE = re.compile(r"\S+")
+def _misspelt(key: str, by_skeleton: dict[str, list[str]], text: str) -> bool:
+    """``key`` is a variant of a known surname (listed by skeleton) and the text never writes it in lower case."""
+    similar = by_skeleton.get(skeleton(key))
+    if not similar or not any(surname_variants(key, o) for o in similar):
+        return False
+    return re.search(rf"(?<![\w’'-]){re.escape(key)}(?![\w’'-])", text) is None
+
+
 _PARTICLE_RE = re.compile(_PARTICLE, re.I)
 
 
 @lru_cache(maxsize=65536)
 def _parse_run_words(run: str) -> tuple[int, int, str, tuple[str, ...], str, str] | None:
     """Title, given names, surname and surname key of a capitalised run; offsets relative to the run."""
-    tokens = [(m.start(), m.group(0)) for m in _NON_SPACE.finditer(run)]
-    plain = [_plain(t) for _, t in tokens]
+    tokens = run.split()  # a run is words separated by spaces and tabs
+    plain = [_plain(t) for t in tokens]
     # The title is everything up to the last title word that has a name after it.
     cut = 0
-    for i, word in enumerate(plain[:-1]):
-        if word in _TITLE_WORDS and (word in _CORE_TITLES or not _CORE_TITLES.isdisjoint(plain[i + 1 : -1])):
-            cut = i + 1
-    if cut and _CORE_TITLES.isdisjoint(plain[:cut]):
-        cut = 0
-    title_tokens = [t for _, t in tokens[:cut]]
+    if not _TITLE_WORDS.isdisjoint(plain[:-1]):
+        for i, word in enumerate(plain[:-1]):
+            if word in _TITLE_WORDS and (
+                word in _CORE_TITLES or not _CORE_TITLES.isdisjoint(plain[i + 1 : -1])
+            ):
+                cut = i + 1
+        if cut and _CORE_TITLES.isdisjoint(plain[:cut]):
+            cut = 0
     first = cut
     if not cut:
         while first < len(plain) and plain[first] in _LEADING_NOISE:
@@ -232,26 +244,41 @@ def _parse_run_words(run: str) -> tuple[int, int, str, tuple[str, ...], str, str
         return None
     if not (_NOT_PERSON.isdisjoint(plain[first:]) and _CORE_TITLES.isdisjoint(plain[first:])):
         return None
-    if name[-1][1].endswith("."):
+    last = name[-1]
+    if last.endswith("."):
         return None  # ends in an initial or abbreviation: not a name
-    start = name[0][0]
-    last_start, last = name[-1]
-    last = _POSSESSIVE.sub("", last)
-    end = last_start + len(last)
-    words = [t for _, t in name[:-1]]
+    # The run ends with its last word; its first name word follows the title or leading words.
+    start = _offset(run, tokens, first) if first else 0
+    end = len(run) - len(last)
+    last = _unpossessive(last)
+    end += len(last)
+    words = name[:-1]
     # Particles ("van der", "bin") belong to the surname.
     surname_parts = [last]
     while words and _PARTICLE_RE.fullmatch(words[-1]):
         surname_parts.insert(0, words.pop())
     given = tuple(words)
-    title = " ".join(_POSSESSIVE.sub("", t) for t in title_tokens)
+    title = " ".join([_unpossessive(t) for t in tokens[:cut]]) if cut else ""
     surname = " ".join(surname_parts)
     return start, end, title, given, surname, _key(surname)
 
 
+def _offset(run: str, tokens: list[str], i: int) -> int:
+    """Where ``tokens[i]`` (of ``run.split()``) starts in ``run``."""
+    pos = 0
+    for token in tokens[:i]:
+        pos = run.index(token, pos) + len(token)
+    return run.index(tokens[i], pos)
+
+
 @lru_cache(maxsize=65536)
 def _plain(token: str) -> str:
-    return _POSSESSIVE.sub("", token).rstrip(".").lower()
+    return _unpossessive(token).rstrip(".").lower()
+
+
+def _unpossessive(word: str) -> str:
+    """``word`` without a possessive "’s" ("Assad’s" -> "Assad")."""
+    return word[:-2] if word.endswith(_POSSESSIVE) else word
 
 
 @lru_cache(maxsize=65536)
