@@ -37,17 +37,44 @@ _LOWER = "a-zß-öø-ÿ"
 # One capitalised word ending in a lower-case letter (so "TEHRAN", "SANA",
 # "U.S." are not names), optionally with an Arabic article ("al-Assad"),
 # an apostrophe ("O’Brien") or a hyphen ("El-Amin").
-_WORD = rf"(?:(?:al|el|ad|ar|as|ash|at|az|an|ul)[-‐])?[{_UPPER}][{_LOWER}{_UPPER}’'-]*[{_LOWER}](?:[’']s)?"
-_ABBREVIATED_TITLE = (
-    r"(?:Gen|Lt|Col|Maj|Capt|Sgt|Det|Dr|Mr|Mrs|Ms|Prof|Rev|Sen|Rep|Gov|Cpl|Pvt|Adm|Supt|Insp|Cmdr|Sr|Fr)\."
+_AFTER_CAPITAL = rf"[{_LOWER}{_UPPER}’'-]*[{_LOWER}](?:[’']s)?"  # the rest of a word after its capital
+_WORD = rf"(?:(?:al|el|ad|ar|as|ash|at|az|an|ul)[-‐])?[{_UPPER}]{_AFTER_CAPITAL}"
+_TITLE_ABBREVIATIONS = _words(
+    "Gen Lt Col Maj Capt Sgt Det Dr Mr Mrs Ms Prof Rev Sen Rep Gov Cpl Pvt Adm Supt Insp Cmdr Sr Fr"
 )
+# (In any order: at most one title fits before the full stop.)
+_ABBREVIATED_TITLE = rf"(?:{'|'.join(sorted(_TITLE_ABBREVIATIONS))})\."
 _INITIAL = rf"[{_UPPER}]\."
 _PARTICLE = r"(?:van|von|der|den|de|da|di|du|del|della|dos|das|la|le|bin|ibn|al|el|abu)"
 _TOKEN = rf"(?:{_ABBREVIATED_TITLE}|{_WORD}|{_INITIAL})"
-# The lookahead names the letters a run can open with (a capital, or the "a",
-# "e", "u" of an article): it fails at once on most characters, before the
-# lookbehind and the alternatives are tried (a third faster on whole articles).
-RUN = re.compile(rf"(?=[{_UPPER}aeu])(?<![\w’'-]){_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_TOKEN})*")
+
+
+def _after_own_capital(words: frozenset[str]) -> str:
+    """Alternatives for the letters of ``words`` after their capital, each behind its own capital."""
+    by_capital: dict[str, list[str]] = {}
+    for word in sorted(words):
+        by_capital.setdefault(word[0], []).append(word[1:])
+    return "|".join(f"(?<={capital})(?:{'|'.join(rests)})" for capital, rests in by_capital.items())
+
+
+# A run of tokens, the first not preceded by a letter, digit, apostrophe or
+# hyphen: ``(?<![\w’'-]){_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+){0,2}{_TOKEN})*``,
+# written to open with its first capital so that the regex engine skips from
+# one capital to the next without trying the positions between (40% less time
+# for the scan). So the first token is its capital followed by, in order:
+# - the rest of a word, when an Arabic article stands before the capital
+#   ("al-Assad"): the match starts at the capital, and group 1 or 2 says that
+#   the run starts 3 or 4 characters earlier;
+# - where the capital itself opens the run, the rest of an abbreviated title
+#   (at most one fits), of a word or of an initial, as in ``_TOKEN``.
+_RUN = re.compile(
+    rf"[{_UPPER}](?:"
+    rf"(?<=(?<![\w’'-])(?:al|el|ad|ar|as|at|az|an|ul)[-‐].){_AFTER_CAPITAL}()"
+    rf"|(?<=(?<![\w’'-])ash[-‐].){_AFTER_CAPITAL}()"
+    rf"|(?<![\w’'-].)(?:(?:{_after_own_capital(_TITLE_ABBREVIATIONS)})\.|{_AFTER_CAPITAL}|\.))"
+    rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_TOKEN})*"
+)
+_ARTICLE_LENGTH = (0, 3, 4)  # by the group that matched in _RUN's first token
 
 # Words of a title; a title needs one of the core words.
 _CORE_TITLES = frozenset(
@@ -163,12 +190,16 @@ def find_names(text: str, sentences: list[Sentence]) -> list[NameMention]:
     add = candidates.append
     parse = _parse_run_words
     person_after = _PERSON_AFTER.match
-    for m in RUN.finditer(text):
-        parsed = parse(m.group())
+    for m in _RUN.finditer(text):
+        run_start = m.start()
+        if m.lastindex:  # the run opens with an Arabic article, behind the match
+            run_start -= _ARTICLE_LENGTH[m.lastindex]
+            parsed = parse(text[run_start : m.end()])
+        else:
+            parsed = parse(m.group())
         if parsed is None:
             continue
         start, end, title, given, surname, key = parsed
-        run_start = m.start()
         end += run_start
         # A lone word needs a title ("General Qalandari") or an earlier full name.
         evidence = bool(title) or (bool(given) and person_after(text, end) is not None)
