@@ -17,7 +17,6 @@ h-final, q/k/gh, al-/el-, inner vowels and doubled letters fold together, so
 
 from __future__ import annotations
 
-import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -212,30 +211,31 @@ def find_names(text: str, sentences: list[Sentence]) -> list[NameMention]:
     for k in known:
         by_skeleton.setdefault(skeleton(k), []).append(k)
     sentence_starts = {s.start for s in sentences}
-    misspelt: dict[str, bool] = {}  # by surname key: read once, however often the word recurs
+    judged: set[str] = set()  # surname keys read once, however often the word recurs
     for c in candidates:
         k = c[6]
-        if c[3] or k in known:
+        if c[3] or k in known or k in judged:
             continue
         # an ordinary word ("More", "Read", "Trying") is no misspelt name:
         # not one opening a sentence unless a speech verb follows ("Preibus
         # said"), nor one the text also writes in lower case
         if c[0] in sentence_starts and not _SPEECH_AFTER.match(text, c[1]):
             continue
-        if k not in misspelt:
-            misspelt[k] = bool(by_skeleton) and _misspelt(k, by_skeleton, text)
-        if misspelt[k]:
+        judged.add(k)
+        if by_skeleton and _misspelt(k, by_skeleton, text):
             known.add(k)
     mentions: list[NameMention] = []
     seen: set[str] = set()
     starts = [s.start for s in sentences]
+    i, last = 0, len(starts) - 1  # the sentence of each mention (candidates come in text order)
     cue_after = _PERSON_CUE_AFTER.match
     for start, end, title, given, surname, evidence, key in candidates:
         if not evidence and key not in known:
             continue
-        i = bisect.bisect_right(starts, start) - 1
+        while i < last and starts[i + 1] <= start:
+            i += 1
         cue = evidence or bool(given) or cue_after(text, end) is not None
-        mentions.append(NameMention(start, end, title, given, surname, max(i, 0), key not in seen, cue))
+        mentions.append(NameMention(start, end, title, given, surname, i, key not in seen, cue))
         seen.add(key)
     return mentions
 
