@@ -90,8 +90,9 @@ ABBREVIATIONS = frozenset(
 # A sentence ends at . ! ? (and any closing quotes or brackets after it),
 # followed by space and something that can start a sentence. Written to open
 # with a character class ("[.!?]", not "[.!?]+") so that the regex engine
-# jumps from one candidate character to the next (four times faster).
-_END = re.compile(r"[.!?][.!?]*[\"'”’)\]]*(?:(?=\s+[\"'“‘(\[]?[A-Z0-9\u00C0-\u024F])|$)")
+# jumps from one candidate character to the next (four times faster). Group 1
+# is the space after the end: the next sentence starts where it stops.
+_END = re.compile(r"[.!?][.!?]*[\"'”’)\]]*(?:(\s+)(?=[\"'“‘(\[]?[A-Z0-9\u00C0-\u024F])|$)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 
@@ -134,15 +135,27 @@ def _add_trimmed(out: list[Paragraph], text: str, start: int, end: int) -> None:
 def split_sentences(text: str, paragraphs: list[Paragraph]) -> list[Sentence]:
     """Sentences within each paragraph (never across one)."""
     sentences: list[Sentence] = []
+    add = sentences.append
     for para in paragraphs:
         start = para.start
-        for m in _END.finditer(text, para.start, para.end):
-            end = m.end()
-            if m.group(0).startswith(".") and _is_abbreviation(text, m.start()):
+        index = para.index
+        # A paragraph is trimmed and a sentence end is followed by space (or
+        # the paragraph's end) that ``_END`` skips: the pieces need no trimming
+        # unless they are too long.
+        for m in _END.finditer(text, start, para.end):
+            dot = m.start()
+            if text[dot] == "." and _is_abbreviation(text, dot):
                 continue
-            _add_sentence(sentences, text, start, end, para.index)
-            start = end
-        _add_sentence(sentences, text, start, para.end, para.index)
+            end, after = m.span(1) if m.lastindex else (m.end(), m.end())
+            if end - start > MAX_SENTENCE:
+                _add_sentence(sentences, text, start, end, index)
+            else:
+                add(Sentence(start, end, len(sentences), index))
+            start = after
+        if para.end - start > MAX_SENTENCE:
+            _add_sentence(sentences, text, start, para.end, index)
+        elif start < para.end:
+            add(Sentence(start, para.end, len(sentences), index))
     return sentences
 
 
