@@ -234,8 +234,10 @@ class NameSpellingAcrossStory(CorpusRule):
                 for b in ordered[i + 1 :]:
                     if not surname_variants(a, b):
                         continue
-                    first_a = firsts.get(a) or firsts.setdefault(a, _firsts(forms[a]))
-                    first_b = firsts.get(b) or firsts.setdefault(b, _firsts(forms[b]))
+                    for form in (a, b):
+                        if form not in firsts:
+                            firsts[form] = _firsts(forms[form])
+                    first_a, first_b = firsts[a], firsts[b]
                     if _compatible(first_a, first_b):
                         yield from self._flag(first_a, first_b, a, b)
         # Given names are compared only under one surname: pairs within it, not the block.
@@ -262,7 +264,12 @@ class NameSpellingAcrossStory(CorpusRule):
                     # Relatives: an article naming both is about two people.
                     if any(ga.lower() in used and gb.lower() in used for used in full_in.values()):
                         continue
-                    yield from self._flag(_firsts(forms, ga, surname), _firsts(forms, gb, surname), ga, gb)
+                    yield from self._flag(
+                        _firsts(_full_name_entries(forms, ga, surname)),
+                        _firsts(_full_name_entries(forms, gb, surname)),
+                        ga,
+                        gb,
+                    )
 
     def _flag(
         self, a: dict[str, NameFact], b: dict[str, NameFact], form_a: str, form_b: str
@@ -288,26 +295,8 @@ class NameSpellingAcrossStory(CorpusRule):
                 )
 
 
-def _firsts(
-    forms: dict[str, list[tuple[str, NameFact]]] | list[tuple[str, NameFact]],
-    given: str | None = None,
-    surname: str = "",
-) -> dict[str, NameFact]:
-    """Per article, the fact to point at: a full name rather than a surname alone.
-
-    Of the facts of one surname form (a list), or of the full names with this
-    given name and this lower-cased surname among a block's forms.
-    """
-    if isinstance(forms, list):
-        entries = forms
-    else:
-        entries = [
-            (path, f)
-            for form, of_form in forms.items()
-            if form.lower() == surname
-            for path, f in of_form
-            if f.given == given
-        ]
+def _firsts(entries: list[tuple[str, NameFact]]) -> dict[str, NameFact]:
+    """Per article, the fact to point at: a full name rather than a surname alone."""
     into: dict[str, NameFact] = {}
     for path, fact in entries:
         old = into.get(path)
@@ -318,6 +307,19 @@ def _firsts(
         ):
             into[path] = fact
     return into
+
+
+def _full_name_entries(
+    forms: dict[str, list[tuple[str, NameFact]]], given: str, surname: str
+) -> list[tuple[str, NameFact]]:
+    """The full names of a block with this given name and this lower-cased surname."""
+    return [
+        (path, f)
+        for form, entries in forms.items()
+        if form.lower() == surname
+        for path, f in entries
+        if f.given == given
+    ]
 
 
 def _full_names(forms: dict[str, list[tuple[str, NameFact]]]) -> dict[str, set[str]]:
