@@ -421,8 +421,10 @@ _CALL = words("call calls called calling")
 
 # --- words ------------------------------------------------------------------
 
+# "(?=[A-Z])": every abbreviation opens with a capital; the look-ahead lets the
+# engine skip their alternatives at once before any other character.
 _TOKEN = re.compile(
-    r"(?:Mrs|Mr|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|Gens?|Adm|Maj|[A-Z])\.(?!\w)"
+    r"(?=[A-Z])(?:Mrs|Mr|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|Gens?|Adm|Maj|[A-Z])\.(?!\w)"
     r"|[A-Za-z\u00C0-\u024F0-9][\w’'.\-]*[\w]|[A-Za-z\u00C0-\u024F0-9]|[^\w\s]"
 )
 PRONOUNS = words("he she they it we i you who which that this")
