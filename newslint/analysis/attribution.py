@@ -421,8 +421,10 @@ _CALL = words("call calls called calling")
 
 # --- words ------------------------------------------------------------------
 
+# "(?=[A-Z])": every abbreviation opens with a capital; the look-ahead lets the
+# engine skip their alternatives at once before any other character.
 _TOKEN = re.compile(
-    r"(?:Mrs|Mr|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|Gens?|Adm|Maj|[A-Z])\.(?!\w)"
+    r"(?=[A-Z])(?:Mrs|Mr|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|Gens?|Adm|Maj|[A-Z])\.(?!\w)"
     r"|[A-Za-z\u00C0-\u024F0-9][\w’'.\-]*[\w]|[A-Za-z\u00C0-\u024F0-9]|[^\w\s]"
 )
 PRONOUNS = words("he she they it we i you who which that this")
@@ -689,9 +691,10 @@ _COORDINATORS = words("and but or")
 
 def _read(text: str, sent: Sentence, m: re.Match[str]) -> Attribution | None:
     word = m.group(0)
-    low = " ".join(word.lower().split())
-    cue = Span(m.start(), m.end())
     phrase = m.group("phrase")
+    # A cue word is one word; a phrase's words may stand apart by any space.
+    low = word.lower() if phrase is None else " ".join(word.lower().split())
+    cue = Span(m.start(), m.end())
     source: Span | None = None
     if phrase is not None:
         if low.startswith("according"):
@@ -885,6 +888,10 @@ def _anon_clause(text: str, start: int, end: int) -> re.Match[str] | None:
 
 _FINITE = words("""is was were are has have had will would could can may might must should did does do
     made makes make took takes gave gives went goes came comes""")
+_NP_PREPS = words("of for with to at in from")
+# Words after which a sentence's subject has ended: a finite verb, a cue word,
+# a clause or phrase opener other than a preposition inside a noun phrase.
+_ENDS_SUBJECT = frozenset(_FINITE | _INFORM_WORDS | _STANCE_WORDS | (_BREAK_RIGHT - _NP_PREPS))
 
 
 def _sentence_subject(text: str, sent: Sentence, limit: int) -> Span | None:
@@ -907,8 +914,7 @@ def _sentence_subject_from(text: str, start: int, limit: int) -> Span | None:
         lw = w.lower()
         if not _np_word(w) and w not in ("’s", "'s", "-", "."):
             break
-        if out and (lw in _FINITE or lw in _INFORM_WORDS or lw in _STANCE_WORDS or lw in _BREAK_RIGHT - _NP_PREPS
-                    or (lw.endswith("ed") and w.islower() and len(lw) > 4)):  # fmt: skip
+        if out and (lw in _ENDS_SUBJECT or (lw.endswith("ed") and w.islower() and len(lw) > 4)):
             break
         out.append(t)
         if lw in PRONOUNS:
@@ -932,9 +938,6 @@ _INTRO = words(
 def _is_intro(word: str) -> bool:
     low = word.lower()
     return low in _INTRO or (word[0].isupper() and low.endswith(("ly", "ing")) and len(low) > 4)
-
-
-_NP_PREPS = words("of for with to at in from")
 
 
 def _make(
