@@ -699,12 +699,15 @@ def _claims_in_sentence(text: str, sent: Sentence) -> Iterable[_Found]:
         if _near_after(conds, p, 130)
     ]
     verbs = [m.start() for m in _VERB_START.finditer(lower)]
-    for pos in counts:
+    # Where a count and a victim group start: both patterns below begin with
+    # that noun phrase, so they cannot match where it does not.
+    phrases = [pos for pos in counts if _NOUN_PHRASE.match(body, pos)]
+    for pos in phrases:
         coordinated = _coordinated_subject(body, pos)
         if coordinated:
             end, total, condition = coordinated
             add(pos, end, str(total), condition, "", "people")
-    for pos in counts:
+    for pos in phrases:
         m = _SUBJECT_FIRST.match(body, pos)
         if (
             m
