@@ -699,12 +699,15 @@ def _claims_in_sentence(text: str, sent: Sentence) -> Iterable[_Found]:
         if _near_after(conds, p, 130)
     ]
     verbs = [m.start() for m in _VERB_START.finditer(lower)]
-    for pos in counts:
+    # Where a count and a victim group start: both patterns below begin with
+    # that noun phrase, so they cannot match where it does not.
+    phrases = [pos for pos in counts if _NOUN_PHRASE.match(body, pos)]
+    for pos in phrases:
         coordinated = _coordinated_subject(body, pos)
         if coordinated:
             end, total, condition = coordinated
             add(pos, end, str(total), condition, "", "people")
-    for pos in counts:
+    for pos in phrases:
         m = _SUBJECT_FIRST.match(body, pos)
         if (
             m
@@ -991,6 +994,10 @@ _AGGREGATE = LazyPattern(
     r"\b(?:to|through|until)\s+(?:early\s+|late\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
     re.I,
 )
+# The same pattern, case-sensitive, for a lower-cased sentence: twice as fast
+# to search, and it finds the same (no letter IGNORECASE equates with an
+# ASCII letter lower-cases to anything else, except "ı" and "ſ", kept out).
+_AGGREGATE_LOWER = LazyPattern(_AGGREGATE.source)
 
 
 def year_of(date: object) -> int | None:
@@ -1011,7 +1018,12 @@ def _latest_year(text: str) -> int | None:
 
 def _background(sentence: str, reference: int | None) -> bool:
     """A tally over many incidents, or a figure in a sentence about an earlier year."""
-    if _AGGREGATE.search(sentence):
+    lower = sentence.lower()
+    if len(lower) == len(sentence) and "ı" not in lower and "ſ" not in lower:
+        aggregate = _AGGREGATE_LOWER.search(lower)
+    else:  # a letter whose lower case is longer, or one IGNORECASE reads as ASCII
+        aggregate = _AGGREGATE.search(sentence)
+    if aggregate:
         return True
     return reference is not None and any(int(m.group(0)) < reference for m in _YEAR.finditer(sentence))
 

@@ -9,6 +9,7 @@ are left alone: in news copy they are apostrophes or quotes within quotes.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -61,8 +62,11 @@ def find_quotes(text: str, paragraphs: Sequence[Paragraph]) -> list[Quote]:
     open_at: int | None = None
     open_paras: list[int] = []
     reopen_at = -1  # the mark that reopens a quotation continued from the last paragraph
+    # Every mark in the text, found in one scan; each paragraph takes its slice.
+    all_marks = [m.start() for m in _MARKS.finditer(text)]
     for idx, para in enumerate(paragraphs):
-        marks = [m.start() for m in _MARKS.finditer(text, para.start, para.end)]
+        first = bisect.bisect_left(all_marks, para.start)
+        marks = all_marks[first : bisect.bisect_left(all_marks, para.end, first)]
         for pos in marks:
             if open_at is None:
                 if _opens(text, pos) or pos == para.start:

@@ -226,6 +226,8 @@ def _person_in(text: str, sent: Sentence, q: Quote) -> Span | None:
 
 
 def _nearest(cands: list[Attribution], q: Quote) -> Attribution:
+    if len(cands) == 1:  # the common case: no distances to compare
+        return cands[0]
     return min(cands, key=lambda a: min(abs(a.cue.start - q.end), abs(a.cue.end - q.start)))
 
 
