@@ -173,12 +173,18 @@ def test_possessive_before_the_count():
     "plain, odd",
     [
         ("A triple shooting left two people dead.", "A trıple shooting left two people dead."),
+        ("Three men were killed in the crash.", "Three men were kılled in the crash."),
         ("Police found five shooting victims.", "Police found five shooting vıctims."),
+        (
+            "Four people were killed in Ankara on Monday.",
+            "Four people were killed in İstanbul on Monday.",
+        ),
         ("Two people were seriously injured.", "Two people were ſeriously injured."),
     ],
 )
 def test_letters_ignorecase_equates_with_ascii_read_as_ascii(plain, odd):
     # The patterns match "ı" and "ſ" as "i" and "s"; the words they match must
-    # then read as the ASCII spelling, not fall out of the lexicons (or raise).
+    # then read as the ASCII spelling, not fall out of the lexicons (or raise),
+    # and a letter whose lower case is longer ("İ") must not hide the sentence.
     assert [c[1:] for c in claims(odd)] == [c[1:] for c in claims(plain)]
     assert claims(plain)
