@@ -495,7 +495,9 @@ def _lower(word: str) -> str:
     """``word.lower()`` as IGNORECASE reads it, one character for one (true of
     every code point once these three are folded): lexicon lookups never miss a
     matched word, and offsets in the result are the text's."""
-    return word.translate(_CASE_ODDITIES).lower()
+    if "ı" in word or "İ" in word or "ſ" in word:  # (translate() is slow on non-ASCII text)
+        word = word.translate(_CASE_ODDITIES)
+    return word.lower()
 
 
 def _condition(word: str, adverb: str = "") -> str:
