@@ -17,7 +17,7 @@ _CUE_VOCABULARY = [
     "quoted", "as", "made", "the", "remarks", "it", "clear", "poll", "Polls", "survey", "surveys", "eager",
     "believes", "thinks", "backed", "reading", "reads", "Ortiz", "officials", "unsaid", "sayings", "pre-said",
 ]  # fmt: skip
-_GLUE = [" ", "  ", "\n", ", ", ". ", "“", "”", "'", "’", "-", "_", "1", "é", "ſ", "İ", ":", ""]
+_GLUE = [" ", "  ", "\n", ", ", ". ", "“", "”", "'", "’", "-", "_", "1", "é", "ſ", "ı", "İ", ":", ""]
 
 
 def _texts(vocabulary: list[str]):

@@ -348,6 +348,24 @@ def trie_pattern(alternatives: Iterable[str]) -> str:
     return render(trie)
 
 
+# Letters that IGNORECASE equates with an ASCII letter but str.lower() leaves
+# alone ("ı" for i, "ſ" for s), and "İ", which str.lower() makes two characters.
+_CASE_ODDITIES = str.maketrans({"ı": "i", "İ": "i", "ſ": "s"})
+
+
+def fold_lower(text: str) -> str:
+    """``text.lower()`` as IGNORECASE reads it, one character for one.
+
+    Every code point lower-cases to one character once those three letters
+    are folded, so offsets in the result are the text's; and a pattern
+    written in lower case, matched case-sensitively in the result, tests each
+    character as it would under IGNORECASE in ``text``.
+    """
+    if "ı" in text or "İ" in text or "ſ" in text:  # (translate() is slow on non-ASCII text)
+        text = text.translate(_CASE_ODDITIES)
+    return text.lower()
+
+
 #: Where a match of a :class:`WordScanner` may start: not after a letter, a
 #: digit, an apostrophe or a hyphen.
 WORD_START = r"(?<![\w’'-])"
@@ -358,12 +376,10 @@ class WordScanner:
     pattern whose matches start and end a word (its ``source`` opens with
     :data:`WORD_START` and every match ends in a letter).
 
-    It scans the lower-cased text with ``source`` compiled without
-    re.IGNORECASE (so ``source`` is written in lower case): each character
-    then tests as it does under IGNORECASE -- unless a character lower-cases
-    to two ("İ") or is one that IGNORECASE alone equates with an ASCII letter
-    ("ſ" with "s", "ı" with "i"): such texts take the plain scan. Two more
-    changes leave the matches as they are: the
+    It scans the text lower-cased by :func:`fold_lower` with ``source``
+    compiled without re.IGNORECASE (so ``source`` is written in lower case):
+    each character then tests as it does under IGNORECASE. Two more changes
+    leave the matches as they are: the
     scanner consumes the character before a match (the text is scanned with
     a space in front) instead of looking behind at every character, so the
     engine skips from one non-letter to the next in a tight loop; and, when
@@ -384,10 +400,7 @@ class WordScanner:
         self._scanner = re.compile(r"[^a-z](?<=[^\w’'-])" + ahead + source[len(WORD_START) :])
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        lower = text.lower()
-        if len(lower) != len(text) or "ſ" in text or "ı" in text:
-            yield from self.pattern.finditer(text)
-            return
+        lower = fold_lower(text)
         # With the space in front, a scanner match at i consumes text[i - 1]:
         # the word itself starts at i.
         for m in self._scanner.finditer(" " + lower):

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from newslint.analysis.attribution import Attribution, attribution_covering
+from newslint.analysis.attribution import Attribution, attribution_covering, fold_lower
 from newslint.analysis.numbers import COUNT, TENS, UNITS, LazyPattern, parse_count
 from newslint.analysis.quotes import Quote
 from newslint.analysis.segments import Paragraph, Sentence
@@ -485,32 +485,17 @@ def _fmt(value: float) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:g}"
 
 
-# Letters that IGNORECASE patterns equate with an ASCII letter but str.lower()
-# leaves alone ("kılled" matches "killed"), and "İ", which str.lower() makes two
-# characters: folded before a text is scanned or a matched word read.
-_CASE_ODDITIES = str.maketrans({"ı": "i", "İ": "i", "ſ": "s"})
-
-
-def _lower(word: str) -> str:
-    """``word.lower()`` as IGNORECASE reads it, one character for one (true of
-    every code point once these three are folded): lexicon lookups never miss a
-    matched word, and offsets in the result are the text's."""
-    if "ı" in word or "İ" in word or "ſ" in word:  # (translate() is slow on non-ASCII text)
-        word = word.translate(_CASE_ODDITIES)
-    return word.lower()
-
-
 def _condition(word: str, adverb: str = "") -> str:
-    w = " ".join(_lower(word).split())
+    w = " ".join(fold_lower(word).split())
     if w.startswith("shot ") or w == "shot":
         if any(x in w for x in ("killed", "dead", "death", "died")):
             return "killed"
         if any(x in w for x in ("wounded", "injured")):
             return "injured"
-        if _lower(adverb).startswith(("fatally", "mortally")):
+        if fold_lower(adverb).startswith(("fatally", "mortally")):
             return "killed"
         return "shot"
-    if _lower(adverb).startswith(("fatally", "mortally")) or w.startswith(("fatally", "mortally")):
+    if fold_lower(adverb).startswith(("fatally", "mortally")) or w.startswith(("fatally", "mortally")):
         return "killed"
     if w in ("lost their lives", "stabbed to death", "found dead", "dies") or w.endswith("dead"):
         return "killed"
@@ -520,11 +505,11 @@ def _condition(word: str, adverb: str = "") -> str:
 
 
 def _verb_condition(verb: str, tail: str | None) -> str | None:
-    v = " ".join(_lower(verb).split())
+    v = " ".join(fold_lower(verb).split())
     if v.startswith(("left", "leav")):
         if not tail:
             return None
-        return "killed" if _lower(tail) == "dead" else "injured"
+        return "killed" if fold_lower(tail) == "dead" else "injured"
     if v.startswith(("claimed", "fatal", "kill", "death", "murder", "slaying")) or v == "shot and killed":
         return "killed"
     if "death" in v:
@@ -560,7 +545,7 @@ def find_casualty_claims(
     claims: list[CasualtyClaim] = []
     # The sentences holding a casualty word (most have none).
     cue_sentences: list[Sentence] = []
-    lower = _lower(text)
+    lower = fold_lower(text)
     after = 0
     for pos in _cue_starts(lower):
         if pos < after:
@@ -589,7 +574,9 @@ def find_casualty_claims(
         background = _background(text[sent.start : sent.end], reference)
         for start, end, count, condition, group, head, definite in found:
             parsed = (
-                parse_count(count) if _lower(count) not in ("a", "an", "another", "") else (1, 1, True, False)
+                parse_count(count)
+                if fold_lower(count) not in ("a", "an", "another", "")
+                else (1, 1, True, False)
             )
             if parsed is None:
                 continue
@@ -610,7 +597,7 @@ def find_casualty_claims(
                     vague,
                     condition,
                     group,
-                    _HEAD_KEYS.get(_lower(head), "people") if head else "people",
+                    _HEAD_KEYS.get(fold_lower(head), "people") if head else "people",
                     sent.index,
                     "quotation" if in_quote and not source else source,
                     definite,
@@ -668,7 +655,7 @@ def _claims_in_sentence(text: str, sent: Sentence) -> Iterable[_Found]:
             return  # "firing at least one shot", "one shot struck him": a shot fired, not a person shot
         if mod and _NUMBER_WORD.search(_AGE_HEAD.sub("", mod)):
             return  # two numbers in a row: "Image 3 of 33 Seven people", "911 call reporting two people"
-        if _lower(count) in ("a", "an", "another") and head and not _singular(head):
+        if fold_lower(count) in ("a", "an", "another") and head and not _singular(head):
             return
         start, end = base + start, base + end
         if any(start < e and s < end for s, e, *_ in out):
@@ -678,9 +665,9 @@ def _claims_in_sentence(text: str, sent: Sentence) -> Iterable[_Found]:
 
     # The patterns are tried only where a count or a casualty verb starts
     # (anchored matches), not at every character of the sentence.
-    lower = _lower(body)
+    lower = fold_lower(body)
     # A case-insensitive pattern whose every match holds one of some words can
-    # only match if ``lower`` holds one of them (``_lower`` folds the letters
+    # only match if ``lower`` holds one of them (``fold_lower`` folds the letters
     # that IGNORECASE matches with an ASCII letter but str.lower() keeps).
     # Whole-sentence scans are skipped on that test.
 
@@ -765,7 +752,7 @@ def _claims_in_sentence(text: str, sent: Sentence) -> Iterable[_Found]:
     for pos in counts:
         m = _BARE.match(body, pos)
         if m:
-            cond = _lower(m.group("cond"))
+            cond = fold_lower(m.group("cond"))
             condition = (
                 ("shot" if m.group("shooting") else "victim") if cond == "victims" else _condition(cond)
             )
@@ -801,7 +788,7 @@ def _claims_in_sentence(text: str, sent: Sentence) -> Iterable[_Found]:
     if may_hold("shooting", "murder-suicide"):
         for m in _FATAL_EVENT.finditer(body):
             # a murder-suicide is at least two dead: the victim and the shooter
-            two = _lower(m.group(0)).startswith("murder")
+            two = fold_lower(m.group(0)).startswith("murder")
             add(m.start(), m.end(), "2" if two else "", "killed", "", "", True)
     for pos in verbs:
         m = _KILLED_SOMEONE.match(body, pos)
@@ -821,9 +808,9 @@ def _claims_in_sentence(text: str, sent: Sentence) -> Iterable[_Found]:
             add(m.start(), m.end(), "", condition, "", "", True)
     if may_hold(*_MULTIPLE):
         for m in _MULTIPLE_EVENT.finditer(body):
-            what = _lower(m.group("what"))
+            what = fold_lower(m.group("what"))
             condition = "shot" if what.startswith("shooting") else "killed"
-            add(m.start(), m.end(), str(_MULTIPLE[_lower(m.group("n"))]), condition, "", "", True)
+            add(m.start(), m.end(), str(_MULTIPLE[fold_lower(m.group("n"))]), condition, "", "", True)
     out.sort()
     return out
 
@@ -844,7 +831,7 @@ def _coordinated_subject(body: str, pos: int) -> tuple[int, int, str] | None:
         if not m:
             return None
         count = m.group("count")
-        parsed = (1, 1, True, False) if _lower(count) in ("a", "an", "another") else parse_count(count)
+        parsed = (1, 1, True, False) if fold_lower(count) in ("a", "an", "another") else parse_count(count)
         if parsed is None or not parsed[2] or (parsed[0] == 1 and not _singular(m.group("head"))):
             return None
         total += int(parsed[0])
@@ -870,10 +857,10 @@ def _active_verb(body: str, subject_end: int, verb_start: int, verb_end: int) ->
     who shot or killed, not a victim. "Five people shot in ..." and "two
     civilians dead" stay claims.
     """
-    between = _lower(body[subject_end:verb_start]).split()
+    between = fold_lower(body[subject_end:verb_start]).split()
     if any(w in _BE for w in between):
         return False
-    verb = _lower(body[verb_start:verb_end])
+    verb = fold_lower(body[verb_start:verb_end])
     if not verb.startswith(_TRANSITIVE):
         return False
     return bool(_OBJECT_NEXT.match(body, verb_end))
@@ -890,8 +877,8 @@ _OBJECT_NEXT = re.compile(
 
 def _active_relative(body: str, m: re.Match[str]) -> bool:
     """ "a man who shot ...", "a man had shot ...": the subject is the shooter, not a victim."""
-    between = _lower(body[m.end("head") : m.start("cond")]).split()
-    if _lower(m.group("cond")).startswith(("died", "dead")):
+    between = fold_lower(body[m.end("head") : m.start("cond")]).split()
+    if fold_lower(m.group("cond")).startswith(("died", "dead")):
         return False
     return bool(between) and (
         between == ["who"] or between == ["that"] or between[-1] in ("has", "have", "had")
@@ -899,7 +886,7 @@ def _active_relative(body: str, m: re.Match[str]) -> bool:
 
 
 def _singular(head: str) -> bool:
-    h = _lower(head)
+    h = fold_lower(head)
     return h in _SINGULAR_HEADS or (bool(_AGE_HEAD.fullmatch(h)) and not h.endswith("s"))
 
 
@@ -977,7 +964,7 @@ _RATE_AFTER = re.compile(
 _YEAR = re.compile(r"(?:1(?<![\w,.$]1)9[5-9]\d|2(?<![\w,.$]2)0\d\d)(?!\w|[,.]\d)")
 # A tally over many incidents or over a period, not one incident's toll. Written
 # in lower case and searched, case-sensitively, in the sentence lower-cased by
-# _lower: twice as fast as under re.I, with the same matches.
+# fold_lower: twice as fast as under re.I, with the same matches.
 _AGGREGATE = LazyPattern(
     r"\bseparate\s+(?:shootings|incidents|attacks|cases)\b"
     rf"|\b(?:\d+|{'|'.join(UNITS)}|{'|'.join(TENS)}|several|multiple|numerous)\s+(?:[\w-]+\s+){{0,2}}?"
@@ -1013,7 +1000,7 @@ def _latest_year(text: str) -> int | None:
 
 def _background(sentence: str, reference: int | None) -> bool:
     """A tally over many incidents, or a figure in a sentence about an earlier year."""
-    if _AGGREGATE.search(_lower(sentence)):
+    if _AGGREGATE.search(fold_lower(sentence)):
         return True
     return reference is not None and any(int(m.group(0)) < reference for m in _YEAR.finditer(sentence))
 
@@ -1027,13 +1014,13 @@ def _source_in(body: str) -> str:
         return _source_key(re.split(r"[,;:.”\"]", after.group(1))[0]) if after else "according to"
     if m.group("verb"):
         before = re.split(r"[,;:”\"“(]", body[max(0, m.start() - 60) : m.start()])[-1].split()
-        return _source_key(" ".join(before[-3:])) or _lower(m.group("verb"))
+        return _source_key(" ".join(before[-3:])) or fold_lower(m.group("verb"))
     return _source_key(m.group("noun"))
 
 
 def _source_key(phrase: str) -> str:
     """ "The military source" and "the military source" are one source: "military source"."""
-    words = _lower(phrase).split()
+    words = fold_lower(phrase).split()
     while words and words[-1] in _TRAILING:
         words.pop()
     p = " ".join(words)
