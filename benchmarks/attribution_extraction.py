@@ -33,6 +33,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newslint.analysis import Analysis
 from newslint.document import Document
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -106,7 +107,7 @@ _QUOTE_MARKS = re.compile('["“”]')
 
 
 def predict(text: str) -> dict[str, list[tuple[int, int]]]:
-    analysis = Document.from_text(text).analysis
+    analysis = Analysis(Document.from_text(text))
     # PolNeAR leaves out views reported within someone's speech ("Ortiz said
     # she believes …": only "said" is annotated); nested speech it keeps.
     relations = [a for a in analysis.attributions if a.informs or not a.nested]

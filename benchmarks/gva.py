@@ -62,8 +62,11 @@ def document_of(article: dict):
 
 def evaluate(corpus: Path, limit: int = 0, show: int = 0) -> dict[str, float]:
     """Exact-match rates of the read tallies, and NL403 findings over the clusters."""
+    from newslint import Analysis, Story, StoryDocument
     from newslint.analysis.casualties import tally
-    from newslint_plugins.casualties import ConflictingCasualtyFigures, collect_casualties
+    from newslint_plugins.casualties import ConflictingCasualtyFigures
+
+    rule = ConflictingCasualtyFigures()
 
     articles, incidents = load(corpus)
     scored = [
@@ -76,6 +79,7 @@ def evaluate(corpus: Path, limit: int = 0, show: int = 0) -> dict[str, float]:
     counts: Counter[str] = Counter()
     shown = 0
     facts_by_cluster: dict[str, dict[str, list]] = defaultdict(dict)
+    documents_by_cluster: dict[str, list[StoryDocument]] = defaultdict(list)
     started = time.process_time()
     chars = 0
     for a in scored:
@@ -83,8 +87,10 @@ def evaluate(corpus: Path, limit: int = 0, show: int = 0) -> dict[str, float]:
         want_k, want_i = int(gold["num_killed"]), int(gold["num_injured"])
         doc = document_of(a)
         chars += len(doc.text)
-        k, i = tally(doc.analysis.casualties)
-        facts_by_cluster[a["cluster"]][doc.path] = collect_casualties(doc)
+        analysis = Analysis(doc)
+        k, i = tally(analysis.casualties)
+        facts_by_cluster[a["cluster"]][doc.path] = rule.collect(doc, analysis)
+        documents_by_cluster[a["cluster"]].append(StoryDocument.of(doc.path, doc.metadata))
         counts["articles"] += 1
         counts["killed"] += k == want_k
         counts["injured"] += i == want_i
@@ -95,17 +101,17 @@ def evaluate(corpus: Path, limit: int = 0, show: int = 0) -> dict[str, float]:
         if not exact and shown < show:
             shown += 1
             print(f"--- {a['cluster']} {a['outlet']}: read {k} killed {i} injured, GVA {want_k}/{want_i}")
-            for c in doc.analysis.casualties:
+            for c in analysis.casualties:
                 print(f"    {doc.text[c.start : c.end]!r} -> {c.figure()} {c.condition} ({c.group_key})")
     cpu = time.process_time() - started
 
-    rule = ConflictingCasualtyFigures()
     conflicts = clusters_with = multi = 0
-    for cluster_facts in facts_by_cluster.values():
+    for cluster, cluster_facts in facts_by_cluster.items():
         if len(cluster_facts) < 2:
             continue
         multi += 1
-        found = list(rule.check_corpus(cluster_facts))
+        story = Story(cluster, documents_by_cluster[cluster], {rule.kind(): cluster_facts})
+        found = list(rule.check_corpus(story))
         conflicts += len(found)
         clusters_with += bool(found)
     n = counts["articles"] or 1

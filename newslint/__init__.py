@@ -2,7 +2,7 @@
 
 The public API for plugin authors::
 
-    from newslint import hookimpl, Rule, CorpusRule, Severity, Document
+    from newslint import hookimpl, Rule, CorpusRule, Severity, Document, Analysis, Story
 
 Everything not listed in ``__all__`` may change between versions. Writing a
 plugin, from an empty folder to a published package: docs/writing-a-plugin.md;
@@ -10,10 +10,12 @@ testing one: :mod:`newslint.testing`.
 """
 
 from newslint.analysis import Analysis
-from newslint.document import Document, Location, Span
+from newslint.document import Document
 from newslint.findings import Finding, Related, Severity, Violation
 from newslint.markers import hookimpl
 from newslint.rule import CorpusRule, Rule
+from newslint.spans import Location, Span
+from newslint.story import Story, StoryDocument
 
 __version__ = "0.1.0"
 
@@ -27,6 +29,8 @@ __all__ = [
     "Rule",
     "Severity",
     "Span",
+    "Story",
+    "StoryDocument",
     "Violation",
     "__version__",
     "hookimpl",

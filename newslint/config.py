@@ -29,7 +29,7 @@ CONFIG_NAMES = ("rules.yaml", ".newslint.yaml")
 _STANDARD_TAGS = frozenset(
     "tag:yaml.org,2002:" + t for t in ("map", "omap", "seq", "str", "int", "float", "bool", "null")
 )
-STORY_MODES = ("run", "folder", "key")
+STORY_MODES = ("run", "folder", "file", "key")
 
 
 class ConfigError(Exception):
@@ -115,7 +115,7 @@ TOP_LEVEL = {
     "extend-select": "a list of codes, prefixes or rule names",
     "ignore": "a list of codes, prefixes or rule names",
     "exclude": "a list of glob patterns",
-    "story": "a mapping with 'by' (run, folder or key) and 'key'",
+    "story": "a mapping with 'by' (run, folder, file or key) and 'key'",
     "rules": "a mapping of rule code or name to its settings",
     "per-file-ignores": "a mapping of glob pattern to a list of codes",
     "plugins": "a list of paths to local plugin modules",

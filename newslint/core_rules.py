@@ -7,15 +7,19 @@ listed, explained, selected and ignored like every other code.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from newslint.document import Document
 from newslint.findings import Severity, Violation
 from newslint.markers import hookimpl
 from newslint.rule import Rule
 
+if TYPE_CHECKING:
+    from newslint.analysis import Analysis
+
 
 class _RunnerRule(Rule):
-    def check(self, document: Document) -> Iterator[Violation]:
+    def check(self, document: Document, analysis: Analysis) -> Iterator[Violation]:
         return iter(())
 
 

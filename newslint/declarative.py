@@ -30,7 +30,7 @@ import re
 import string
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
@@ -48,7 +48,11 @@ from newslint.config import (
 from newslint.document import Document
 from newslint.findings import Severity, Violation
 from newslint.plugins import PluginInfo, Plugins
-from newslint.rule import _CODE, _NAME, Rule
+from newslint.rule import Rule, valid_code, valid_name
+from newslint.spans import Span
+
+if TYPE_CHECKING:
+    from newslint.analysis import Analysis
 
 __all__ = ["PLUGIN_NAME", "CustomRuleSpec", "DeclarativeRule", "add_custom_rules", "build_custom_rules"]
 
@@ -93,12 +97,12 @@ class DeclarativeRule(Rule):
     #: Normalised phrase -> replacement ("" when none), for phrase lists.
     replacements: ClassVar[Mapping[str, str]] = {}
 
-    def check(self, document: Document) -> Iterator[Violation]:
-        quotes = document.analysis.quotes if self.spec.skip_quotes else ()
+    def check(self, document: Document, analysis: Analysis) -> Iterator[Violation]:
+        skip_quotes = self.spec.skip_quotes
         for m in self.regex.finditer(document.text):
             if m.end() == m.start():
                 continue  # a pattern that can match nothing flags nothing
-            if any(q.start <= m.start() and m.end() <= q.end for q in quotes):
+            if skip_quotes and analysis.in_quote(Span(m.start(), m.end())) is not None:
                 continue
             replacement = self.replacements.get(_normalise(m.group()), "")
             message = self.spec.message.format(match=m.group(), replacement=replacement)
@@ -305,13 +309,13 @@ def read_spec(display: str, item: Any, mark: Mark) -> CustomRuleSpec:
                 display, mark, f"this custom rule has no {key!r} (a custom rule needs {', '.join(REQUIRED)})"
             )
     code, name, message = r.text("code"), r.text("name"), r.text("message")
-    if not _CODE.match(code):
+    if not valid_code(code):
         raise r.fail_value("code", f"code {code!r} must be capitals followed by digits, like HR101")
     if code.startswith("NL"):
         raise r.fail_value(
             "code", f"code {code!r}: the NL prefix is newslint's own; use your own, like HR101"
         )
-    if not _NAME.match(name):
+    if not valid_name(name):
         raise r.fail_value("name", f"name {name!r} must be kebab-case, like house-style-words")
     if ("phrases" in item) == ("pattern" in item):
         raise _fail(display, mark, f"custom rule {code} needs either 'phrases' or 'pattern' (exactly one)")

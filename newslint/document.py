@@ -5,6 +5,10 @@ that analysis and rules read (markup, front matter and scripts removed,
 non-breaking and zero-width spaces folded to plain spaces); ``document.source``
 is the file as decoded. Every character of ``text`` knows where it came from,
 so a finding always points at the line and column of the original file.
+
+A document is a plain value: what the text *says* is the analysis's business
+(:class:`newslint.analysis.Analysis`, made from a document by the engine and
+handed to every rule beside it).
 """
 
 from __future__ import annotations
@@ -14,10 +18,9 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from newslint.analysis import Analysis
+from newslint.spans import Location, Span
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -35,34 +38,6 @@ def normalise_spaces(text: str) -> str:
         if char in text:
             text = text.replace(char, " ")
     return text
-
-
-@dataclass(frozen=True, order=True)
-class Location:
-    """A range in a file: 1-based line and column (code points), end exclusive."""
-
-    path: str
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-
-
-@dataclass(frozen=True)
-class Span:
-    """A range of ``Document.text``: ``text[start:end]``."""
-
-    start: int
-    end: int
-
-    def __len__(self) -> int:
-        return self.end - self.start
-
-    def overlaps(self, other: Span) -> bool:
-        return self.start < other.end and other.start < self.end
-
-    def contains(self, other: Span) -> bool:
-        return self.start <= other.start and other.end <= self.end
 
 
 class SourceMap:
@@ -144,13 +119,6 @@ class Document:
         return cls(path=path, source=text, text=normalise_spaces(text), **kwargs)
 
     @cached_property
-    def analysis(self) -> Analysis:
-        """The shared analysis, computed lazily once and reused by every rule."""
-        from newslint.analysis import Analysis
-
-        return Analysis(self)
-
-    @cached_property
     def _line_starts(self) -> list[int]:
         # "\r\n" is one break; a lone "\r" or "\n" is one too. One pass over
         # the source: linear even when one kind of break never occurs.
@@ -185,3 +153,6 @@ class Document:
         begin = starts[line - 1]
         end = starts[line] if line < len(starts) else len(self.source)
         return self.source[begin:end].rstrip("\r\n")
+
+
+__all__ = ["Document", "Location", "SourceMap", "Span", "TextBuilder", "normalise_spaces"]

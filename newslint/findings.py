@@ -6,7 +6,7 @@ import enum
 from dataclasses import dataclass, field
 from typing import Any
 
-from newslint.document import Location
+from newslint.spans import Location
 
 
 class Severity(str, enum.Enum):

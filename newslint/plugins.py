@@ -23,7 +23,7 @@ import pluggy
 
 from newslint import hookspecs
 from newslint.markers import PROJECT, hookimpl
-from newslint.rule import Rule
+from newslint.rule import CorpusRule, Rule
 
 if TYPE_CHECKING:
     from newslint.config import Config
@@ -169,6 +169,23 @@ def _import_path(name: str, path: Path) -> ModuleType:
     return module
 
 
+def _fact_kind_clash(plugins: Plugins, rule: type[Rule]) -> str:
+    """Why a corpus rule cannot share its kind of facts with a loaded rule ("" when it can).
+
+    Rules naming one ``fact_kind`` share one collection per document, so they
+    must collect it the same way: with one ``collect``, from a shared base class.
+    """
+    if not issubclass(rule, CorpusRule):
+        return ""
+    for other in plugins.rules.values():
+        if issubclass(other, CorpusRule) and other.kind() == rule.kind() and other.collect is not rule.collect:
+            return (
+                f"rule {rule.code} collects facts of kind {rule.kind()!r} with its own collect(), "
+                f"unlike rule {other.code}, which collects that kind too; share one collect() or name another kind"
+            )
+    return ""
+
+
 def _collect(plugins: Plugins) -> None:
     for name, rule in _call(plugins, "newslint_rules"):
         if not (isinstance(rule, type) and issubclass(rule, Rule)):
@@ -177,6 +194,10 @@ def _collect(plugins: Plugins) -> None:
         problems = rule.metadata_problems()
         if problems:
             plugins.errors.append((name, f"rule {rule.__name__}: " + "; ".join(problems)))
+            continue
+        clash = _fact_kind_clash(plugins, rule)
+        if clash:
+            plugins.errors.append((name, clash))
             continue
         if rule.code in plugins.rules:
             other = plugins.rule_plugin[rule.code]

@@ -1,6 +1,7 @@
 """Rules: small objects with frozen metadata and a check over the shared analysis.
 
-A document rule reads one document's analysis and yields violations::
+A document rule reads one document and its shared analysis, and yields
+violations; it never re-reads the text itself::
 
     class ShoutingHeadline(Rule):
         '''What it checks ... Why it matters ... Example ... How to fix ...'''
@@ -9,31 +10,51 @@ A document rule reads one document's analysis and yields violations::
         name = "shouting-headline"
         summary = "A headline in capitals"
 
-        def check(self, document):
-            title = document.metadata.get("title", "")
-            if title.isupper():
-                yield self.violation(document, 0, 1, "the headline is in capitals")
+        def check(self, document, analysis):
+            headline = analysis.headline
+            if headline is not None and document.text[headline.start : headline.end].isupper():
+                yield self.violation(document, headline.start, headline.end, "the headline is in capitals")
 
-A corpus rule compares the articles of one story. ``collect`` runs in the
-per-document pass and returns small picklable facts; ``check_corpus`` reads the
-facts of every document of a story group and never the texts, so it scales to
-an archive and its facts can be cached.
+A corpus rule compares the articles of one story (map, then reduce).
+``collect(document, analysis)`` runs in the per-document pass and returns
+small picklable facts of one *kind* (``fact_kind``); rules that read the same
+kind share one collection, made once per document. ``check_corpus(story)``
+reads the facts of every document of a :class:`~newslint.story.Story` and
+never the texts, so it scales to an archive and its facts can be cached.
 """
 
 from __future__ import annotations
 
+import inspect
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from newslint.document import Document, Location
+from newslint.document import Document
 from newslint.findings import Related, Severity, Violation
+from newslint.spans import Location
+from newslint.story import Story
+
+if TYPE_CHECKING:
+    from newslint.analysis import Analysis
+
+__all__ = ["DOC_SECTIONS", "CorpusRule", "Rule", "valid_code", "valid_name"]
 
 #: The sections every rule's docstring has; ``newslint --explain`` prints them.
 DOC_SECTIONS = ("What it checks", "Why it matters", "Example", "How to fix")
 
 _CODE = re.compile(r"^[A-Z]{1,5}[0-9]{1,4}$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+
+
+def valid_code(code: str) -> bool:
+    """A rule code: a prefix of capitals, then digits (``NL201``, ``HR101``)."""
+    return bool(_CODE.match(code))
+
+
+def valid_name(name: str) -> bool:
+    """A rule name: kebab-case (``anonymous-source``)."""
+    return bool(_NAME.match(name))
 
 
 class Rule:
@@ -74,10 +95,19 @@ class Rule:
         missing = [s for s in DOC_SECTIONS if s not in doc]
         if missing:
             problems.append("its docstring lacks " + ", ".join(repr(m) for m in missing))
+        for method, arguments in cls._signatures().items():
+            if _positional(getattr(cls, method)) != arguments:
+                wanted = ", ".join(("self",) + _ARGUMENTS[arguments])
+                problems.append(f"{method}() must take ({wanted})")
         return problems
 
-    def check(self, document: Document) -> Iterable[Violation]:
-        """Yield the violations in one document."""
+    @classmethod
+    def _signatures(cls) -> dict[str, int]:
+        """Method name -> how many arguments it takes besides self."""
+        return {"check": 2}
+
+    def check(self, document: Document, analysis: Analysis) -> Iterable[Violation]:
+        """Yield the violations in one document, reading its shared analysis."""
         raise NotImplementedError
 
     def violation(
@@ -92,20 +122,53 @@ class Rule:
         return Violation(document.locate(start, end), message, tuple(related), document.text[start:end])
 
 
+_ARGUMENTS = {1: ("story",), 2: ("document", "analysis")}
+
+
+def _positional(function: Any) -> int | None:
+    """How many positional arguments a method takes besides self (None: any number)."""
+    try:
+        params = list(inspect.signature(function).parameters.values())[1:]
+    except (TypeError, ValueError):
+        return None
+    if any(p.kind is p.VAR_POSITIONAL for p in params):
+        return None
+    return sum(p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) and p.default is p.empty for p in params)
+
+
 class CorpusRule(Rule):
-    """Base class of a rule over the articles of a story (map: collect, reduce: check)."""
+    """Base class of a rule over the articles of a story (map: collect, reduce: check_corpus)."""
 
     scope: ClassVar[str] = "corpus"
+    #: The kind of facts ``collect`` makes; rules naming one kind share one
+    #: collection per document (and one ``collect``, defined once in a shared
+    #: base class). Default: the rule's own code.
+    fact_kind: ClassVar[str] = ""
 
-    def check(self, document: Document) -> Iterator[Violation]:
+    @classmethod
+    def kind(cls) -> str:
+        """The kind of facts this rule collects and reads."""
+        return cls.fact_kind or cls.code
+
+    @classmethod
+    def _signatures(cls) -> dict[str, int]:
+        return {"collect": 2, "check_corpus": 1}
+
+    def check(self, document: Document, analysis: Analysis) -> Iterator[Violation]:
         return iter(())
 
-    def collect(self, document: Document) -> list[Any]:
-        """Small picklable facts about one document (the map step)."""
+    def collect(self, document: Document, analysis: Analysis) -> list[Any]:
+        """Small picklable facts about one document (the map step).
+
+        Facts must not hold anything the engine knows better at reduce time
+        (the document's path as a label, its outlet or date): a story gives
+        those (:meth:`Story.document`), so facts can be cached and reused after
+        a file is renamed.
+        """
         raise NotImplementedError
 
-    def check_corpus(self, facts: Mapping[str, Sequence[Any]]) -> Iterable[Violation]:
-        """Violations across one story group, from ``{path: facts}`` (the reduce step)."""
+    def check_corpus(self, story: Story) -> Iterable[Violation]:
+        """Violations across one story (the reduce step): ``story.facts(self.kind())``."""
         raise NotImplementedError
 
     @staticmethod

@@ -34,12 +34,15 @@ from newslint.core_rules import (
     StepTimedOut,
     UnreadableFile,
 )
+from newslint.analysis import Analysis
 from newslint.deadline import StepTimeout, time_limit
-from newslint.document import Document, Location
+from newslint.document import Document
 from newslint.findings import Finding, Severity, Violation
 from newslint.plugins import Plugins
 from newslint.progress import Progress
 from newslint.rule import CorpusRule, Rule
+from newslint.spans import Location
+from newslint.story import Story, StoryDocument
 from newslint.textio import BinaryFileError, decode
 
 #: Files up to this size are read whole; larger ones are reported and skipped.
@@ -338,7 +341,7 @@ class DocumentResult:
 
     path: str
     findings: list[Finding] = field(default_factory=list)
-    #: rule code -> facts for corpus rules.
+    #: fact kind -> facts for corpus rules.
     facts: dict[str, list[Any]] = field(default_factory=dict)
     metadata: dict[str, Any] = field(default_factory=dict)
     #: The document, kept for reporters that show source lines.
@@ -408,6 +411,10 @@ class Linter:
         self.config = config
         self.document_rules = [r for r in ruleset.rules if not isinstance(r, CorpusRule)]
         self.corpus_rules = [r for r in ruleset.rules if isinstance(r, CorpusRule)]
+        #: One collecting rule per kind of fact: rules reading one kind share its collection.
+        self.collectors: dict[str, CorpusRule] = {}
+        for rule in self.corpus_rules:
+            self.collectors.setdefault(rule.kind(), rule)
         #: Per-file results of earlier runs (newslint.cache); None: lint every file.
         self.cache: Cache | None = None
 
@@ -478,20 +485,21 @@ class Linter:
         for offset, message in document.problems:
             loc = document.line_col(offset)
             result.findings.append(_file_finding(InvalidFrontMatter, document.path, message, *loc))
+        analysis = Analysis(document)
         for rule in self.document_rules:
             severity = self.ruleset.severity_of(rule.code, rule.severity)
             try:
                 with time_limit(self.timeout):
-                    for v in rule.check(document):
+                    for v in rule.check(document, analysis):
                         result.findings.append(_finding(rule, severity, v))
             except StepTimeout:
                 result.findings.append(self._timed_out(rule, document.path))
             except Exception as exc:
                 result.findings.append(self._rule_error(rule, document.path, exc))
-        for rule in self.corpus_rules:
+        for kind, rule in self.collectors.items():
             try:
                 with time_limit(self.timeout):
-                    result.facts[rule.code] = list(rule.collect(document))
+                    result.facts[kind] = list(rule.collect(document, analysis))
             except StepTimeout:
                 result.findings.append(self._timed_out(rule, document.path))
             except Exception as exc:
@@ -588,6 +596,8 @@ class Linter:
         by = self.config.story_by
         if by == "folder":
             return PurePath(result.path).parent.as_posix()
+        if by == "file":
+            return result.path
         if by == "key":
             value = result.metadata.get(self.config.story_key)
             return (
@@ -595,24 +605,35 @@ class Linter:
             )
         return ""
 
-    def corpus_pass(self, results: Sequence[DocumentResult]) -> list[Finding]:
-        """Run every corpus rule on the facts of each story group."""
-        if not self.corpus_rules:
-            return []
+    def stories(self, results: Sequence[DocumentResult]) -> list[Story]:
+        """The story groups of the results, each with its documents' facts by kind."""
         groups: dict[str, list[DocumentResult]] = defaultdict(list)
         for r in results:
             groups[self.story_of(r)].append(r)
+        stories = []
+        for story_id, members in sorted(groups.items()):
+            facts: dict[str, dict[str, list[Any]]] = defaultdict(dict)
+            for m in members:
+                for kind, items in m.facts.items():
+                    facts[kind][m.path] = items
+            documents = [StoryDocument.of(m.path, m.metadata) for m in members]
+            stories.append(Story(story_id, documents, facts))
+        return stories
+
+    def corpus_pass(self, results: Sequence[DocumentResult]) -> list[Finding]:
+        """Run every corpus rule on each story."""
+        if not self.corpus_rules:
+            return []
         findings: list[Finding] = []
         with gc_paused():
-            for rule in self.corpus_rules:
-                severity = self.ruleset.severity_of(rule.code, rule.severity)
-                for _story, members in sorted(groups.items()):
-                    facts = {m.path: m.facts.get(rule.code, []) for m in members}
+            for story in self.stories(results):
+                for rule in self.corpus_rules:
+                    severity = self.ruleset.severity_of(rule.code, rule.severity)
                     try:
-                        for v in rule.check_corpus(facts):
+                        for v in rule.check_corpus(story):
                             findings.append(_finding(rule, severity, v))
                     except Exception as exc:
-                        findings.append(self._rule_error(rule, members[0].path, exc))
+                        findings.append(self._rule_error(rule, story.documents[0].path, exc))
         return findings
 
 

@@ -26,12 +26,15 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newslint.document import Document
 from newslint.findings import Finding, Severity
 from newslint.markers import hookimpl
 from newslint.rule import Rule
+
+if TYPE_CHECKING:
+    from newslint.analysis import Analysis
 
 #: (code or "*", first line, last line), as ``Document.suppressions`` holds them.
 Suppression = tuple[str, int, int]
@@ -204,7 +207,7 @@ class UnusedSuppression(Rule):
     severity = Severity.WARNING
     enabled_by_default = False
 
-    def check(self, document: Document) -> Iterator[Any]:
+    def check(self, document: Document, analysis: Analysis) -> Iterator[Any]:
         return iter(())
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from newslint import Document, Related, Rule, Severity, Violation, hookimpl
+from newslint import Analysis, Document, Related, Rule, Severity, Violation, hookimpl
 from newslint.analysis.attribution import words
 from newslint.analysis.sources import NAMED_WITHIN
 
@@ -93,9 +93,8 @@ class AnonymousSource(Rule):
     summary = "A source of information is not named"
     severity = Severity.WARNING
 
-    def check(self, document: Document) -> Iterator[Violation]:
+    def check(self, document: Document, analysis: Analysis) -> Iterator[Violation]:
         text = document.text
-        analysis = document.analysis
         for src in analysis.anonymous_sources:
             phrase = " ".join(text[src.start : src.end].split())
             if not src.explicit and not _informs(text, src):

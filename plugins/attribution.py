@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from newslint import Document, Rule, Severity, Violation, hookimpl
+from newslint import Analysis, Document, Rule, Severity, Violation, hookimpl
 from newslint.analysis.attribution import WORD_START, WordScanner, words
 from newslint.analysis.speakers import looks_like_title
 from newslint.document import Span
@@ -158,8 +158,7 @@ class VagueAttribution(Rule):
     summary = "An opinion is attributed to an unnamed crowd"
     severity = Severity.WARNING
 
-    def check(self, document: Document) -> Iterator[Violation]:
-        analysis = document.analysis
+    def check(self, document: Document, analysis: Analysis) -> Iterator[Violation]:
         text = document.text
         quotes = [q.content for q in analysis.quotes]
         for m in _WEASEL_SCANNER.finditer(text):
@@ -174,7 +173,7 @@ class VagueAttribution(Rule):
                 text, max(0, m.start() - 10), m.start()
             ):
                 continue  # "their evidence suggests"
-            if _NAMEABLE.search(phrase) and self._named_near(document, m.start(), m.end()):
+            if _NAMEABLE.search(phrase) and self._named_near(document, analysis, m.start(), m.end()):
                 continue
             if (
                 phrase[0].isupper()
@@ -208,8 +207,7 @@ class VagueAttribution(Rule):
             )
 
     @staticmethod
-    def _named_near(document: Document, offset: int, end: int) -> bool:
-        analysis = document.analysis
+    def _named_near(document: Document, analysis: Analysis, offset: int, end: int) -> bool:
         sent = analysis.sentence_at(offset)
         if sent is None:
             return False
@@ -263,9 +261,8 @@ class UnattributedQuote(Rule):
     severity = Severity.WARNING
     options = {"min_words": 4, "fragment_words": 8}
 
-    def check(self, document: Document) -> Iterator[Violation]:
+    def check(self, document: Document, analysis: Analysis) -> Iterator[Violation]:
         text = document.text
-        analysis = document.analysis
         min_words = int(self.options["min_words"])
         previous = None
         for qs in analysis.quote_speakers:
@@ -487,8 +484,7 @@ class UnattributedClaim(Rule):
     severity = Severity.INFO
     enabled_by_default = False
 
-    def check(self, document: Document) -> Iterator[Violation]:
-        analysis = document.analysis
+    def check(self, document: Document, analysis: Analysis) -> Iterator[Violation]:
         text = document.text
         quotes = [q.content for q in analysis.quotes]
         for m in CLAIM.finditer(text):

@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import re
-import weakref
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from newslint import CorpusRule, Document, Location, Related, Rule, Severity, Violation, hookimpl
+from newslint import (
+    Analysis,
+    CorpusRule,
+    Document,
+    Location,
+    Related,
+    Rule,
+    Severity,
+    Story,
+    Violation,
+    hookimpl,
+)
 from newslint.analysis.casualties import GENERIC_GROUPS, CasualtyClaim
 
 # Sources that are institutions every outlet quotes (police, a ministry): an
@@ -45,15 +55,6 @@ COMPATIBLE = {
 }
 
 
-def in_headline(document: Document, offset: int) -> bool:
-    """A title line opening a plain-text article (short, no closing full stop)."""
-    paragraphs = document.analysis.paragraphs
-    if len(paragraphs) < 2 or offset >= paragraphs[0].end:
-        return False
-    first = document.text[paragraphs[0].start : paragraphs[0].end]
-    return len(first) <= 160 and "\n" not in first and not first.rstrip().endswith((".", "!", "?", "”", '"'))
-
-
 class UnattributedCasualtyFigure(Rule):
     """What it checks: an explicit count of people killed, dead, injured,
     wounded, hurt, shot, hospitalized or missing ("two civilians dead",
@@ -80,10 +81,10 @@ class UnattributedCasualtyFigure(Rule):
     summary = "A casualty figure has no source in its sentence or paragraph"
     severity = Severity.WARNING
 
-    def check(self, document: Document) -> Iterator[Violation]:
+    def check(self, document: Document, analysis: Analysis) -> Iterator[Violation]:
         text = document.text
-        for c in document.analysis.casualties:
-            if c.vague or c.definite or c.attributed or in_headline(document, c.start):
+        for c in analysis.casualties:
+            if c.vague or c.definite or c.attributed or analysis.is_headline(c.start):
                 continue
             yield self.violation(
                 document,
@@ -107,13 +108,10 @@ class CasualtyFact:
     group: str
     group_key: str
     source: str
-    outlet: str
     #: One named or referred-back victim: corroborates, never flagged itself.
     definite: bool = False
     #: Part of a toll ("three others were hurt"): never a rival toll.
     partial: bool = False
-    #: The article's date as its metadata gives it ("" when unknown).
-    date: str = ""
 
     def overlaps(self, other: CasualtyFact) -> bool:
         """The two counts can be the same number ("at least 2" and "3" can)."""
@@ -130,32 +128,7 @@ class CasualtyFact:
         )
 
 
-#: The map step's facts per document: the three story rules share one list, so
-#: it is built once, and pickled once into the cache and across processes.
-_COLLECTED: weakref.WeakKeyDictionary[Document, list[CasualtyFact]] = weakref.WeakKeyDictionary()
-
-
-def collect_casualties(document: Document) -> list[CasualtyFact]:
-    """The map step shared by the story rules: each casualty figure (not vague, not one named victim)."""
-    facts = _COLLECTED.get(document)
-    if facts is None:
-        facts = _COLLECTED[document] = _collect(document)
-    return facts
-
-
-def _collect(document: Document) -> list[CasualtyFact]:
-    outlet = str(document.metadata.get("outlet") or document.path.rsplit("/", 1)[-1])
-    date = str(document.metadata.get("date") or "")
-    text = document.text
-    # Background figures (other incidents, tallies over a period) are not the story's toll.
-    return [
-        _fact(document, c, text, outlet, date)
-        for c in document.analysis.casualties
-        if not (c.vague or c.definite or c.background)
-    ]
-
-
-def _fact(document: Document, c: CasualtyClaim, text: str, outlet: str, date: str = "") -> CasualtyFact:
+def _fact(document: Document, c: CasualtyClaim, text: str) -> CasualtyFact:
     return CasualtyFact(
         document.locate(c.start, c.end),
         text[c.start : c.end],
@@ -167,18 +140,23 @@ def _fact(document: Document, c: CasualtyClaim, text: str, outlet: str, date: st
         c.group,
         c.group_key,
         c.source,
-        outlet,
         c.definite,
         c.partial,
-        date,
     )
 
 
 class _StoryCasualtyRule(CorpusRule):
-    """Shared map step of the casualty story rules."""
+    """Shared map step of the casualty story rules: one collection per document."""
 
-    def collect(self, document: Document) -> list[CasualtyFact]:
-        return collect_casualties(document)
+    fact_kind = "casualties"
+
+    def collect(self, document: Document, analysis: Analysis) -> list[CasualtyFact]:
+        """Each casualty figure (not vague, not one named victim)."""
+        text = document.text
+        # Background figures (other incidents, tallies over a period) are not the story's toll.
+        return [
+            _fact(document, c, text) for c in analysis.casualties if not (c.vague or c.definite or c.background)
+        ]
 
 
 # Conditions that count the same people when one article's toll is compared
@@ -219,7 +197,8 @@ class StoryIndex:
     number of facts.
     """
 
-    def __init__(self, facts: Mapping[str, Sequence[CasualtyFact]]) -> None:
+    def __init__(self, story: Story) -> None:
+        facts = self.facts = story.facts(_StoryCasualtyRule.fact_kind)
         self.articles = len(facts)
         self.exact: dict[tuple[str, str, float], dict[str, list[Entry]]] = defaultdict(dict)
         # Ranges by their signature: a story repeats few distinct ranges.
@@ -346,10 +325,11 @@ class UncorroboratedCasualtyFigure(_StoryCasualtyRule):
     summary = "No other article of the story reports this casualty figure"
     severity = Severity.INFO
 
-    def check_corpus(self, facts: Mapping[str, Sequence[CasualtyFact]]) -> Iterator[Violation]:
-        if len(facts) < 2:
+    def check_corpus(self, story: Story) -> Iterator[Violation]:
+        if len(story) < 2:
             return
-        index = StoryIndex(facts)
+        index = story.index(StoryIndex)
+        facts = index.facts
         for path, fact in _figures(facts):
             if fact.high == 1:
                 continue  # one victim: other articles name them rather than count them
@@ -390,24 +370,33 @@ class ConflictingCasualtyFigures(_StoryCasualtyRule):
     summary = "Another article of the story gives a different figure for the same victims"
     severity = Severity.WARNING
 
-    def check_corpus(self, facts: Mapping[str, Sequence[CasualtyFact]]) -> Iterator[Violation]:
-        if len(facts) < 2:
+    def check_corpus(self, story: Story) -> Iterator[Violation]:
+        if len(story) < 2:
             return
-        index = StoryIndex(facts)
+        index = story.index(StoryIndex)
+        facts = index.facts
         for path, fact in _figures(facts):
             if fact.high == 1 or not index.is_headline(path, fact):
                 continue  # one victim is a story about that person, not a toll
-            rivals = [(p, g) for p, g in index.rivals(path, fact) if g.high != 1 and not _update(fact, g)]
+            here = story.document(path)
+            rivals = [
+                (p, g)
+                for p, g in index.rivals(path, fact)
+                if g.high != 1 and not _update(fact, here.date, g, story.document(p).date)
+            ]
             if not rivals or index.matches(path, fact):
                 continue
             shown = rivals[:3]
-            elsewhere = "; ".join(f"{g.figure} in {g.outlet}" for _, g in shown)
+            elsewhere = "; ".join(f"{g.figure} in {story.document(p).outlet}" for p, g in shown)
             lows = [fact.low] + [g.low for _, g in rivals]
             yield self.at(
                 fact.location,
-                f"“{fact.text}”: {fact.figure} {fact.condition} here ({fact.outlet}), {elsewhere}; "
+                f"“{fact.text}”: {fact.figure} {fact.condition} here ({here.outlet}), {elsewhere}; "
                 f"report the range {_n(min(lows))}–{_n(max(lows))} and attribute each figure",
-                [Related(g.location, f"{g.figure} {g.condition} here ({g.outlet})") for _, g in shown],
+                [
+                    Related(g.location, f"{g.figure} {g.condition} here ({story.document(p).outlet})")
+                    for p, g in shown
+                ],
                 fact.text,
             )
 
@@ -434,10 +423,11 @@ class SingleSourceCorroboration(_StoryCasualtyRule):
     summary = "A casualty figure is corroborated only by articles citing the same single source"
     severity = Severity.INFO
 
-    def check_corpus(self, facts: Mapping[str, Sequence[CasualtyFact]]) -> Iterator[Violation]:
-        if len(facts) < 2:
+    def check_corpus(self, story: Story) -> Iterator[Violation]:
+        if len(story) < 2:
             return
-        index = StoryIndex(facts)
+        index = story.index(StoryIndex)
+        facts = index.facts
         for path, fact in _figures(facts):
             if fact.high == 1 or fact.source in INSTITUTIONAL_SOURCES or _unidentified(fact.source):
                 continue
@@ -445,7 +435,7 @@ class SingleSourceCorroboration(_StoryCasualtyRule):
             if set(by_source) != {fact.source}:
                 continue
             matches = by_source[fact.source]
-            outlets = sorted({g.outlet for _, g in matches})
+            outlets = sorted({story.document(p).outlet for p, _ in matches})
             yield self.at(
                 fact.location,
                 f"“{fact.text}”: the other article{'s' if len(matches) > 1 else ''} reporting this "
@@ -456,12 +446,12 @@ class SingleSourceCorroboration(_StoryCasualtyRule):
             )
 
 
-def _update(a: CasualtyFact, b: CasualtyFact) -> bool:
+def _update(a: CasualtyFact, a_date: str, b: CasualtyFact, b_date: str) -> bool:
     """A later article with a higher toll: the toll rose (a victim died, more
     were found), which is an update, not a conflict."""
-    if not a.date or not b.date or a.date[:10] == b.date[:10]:
+    if not a_date or not b_date or a_date[:10] == b_date[:10]:
         return False
-    earlier, later = (a, b) if a.date < b.date else (b, a)
+    earlier, later = (a, b) if a_date < b_date else (b, a)
     return later.low > earlier.low
 
 

@@ -8,7 +8,18 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from operator import itemgetter
 
-from newslint import CorpusRule, Document, Location, Related, Rule, Severity, Violation, hookimpl
+from newslint import (
+    Analysis,
+    CorpusRule,
+    Document,
+    Location,
+    Related,
+    Rule,
+    Severity,
+    Story,
+    Violation,
+    hookimpl,
+)
 from newslint.analysis.names import (
     NameMention,
     fold,
@@ -48,8 +59,8 @@ class NameSpellingInArticle(Rule):
     summary = "A person's name is spelled two ways in one article"
     severity = Severity.WARNING
 
-    def check(self, document: Document) -> Iterator[Violation]:
-        mentions = document.analysis.names
+    def check(self, document: Document, analysis: Analysis) -> Iterator[Violation]:
+        mentions = analysis.names
         forms: dict[str, list[NameMention]] = defaultdict(list)
         for m in mentions:
             forms[_surname_form(m)].append(m)
@@ -183,11 +194,12 @@ class NameSpellingAcrossStory(CorpusRule):
     name = "name-spelling-across-story"
     summary = "A person's name is spelled differently in another article of the story"
     severity = Severity.WARNING
+    fact_kind = "names"
 
-    def collect(self, document: Document) -> list[NameFact]:
+    def collect(self, document: Document, analysis: Analysis) -> list[NameFact]:
         seen: dict[tuple[str, str], list] = {}
         text = document.text
-        mentions = document.analysis.names
+        mentions = analysis.names
         # A surname seen only where nothing shows a person is no spelling of a name.
         cued = {_surname_form(m) for m in mentions if m.cue}
         for m in mentions:
@@ -203,9 +215,10 @@ class NameSpellingAcrossStory(CorpusRule):
             for (g, s), (m, n) in seen.items()
         ]
 
-    def check_corpus(self, facts: Mapping[str, Sequence[NameFact]]) -> Iterator[Violation]:
-        if len(facts) < 2:
+    def check_corpus(self, story: Story) -> Iterator[Violation]:
+        if len(story) < 2:
             return
+        facts: Mapping[str, Sequence[NameFact]] = story.facts(self.kind())
         # The facts of each surname form, in story order; blocks of forms by skeleton.
         by_form: dict[str, list[tuple[str, NameFact]]] = defaultdict(list)
         for path, items in facts.items():

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+from newslint.analysis import Analysis
 from newslint import Document
 
 
 def sentences(text: str) -> list[str]:
     doc = Document.from_text(text)
-    return [doc.text[s.start : s.end] for s in doc.analysis.sentences]
+    return [doc.text[s.start : s.end] for s in Analysis(doc).sentences]
 
 
 def quotes(text: str) -> list[str]:
     doc = Document.from_text(text)
-    return [doc.text[q.content.start : q.content.end] for q in doc.analysis.quotes]
+    return [doc.text[q.content.start : q.content.end] for q in Analysis(doc).quotes]
 
 
 def test_sentences_respect_abbreviations_and_initials():
@@ -56,7 +57,7 @@ def test_straight_and_curly_quotes():
 def test_quotation_continued_across_paragraphs():
     text = "“We will rebuild the bridge,\n\n“and the school after it,” the mayor said.\n\nNext."
     doc = Document.from_text(text)
-    [q] = doc.analysis.quotes
+    [q] = Analysis(doc).quotes
     assert q.paragraphs == (0, 1) and q.closed
     assert doc.text[q.content.start : q.content.end].endswith("after it,")
 
@@ -64,11 +65,10 @@ def test_quotation_continued_across_paragraphs():
 def test_unbalanced_quote_ends_with_its_paragraph():
     text = "He said “this never closes\n\nNext paragraph here."
     doc = Document.from_text(text)
-    [q] = doc.analysis.quotes
+    [q] = Analysis(doc).quotes
     assert not q.closed and doc.text[q.content.start : q.content.end] == "this never closes"
 
 
-def test_analysis_is_computed_once():
-    doc = Document.from_text("One. Two.")
-    assert doc.analysis is doc.analysis
-    assert doc.analysis.sentences is doc.analysis.sentences
+def test_analysis_layers_are_computed_once():
+    analysis = Analysis(Document.from_text("One. Two."))
+    assert analysis.sentences is analysis.sentences

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from newslint.analysis import Analysis
 from newslint.analysis.attribution import classify_source
 from newslint.document import Document, Span
 from tests.conftest import requires_shared
 
 
 def _relations(text: str) -> list[tuple[str, str, str, bool]]:
-    a = Document.from_text(text).analysis
+    a = Analysis(Document.from_text(text))
     return [
         (text[r.source.start : r.source.end], text[r.cue.start : r.cue.end], r.source_kind, r.informs)
         for r in a.attributions
@@ -91,7 +92,7 @@ def test_quote_speakers_in_awkward_layouts():
         "The hearing was then adjourned until the spring, and the room emptied within minutes.\n\n"
         "“Nobody knows who wrote this line at all.”\n"
     )
-    a = Document.from_text(text).analysis
+    a = Analysis(Document.from_text(text))
     how = [qs.how for qs in a.quote_speakers]
     assert how == ["sentence", "dash", "colon", ""]
 
@@ -101,13 +102,13 @@ def test_consecutive_quotations_keep_their_speaker():
         "“We were lied to,” Ruiz said. “It is about the cover-up.”\n\n"
         "“The ministry never corrected the record, not once in ten months.”\n"
     )
-    how = [qs.how for qs in Document.from_text(text).analysis.quote_speakers]
+    how = [qs.how for qs in Analysis(Document.from_text(text)).quote_speakers]
     assert how == ["sentence", "neighbour", "continued"]
 
 
 def test_attribution_for_a_span():
     text = "Two civilians were killed, the ministry said. Three more were hurt.\n\nThe toll rose to nine.\n"
-    a = Document.from_text(text).analysis
+    a = Analysis(Document.from_text(text))
     killed = Span(text.index("Two civilians"), text.index(" were killed"))
     hurt = Span(text.index("Three more"), text.index(" were hurt"))
     toll = Span(text.index("The toll"), text.index(" rose"))
@@ -124,7 +125,7 @@ def test_attribution_nearby_in_a_one_paragraph_article():
         "Two civilians were killed, the ministry said. The strike hit a depot. The road was closed. "
         "Four soldiers were wounded in the night."
     )
-    a = Document.from_text(text).analysis
+    a = Analysis(Document.from_text(text))
     depot = Span(text.index("The strike"), text.index(" hit"))
     wounded = Span(text.index("Four soldiers"), text.index(" were wounded"))
     assert a.attribution_for(depot, scope="nearby") is not None
@@ -134,7 +135,7 @@ def test_attribution_nearby_in_a_one_paragraph_article():
 
 def test_anonymous_sources_link_later_references():
     text = "An unnamed source said the plant was closed. The source added that workers were sent home."
-    (src,) = Document.from_text(text).analysis.anonymous_sources
+    (src,) = Analysis(Document.from_text(text)).anonymous_sources
     assert text[src.start : src.end] == "An unnamed source"
     assert [text[s.start : s.end] for s in src.later] == ["The source"]
     assert src.explicit and src.bare and src.reason is None
@@ -149,7 +150,7 @@ def test_anonymous_sources_link_later_references():
     ],
 )
 def test_speaker_after_a_quotation_ending_in_a_verb(text):
-    (qs,) = Document.from_text(text).analysis.quote_speakers
+    (qs,) = Analysis(Document.from_text(text)).quote_speakers
     assert qs.how == "sentence"
 
 
@@ -181,7 +182,7 @@ def test_pronouns_resolve_to_the_last_fitting_source():
         "Officials said the cost had doubled, and they blamed the weather.\n\n"
         "The contract went to Tom Reyes, who said the work would start in May.\n"
     )
-    a = Document.from_text(text).analysis
+    a = Analysis(Document.from_text(text))
     resolved = {
         text[r.source.start : r.source.end]: text[r.resolved.start : r.resolved.end]
         for r in a.attributions

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from newslint.analysis import Analysis
 from newslint.document import Document
 from newslint.testing import Invalid, RuleTester, at
 from newslint_plugins.attribution import VagueAttribution
 
 
 def _relations(text: str) -> list[tuple[str, str, str]]:
-    a = Document.from_text(text).analysis
+    a = Analysis(Document.from_text(text))
     return [
         (text[r.source.start : r.source.end], text[r.cue.start : r.cue.end], r.kind) for r in a.attributions
     ]
@@ -47,7 +48,7 @@ def test_new_speech_cues_inform(text, source, cue):
 def test_views_and_evaluations_are_broad(text, source, cue):
     rel = _relations(text)
     assert (source, cue, "broad") in rel
-    a = Document.from_text(text).analysis.attributions
+    a = Analysis(Document.from_text(text)).attributions
     assert not any(r.informs for r in a)
 
 
@@ -62,7 +63,7 @@ def test_broad_cues_need_a_source_that_holds_a_view():
 
 def test_broad_cues_make_no_quote_speaker():
     text = "Ortiz denounced the fees. “This is a tax on the poor and nobody voted for it.”"
-    analysis = Document.from_text(text).analysis
+    analysis = Analysis(Document.from_text(text))
     assert all(q.attribution is None or not q.attribution.broad for q in analysis.quote_speakers)
 
 
@@ -170,10 +171,10 @@ def test_participle_after_said_keeps_the_speaker():
 
 def test_a_view_within_speech_is_nested():
     text = "Ortiz said she believes the bridge is safe."
-    rel = {r.cue.start: r for r in Document.from_text(text).analysis.attributions}
+    rel = {r.cue.start: r for r in Analysis(Document.from_text(text)).attributions}
     said, believes = rel[text.index("said")], rel[text.index("believes")]
     assert not said.nested and believes.nested
-    assert not Document.from_text("Ortiz believes the bridge is safe.").analysis.attributions[0].nested
+    assert not Analysis(Document.from_text("Ortiz believes the bridge is safe.")).attributions[0].nested
 
 
 def test_negated_auxiliary_is_not_part_of_the_source():
@@ -215,7 +216,7 @@ def test_a_mention_is_broad():
     assert ("Ortiz", "mention", "broad") in rel
     assert ("officials", "said", "speech") in rel
     # "officials" still counts as an unnamed source: Ortiz reported nothing.
-    analysis = Document.from_text("Ortiz did not mention the toll in her speech, officials said.").analysis
+    analysis = Analysis(Document.from_text("Ortiz did not mention the toll in her speech, officials said."))
     assert len(analysis.anonymous_sources) == 1
 
 

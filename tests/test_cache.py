@@ -43,7 +43,7 @@ class Zorblat(Rule):
     summary = "The word zorblat"
     options = {"word": "zorblat", "word_file": ""}
 
-    def check(self, document):
+    def check(self, document, analysis):
         word = self.options["word"]
         if self.options["word_file"]:
             with open(self.options["word_file"], encoding="utf-8") as f:
@@ -63,10 +63,11 @@ class ZorblatCount(CorpusRule):
     name = "zorblat-count"
     summary = "How many zorblats the story has"
 
-    def collect(self, document):
+    def collect(self, document, analysis):
         return [document.locate(m.start(), m.end()) for m in re.finditer("zorblat", document.text)]
 
-    def check_corpus(self, facts):
+    def check_corpus(self, story):
+        facts = story.facts(self.kind())
         total = sum(len(v) for v in facts.values())
         for _path, locations in sorted(facts.items()):
             for location in locations:
@@ -327,11 +328,12 @@ class Lengths(CorpusRule):
     name = "longest-article"
     summary = "The longest article of the story"
 
-    def collect(self, document):
+    def collect(self, document, analysis):
         # A fact of a type from outside newslint and the plugins: usable, never cached.
         return [types.SimpleNamespace(size=len(document.text), at=document.locate(0, 1))]
 
-    def check_corpus(self, facts):
+    def check_corpus(self, story):
+        facts = story.facts(self.kind())
         longest = max((f for fs in facts.values() for f in fs), key=lambda f: f.size)
         yield self.at(longest.at, f"the longest article ({longest.size} characters)")
 

@@ -2,6 +2,7 @@
 
 import pytest
 
+from newslint.analysis import Analysis
 from newslint.analysis.casualties import _background
 from newslint.document import Document
 
@@ -18,7 +19,7 @@ from newslint.document import Document
 )
 def test_tally_cues_in_any_case(sentence):
     assert _background(sentence, None)
-    claims = Document.from_text(sentence).analysis.casualties
+    claims = Analysis(Document.from_text(sentence)).casualties
     assert claims and all(c.background for c in claims)
 
 

@@ -37,7 +37,7 @@ class Hang(Rule):
     summary = "hangs on purpose"
     severity = Severity.WARNING
 
-    def check(self, document):
+    def check(self, document, analysis):
         marker = Path(__file__).with_name("started")
         if "HANG" in document.text:
             marker.write_text("yes")
@@ -68,7 +68,7 @@ class Fine(Rule):
     summary = "flags Flagme"
     severity = Severity.WARNING
 
-    def check(self, document):
+    def check(self, document, analysis):
         i = document.text.find("Flagme")
         if i >= 0:
             yield self.violation(document, i, i + 6, "flagged")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from newslint.analysis import Analysis
 from newslint.config import Config
 from newslint.deadline import enforceable
 from newslint.document import Document
@@ -122,11 +123,11 @@ def test_a_runaway_sentence_is_cut_at_spaces_into_bounded_pieces():
     from newslint.analysis.segments import MAX_SENTENCE
 
     words = "and the official said that " * 400  # 10,800 characters, no full stop
-    pieces = Document.from_text(words).analysis.sentences
+    pieces = Analysis(Document.from_text(words)).sentences
     assert len(pieces) > 1 and all(len(s) <= MAX_SENTENCE for s in pieces)
     assert all(words[s.end] == " " for s in pieces[:-1])  # cut between words
     assert "".join(words[s.start : s.end] + " " for s in pieces) == words
     one_word = "a" * 5000
-    assert [len(s) for s in Document.from_text(one_word).analysis.sentences] == [2000, 2000, 1000]
+    assert [len(s) for s in Analysis(Document.from_text(one_word)).sentences] == [2000, 2000, 1000]
     real = "The mayor, who spoke for an hour, said the budget " + "would grow " * 100 + "next year."
-    assert len(Document.from_text(real).analysis.sentences) == 1
+    assert len(Analysis(Document.from_text(real)).sentences) == 1

@@ -22,7 +22,7 @@ class StormWatch(Rule):
     name = "storm-watch"
     summary = "Mentions of a storm"
 
-    def check(self, document):
+    def check(self, document, analysis):
         if "storm" in document.text:
             raise ValueError("cannot forecast")
         yield self.violation(document, 0, 2, "calm")
@@ -145,12 +145,13 @@ class Tally(CorpusRule):
     name = "tally"
     summary = "Counts the story"
 
-    def collect(self, document):
+    def collect(self, document, analysis):
         if "storm" in document.text:
             raise KeyError("forecast")
         return [len(document.text)]
 
-    def check_corpus(self, facts):
+    def check_corpus(self, story):
+        facts = story.facts(self.kind())
         raise ZeroDivisionError("no story")
 
 @hookimpl

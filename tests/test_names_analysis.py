@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from newslint.analysis import Analysis
 from newslint import Document
 from newslint.analysis.names import fold, given_variants, skeleton, surname_variants
 
 
 def names(text: str) -> list[tuple[str, str, tuple[str, ...], str, bool]]:
     doc = Document.from_text(text)
-    return [(doc.text[n.start : n.end], n.title, n.given, n.surname, n.first) for n in doc.analysis.names]
+    return [(doc.text[n.start : n.end], n.title, n.given, n.surname, n.first) for n in Analysis(doc).names]
 
 
 def test_titles_first_and_later_references():

@@ -162,9 +162,9 @@ def test_example_plugin_fires_on_its_fixture(example_installed, tmp_path):
         for f in json.loads(done.stdout)["findings"]
         if f["code"] == "LBL101"
     ]
-    # Flagged in the outlet's voice; not in the quotation, the attributed
-    # description, the tax regime or "regime change".
-    assert found == [(8, 5, "“regime"), (16, 1, "“Extremists")]
+    # Flagged in the outlet's voice; not in the quotation, the residents' claim,
+    # the attributed description, the tax regime or "regime change".
+    assert found == [(16, 1, "“Extremists")]
     without = _cli("--disable-plugin", "loaded-labels", "story.md", target=example_installed, cwd=tmp_path)
     assert "LBL101" not in without.stdout
 

@@ -17,6 +17,7 @@ from newslint.analysis import Analysis
 from newslint.document import Document, Location
 from newslint.plugins import load_plugins
 from newslint.rule import CorpusRule
+from newslint.story import Story, StoryDocument
 
 PLUGINS = load_plugins()
 RULES = sorted(PLUGINS.rules)
@@ -131,12 +132,15 @@ def assert_inside(document: Document, location: Location) -> None:
 
 
 def _run_rule(code: str, document: Document, path_facts: dict) -> list:
+    """Run a rule on a document; a corpus rule on the story of every document given so far."""
     rule = PLUGINS.rules[code]()
+    analysis = Analysis(document)
     if isinstance(rule, CorpusRule):
-        facts = list(rule.collect(document))
-        path_facts[document.path] = facts
-        return list(rule.check_corpus(path_facts))
-    return list(rule.check(document))
+        path_facts[document.path] = (document, list(rule.collect(document, analysis)))
+        documents = [StoryDocument.of(d.path, d.metadata) for d, _ in path_facts.values()]
+        story = Story("any", documents, {rule.kind(): {p: f for p, (_, f) in path_facts.items()}})
+        return list(rule.check_corpus(story))
+    return list(rule.check(document, analysis))
 
 
 @pytest.mark.parametrize("code", RULES)
@@ -186,7 +190,7 @@ def test_every_reader_maps_every_character_inside_the_source(reader_name, suffix
 def test_every_analysis_layer_keeps_its_spans_inside_the_text(text):
     document = Document.from_text(text)
     for layer in LAYERS:
-        value = getattr(document.analysis, layer)
+        value = getattr(Analysis(document), layer)
         for item in value if isinstance(value, (list, tuple)) else ():
             if hasattr(item, "start") and hasattr(item, "end"):
                 assert 0 <= item.start <= item.end <= len(text), (layer, item)

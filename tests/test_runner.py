@@ -20,10 +20,11 @@ class _StorySize(CorpusRule):
     name = "story-size"
     summary = "Reports each story group's size at its first article"
 
-    def collect(self, document):
+    def collect(self, document, analysis):
         return [document.locate(0, 1)]
 
-    def check_corpus(self, facts):
+    def check_corpus(self, story):
+        facts = story.facts(self.kind())
         paths = sorted(facts)
         first = facts[paths[0]][0]
         others = tuple(Related(facts[p][0], "member") for p in paths[1:])

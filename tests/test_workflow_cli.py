@@ -38,12 +38,13 @@ class SameLede(CorpusRule):
     name = "same-lede"
     summary = "Two articles open with the same sentence"
 
-    def collect(self, document):
+    def collect(self, document, analysis):
         first = document.text.strip().split("\\n")[0]
         start = document.text.index(first)
         return [(first.lower(), document.locate(start, start + len(first)))]
 
-    def check_corpus(self, facts):
+    def check_corpus(self, story):
+        facts = story.facts(self.kind())
         by_lede = {}
         for path, items in sorted(facts.items()):
             for lede, loc in items:

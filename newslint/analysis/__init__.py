@@ -1,21 +1,26 @@
 """The shared analysis of one document, computed lazily and once.
 
-Rules and plugins read this model instead of re-tokenising the text::
+Rules and plugins read this model instead of re-tokenising the text; the
+engine makes one per document and hands it to every rule beside the document::
 
-    analysis = document.analysis
-    for sentence in analysis.sentences: ...
-    for quote in analysis.quotes: ...
+    def check(self, document, analysis):
+        for sentence in analysis.sentences: ...
+        for quote in analysis.quotes: ...
+        if analysis.in_quote(offset) or analysis.is_headline(offset): ...
+
+Outside a rule, ``Analysis(document)`` (or ``analyse(text)``) makes one.
 
 Each layer is computed the first time it is asked for and then kept, so a rule
 set that never asks for names never pays for them. The analysis knows nothing
-of rules, configuration or output: it only describes the text.
+of rules, configuration or output: it only describes the text. What a
+built-in rule knows about the text, a third-party rule can ask here too.
 """
 
 from __future__ import annotations
 
 import bisect
+from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
 
 from newslint.analysis.attribution import Attribution, attribution_covering, find_attributions
 from newslint.analysis.casualties import CasualtyClaim, find_casualty_claims, year_of
@@ -25,12 +30,13 @@ from newslint.analysis.quotes import Quote, find_quotes
 from newslint.analysis.segments import Paragraph, Sentence, split_paragraphs, split_sentences
 from newslint.analysis.sources import AnonymousSource, find_anonymous_sources
 from newslint.analysis.speakers import QuoteSpeaker, find_quote_speakers
-
-if TYPE_CHECKING:
-    from newslint.document import Document, Span
+from newslint.document import Document
+from newslint.spans import Span
 
 __all__ = [
     "Analysis",
+    "Voice",
+    "analyse",
     "AnonymousSource",
     "Attribution",
     "CasualtyClaim",
@@ -43,12 +49,96 @@ __all__ = [
 ]
 
 
+@dataclass(frozen=True)
+class Voice:
+    """Who speaks at a place of the text (:meth:`Analysis.voice_at`).
+
+    ``kind`` is ``"quote"`` (inside a quotation: ``quote`` is it, ``attribution``
+    gives its speaker when one is found), ``"attributed"`` (reported speech or a
+    view, ``attribution`` is the relation whose sentence holds the place) or
+    ``"outlet"`` (the article's own voice).
+    """
+
+    kind: str
+    quote: Quote | None = None
+    attribution: Attribution | None = None
+
+
 class Analysis:
     """Everything newslint knows about one document's prose."""
 
     def __init__(self, document: Document) -> None:
         self.document = document
         self.text = document.text
+
+    # -- questions any rule may ask -------------------------------------------
+
+    @cached_property
+    def _quote_starts(self) -> list[int]:
+        return [q.start for q in self.quotes]
+
+    def in_quote(self, at: int | Span) -> Quote | None:
+        """The quotation (marks included) holding an offset or a whole span, or None."""
+        start, end = (at, at + 1) if isinstance(at, int) else (at.start, max(at.end, at.start + 1))
+        i = bisect.bisect_right(self._quote_starts, start) - 1
+        # Quotations never overlap, so only the last one starting at or before
+        # ``start`` can hold it.
+        if i >= 0 and end <= self.quotes[i].end:
+            return self.quotes[i]
+        return None
+
+    @cached_property
+    def _speaker_of(self) -> dict[int, QuoteSpeaker]:
+        return {qs.quote.start: qs for qs in self.quote_speakers}
+
+    @cached_property
+    def _attributions_by_sentence(self) -> dict[int, list[Attribution]]:
+        by_sentence: dict[int, list[Attribution]] = {}
+        for a in self.attributions:
+            by_sentence.setdefault(a.sentence, []).append(a)
+        return by_sentence
+
+    def voice_at(self, offset: int) -> Voice:
+        """Whose words stand at ``offset``: a quotation's, an attributed source's, or the outlet's.
+
+        Attributed: inside what any relation of its sentence attributes ("officials
+        called [the fighters terrorists]"), or in a sentence with a speech cue
+        ("…, police said").
+        """
+        quote = self.in_quote(offset)
+        if quote is not None:
+            speaker = self._speaker_of.get(quote.start)
+            return Voice("quote", quote, speaker.attribution if speaker is not None else None)
+        sentence = self.sentence_at(offset)
+        if sentence is not None:
+            for a in self._attributions_by_sentence.get(sentence.index, ()):
+                if a.content is not None and a.content.start <= offset < a.content.end:
+                    return Voice("attributed", None, a)
+        found = self.attribution_for(Span(offset, offset + 1))
+        if found is not None:
+            return Voice("attributed", None, found)
+        return Voice("outlet")
+
+    @cached_property
+    def headline(self) -> Span | None:
+        """The title line opening a plain-text article, or None.
+
+        The first paragraph when it is one short line with no closing full
+        stop and other paragraphs follow (a headline, a kicker, a dateline).
+        """
+        paragraphs = self.paragraphs
+        if len(paragraphs) < 2:
+            return None
+        first = paragraphs[0]
+        line = self.text[first.start : first.end]
+        if len(line) > 160 or "\n" in line or line.rstrip().endswith((".", "!", "?", "”", '"')):
+            return None
+        return Span(first.start, first.end)
+
+    def is_headline(self, offset: int) -> bool:
+        """Whether ``offset`` falls in the headline (:attr:`headline`)."""
+        headline = self.headline
+        return headline is not None and headline.start <= offset < headline.end
 
     @cached_property
     def paragraphs(self) -> list[Paragraph]:
@@ -130,3 +220,8 @@ class Analysis:
 
     def sentences_of(self, paragraph: Paragraph) -> list[Sentence]:
         return [s for s in self.sentences if s.paragraph == paragraph.index]
+
+
+def analyse(text: str, path: str = "<text>") -> Analysis:
+    """The analysis of a plain text (for scripts, notebooks and tests)."""
+    return Analysis(Document.from_text(text, path=path))

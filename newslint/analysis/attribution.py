@@ -41,7 +41,7 @@ from itertools import islice
 
 from newslint.analysis.quotes import Quote
 from newslint.analysis.segments import Sentence
-from newslint.document import Span
+from newslint.spans import Span
 
 
 def words(spaced: str) -> frozenset[str]:
@@ -247,6 +247,8 @@ _BROAD_STEMS = {
     "hail": "hailed hails",
     "dub": "dubbed",
     "label": "labeled labelled",
+    "designate": "designated designates designating",
+    "brand": "branded brands branding",
     "reference": "referenced referencing",
     "credit": "credited",
     "congratulate": "congratulated",

@@ -28,7 +28,7 @@ from newslint.analysis.attribution import Attribution, attribution_covering, fol
 from newslint.analysis.numbers import COUNT, TENS, UNITS, LazyPattern, parse_count
 from newslint.analysis.quotes import Quote
 from newslint.analysis.segments import Paragraph, Sentence
-from newslint.document import Span
+from newslint.spans import Span
 
 # Person nouns that can head a victim group, with their normalised key.
 # Generic ones ("people", "victims") match any group when corroborating.

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newslint.analysis.segments import Sentence
-from newslint.document import Span
+from newslint.spans import Span
 
 
 def _words(block: str) -> frozenset[str]:

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from newslint.document import Span
+from newslint.spans import Span
 
 UNITS = {
     "zero": 0,

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newslint.analysis.segments import Paragraph
-from newslint.document import Span
+from newslint.spans import Span
 
 _MARKS = re.compile(r"[\"“”„‟«»]")
 _OPENERS = "“„‟«"

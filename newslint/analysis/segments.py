@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newslint.document import Span
+from newslint.spans import Span
 
 # A line break is "\n", "\r\n" or a lone "\r" (old Mac files, some CMS exports).
 _BLANK_LINE = re.compile(r"(?:\r\n?|\n)[ \t\f\v]*(?:\r\n?|\n)\s*")

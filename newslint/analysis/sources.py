@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from newslint.analysis.attribution import Attribution, words
 from newslint.analysis.segments import Sentence
-from newslint.document import Span
+from newslint.spans import Span
 
 ANONYMITY_MARK = re.compile(
     r"\b(?:unnamed|anonymous|anonymity|unidentified|declined\s+to\s+be\s+(?:named|identified)|"

@@ -29,7 +29,7 @@ from newslint.analysis.attribution import (
 )
 from newslint.analysis.quotes import Quote
 from newslint.analysis.segments import Sentence
-from newslint.document import Span
+from newslint.spans import Span
 
 _DASH_SIGN = re.compile(r"\s*[-—–―‒]{1,2}\s*(?:[A-Z][\w.’'-]*\s*){1,6}")
 _TITLE_CUE = re.compile(
