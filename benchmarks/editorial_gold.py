@@ -144,14 +144,18 @@ def score(shared: Path, splits: list[str], verbose: bool, newslint: list[str]) -
                 config.write_text(f"story: {'folder' if name == 'stories' else 'file'}\n", encoding="utf-8")
                 run = subprocess.run(
                     [*newslint, "--config", str(config), "--no-cache", "--format", "json", str(root)],
-                    capture_output=True, text=True, cwd=tmp,
+                    capture_output=True,
+                    text=True,
+                    cwd=tmp,
                 )
                 if run.returncode not in (0, 1):
                     print(run.stderr, file=sys.stderr)
                     return 2
                 findings = Path(tmp) / "findings.json"
                 findings.write_text(run.stdout, encoding="utf-8")
-                print(f"== {name} / {split}: {len(gold['ids'])} {'clusters' if name == 'stories' else 'articles'}")
+                print(
+                    f"== {name} / {split}: {len(gold['ids'])} {'clusters' if name == 'stories' else 'articles'}"
+                )
                 sys.stdout.flush()
                 res = subprocess.run(
                     [sys.executable, str(scorer), "--gold", str(path), "--root", str(root), str(findings)]

@@ -178,7 +178,11 @@ def _fact_kind_clash(plugins: Plugins, rule: type[Rule]) -> str:
     if not issubclass(rule, CorpusRule):
         return ""
     for other in plugins.rules.values():
-        if issubclass(other, CorpusRule) and other.kind() == rule.kind() and other.collect is not rule.collect:
+        if (
+            issubclass(other, CorpusRule)
+            and other.kind() == rule.kind()
+            and other.collect is not rule.collect
+        ):
             return (
                 f"rule {rule.code} collects facts of kind {rule.kind()!r} with its own collect(), "
                 f"unlike rule {other.code}, which collects that kind too; share one collect() or name another kind"

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import Any
 
+from newslint.analysis import Analysis
 from newslint.cache import Cache
 from newslint.config import Config, ConfigError, RuleSettings, suggest
 from newslint.core_rules import (
@@ -34,7 +35,6 @@ from newslint.core_rules import (
     StepTimedOut,
     UnreadableFile,
 )
-from newslint.analysis import Analysis
 from newslint.deadline import StepTimeout, time_limit
 from newslint.document import Document
 from newslint.findings import Finding, Severity, Violation

@@ -199,7 +199,9 @@ class RuleTester:
     def _with(self, options: Mapping[str, Any] | None) -> Rule:
         return self.rule if not options else self.rule_class({**self.options, **options})
 
-    def findings(self, text: str, suffix: str = ".txt", options: Mapping[str, Any] | None = None) -> list[Finding]:
+    def findings(
+        self, text: str, suffix: str = ".txt", options: Mapping[str, Any] | None = None
+    ) -> list[Finding]:
         return lint_text(self._with(options), text, suffix)
 
     def run(self, valid: Sequence[str | Valid] = (), invalid: Sequence[Invalid] = ()) -> None:

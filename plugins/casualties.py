@@ -155,7 +155,9 @@ class _StoryCasualtyRule(CorpusRule):
         text = document.text
         # Background figures (other incidents, tallies over a period) are not the story's toll.
         return [
-            _fact(document, c, text) for c in analysis.casualties if not (c.vague or c.definite or c.background)
+            _fact(document, c, text)
+            for c in analysis.casualties
+            if not (c.vague or c.definite or c.background)
         ]
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from newslint.analysis import Analysis
 from newslint import Document
+from newslint.analysis import Analysis
 from newslint.analysis.names import fold, given_variants, skeleton, surname_variants
 
 

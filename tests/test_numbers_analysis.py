@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newslint.analysis import Analysis
 from newslint import Document
+from newslint.analysis import Analysis
 from newslint.analysis.casualties import tally
 from newslint.analysis.numbers import parse_count
 

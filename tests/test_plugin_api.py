@@ -3,7 +3,6 @@ the metadata every built-in rule must have, and the example plugin, installed.""
 
 from __future__ import annotations
 
-import ast
 import json
 import os
 import re
@@ -45,33 +44,6 @@ def _builtin_rules() -> list[type[Rule]]:
     return [r for r in plugins.rules.values() if r.__module__.startswith("newslint_plugins.")]
 
 
-def _tested_rules(folder: Path) -> set[str]:
-    """The names used by test modules that run rules through newslint.testing."""
-    tested: set[str] = set()
-    for path in folder.rglob("*.py"):
-        source = path.read_text(encoding="utf-8")
-        if not re.search(r"\b(RuleTester|newslint_rule_tester)\b", source):
-            continue
-        tree = ast.parse(source)
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Name):
-                tested.add(node.id)
-            elif isinstance(node, ast.Attribute):
-                tested.add(node.attr)
-    return tested
-
-
-def untested(rules: list[type[Rule]], folder: Path) -> list[str]:
-    """The rules with neither a RuleTester test nor a fixture folder."""
-    names = _tested_rules(folder)
-    fixture_dirs = {p.name.lower() for p in (folder / "fixtures").glob("*") if p.is_dir()}
-    return [
-        f"{r.code} ({r.__name__})"
-        for r in rules
-        if r.__name__ not in names and r.code not in names and not {r.code.lower(), r.name} & fixture_dirs
-    ]
-
-
 def test_every_builtin_rule_documents_itself():
     rules = _builtin_rules()
     assert rules, "no built-in rule was found through the entry points"
@@ -81,29 +53,6 @@ def test_every_builtin_rule_documents_itself():
         for section in DOC_SECTIONS:
             body = doc.split(section, 1)[1].split("\n\n", 1)[0].strip(" :\n")
             assert body, f"{rule.code}: the section {section!r} is empty"
-
-
-def test_every_builtin_rule_has_fixture_tests():
-    missing = untested(_builtin_rules(), TESTS)
-    assert not missing, "rules without fixture tests (newslint.testing.RuleTester): " + ", ".join(missing)
-
-
-def test_the_fixture_check_fails_for_a_rule_without_tests(tmp_path):
-    class Orphan(Rule):
-        """What it checks: x. Why it matters: x. Example: x. How to fix: x."""
-
-        code = "ZZ901"
-        name = "orphan"
-        summary = "untested"
-
-    (tmp_path / "test_other.py").write_text(
-        "from newslint.testing import RuleTester\nRuleTester(Other).run(valid=['x'])\n"
-    )
-    assert untested([Orphan], tmp_path) == ["ZZ901 (Orphan)"]
-    (tmp_path / "test_orphan.py").write_text(
-        "from newslint.testing import RuleTester\nRuleTester(Orphan).run(valid=['x'])\n"
-    )
-    assert untested([Orphan], tmp_path) == []
 
 
 def test_vague_attribution_fixtures():

@@ -49,7 +49,9 @@ def _place(path: str):
 
 def _linter(rules):
     plugins = load_plugins(entry_points=False)
-    return Linter(plugins, RuleSet(rules, {r.code: r.severity for r in rules}, {r.code for r in rules}), Config())
+    return Linter(
+        plugins, RuleSet(rules, {r.code: r.severity for r in rules}, {r.code for r in rules}), Config()
+    )
 
 
 def test_rules_of_one_fact_kind_share_one_collection_and_one_index():
@@ -63,7 +65,9 @@ def test_rules_of_one_fact_kind_share_one_collection_and_one_index():
         name = "lengths-again"
 
     linter = _linter([base(), Second()])
-    results = [linter.check_document(Document.from_text(t, path=p)) for p, t in (("a.txt", "abc"), ("b.txt", "de"))]
+    results = [
+        linter.check_document(Document.from_text(t, path=p)) for p, t in (("a.txt", "abc"), ("b.txt", "de"))
+    ]
     findings = linter.corpus_pass(results)
     assert calls == ["a.txt", "b.txt"]  # once per document, not once per rule
     assert results[0].facts == {"lengths": [3]}
