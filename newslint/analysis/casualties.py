@@ -24,7 +24,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from newslint.analysis.attribution import Attribution, attribution_covering, fold_lower
+from newslint.analysis._scan import fold_lower
+from newslint.analysis.attribution import Attribution, attribution_covering
 from newslint.analysis.numbers import COUNT, TENS, UNITS, LazyPattern, parse_count
 from newslint.analysis.quotes import Quote
 from newslint.analysis.segments import Paragraph, Sentence

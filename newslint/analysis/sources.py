@@ -27,7 +27,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from newslint.analysis.attribution import Attribution, words
+from newslint.analysis._scan import words
+from newslint.analysis.attribution import Attribution
 from newslint.analysis.segments import Sentence
 from newslint.spans import Span
 
