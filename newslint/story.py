@@ -103,7 +103,7 @@ class Story:
         that reads the index.
         """
         try:
-            return self._indexes[build]  # type: ignore[no-any-return]
+            return self._indexes[build]
         except KeyError:
             made = self._indexes[build] = build(self)
             return made

@@ -247,7 +247,7 @@ class RuleTester:
                 )
         for case in invalid:
             found = lint_story(self._with(case.options), case.articles)
-            problem = _compare(case.expected, found, dict(case.articles))
+            problem = _compare(case.expected, found, {**case.articles})
             if problem:
                 failures.append(
                     f"invalid story{_note(case.note)}: {problem}\n"
@@ -319,7 +319,7 @@ def _describe(source: str, f: Finding) -> str:
     return f"{f.line}:{f.column} {f.code} {_flagged(source, f)!r}: {f.message}"
 
 
-def _compare(expected: Sequence[Expected], found: list[Finding], sources: Mapping[str | None, str]) -> str:
+def _compare(expected: Sequence[Expected], found: list[Finding], sources: Mapping[Any, str]) -> str:
     if len(found) != len(expected):
         return f"expected {len(expected)} finding(s), got {len(found)}"
     ordered = sorted(expected, key=lambda e: (e.file or "", e.line, e.column))
