@@ -11,9 +11,12 @@ import codecs
 import json
 import os
 import sys
+import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newslint.config import Config
 from newslint.plugins import load_plugins
@@ -313,18 +316,30 @@ _LAUGHS = "".join(
 )
 
 
+#: Merge keys doubling at every level: 2**40 values once built, in 1.5 KB.
+_MERGES = "a0: &a0 {x: 1}\n" + "".join(
+    f"a{i}: &a{i}\n  <<: [*a{i - 1}, *a{i - 1}]\n  k{i}: 1\n" for i in range(1, 41)
+)
+
+
 @pytest.mark.parametrize(
     "front, problem",
     [
         ('title: !!python/object/apply:os.system ["true"]\n', "could not determine a constructor"),
         ("a: &a [*a]\nstory: *a\n", "aliases expand to more than 10,000 values"),
         (_LAUGHS + "story: *h\n", "aliases expand to more than 10,000 values"),
+        (_MERGES, "aliases expand to more than 10,000 values"),
+        ("k: " + "[" * 5000 + "]" * 5000 + "\n", "nested more than 100 levels deep"),
+        ("".join("  " * i + f"k{i}:\n" for i in range(300)), "nested more than 100 levels deep"),
     ],
+    ids=["python-tag", "recursive-alias", "billion-laughs", "merge-keys", "deep-brackets", "deep-indent"],
 )
 def test_hostile_front_matter_is_refused_with_a_notice(front, problem):
     from newslint.readers.markdown import MarkdownReader
 
+    started = time.perf_counter()
     document = MarkdownReader().read("a.md", f"---\n{front}---\n{FLAG}\n")
+    assert time.perf_counter() - started < 2, "refused before anything is built"
     assert document.metadata == {}
     assert [problem in message for _, message in document.problems] == [True]
     assert document.text == FLAG
@@ -340,3 +355,37 @@ def test_a_byte_order_mark_before_damaged_text_keeps_the_good_text():
     assert utf16.text == "Zoë said\ufffdmore" and "invalid UTF-16" in utf16.notice and utf16.offset == 8
     clean = decode(codecs.BOM_UTF16_LE + "A real \ufffd stays.".encode("utf-16-le"))
     assert clean.text == "A real \ufffd stays." and clean.notice is None
+
+
+_YAML_BITS = st.sampled_from(
+    [
+        "a: ",
+        "&x ",
+        "*x",
+        "<<: ",
+        "[",
+        "]",
+        "{",
+        "}",
+        ", ",
+        "- ",
+        "\n",
+        "  ",
+        "'",
+        '"',
+        "!!str ",
+        "k",
+        "1",
+        "#",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_YAML_BITS, max_size=60).map("".join))
+def test_any_front_matter_is_read_or_refused_never_raised(front):
+    from newslint.readers.markdown import MarkdownReader
+
+    document = MarkdownReader().read("a.md", f"---\n{front}\n---\n{FLAG}\n")
+    assert isinstance(document.metadata, dict)
+    assert all(isinstance(message, str) for _, message in document.problems)

@@ -17,6 +17,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from newslint.document import Document, TextBuilder, normalise_spaces
 from newslint.markers import hookimpl
 from newslint.suppressions import find_suppressions
+from newslint.yamlio import YamlLimitError, compose, construct
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n|^)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 _FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
@@ -45,41 +46,25 @@ def parse_front_matter(source: str) -> tuple[dict[str, Any], int, list[tuple[int
     if not match:
         return {}, 0, []
     try:
-        data = _yaml.load(match.group(1))
+        node = compose(_yaml, match.group(1))
+        data = construct(_yaml, node, _MAX_VALUES) if node is not None else None
     except YAMLError as exc:
         offset = match.start(1)
         if isinstance(exc, MarkedYAMLError) and exc.problem_mark is not None:
             mark = exc.problem_mark
             offset = _offset_of(source, match.start(1), mark.line, mark.column)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        return {}, match.end(), [(offset, f"front matter is not valid YAML: {problem}")]
+        what = "is too large" if isinstance(exc, YamlLimitError) else "is not valid YAML"
+        return {}, match.end(), [(offset, f"front matter {what}: {problem}")]
     if data is None:
         data = {}
     if not isinstance(data, dict):
         return {}, match.end(), [(match.start(1), "front matter is not a mapping of keys to values")]
-    if _expands_past(data, _MAX_VALUES):
-        problem = f"front matter aliases expand to more than {_MAX_VALUES:,} values (recursive or nested)"
-        return {}, match.end(), [(match.start(1), problem)]
     return {str(k): v for k, v in data.items()}, match.end(), []
 
 
 #: More values than any article's front matter holds; aliases reach it by expansion only.
 _MAX_VALUES = 10_000
-
-
-def _expands_past(data: Any, budget: int) -> bool:
-    """Whether walking ``data`` (aliases expanded) visits more than ``budget`` values."""
-    stack = [data]
-    while stack:
-        budget -= 1
-        if budget < 0:
-            return True
-        item = stack.pop()
-        if isinstance(item, dict):
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-    return False
 
 
 def _offset_of(source: str, base: int, line: int, column: int) -> int:
