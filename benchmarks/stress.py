@@ -34,6 +34,16 @@ def _repeat(unit: str) -> Callable[[int], str]:
     return lambda size: (unit * (size // len(unit) + 1))[:size]
 
 
+#: News prose with no paragraph break: what an export that lost its line breaks
+#: gives (quotations, speakers, figures, names, anonymous sources, all on one line).
+_ONE_LINE_NEWS = (
+    "Police said two people were killed and four injured when a truck hit a bus on Main Street on Monday. "
+    "“We are still investigating what happened,” Chief Ana Ruiz said. "
+    "Officials familiar with the case said the driver, 54, was arrested at the scene. "
+    "Many residents believe the crossing is dangerous, and critics of the council say it ignored them. "
+    "The mayor, Tom Okafor, said the road would reopen on Friday; Okafor's office later confirmed it. "
+)
+
 #: name -> (file suffix, text of about ``size`` characters).
 INPUTS: dict[str, tuple[str, Callable[[int], str]]] = {
     "straight-quotes": (".txt", _repeat('"')),
@@ -74,6 +84,8 @@ INPUTS: dict[str, tuple[str, Callable[[int], str]]] = {
     "html-open-angle": (".html", _repeat("<")),
     "html-entities": (".html", _repeat("&amp;&#8220;&")),
     "html-comment": (".html", lambda size: "<!--" + _repeat("-")(size)),
+    "html-unclosed-inline": (".html", lambda size: "<article>" + _repeat("<b>word ")(size)),
+    "news-one-line": (".txt", _repeat(_ONE_LINE_NEWS)),
 }
 
 

@@ -389,3 +389,14 @@ def test_any_front_matter_is_read_or_refused_never_raised(front):
     document = MarkdownReader().read("a.md", f"---\n{front}\n---\n{FLAG}\n")
     assert isinstance(document.metadata, dict)
     assert all(isinstance(message, str) for _, message in document.problems)
+
+
+def test_html_with_tens_of_thousands_of_unclosed_inline_tags_reads_in_linear_time():
+    """Each text node once asked whether <head> was open by scanning every open tag."""
+    from newslint.readers.html import HtmlReader
+
+    page = "<html><body><article>" + "".join(f"<b>word{i} " for i in range(80_000)) + "</article></body></html>"
+    started = time.perf_counter()
+    document = HtmlReader().read("page.html", page)
+    assert time.perf_counter() - started < 10  # minutes before; a fraction of a second now
+    assert document.text.startswith("word0 word1") and document.text.endswith("word79999")
