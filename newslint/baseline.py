@@ -45,7 +45,8 @@ class Fingerprint:
     def digest(self) -> str:
         """A stable hash, e.g. for SARIF ``partialFingerprints``."""
         key = "\x1f".join((self.code, self.path, self.text, str(self.occurrence)))
-        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+        # (surrogateescape: a file name's bytes that are not UTF-8 are hashed as they are)
+        return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
 def normalise(text: str) -> str:

@@ -17,6 +17,7 @@ from typing import TextIO
 from newslint.document import Document
 from newslint.findings import Finding, Severity
 from newslint.markers import hookimpl
+from newslint.printable import one_line, printable
 
 #: newslint severities as workflow commands.
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -31,14 +32,15 @@ def escape_property(value: str) -> str:
 
 
 def annotation(f: Finding) -> str:
-    props = {"file": f.path, "line": str(f.line), "endLine": str(f.end_line)}
+    props = {"file": printable(f.path), "line": str(f.line), "endLine": str(f.end_line)}
     if f.line == f.end_line:  # columns are refused on an annotation spanning lines
         props.update(col=str(f.column), endColumn=str(f.end_column))
     props["title"] = f"{f.code} {f.rule}"
-    message = f.message
+    message = one_line(f.message)
     if f.related:
         message += "".join(
-            f"\n{r.location.path}:{r.location.line}:{r.location.column}: {r.message}" for r in f.related
+            f"\n{printable(r.location.path)}:{r.location.line}:{r.location.column}: {r.message}"
+            for r in f.related
         )
     head = ",".join(f"{key}={escape_property(value)}" for key, value in props.items())
     return f"::{COMMANDS[f.severity]} {head}::{escape_data(message)}"

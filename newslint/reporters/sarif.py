@@ -23,6 +23,7 @@ from urllib.parse import quote
 from newslint.document import Document, Location
 from newslint.findings import Finding, Severity
 from newslint.markers import hookimpl
+from newslint.printable import path_bytes, printable
 from newslint.rule import DOC_SECTIONS, Rule
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -45,9 +46,10 @@ def artifact_uri(path: str) -> str:
     """A relative path as a URI reference (``%SRCROOT%``-relative); an absolute one as file://."""
     p = Path(path)
     if p.is_absolute():
-        return p.as_uri()
+        return "file://" + quote(path_bytes(p.as_posix()), safe="/")
     posix = p.as_posix()
-    return quote(posix[2:] if posix.startswith("./") else posix, safe="/")
+    # The file name's own bytes, percent-encoded: exact even when they are not UTF-8.
+    return quote(path_bytes(posix[2:] if posix.startswith("./") else posix), safe="/")
 
 
 def _physical(loc: Location) -> dict[str, Any]:
@@ -107,13 +109,17 @@ class SarifReporter:
                 "ruleId": f.code,
                 "ruleIndex": index[f.code],
                 "level": LEVELS[f.severity],
-                "message": {"text": f.message},
+                "message": {"text": printable(f.message)},
                 "locations": [{"physicalLocation": _physical(f.location)}],
                 "partialFingerprints": {"newslint/v1": digests[id(f)]},
             }
             if f.related:
                 result["relatedLocations"] = [
-                    {"id": i, "physicalLocation": _physical(r.location), "message": {"text": r.message}}
+                    {
+                        "id": i,
+                        "physicalLocation": _physical(r.location),
+                        "message": {"text": printable(r.message)},
+                    }
                     for i, r in enumerate(f.related, 1)
                 ]
             results.append(result)
@@ -130,7 +136,7 @@ class SarifReporter:
                             "rules": descriptors,
                         }
                     },
-                    "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri() + "/"}},
+                    "originalUriBaseIds": {"%SRCROOT%": {"uri": artifact_uri(str(Path.cwd())) + "/"}},
                     "columnKind": "unicodeCodePoints",
                     "results": results,
                 }

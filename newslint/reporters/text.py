@@ -9,6 +9,7 @@ from typing import TextIO
 from newslint.document import Document
 from newslint.findings import Finding, Severity
 from newslint.markers import hookimpl
+from newslint.printable import one_line, printable
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 
@@ -27,7 +28,8 @@ def _paint(text: str, code: str, colour: bool) -> str:
 
 
 def format_line(f: Finding) -> str:
-    return f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}"
+    """``path:line:col: CODE message`` on one line, whatever the path and message hold."""
+    return f"{printable(f.path)}:{f.line}:{f.column}: {f.code} {one_line(f.message)}"
 
 
 class TextReporter:
@@ -48,11 +50,11 @@ class FullReporter:
     def render(self, findings: Sequence[Finding], documents: Mapping[str, Document], stream: TextIO) -> None:
         colour = use_colour(stream)
         for f in findings:
-            head = f"{f.path}:{f.line}:{f.column}: "
+            head = f"{printable(f.path)}:{f.line}:{f.column}: "
             stream.write(
                 _paint(head, "1", colour)
                 + _paint(f"{f.code} [{f.severity.value}]", _COLOURS[f.severity], colour)
-                + f" {f.message}\n"
+                + f" {one_line(f.message)}\n"
             )
             doc = documents.get(f.path)
             if doc is not None:
@@ -74,7 +76,9 @@ class FullReporter:
                 )
             for r in f.related:
                 loc = r.location
-                stream.write(f"      = {loc.path}:{loc.line}:{loc.column}: {r.message}\n")
+                stream.write(
+                    f"      = {printable(loc.path)}:{loc.line}:{loc.column}: {one_line(r.message)}\n"
+                )
             stream.write("\n")
 
 
