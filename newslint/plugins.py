@@ -8,6 +8,7 @@ import does not stop the others: it is recorded in ``Plugins.errors``.
 
 from __future__ import annotations
 
+import difflib
 import importlib
 import importlib.util
 import sys
@@ -148,6 +149,7 @@ def load_plugins(
             plugins.errors.append((name, f"cannot be loaded: {detail}"))
             continue
         plugins.info[name] = PluginInfo(name, "local", str(path), False)
+    _drop_unknown_hooks(plugins)
     pm.check_pending()
     _collect(plugins)
     if config is not None:
@@ -156,6 +158,24 @@ def load_plugins(
         if PLUGIN_NAME not in disabled:
             add_custom_rules(plugins, config)
     return plugins
+
+
+def _drop_unknown_hooks(plugins: Plugins) -> None:
+    """Unregister each plugin that implements a hook newslint does not have (a
+    misspelt ``newslint_rule``), naming it, so the others still run."""
+    pm = plugins.manager
+    known = sorted(n for n in dir(hookspecs) if n.startswith("newslint_"))
+    for name, caller in sorted(vars(pm.hook).items()):
+        if caller.spec is not None:
+            continue
+        for impl in caller.get_hookimpls():
+            if pm.is_registered(impl.plugin):
+                plugin = impl.plugin_name
+                pm.unregister(impl.plugin)
+                plugins.info.pop(plugin, None)
+                close = difflib.get_close_matches(name, known, n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                plugins.errors.append((plugin, f"implements an unknown hook {name!r}{hint}; not loaded"))
 
 
 def _import_path(name: str, path: Path) -> ModuleType:
