@@ -56,7 +56,8 @@ class BinaryFile(_RunnerRule):
     code = "NL002"
     name = "binary-file"
     summary = "A binary file was skipped"
-    severity = Severity.INFO
+    # A warning, so CI fails on it by default: whatever it was, nobody checked it.
+    severity = Severity.WARNING
 
 
 class InvalidFrontMatter(_RunnerRule):
@@ -135,8 +136,9 @@ class StepTimedOut(_RunnerRule):
 
 
 class NotUtf8(_RunnerRule):
-    """What it checks: files that are not clean UTF-8: decoded another way, or
-    garbled by a double encoding ("â€™" where "’" was meant).
+    """What it checks: files that are not clean UTF-8 text: decoded another way,
+    garbled by a double encoding ("â€™" where "’" was meant), or holding stray
+    NUL bytes (read as spaces). The file is still checked, as decoded.
 
     Why it matters: a Windows-1252 or Latin-1 export read as UTF-8 turns
     "Núñez" into garbage, and a damaged UTF-8 file loses letters; either way
@@ -153,7 +155,7 @@ class NotUtf8(_RunnerRule):
 
     code = "NL007"
     name = "legacy-encoding"
-    summary = "A file is not clean UTF-8: decoded another way, or double-encoded"
+    summary = "A file is not clean UTF-8 text: decoded another way, double-encoded, or with NUL bytes"
     severity = Severity.WARNING
 
 

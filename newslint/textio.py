@@ -79,14 +79,47 @@ def decode(data: bytes) -> Decoded:
     head = data[:_SNIFF]
     if b"\x00" in head:
         utf16 = _utf16_without_bom(data)
-        if utf16 is None:
+        if utf16 is not None:
+            return utf16
+        if _binary(head):
             raise BinaryFileError("it contains NUL bytes")
-        return utf16
+    if b"\x00" in data:
+        return _with_nuls(data)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         return _legacy(data, exc)
     return _double_encoded(text) or Decoded(text, "utf-8")
+
+
+#: Bytes that are neither text nor a line or page break.
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\f\x00") + b"\x7f"
+
+
+def _binary(head: bytes) -> bool:
+    """Binary data, not text with a stray NUL: NULs or other control bytes are common.
+
+    (An image, a PDF or a word-processor file holds them by the hundred in its
+    first kilobytes; an article damaged in transit holds a few NULs in prose.)
+    """
+    nuls = head.count(0)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
+    return nuls * 100 > len(head) or controls * 50 > len(head)
+
+
+def _with_nuls(data: bytes) -> Decoded:
+    """Text holding a few NUL bytes: each is read as a space (offsets stay), with a notice."""
+    first = data.index(0)
+    count = data.count(0)
+    decoded = decode(data.replace(b"\x00", b" "))
+    where = len(data[:first].decode(decoded.encoding, errors="replace"))
+    note = (
+        f"the text holds {count} NUL byte{'s' if count != 1 else ''} (damaged in transit or by an export), "
+        "read as spaces; repair the file"
+    )
+    if decoded.notice is not None:  # an encoding notice too: one notice, at the earlier place
+        return decoded._replace(notice=f"{decoded.notice}; {note}", offset=min(decoded.offset, where))
+    return decoded._replace(notice=note, offset=where)
 
 
 def _double_encoded(text: str) -> Decoded | None:
@@ -101,7 +134,7 @@ def _double_encoded(text: str) -> Decoded | None:
         meant = ""
     notice = (
         f"text looks double-encoded (UTF-8 read as Windows-1252 and saved again): “{first.group(0)}”{meant}, "
-        f"{count} place{'s' if count != 1 else ''}; repair the text before it is checked"
+        f"{count} place{'s' if count != 1 else ''}; checked as it is: repair the text"
     )
     return Decoded(text, "utf-8", notice, first.start())
 

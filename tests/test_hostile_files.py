@@ -395,8 +395,25 @@ def test_html_with_tens_of_thousands_of_unclosed_inline_tags_reads_in_linear_tim
     """Each text node once asked whether <head> was open by scanning every open tag."""
     from newslint.readers.html import HtmlReader
 
-    page = "<html><body><article>" + "".join(f"<b>word{i} " for i in range(80_000)) + "</article></body></html>"
+    page = (
+        "<html><body><article>" + "".join(f"<b>word{i} " for i in range(80_000)) + "</article></body></html>"
+    )
     started = time.perf_counter()
     document = HtmlReader().read("page.html", page)
     assert time.perf_counter() - started < 10  # minutes before; a fraction of a second now
     assert document.text.startswith("word0 word1") and document.text.rstrip().endswith("word79999")
+
+
+def test_a_stray_nul_in_a_good_article_is_read_as_a_space_with_a_notice(tmp_path, capsys, monkeypatch):
+    """Once the whole file was skipped as binary, at info level, and its findings lost."""
+    from newslint.cli import main
+
+    article = "Council backs plan\n\nThe council met.\x00 An unnamed official said the vote was close.\n"
+    (tmp_path / "a.txt").write_bytes(article.encode())
+    decoded = decode(article.encode())
+    assert decoded.text == article.replace("\x00", " ") and decoded.offset == article.index("\x00")
+    assert "1 NUL byte" in decoded.notice
+    monkeypatch.chdir(tmp_path)
+    assert main(["--no-config", "a.txt"]) == 1
+    out = capsys.readouterr().out
+    assert "a.txt:3:17: NL007 the text holds 1 NUL byte" in out and "NL201" in out

@@ -60,7 +60,9 @@ def test_a_misspelt_hook_is_reported_and_the_other_plugins_run(tmp_path, capsys,
 
     assert main(["a.txt"]) == 2
     out = capsys.readouterr().out
-    assert "NL005 plugin 'typo_plugin.py' implements an unknown hook 'newslint_rule'" in out and "NL102" in out
+    assert (
+        "NL005 plugin 'typo_plugin.py' implements an unknown hook 'newslint_rule'" in out and "NL102" in out
+    )
 
 
 def test_rule_metadata_is_checked():
