@@ -104,7 +104,7 @@ def _binary(head: bytes) -> bool:
     """
     nuls = head.count(0)
     controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
-    return nuls * 100 > len(head) or controls * 50 > len(head)
+    return nuls > max(2, len(head) // 100) or controls * 50 > len(head)
 
 
 def _with_nuls(data: bytes) -> Decoded:
