@@ -135,8 +135,14 @@ class Document:
         return i + 1, source_offset - starts[i] + 1
 
     def locate(self, start: int, end: int) -> Location:
-        """The location in the source file of ``text[start:end]``."""
-        end = max(end, start + 1)
+        """The location in the source file of ``text[start:end]``.
+
+        A range reaching outside the text (a rule's arithmetic gone wrong) is
+        clipped to it, so a finding never points at line 0 or a negative column.
+        """
+        size = len(self.text)
+        start = min(max(start, 0), max(size - 1, 0))
+        end = min(max(end, start + 1), max(size, start + 1))
         s = self.source_offset(start)
         # The end is mapped from the last character so a range never runs
         # into markup that follows it.

@@ -84,3 +84,14 @@ def test_broken_front_matter_is_reported_at_its_line(run_cli, tmp_path):
     proc = run_cli("--no-config", "bad.md")
     assert "bad.md:" in proc.stdout and "NL003" in proc.stdout
     assert "NL201" in proc.stdout  # the body is still linted
+
+
+def test_a_range_outside_the_text_is_clipped_to_it():
+    """A rule whose arithmetic goes wrong still points inside the file (once: line 0, column -104)."""
+    from newslint.document import Document
+
+    doc = Document.from_text("One line.\nTwo.")
+    assert doc.locate(-100, -50) == Location("<text>", 1, 1, 1, 2)
+    assert doc.locate(3, 500) == Location("<text>", 1, 4, 2, 5)
+    assert doc.locate(500, 600) == Location("<text>", 2, 4, 2, 5)
+    assert Document.from_text("").locate(-3, 4) == Location("<text>", 1, 1, 1, 1)
