@@ -88,7 +88,7 @@ def test_broken_front_matter_is_reported_at_its_line(run_cli, tmp_path):
 
 def test_a_range_outside_the_text_is_clipped_to_it():
     """A rule whose arithmetic goes wrong still points inside the file (once: line 0, column -104)."""
-    from newslint.document import Document
+    from newslint import Document, Location
 
     doc = Document.from_text("One line.\nTwo.")
     assert doc.locate(-100, -50) == Location("<text>", 1, 1, 1, 2)
