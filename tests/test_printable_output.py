@@ -71,3 +71,14 @@ def test_sarif_written_to_a_file_with_such_names_is_valid(hostile_names, tmp_pat
     )
     assert uris == ["desk/a%0Ab.txt", "desk/bell%07.txt", "desk/caf%E9.txt", "desk/wrapped.txt"]
     assert SHARED.exists()
+
+
+def test_the_full_format_caret_sits_under_the_span_after_wide_characters(tmp_path, capsys, monkeypatch):
+    (tmp_path / "zh.txt").write_text("北京大学的专家说，An unnamed official said so.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    main(["--no-config", "--select", "NL201", "--format", "full", "zh.txt"])
+    source_line, caret_line = capsys.readouterr().out.splitlines()[1:3]
+    from wcwidth import wcswidth
+
+    column = wcswidth(source_line[: source_line.index("An unnamed")])  # screen columns, not characters
+    assert caret_line.index("^") == column and caret_line.count("^") == len("An unnamed official")

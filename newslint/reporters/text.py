@@ -6,6 +6,8 @@ import os
 from collections.abc import Mapping, Sequence
 from typing import TextIO
 
+from wcwidth import wcswidth
+
 from newslint.document import Document
 from newslint.findings import Finding, Severity
 from newslint.markers import hookimpl
@@ -30,6 +32,17 @@ def _paint(text: str, code: str, colour: bool) -> str:
 def format_line(f: Finding) -> str:
     """``path:line:col: CODE message`` on one line, whatever the path and message hold."""
     return f"{printable(f.path)}:{f.line}:{f.column}: {f.code} {one_line(f.message)}"
+
+
+def _visible(text: str) -> str:
+    """Source text as shown under a finding: tabs as spaces, controls as escapes."""
+    return printable(text.replace("\t", " "))
+
+
+def _width(text: str) -> int:
+    """Columns ``text`` takes on a terminal (wide East Asian characters count two)."""
+    width = wcswidth(text)
+    return width if width >= 0 else len(text)
 
 
 class TextReporter:
@@ -64,15 +77,16 @@ class FullReporter:
                 # Long lines (a whole article on one line) are shown as a window.
                 lo = max(0, start - 60)
                 hi = min(len(line), max(end, start + 1) + 60)
-                snippet = (
-                    ("…" if lo else "") + line[lo:hi].replace("\t", " ") + ("…" if hi < len(line) else "")
-                )
-                pad = (1 if lo else 0) + start - lo
-                width = max(1, min(end, hi) - start)
+                before = ("…" if lo else "") + _visible(line[lo:start])
+                span = _visible(line[start : min(end, hi)])
+                snippet = before + span + _visible(line[min(end, hi) : hi]) + ("…" if hi < len(line) else "")
                 gutter = f"{f.line:>5} | "
                 stream.write(gutter + snippet + "\n")
+                # The caret is placed by display width: a Chinese character takes two columns.
                 stream.write(
-                    " " * (len(gutter) + pad) + _paint("^" * width, _COLOURS[f.severity], colour) + "\n"
+                    " " * (len(gutter) + _width(before))
+                    + _paint("^" * max(1, _width(span)), _COLOURS[f.severity], colour)
+                    + "\n"
                 )
             for r in f.related:
                 loc = r.location
