@@ -95,3 +95,22 @@ def test_a_range_outside_the_text_is_clipped_to_it():
     assert doc.locate(3, 500) == Location("<text>", 1, 4, 2, 5)
     assert doc.locate(500, 600) == Location("<text>", 2, 4, 2, 5)
     assert Document.from_text("").locate(-3, 4) == Location("<text>", 1, 1, 1, 1)
+
+
+def test_template_tags_in_markdown_are_markup_not_prose():
+    """Hugo shortcodes, Liquid tags and their code blocks: blanked like comments, offsets kept."""
+    from newslint.readers.markdown import MarkdownReader
+
+    source = (
+        "---\ntitle: T\n---\n"
+        '{{< figure src="a.jpg" caption="Critics say it failed" >}}\n\n'
+        'An unnamed official said {{< ref "x.md" >}} the road was closed in {{ site.city }}.\n\n'
+        "{% highlight python %}\nx = 'Many believe this'\n{% endhighlight %}\n\n"
+        "{% comment %}Critics say so{% endcomment %}\n"
+        "{{% note %}}Police said two people were killed.{{% /note %}}\n"
+    )
+    document = MarkdownReader().read("a.md", source)
+    prose = " ".join(document.text.split())
+    assert prose == "An unnamed official said the road was closed in . Police said two people were killed."
+    start = document.text.index("Police")
+    assert source[document.source_offset(start) :].startswith("Police said")

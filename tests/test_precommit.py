@@ -159,6 +159,9 @@ def test_clean_and_suppressed_articles_are_committed(newsroom):
     # A file type the hook does not take is not linted at all.
     other = _commit(articles, env, "notes.py", "# An unnamed official said so.\n")
     assert other.returncode == 0 and "newslint" in other.stderr and "Skipped" in other.stderr
+    # Nor is a text file with no extension (identify calls LICENSE "plain-text").
+    licence = _commit(articles, env, "LICENSE", "Many believe an unnamed official said so.\n")
+    assert licence.returncode == 0 and "Skipped" in licence.stderr, licence.stdout + licence.stderr
 
 
 def test_hook_manifest_and_project_config_are_valid(run_cli, tmp_path):
@@ -166,7 +169,7 @@ def test_hook_manifest_and_project_config_are_valid(run_cli, tmp_path):
 
     (hook,) = load_manifest(str(ROOT / ".pre-commit-hooks.yaml"))
     assert hook["id"] == "newslint" and hook["require_serial"] is True
-    assert set(hook["types_or"]) == {"plain-text", "markdown", "html"}
+    assert hook["types"] == ["text"] and hook["files"] == r"\.(txt|md|markdown|html?|xhtml)$"
     config = load_config(str(ROOT / ".pre-commit-config.yaml"))
     seeds_hook = next(h for repo in config["repos"] for h in repo["hooks"] if h["id"] == "newslint-seeds")
     # What that hook runs: newslint on seeds/ with this repository's rules.yaml, clean at --fail-on error.

@@ -35,6 +35,15 @@ _INLINE = re.compile(
     r"|\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)|`+"  # emphasis and code marks
 )
 _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+# Static-site template tags are markup, not prose: Hugo shortcodes ({{< x >}},
+# {{% x %}}), Liquid and Jinja tags ({% x %}) and output ({{ page.title }}).
+# No class crosses a brace, so a run of unclosed "{{" costs linear time.
+_TEMPLATE_TAG = re.compile(r"\{\{<[^{}]*?>\}\}|\{\{%[^{}]*?%\}\}|\{%[^{}]*?%\}|\{\{[^{}]*\}\}")
+# Paired tags whose content is code or a comment, not prose.
+_CODE_PAIRS = re.compile(
+    r"\{%-?\s*(?P<liquid>raw|comment|highlight)\b[^{}]*?%\}"
+    r"|\{\{[<%]\s*(?P<hugo>highlight|code|raw)\b[^{}]*?[>%]\}\}"
+)
 _LINE_BREAK = re.compile(r"([^\r\n]*)(?:\r\n|\r|\n|\Z)")
 
 _yaml = YAML(typ="safe", pure=True)
@@ -91,6 +100,8 @@ class MarkdownReader:
         # Only up to the last "-->": an unclosed "<!--" must not scan to the end.
         cut = source.rfind("-->") + 3
         masked = _COMMENT.sub(_blank, source[:cut]) + source[cut:] if cut > 2 else source
+        if "{{" in masked or "{%" in masked:
+            masked = _mask_templates(masked)
         for line_start, line in _lines(masked, body_start):
             fence = _FENCE.match(line)
             if in_fence is not None:
@@ -147,6 +158,30 @@ def _lines(source: str, start: int):
         if m.start() == m.end() == len(source):
             break
         yield m.start(), m.group(1)
+
+
+def _mask_templates(source: str) -> str:
+    """Blank template code blocks and tags (offsets kept), as comments are."""
+    parts: list[str] = []
+    cursor = 0
+    for m in _CODE_PAIRS.finditer(source):
+        if m.start() < cursor:
+            continue  # inside a block already blanked
+        if m.group("liquid"):
+            close = re.compile(r"\{%-?\s*end" + m.group("liquid") + r"\s*-?%\}")
+        else:
+            close = re.compile(r"\{\{[<%]\s*/" + str(m.group("hugo")) + r"\s*[>%]\}\}")
+        end = close.search(source, m.end())
+        if end is None:
+            continue  # an unclosed block: only its opening tag is blanked, below
+        parts += [source[cursor : m.start()], _blank_text(source[m.start() : end.end()])]
+        cursor = end.end()
+    source = "".join(parts) + source[cursor:]
+    return _TEMPLATE_TAG.sub(_blank, source)
+
+
+def _blank_text(text: str) -> str:
+    return re.sub(r"[^\r\n]", " ", text)
 
 
 def _blank(match: re.Match[str]) -> str:
