@@ -58,11 +58,17 @@ COMPATIBLE = {
 class UnattributedCasualtyFigure(Rule):
     """What it checks: an explicit count of people killed, dead, injured,
     wounded, hurt, shot, hospitalized or missing ("two civilians dead",
-    "killed 14 people", "the death toll rose to 30", "A man was shot and
-    killed") with no source in its sentence or paragraph (or, in a long
-    paragraph, the sentences next to it). A figure inside a quotation counts
-    as attributed. Vague counts ("several", "dozens"), headlines and single
-    named victims ("Thompson was pronounced dead") are left alone.
+    "killed 14 people", "the death toll rose to 30", "the stabbing of three
+    students", "hospitals received nine patients") with no source in its
+    sentence or paragraph (or, in a long paragraph, the sentences next to
+    it). The source is the one the shared attribution model reads ("...,
+    police said", "according to ..."); an institution that only acts
+    ("police arrested a man in the shooting of five teens") is no source. A
+    figure inside a quotation counts as attributed. A headline is the
+    outlet's own voice: its toll is flagged unless the headline names its
+    source ("Police: two dead"). Vague counts ("several", "dozens") and
+    single victims with no number ("A man was shot", "Thompson was
+    pronounced dead", "a 19-year-old died") are left alone.
 
     Why it matters: BBC guidance warns that first casualty estimates are often
     wrong and must be attributed; AP asks that any figure the reporter did not
@@ -84,7 +90,7 @@ class UnattributedCasualtyFigure(Rule):
     def check(self, document: Document, analysis: Analysis) -> Iterator[Violation]:
         text = document.text
         for c in analysis.casualties:
-            if c.vague or c.definite or c.attributed or analysis.is_headline(c.start):
+            if c.vague or c.definite or not c.explicit or c.attributed:
                 continue
             yield self.violation(
                 document,
@@ -140,7 +146,7 @@ def _fact(document: Document, c: CasualtyClaim, text: str) -> CasualtyFact:
         c.group,
         c.group_key,
         c.source,
-        c.definite,
+        c.definite or not c.explicit,
         c.partial,
     )
 
