@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -19,40 +18,7 @@ from newslint import (
     Violation,
     hookimpl,
 )
-from newslint.analysis.casualties import GENERIC_GROUPS, CasualtyClaim
-
-# Sources that are institutions every outlet quotes (police, a ministry): an
-# agreement resting on them is the normal state of a story, not a warning.
-INSTITUTIONAL_SOURCES = frozenset(
-    [
-        "police",
-        "officials",
-        "authorities",
-        "sheriff",
-        "coroner",
-        "medical examiner",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "statement",
-        "ministry",
-        "hospital officials",
-        "quotation",
-    ]
-)
-
-
-# Conditions that can describe the same victims when one article corroborates
-# another ("five people shot" and "five people injured"); conflicts compare
-# one condition only.
-COMPATIBLE = {
-    "killed": ("killed", "shot", "victim"),
-    "injured": ("injured", "shot", "victim"),
-    "shot": ("shot", "killed", "injured", "victim"),
-    "victim": ("victim", "killed", "injured", "shot"),
-    "missing": ("missing",),
-    "casualties": ("casualties", "killed", "injured", "victim"),
-}
+from newslint.analysis.casualties import COMPATIBLE, GENERIC_GROUPS, TOLL_CLASS, CasualtyClaim, single_voice
 
 
 class UnattributedCasualtyFigure(Rule):
@@ -167,17 +133,6 @@ class _StoryCasualtyRule(CorpusRule):
         ]
 
 
-# Conditions that count the same people when one article's toll is compared
-# with another's: the victims of a shooting are the people shot.
-TOLL_CLASS = {
-    "killed": "killed",
-    "injured": "injured",
-    "shot": "hit",
-    "victim": "hit",
-    "missing": "missing",
-    "casualties": "casualties",
-}
-
 Entry = tuple[str, CasualtyFact]
 _ANY = "*"
 
@@ -291,9 +246,6 @@ class StoryIndex:
         return sorted(out, key=lambda e: (e[1].low, e[0]))
 
 
-_PARTIAL = re.compile(r"\b(?:others?|additional|more|remaining)\b", re.I)
-
-
 def _figures(facts: Mapping[str, Sequence[CasualtyFact]]) -> Iterator[Entry]:
     """The figures a story rule may flag: no single named victim, no remainder
     ("three others were hurt" counts part of a toll other articles give
@@ -303,7 +255,7 @@ def _figures(facts: Mapping[str, Sequence[CasualtyFact]]) -> Iterator[Entry]:
         seen: set[tuple] = set()
         for f in items:
             key = (TOLL_CLASS[f.condition], f.group_key, f.low, f.high)
-            if f.definite or f.partial or key in seen or _PARTIAL.search(f.group):
+            if f.definite or f.partial or key in seen:
                 continue
             seen.add(key)
             yield path, f
@@ -437,7 +389,7 @@ class SingleSourceCorroboration(_StoryCasualtyRule):
         index = story.index(StoryIndex)
         facts = index.facts
         for path, fact in _figures(facts):
-            if fact.high == 1 or fact.source in INSTITUTIONAL_SOURCES or _unidentified(fact.source):
+            if fact.high == 1 or not single_voice(fact.source):
                 continue
             by_source = index.matches(path, fact)
             if set(by_source) != {fact.source}:
@@ -461,19 +413,6 @@ def _update(a: CasualtyFact, a_date: str, b: CasualtyFact, b_date: str) -> bool:
         return False
     earlier, later = (a, b) if a_date < b_date else (b, a)
     return later.low > earlier.low
-
-
-_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "who", "which", "that", "this"})
-
-
-def _unidentified(source: str) -> bool:
-    """No source, a pronoun, or a bare verb: nothing to call "the same source"."""
-    return (
-        not source
-        or source.split()[-1] in _PRONOUNS
-        or " " not in source
-        and source.endswith(("said", "says"))
-    )
 
 
 def _n(value: float) -> str:

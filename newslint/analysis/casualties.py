@@ -26,10 +26,23 @@ from typing import NamedTuple
 
 from newslint.analysis._scan import fold_lower
 from newslint.analysis.attribution import Attribution
+from newslint.analysis.lexicon.casualties import INSTITUTIONAL_SOURCES, SOURCE_PRONOUNS
 from newslint.analysis.numbers import COUNT, TENS, UNITS, LazyPattern, parse_count
 from newslint.analysis.quotes import Quote
 from newslint.analysis.segments import Paragraph, Sentence
 from newslint.spans import Span
+
+__all__ = [
+    "COMPATIBLE",
+    "GENERIC_GROUPS",
+    "TOLL_CLASS",
+    "CasualtyClaim",
+    "Tally",
+    "find_casualty_claims",
+    "single_voice",
+    "tally",
+    "year_of",
+]
 
 # Person nouns that can head a victim group, with their normalised key.
 # Generic ones ("people", "victims") match any group when corroborating.
@@ -305,7 +318,8 @@ _OBJECT_AFTER = LazyPattern(
 _OBJECT_BARE = LazyPattern(rf"\b{_VERB}\s+(?P<bare>{COUNT})(?=\s*(?:[,.;](?!\d)|and\b|$))", re.I)
 # "... as well as two Iranian military advisers": more objects of the same verb.
 _MORE_OBJECTS = LazyPattern(
-    rf"(?:\s*,\s*|\s+and\s+|\s+as\s+well\s+as\s+|\s+along\s+with\s+|\s+including\s+){_COUNT}\s+{_GROUP}",
+    rf"(?:\s*,\s*|\s+and\s+|\s+as\s+well\s+as\s+|\s+along\s+with\s+|\s+including\s+){_COUNT}\s+{_GROUP}"
+    r"(?:\s+(?P<tail>dead|injured|wounded|hurt))?",
     re.I,
 )
 # "3 dead", "two injured", "14 deaths", "five shooting victims".
@@ -676,7 +690,7 @@ def find_casualty_claims(
                 source = sources[(start, end)] = _source(
                     text, Span(start, end), sent, paragraph, attributions, sentences
                 )
-            after = text[end : sent.end]
+            rest = text[end : sent.end]
             claims.append(
                 CasualtyClaim(
                     start,
@@ -692,16 +706,44 @@ def find_casualty_claims(
                     "quotation" if in_quote and not source else source,
                     definite,
                     background,
-                    bool(
-                        _PARTIAL_GROUP.search(group)
-                        or _PARTIAL_BEFORE.search(text, max(0, start - 30), start)
-                        or _SPLIT_AFTER.search(after)
-                    ),
+                    _partial(claims, sent.index, start, condition, group, text, rest),
                     bool(_WITH_PERPETRATOR.match(text, start, sent.end)),
                     explicit,
                 )
             )
     return claims
+
+
+_TOLLS = ("killed", "injured", "shot")
+
+
+def _partial(
+    earlier: Sequence[CasualtyClaim],
+    sentence: int,
+    start: int,
+    condition: str,
+    group: str,
+    text: str,
+    rest: str,
+) -> bool:
+    """Part of a toll given elsewhere: "three others were hurt", "including two children".
+
+    "Others" beside a count of another condition just before ("One man was
+    killed and four others were injured") are that condition's whole count.
+    """
+    if _SPLIT_AFTER.search(rest):
+        return True
+    before = _PARTIAL_BEFORE.search(text, max(0, start - 30), start)
+    word = _PARTIAL_GROUP.search(group) or before
+    if not word:
+        return False
+    if fold_lower(word.group().split()[0]) not in ("other", "others") or condition not in _TOLLS:
+        return True
+    killed = condition == "killed"
+    return not any(
+        c.sentence >= sentence - 1 and c.condition in _TOLLS and (c.condition == "killed") != killed
+        for c in earlier[-4:]
+    )
 
 
 def _sentence_holding(sentences: Sequence[Sentence], offset: int) -> Sentence | None:
@@ -819,18 +861,27 @@ def _claims_in_sentence(text: str, sent: Sentence) -> Iterable[_Found]:
         m = _OBJECT_AFTER.match(body, pos)
         if not m:
             continue
-        condition = _verb_condition(m.group("verb"), m.group("tail"))
-        add(m.start("count"), m.end("head"), m.group("count"), condition, m.group("mod"), m.group("head"))
+        object_condition = _verb_condition(m.group("verb"), m.group("tail"))
+        add(
+            m.start("count"),
+            m.end("head"),
+            m.group("count"),
+            object_condition,
+            m.group("mod"),
+            m.group("head"),
+        )
         pos = m.end()
-        while condition is not None:
+        while object_condition is not None:
             more = _MORE_OBJECTS.match(body, pos)
             if not more:
                 break
+            # "left one man dead and three others injured": each object its own tail
+            tail = more.group("tail") or m.group("tail")
             add(
                 more.start("count"),
                 more.end("head"),
                 more.group("count"),
-                condition,
+                _verb_condition(m.group("verb"), tail),
                 more.group("mod"),
                 more.group("head"),
             )
@@ -1208,6 +1259,43 @@ def _source_key(phrase: str) -> str:
     for _ in range(2):
         p = _DETERMINERS.sub("", p).strip()
     return p
+
+
+#: Conditions that can describe the same victims when one article corroborates
+#: another ("five people shot" and "five people injured"); conflicts compare
+#: one toll class only.
+COMPATIBLE = {
+    "killed": ("killed", "shot", "victim"),
+    "injured": ("injured", "shot", "victim"),
+    "shot": ("shot", "killed", "injured", "victim"),
+    "victim": ("victim", "killed", "injured", "shot"),
+    "missing": ("missing",),
+    "casualties": ("casualties", "killed", "injured", "victim"),
+}
+#: Conditions that count the same people when one article's toll is compared
+#: with another's: the victims of a shooting are the people shot.
+TOLL_CLASS = {
+    "killed": "killed",
+    "injured": "injured",
+    "shot": "hit",
+    "victim": "hit",
+    "missing": "missing",
+    "casualties": "casualties",
+}
+
+
+def single_voice(source: str) -> bool:
+    """A source whose repetition across articles is one voice, not corroboration.
+
+    A named or unnamed person ("the military source", "Mayor Dyer"); not an
+    institution every outlet quotes (police, a ministry, officials: agreement
+    resting on them is the normal state of a story), a pronoun, a bare verb or
+    no source at all (nothing to call "the same source").
+    """
+    if not source or source in INSTITUTIONAL_SOURCES:
+        return False
+    last = source.split()[-1]
+    return last not in SOURCE_PRONOUNS and not (" " not in source and source.endswith(("said", "says")))
 
 
 class Tally(NamedTuple):
