@@ -25,8 +25,8 @@ class UnattributedCasualtyFigure(Rule):
     """What it checks: an explicit count of people killed, dead, injured,
     wounded, hurt, shot, hospitalized or missing ("two civilians dead",
     "killed 14 people", "the death toll rose to 30", "the stabbing of three
-    students", "hospitals received nine patients") with no source in its
-    sentence or paragraph (or, in a long paragraph, the sentences next to
+    students", "a crash that sent three drivers to the hospital") with no
+    source in its sentence or paragraph (or, in a long paragraph, the sentences next to
     it). The source is the one the shared attribution model reads ("...,
     police said", "according to ..."); an institution that only acts
     ("police arrested a man in the shooting of five teens") is no source. A
