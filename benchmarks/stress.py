@@ -44,6 +44,25 @@ _ONE_LINE_NEWS = (
     "The mayor, Tom Okafor, said the road would reopen on Friday; Okafor's office later confirmed it. "
 )
 
+
+def _near_identical_names(size: int) -> str:
+    """A page of one surname with one letter changed in each sentence ("Kowalczyk",
+    "Kowblczyk", ...): thousands of spellings one slip apart, each introduced in
+    full and referred back to, as a roster or a garbled feed would have them."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    base = "Kowalczyk"
+    out: list[str] = []
+    n = i = 0
+    while n < size:
+        pos = 1 + i % (len(base) - 1)
+        name = base[:pos] + letters[(i // (len(base) - 1)) % 26] + base[pos + 1 :]
+        sentence = f"Senator Maria {name}, 52, said the bill would pass. {name} said so. "
+        out.append(sentence)
+        n += len(sentence)
+        i += 1
+    return "".join(out)[:size]
+
+
 #: name -> (file suffix, text of about ``size`` characters).
 INPUTS: dict[str, tuple[str, Callable[[int], str]]] = {
     "straight-quotes": (".txt", _repeat('"')),
@@ -56,6 +75,7 @@ INPUTS: dict[str, tuple[str, Callable[[int], str]]] = {
     "capital-words": (".txt", _repeat("BREAKING NEWS OFFICIAL SAID ")),
     "name-run": (".txt", _repeat("John Smith ")),
     "titled-names": (".txt", _repeat("Mr. Smith Dr. Jones Gen. Lee ")),
+    "near-identical-names": (".txt", _near_identical_names),
     "digits": (".txt", _repeat("7")),
     "number-words": (".txt", _repeat("1,000 dead, 20 injured, three killed ")),
     "dots": (".txt", _repeat(".")),

@@ -25,11 +25,24 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from newslint.analysis._scan import fold_lower
-from newslint.analysis.attribution import Attribution, attribution_covering
+from newslint.analysis.attribution import Attribution
+from newslint.analysis.lexicon.casualties import INSTITUTIONAL_SOURCES, SOURCE_PRONOUNS
 from newslint.analysis.numbers import COUNT, TENS, UNITS, LazyPattern, parse_count
 from newslint.analysis.quotes import Quote
 from newslint.analysis.segments import Paragraph, Sentence
 from newslint.spans import Span
+
+__all__ = [
+    "COMPATIBLE",
+    "GENERIC_GROUPS",
+    "TOLL_CLASS",
+    "CasualtyClaim",
+    "Tally",
+    "find_casualty_claims",
+    "single_voice",
+    "tally",
+    "year_of",
+]
 
 # Person nouns that can head a victim group, with their normalised key.
 # Generic ones ("people", "victims") match any group when corroborating.
@@ -166,6 +179,41 @@ _HEAD_KEYS = {
     "trooper": "officer",
     "troopers": "officer",
     "homeowner": "homeowner",
+    "patrons": "patron",
+    "patron": "patron",
+    "clubgoers": "patron",
+    "club-goers": "patron",
+    "partygoers": "patron",
+    "party-goers": "patron",
+    "concertgoers": "patron",
+    "attendees": "patron",
+    "shoppers": "customer",
+    "innocents": "people",
+    "congregants": "worshipper",
+    "parishioners": "worshipper",
+    "churchgoers": "worshipper",
+    "spectators": "bystander",
+    "motorists": "driver",
+    "inmates": "inmate",
+    "prisoners": "inmate",
+    "hostages": "hostage",
+    "males": "man",
+    "male": "man",
+    "females": "woman",
+    "female": "woman",
+    "policemen": "officer",
+    "policeman": "officer",
+    "agents": "officer",
+    "marines": "soldier",
+    "servicemen": "soldier",
+    "christians": "christian",
+    "muslims": "muslim",
+    "egyptians": "egyptian",
+    "pakistanis": "pakistani",
+    "kurds": "kurd",
+    "yemenis": "yemeni",
+    "nigerians": "nigerian",
+    "mexicans": "mexican",
 }
 GENERIC_GROUPS = frozenset({"people", "victim"})
 _SINGULAR_HEADS = frozenset(
@@ -186,6 +234,7 @@ _CONDITION_WORDS = {
     "die": "killed",
     "slain": "killed",
     "murdered": "killed",
+    "stabbed": "victim",
     "deaths": "killed",
     "fatalities": "killed",
     "injured": "injured",
@@ -212,7 +261,13 @@ _ADVERB = r"(?:found|confirmed|subsequently|accidentally|apparently|allegedly|fa
 _PASSIVE_COND = (
     r"(?P<cond>shot\s+(?:and\s+)?(?:killed|dead|to\s+death|wounded|injured|(?:later\s+)?died)|shot|killed|"
     r"(?:pronounced|declared)\s+dead|dead|died|"
-    r"injured|wounded|hurt|missing|hospitali[sz]ed|slain|murdered|lost\s+their\s+lives|stabbed\s+to\s+death|"
+    r"injured|wounded|hurt|missing|hospitali[sz]ed|slain|murdered|stabbed|lost\s+their\s+lives|stabbed\s+to\s+death|"
+    # struck or hit by gunfire, grazed: shot ("four people had been struck by gunfire")
+    r"(?:struck|hit|grazed)\s+(?:by\s+(?:gunfire|(?:a\s+|stray\s+)?bullets?|rounds?|shotgun\s+pellets)|in\s+the\s+[a-z]+)|"
+    # taken to a hospital: hurt ("two children were taken to Texas Children's Hospital")
+    r"(?:taken|rushed|transported|airlifted|flown|sent)\s+to\s+(?:[\w’'.-]+\s+){0,4}?"
+    r"(?:hospitals?|medical\s+cent(?:er|re)s?|trauma\s+cent(?:er|re)s?)|"
+    r"(?:remain(?:s|ed)?\s+)?in\s+(?:critical|serious|grave)\s+condition|"
     r"(?:suffer(?:ing|ed|s)|sustain(?:ing|ed|s)|with|treated\s+for)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:gunshot\s+wounds?|bullet\s+wounds?|injuries|wounds))\b"
 )
@@ -223,7 +278,8 @@ _SUBJECT_FIRST = LazyPattern(
     rf"\b{_COUNT}\s+{_GROUP}"
     # an apposition, or a short relative or participle clause before the verb:
     # "Two men, ages 20 and 25, were shot"; "A man sitting in his car was shot"
-    rf"(?:\s*,[^,.;:]{{1,60}},|(?:\s+(?!(?:and|or|but|would|could|might|may|should|not|never|if)\b)"
+    rf"(?:\s*,[^,.;:]{{1,60}},|\s+(?:--|[—–-])\s+[^.;:—–]{{1,60}}?\s+(?:--|[—–-])"
+    rf"|(?:\s+(?!(?:and|or|but|would|could|might|may|should|not|never|if)\b)"
     rf"(?![\w’'-]*n[’']t\b)[\w’'-]+){{1,6}}?(?=\s+(?:{_AUX}|has|have|had)\s))?"
     rf"(?:\s+(?:who|that|were|was|are|is|have|has|had|been|being|got|{_ADVERB})){{0,4}}\s+{_PASSIVE_COND}",
     re.I,
@@ -247,19 +303,23 @@ _SUBJECT_TAIL = LazyPattern(
 # "killed 14 people", "left two civilians dead", "killing one person".
 _VERB = (
     r"(?P<verb>claimed\s+the\s+lives\s+of|(?:fatal\s+)?shooting\s+deaths?\s+of|deaths\s+of|killings?\s+of|"
+    r"executions?\s+of|massacre\s+of|stabbings?\s+of|(?:fatal\s+)?stabbing\s+deaths?\s+of|woundings?\s+of|"
+    r"massacred|massacring|executed|executing|stabbed|stabbing|"
     r"murders?\s+of|slayings?\s+of|fatal\s+shootings?\s+of|shootings?\s+of|fatally\s+(?:shot|shooting|wounded|wounding)|shot\s+and\s+killed|"
     r"killed|killing|kills|wounded|wounding|wounds|injured|injuring|injures|hurt|hurting|"
-    r"left|leaving|leaves|shot|shooting|shoots)"
+    r"left|leaving|leaves|shot|shooting|shoots|sent|sending|sends)"
 )
 _OBJECT_AFTER = LazyPattern(
-    rf"\b{_VERB}\s+(?:(?:his|her|their|its)\s+)?{_COUNT}\s+{_GROUP}(?:\s+(?P<tail>dead|injured|wounded|hurt))?",
+    rf"\b{_VERB}\s+(?:(?:his|her|their|its)\s+)?{_COUNT}\s+{_GROUP}"
+    r"(?:\s+(?P<tail>dead|injured|wounded|hurt|to\s+(?:the\s+|a\s+|area\s+|local\s+)?hospitals?))?",
     re.I,
 )
 # "killed one and wounded two": a count with no noun, ended by a clause break.
 _OBJECT_BARE = LazyPattern(rf"\b{_VERB}\s+(?P<bare>{COUNT})(?=\s*(?:[,.;](?!\d)|and\b|$))", re.I)
 # "... as well as two Iranian military advisers": more objects of the same verb.
 _MORE_OBJECTS = LazyPattern(
-    rf"(?:\s*,\s*|\s+and\s+|\s+as\s+well\s+as\s+|\s+along\s+with\s+|\s+including\s+){_COUNT}\s+{_GROUP}",
+    rf"(?:\s*,\s*|\s+and\s+|\s+as\s+well\s+as\s+|\s+along\s+with\s+|\s+including\s+){_COUNT}\s+{_GROUP}"
+    r"(?:\s+(?P<tail>dead|injured|wounded|hurt))?",
     re.I,
 )
 # "3 dead", "two injured", "14 deaths", "five shooting victims".
@@ -267,6 +327,24 @@ _BARE = LazyPattern(
     rf"\b(?P<count>{COUNT}|another)\s+(?:(?P<shooting>shooting|gunshot)\s+)?"
     rf"(?P<cond>dead|killed|injured|wounded|hurt|deaths|fatalities|injuries|casualties|victims|"
     r"shot(?:\s+and\s+killed|\s+dead|\s+to\s+death)?)\b",
+    re.I,
+)
+# "115 coronavirus deaths", "two traffic fatalities": a kind of death between count and noun.
+_KIND_DEATHS = LazyPattern(
+    rf"\b(?P<count>{COUNT})\s+(?:(?!{_STOP}\b)[a-z][\w’'-]*\s+){{1,2}}?(?P<cond>deaths|fatalities)\b",
+    re.I,
+)
+# "claimed 346 lives", "took the lives of", "four lives were lost".
+_LIVES = LazyPattern(
+    rf"\b(?:claimed|took|cost|costing|claiming|taking)\s+(?:the\s+)?(?P<count>{COUNT})\s+lives\b"
+    rf"|\b(?P<count2>{COUNT})\s+lives\s+(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:lost|claimed|taken)\b",
+    re.I,
+)
+# "Six remained in critical condition", "two of them are in serious condition".
+_IN_CONDITION = LazyPattern(
+    rf"\b(?P<count>{COUNT})\s+(?:(?:people|victims|others|of\s+(?:them|those|the\s+[a-z]+))\s+)?"
+    r"(?:remain(?:s|ed)?|were|are|was|is)\s+(?:still\s+)?(?:listed\s+)?in\s+(?:critical|serious|grave)"
+    r"(?:\s+but\s+stable)?\s+condition\b",
     re.I,
 )
 # "the death toll rose to 30".
@@ -343,7 +421,9 @@ _COUNT_START = re.compile(
 )
 _VERB_START = re.compile(
     r"\b(?:claimed|fatal|fatally|shooting|shootings|deaths|killings?|murders?|slayings?|killed|killing|kills|"
-    r"wounded|wounding|wounds|injured|injuring|injures|hurt|hurting|left|leaving|leaves|shot|shoots)\b",
+    r"wounded|wounding|wounds|injured|injuring|injures|hurt|hurting|left|leaving|leaves|shot|shoots|"
+    r"executions?|massacre|massacred|massacring|executed|executing|stabbed|stabbing|stabbings|woundings?|"
+    r"sent|sending|sends)\b",
 )
 # The cheap pre-scan (on the lower-cased text): a sentence without one of
 # these at the start of a word holds no claim.
@@ -366,6 +446,15 @@ _CUE_STEMS = (
     "victim",
     "toll",
     "lives",
+    "struck",
+    "grazed",
+    "gunfire",
+    "bullet",
+    "hospital",
+    "execut",
+    "massacr",
+    "stab",
+    "condition",
 )
 
 
@@ -389,7 +478,7 @@ def _cue_starts(lower: str) -> list[int]:
 # Casualty words that end a subject-first claim (on the lower-cased sentence).
 _COND_WORD = re.compile(
     r"\b(?:kill|dead|die|slain|murder|death|fatal|injur|wound|hurt|shot|missing|hospitali|casualt|victim|"
-    r"pronounced|lives|shoot|toll)"
+    r"pronounced|lives|shoot|toll|struck|grazed|gunfire|bullet|hospital|execut|massacr|stab|condition)"
 )
 # "no one was hurt", "none", "the mother of two died", "a father of three":
 # the number is no count of victims.
@@ -419,10 +508,8 @@ _MONTH_BEFORE = re.compile(
 # covers figures, and drop this helper.
 _ATTRIBUTION = re.compile(
     r"\b(?:(?P<according>according\s+to)|(?P<verb>said|says|say|saying|told|tells|added|stated|"
-    r"confirmed|confirms|announced|reported|reports|quoted|claimed|maintains|identified|described|describes|"
-    r"indicated|indicates|revealed|reveals|estimated|estimates|counted|recorded)"
-    r"|(?P<noun>police|officials|authorities|sheriff|coroner|medical\s+examiner|spokes(?:man|woman|person)|"
-    r"statement|ministry|hospital\s+officials))\b",
+    r"confirmed|confirms|announced|reported|reports|quoted|claimed(?!\s+(?:the\s+)?(?:[\w,]+\s+)?lives)|maintains|"
+    r"indicated|indicates|revealed|reveals|estimated|estimates|counted|recorded))\b",
     re.I,
 )
 _WORDS_AFTER = re.compile(r"\s+((?:the\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,3})")
@@ -468,6 +555,11 @@ class CasualtyClaim(Span):
     #: The count includes the attacker: "Seven people, including the gunman,
     #: were killed" (six victims).
     with_perpetrator: bool = False
+    #: The count is written as a number ("one man", "2 dead"), not only
+    #: implied by an article ("a man was shot", "a man and a woman were
+    #: killed"): an explicit figure the reporter gives, which the figure
+    #: rules check. Tallies count both.
+    explicit: bool = True
 
     @property
     def attributed(self) -> bool:
@@ -500,6 +592,10 @@ def _condition(word: str, adverb: str = "") -> str:
         return "killed"
     if w in ("lost their lives", "stabbed to death", "found dead", "dies") or w.endswith("dead"):
         return "killed"
+    if w.startswith(("struck", "hit ", "grazed")):
+        return "shot"
+    if w.startswith(("taken", "rushed", "transported", "airlifted", "flown", "sent", "remain", "in ")):
+        return "injured"
     if w.endswith(("wound", "wounds", "injuries")):
         return "shot" if ("gunshot" in w or "bullet" in w) else "injured"
     return _CONDITION_WORDS.get(w, w)
@@ -507,16 +603,20 @@ def _condition(word: str, adverb: str = "") -> str:
 
 def _verb_condition(verb: str, tail: str | None) -> str | None:
     v = " ".join(fold_lower(verb).split())
-    if v.startswith(("left", "leav")):
-        if not tail:
+    if v.startswith(("left", "leav", "sen")):
+        if not tail or (v.startswith("sen") and not fold_lower(tail).startswith("to")):
             return None
         return "killed" if fold_lower(tail) == "dead" else "injured"
-    if v.startswith(("claimed", "fatal", "kill", "death", "murder", "slaying")) or v == "shot and killed":
+    if v.startswith(("claimed", "fatal", "kill", "death", "murder", "slaying", "execut", "massacr")) or (
+        v == "shot and killed"
+    ):
         return "killed"
     if "death" in v:
         return "killed"
     if v.startswith(("wound", "injur", "hurt")):
         return "injured"
+    if v.startswith("stab"):
+        return "victim"
     return "shot"
 
 
@@ -569,11 +669,9 @@ def find_casualty_claims(
                 by_paragraph.setdefault(s.paragraph, []).append(s)
             reference = max((y for y in (reference_year, _latest_year(text)) if y is not None), default=None)
         paragraph = by_paragraph.get(sent.paragraph, [sent])
-        source = _attribution(text, sent, paragraph, quotes) or _shared_source(
-            text, sent, len(paragraph), attributions, sentences
-        )
+        sources: dict[tuple[int, int], str] = {}
         background = _background(text[sent.start : sent.end], reference)
-        for start, end, count, condition, group, head, definite in found:
+        for start, end, count, condition, group, head, definite, explicit in found:
             parsed = (
                 parse_count(count)
                 if fold_lower(count) not in ("a", "an", "another", "")
@@ -587,7 +685,12 @@ def find_casualty_claims(
             if low != int(low) or _RATE_AFTER.match(text, end):
                 continue  # "19.3 deaths per 100,000 people": a rate, not a count of people
             in_quote = any(q.start <= start and end <= q.end for q in quotes)
-            after = text[end : sent.end]
+            source = sources.get((start, end))
+            if source is None:
+                source = sources[(start, end)] = _source(
+                    text, Span(start, end), sent, paragraph, attributions, sentences
+                )
+            rest = text[end : sent.end]
             claims.append(
                 CasualtyClaim(
                     start,
@@ -603,15 +706,44 @@ def find_casualty_claims(
                     "quotation" if in_quote and not source else source,
                     definite,
                     background,
-                    bool(
-                        _PARTIAL_GROUP.search(group)
-                        or _PARTIAL_BEFORE.search(text, max(0, start - 30), start)
-                        or _SPLIT_AFTER.search(after)
-                    ),
+                    _partial(claims, sent.index, start, condition, group, text, rest),
                     bool(_WITH_PERPETRATOR.match(text, start, sent.end)),
+                    explicit,
                 )
             )
     return claims
+
+
+_TOLLS = ("killed", "injured", "shot")
+
+
+def _partial(
+    earlier: Sequence[CasualtyClaim],
+    sentence: int,
+    start: int,
+    condition: str,
+    group: str,
+    text: str,
+    rest: str,
+) -> bool:
+    """Part of a toll given elsewhere: "three others were hurt", "including two children".
+
+    "Others" beside a count of another condition just before ("One man was
+    killed and four others were injured") are that condition's whole count.
+    """
+    if _SPLIT_AFTER.search(rest):
+        return True
+    before = _PARTIAL_BEFORE.search(text, max(0, start - 30), start)
+    word = _PARTIAL_GROUP.search(group) or before
+    if not word:
+        return False
+    if fold_lower(word.group().split()[0]) not in ("other", "others") or condition not in _TOLLS:
+        return True
+    killed = condition == "killed"
+    return not any(
+        c.sentence >= sentence - 1 and c.condition in _TOLLS and (c.condition == "killed") != killed
+        for c in earlier[-4:]
+    )
 
 
 def _sentence_holding(sentences: Sequence[Sentence], offset: int) -> Sentence | None:
@@ -627,7 +759,7 @@ def _sentence_holding(sentences: Sequence[Sentence], offset: int) -> Sentence | 
     return None
 
 
-_Found = tuple[int, int, str, str, str, str, bool]
+_Found = tuple[int, int, str, str, str, str, bool, bool]
 
 
 def _claims_in_sentence(text: str, sent: Sentence) -> Iterable[_Found]:
@@ -637,7 +769,14 @@ def _claims_in_sentence(text: str, sent: Sentence) -> Iterable[_Found]:
     out: list[_Found] = []
 
     def add(
-        start: int, end: int, count: str, condition: str | None, mod: str, head: str, definite: bool = False
+        start: int,
+        end: int,
+        count: str,
+        condition: str | None,
+        mod: str,
+        head: str,
+        definite: bool = False,
+        explicit: bool | None = None,
     ) -> None:
         if condition is None or _is_year_or_date(text, base + start, count):
             return
@@ -662,7 +801,9 @@ def _claims_in_sentence(text: str, sent: Sentence) -> Iterable[_Found]:
         if any(start < e and s < end for s, e, *_ in out):
             return
         group = (mod + head).strip() if head else ""
-        out.append((start, end, count, condition, group, head, definite))
+        if explicit is None:
+            explicit = fold_lower(count) not in ("a", "an", "another", "")
+        out.append((start, end, count, condition, group, head, definite, explicit))
 
     # The patterns are tried only where a count or a casualty verb starts
     # (anchored matches), not at every character of the sentence.
@@ -691,8 +832,8 @@ def _claims_in_sentence(text: str, sent: Sentence) -> Iterable[_Found]:
     for pos in phrases:
         coordinated = _coordinated_subject(body, pos)
         if coordinated:
-            end, total, condition = coordinated
-            add(pos, end, str(total), condition, "", "people")
+            end, total, condition, numbered = coordinated
+            add(pos, end, str(total), condition, "", "people", explicit=numbered)
     for pos in phrases:
         m = _SUBJECT_FIRST.match(body, pos)
         if (
@@ -715,23 +856,32 @@ def _claims_in_sentence(text: str, sent: Sentence) -> Iterable[_Found]:
         ):
             definite = bool(_DEFINITE_BEFORE.search(body, max(0, pos - 8), pos))
             condition = _condition(m.group("cond"), _adverb_before(body, m.start("cond")))
-            add(pos, m.end("cond"), "1", condition, "", m.group("head") or "", definite)
+            add(pos, m.end("cond"), "1", condition, "", m.group("head") or "", definite, explicit=False)
     for pos in verbs:
         m = _OBJECT_AFTER.match(body, pos)
         if not m:
             continue
-        condition = _verb_condition(m.group("verb"), m.group("tail"))
-        add(m.start("count"), m.end("head"), m.group("count"), condition, m.group("mod"), m.group("head"))
+        object_condition = _verb_condition(m.group("verb"), m.group("tail"))
+        add(
+            m.start("count"),
+            m.end("head"),
+            m.group("count"),
+            object_condition,
+            m.group("mod"),
+            m.group("head"),
+        )
         pos = m.end()
-        while condition is not None:
+        while object_condition is not None:
             more = _MORE_OBJECTS.match(body, pos)
             if not more:
                 break
+            # "left one man dead and three others injured": each object its own tail
+            tail = more.group("tail") or m.group("tail")
             add(
                 more.start("count"),
                 more.end("head"),
                 more.group("count"),
-                condition,
+                _verb_condition(m.group("verb"), tail),
                 more.group("mod"),
                 more.group("head"),
             )
@@ -758,6 +908,18 @@ def _claims_in_sentence(text: str, sent: Sentence) -> Iterable[_Found]:
                 ("shot" if m.group("shooting") else "victim") if cond == "victims" else _condition(cond)
             )
             add(m.start(), m.end(), m.group("count"), condition, "", "victims" if cond == "victims" else "")
+            continue
+        m = _KIND_DEATHS.match(body, pos)
+        if m:
+            add(m.start(), m.end(), m.group("count"), "killed", "", "")
+            continue
+        m = _IN_CONDITION.match(body, pos)
+        if m:
+            add(m.start(), m.end(), m.group("count"), "injured", "", "")
+    if "lives" in lower:
+        for m in _LIVES.finditer(body):
+            count = m.group("count") or m.group("count2")
+            add(m.start(), m.end(), count, "killed", "", "")
     for pos in counts:
         m = _SUBSET.match(body, pos)
         if m:
@@ -822,10 +984,11 @@ def _near_after(positions: list[int], pos: int, distance: int) -> bool:
     return i < len(positions) and positions[i] <= pos + distance
 
 
-def _coordinated_subject(body: str, pos: int) -> tuple[int, int, str] | None:
-    """ "two women and a baby are dead": (end, summed count, condition), or None."""
+def _coordinated_subject(body: str, pos: int) -> tuple[int, int, str, bool] | None:
+    """ "two women and a baby are dead": (end, summed count, condition, a number written), or None."""
     total = 0
     parts = 0
+    numbered = False  # a part with a number, not only "a man and a woman"
     end = pos
     while True:
         m = _NOUN_PHRASE.match(body, end)
@@ -837,6 +1000,7 @@ def _coordinated_subject(body: str, pos: int) -> tuple[int, int, str] | None:
             return None
         total += int(parsed[0])
         parts += 1
+        numbered = numbered or fold_lower(count) not in ("a", "an", "another")
         end = m.end()
         sep = _AND.match(body, end)
         if not sep:
@@ -847,7 +1011,8 @@ def _coordinated_subject(body: str, pos: int) -> tuple[int, int, str] | None:
     tail = _SUBJECT_TAIL.match(body, end)
     if not tail:
         return None
-    return tail.end(), total, _condition(tail.group("cond"), _adverb_before(body, tail.start("cond")))
+    condition = _condition(tail.group("cond"), _adverb_before(body, tail.start("cond")))
+    return tail.end(), total, condition, numbered
 
 
 def _active_verb(body: str, subject_end: int, verb_start: int, verb_end: int) -> bool:
@@ -896,16 +1061,79 @@ def _adverb_before(body: str, pos: int) -> str:
     return words[-1] if words else ""
 
 
-def _attribution(text: str, sent: Sentence, paragraph: Sequence[Sentence], quotes: Sequence[Quote]) -> str:
+def _source(
+    text: str,
+    claim: Span,
+    sent: Sentence,
+    paragraph: Sequence[Sentence],
+    attributions: Sequence[Attribution],
+    sentences: Sequence[Sentence],
+) -> str:
+    """The normalised source of a figure in ``sent``, or "" when none is given.
+
+    The shared attribution model answers first, in the sentence and then in
+    its reach (the paragraph when it is short, up to five sentences, else the
+    sentences just before and after: a one-paragraph article is not one
+    attribution); a reporting verb or "according to" it did not read comes
+    next. An institution that only acts ("police arrested a man") is no source.
+    """
+    found = _relation_for(text, claim, sent, attributions)
+    if found is not None and found.source is not None:
+        return _source_key(text[found.source.start : found.source.end]) or "attributed"
+    # The model's word stands where it read the sentence: its own cue words
+    # only fill in where it read no relation at all.
+    if not any(a.sentence == sent.index and a.informs for a in attributions):
+        own = _source_in(text[sent.start : sent.end])
+        if own:
+            return own
+    shared = _shared_source(text, sent, paragraph, attributions)
+    if shared:
+        return shared
+    return _attribution(text, sent, paragraph)
+
+
+def _relation_for(
+    text: str, claim: Span, sent: Sentence, attributions: Sequence[Attribution]
+) -> Attribution | None:
+    """The nearest informing relation of the claim's sentence that speaks of the claim.
+
+    Not one whose cue is the claim's own verb ("the crashes claimed 346
+    lives"), nor one in a relative clause after the claim that reports
+    something else ("115 deaths have been among residents, who health
+    officials said tend to be younger").
+    """
+    best: Attribution | None = None
+    best_distance = 0
+    for a in attributions:
+        if a.sentence != sent.index or not a.informs or a.source is None:
+            continue
+        if a.cue.overlaps(claim):
+            continue
+        content = a.content
+        if (
+            content is not None
+            and not content.overlaps(claim)
+            and content.start >= a.cue.end
+            and claim.end <= a.source.start
+            and _RELATIVE_BEFORE.search(text, max(0, a.source.start - 12), a.source.start)
+        ):
+            continue
+        distance = 0 if a.overlaps(claim) else min(abs(a.start - claim.end), abs(claim.start - a.end))
+        if best is None or distance < best_distance:
+            best, best_distance = a, distance
+    return best
+
+
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|whom|which|that)\s+\Z", re.I)
+
+
+def _attribution(text: str, sent: Sentence, paragraph: Sequence[Sentence]) -> str:
     """The normalised source of a figure in ``sent``, or "" when none is given.
 
     Looks in the sentence, then the paragraph when it is short (up to five
     sentences), else the sentences just before and after (a one-paragraph
     article is not one attribution).
     """
-    found = _source_in(text[sent.start : sent.end])
-    if found:
-        return found
     if len(paragraph) <= 5:
         around = [s for s in paragraph if s.index != sent.index]
     else:
@@ -920,22 +1148,27 @@ def _attribution(text: str, sent: Sentence, paragraph: Sequence[Sentence], quote
 def _shared_source(
     text: str,
     sent: Sentence,
-    paragraph_size: int,
+    paragraph: Sequence[Sentence],
     attributions: Sequence[Attribution],
-    sentences: Sequence[Sentence],
 ) -> str:
-    """The source the shared attribution layer finds for ``sent``, normalised, or "".
+    """The source the shared attribution model finds near ``sent``, normalised, or "".
 
-    Same reach as :func:`_attribution`: the paragraph when it is short, else
-    the neighbouring sentences.
+    Same reach as :func:`_attribution`: the other sentences of the paragraph
+    when it is short, else the sentences just before and after.
     """
-    if not attributions:
+    if len(paragraph) <= 5:
+        reach = {s.index for s in paragraph if s.index != sent.index}
+    else:
+        reach = {s.index for s in paragraph if abs(s.index - sent.index) == 1}
+    best: Attribution | None = None
+    for a in attributions:
+        if a.sentence not in reach or not a.informs or a.source is None:
+            continue
+        if best is None or abs(a.sentence - sent.index) < abs(best.sentence - sent.index):
+            best = a
+    if best is None or best.source is None:
         return ""
-    scope = "paragraph" if paragraph_size <= 5 else "nearby"
-    found = attribution_covering(attributions, sentences, sent, scope)
-    if found is None or found.source is None:
-        return ""
-    return _source_key(text[found.source.start : found.source.end]) or "attributed"
+    return _source_key(text[best.source.start : best.source.end]) or "attributed"
 
 
 _PARTIAL_GROUP = re.compile(r"\b(?:others?|additional|more|remaining|further)\b", re.I)
@@ -1013,10 +1246,8 @@ def _source_in(body: str) -> str:
     if m.group("according"):
         after = _WORDS_AFTER.match(body, m.end())
         return _source_key(re.split(r"[,;:.”\"]", after.group(1))[0]) if after else "according to"
-    if m.group("verb"):
-        before = re.split(r"[,;:”\"“(]", body[max(0, m.start() - 60) : m.start()])[-1].split()
-        return _source_key(" ".join(before[-3:])) or fold_lower(m.group("verb"))
-    return _source_key(m.group("noun"))
+    before = re.split(r"[,;:”\"“(]", body[max(0, m.start() - 60) : m.start()])[-1].split()
+    return _source_key(" ".join(before[-3:])) or fold_lower(m.group("verb"))
 
 
 def _source_key(phrase: str) -> str:
@@ -1028,6 +1259,43 @@ def _source_key(phrase: str) -> str:
     for _ in range(2):
         p = _DETERMINERS.sub("", p).strip()
     return p
+
+
+#: Conditions that can describe the same victims when one article corroborates
+#: another ("five people shot" and "five people injured"); conflicts compare
+#: one toll class only.
+COMPATIBLE = {
+    "killed": ("killed", "shot", "victim"),
+    "injured": ("injured", "shot", "victim"),
+    "shot": ("shot", "killed", "injured", "victim"),
+    "victim": ("victim", "killed", "injured", "shot"),
+    "missing": ("missing",),
+    "casualties": ("casualties", "killed", "injured", "victim"),
+}
+#: Conditions that count the same people when one article's toll is compared
+#: with another's: the victims of a shooting are the people shot.
+TOLL_CLASS = {
+    "killed": "killed",
+    "injured": "injured",
+    "shot": "hit",
+    "victim": "hit",
+    "missing": "missing",
+    "casualties": "casualties",
+}
+
+
+def single_voice(source: str) -> bool:
+    """A source whose repetition across articles is one voice, not corroboration.
+
+    A named or unnamed person ("the military source", "Mayor Dyer"); not an
+    institution every outlet quotes (police, a ministry, officials: agreement
+    resting on them is the normal state of a story), a pronoun, a bare verb or
+    no source at all (nothing to call "the same source").
+    """
+    if not source or source in INSTITUTIONAL_SOURCES:
+        return False
+    last = source.split()[-1]
+    return last not in SOURCE_PRONOUNS and not (" " not in source and source.endswith(("said", "says")))
 
 
 class Tally(NamedTuple):

@@ -19,11 +19,32 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newslint.analysis.lexicon.names import NICKNAMES
 from newslint.analysis.segments import Sentence
 from newslint.spans import Span
+
+__all__ = [
+    "NameMention",
+    "SpellingVariant",
+    "blocking_keys",
+    "find_names",
+    "fold",
+    "given_compatible",
+    "given_keys",
+    "given_variants",
+    "near_miss",
+    "skeleton",
+    "slip",
+    "spelling_variants",
+    "strip_article",
+    "surname_pair",
+    "surname_variants",
+    "variant_pairs",
+]
 
 
 def _words(block: str) -> frozenset[str]:
@@ -46,6 +67,10 @@ _ABBREVIATED_TITLE = rf"(?:{'|'.join(sorted(_TITLE_ABBREVIATIONS))})\."
 _INITIAL = rf"[{_UPPER}]\."
 _PARTICLE = r"(?:van|von|der|den|de|da|di|du|del|della|dos|das|la|le|bin|ibn|al|el|abu)"
 _TOKEN = rf"(?:{_ABBREVIATED_TITLE}|{_WORD}|{_INITIAL})"
+# Words of a name are parted by spaces, or by one line break where a name is
+# wrapped ("Hamze\nQalandari"); a blank line ends it.
+_GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
+_WRAPPED_LINE = 40  # a line at least this long before the break is wrapped prose
 
 
 def _after_own_capital(words: frozenset[str]) -> str:
@@ -71,7 +96,7 @@ _RUN = re.compile(
     rf"(?<=(?<![\w’'-])(?:al|el|ad|ar|as|at|az|an|ul)[-‐].){_AFTER_CAPITAL}()"
     rf"|(?<=(?<![\w’'-])ash[-‐].){_AFTER_CAPITAL}()"
     rf"|(?<![\w’'-].)(?:(?:{_after_own_capital(_TITLE_ABBREVIATIONS)})\.|{_AFTER_CAPITAL}|\.))"
-    rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_TOKEN})*"
+    rf"(?:{_GAP}(?:{_PARTICLE}{_GAP}){{0,2}}{_TOKEN})*"
 )
 _ARTICLE_LENGTH = (0, 3, 4)  # by the group that matched in _RUN's first token
 
@@ -132,10 +157,17 @@ _SPEECH_AFTER = re.compile(r"\s+(?:said|says|told|added|stated|noted|explained|w
 # noted"), or a possessive ("Horowtiz's report"). "Latin products",
 # "Baghdad security officials", "in Paris with" have none.
 _PERSON_CUE_AFTER = re.compile(
-    r"(?:[’']s?\b|[’'](?=\s))"
+    r"(?:[’']s?\b|[’'](?=\s))|\s*,\s*(?:who|whose)\b"
     r"|\s+(?:said|says|told|tells|added|adds|stated|noted|explained|wrote|writes|testified|tweeted|argued|"
     r"asked|answered|replied|insisted|warned|claimed|denied|declined|spoke|speaks|announced|acknowledged|"
     r"has|had|have|is|was|would|could|will|did|does|can|may|might|should|must|[a-z]{2,}ed)\b"
+)
+# A lone surname in a list of people ("Gabby, Patete and Harris were
+# charged") or after a verb acting on a person ("police found Kelly
+# unresponsive"); "other Latin products" has neither.
+_LIST_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+)?[A-Z]|\s+and\s+[A-Z])")
+_ACTION_BEFORE = re.compile(
+    r"\b(?:[a-z]{3,}ed|said|told|saw|found|met|shot|hit|struck|killed|charged|arrested|identified|named)\s+\Z"
 )
 _POSSESSIVE = ("’s", "'s")
 _ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ul)[-‐]", re.I)
@@ -189,63 +221,89 @@ def find_names(text: str, sentences: list[Sentence]) -> list[NameMention]:
     add = candidates.append
     parse = _parse_run_words
     person_after = _PERSON_AFTER.match
+    speech_after = _SPEECH_AFTER.match
     for m in _RUN.finditer(text):
         run_start = m.start()
         if m.lastindex:  # the run opens with an Arabic article, behind the match
             run_start -= _ARTICLE_LENGTH[m.lastindex]
-            parsed = parse(text[run_start : m.end()])
+            run = text[run_start : m.end()]
         else:
-            parsed = parse(m.group())
+            run = m.group()
+        if "\n" in run:
+            # a wrapped line of prose goes on with the name; a short line (a
+            # byline, a caption credit) ends where it ends
+            nl = run.index("\n")
+            if run_start + nl - (text.rfind("\n", 0, run_start) + 1) < _WRAPPED_LINE:
+                run = run[:nl].rstrip()
+        parsed = parse(run)
         if parsed is None:
             continue
         start, end, title, given, surname, key = parsed
         end += run_start
         # A lone word needs a title ("General Qalandari") or an earlier full name.
-        evidence = bool(title) or (bool(given) and person_after(text, end) is not None)
+        # (or a lone word that speaks: "Castro said", "Díaz-Canel told")
+        evidence = bool(title) or (
+            person_after(text, end) is not None if given else speech_after(text, end) is not None
+        )
         add((run_start + start, end, title, given, surname, evidence, key))
     # A person is known by a title, an age or apposition, or a speech verb
     # (``evidence``); a surname used alone refers back to such a person.
     known = {c[6] for c in candidates if c[5]}
     # A lone word spelled like a known surname is a (misspelt) later reference.
-    by_skeleton: dict[str, list[str]] = {}
+    by_key: dict[str, list[str]] = {}
     for k in known:
-        by_skeleton.setdefault(skeleton(k), []).append(k)
+        for block in blocking_keys(k):
+            by_key.setdefault(block, []).append(k)
     sentence_starts = {s.start for s in sentences}
+    lower_words: frozenset[str] | None = None  # the text's lower-case words, read once if needed
     judged: set[str] = set()  # surname keys read once, however often the word recurs
+    cue_after = _PERSON_CUE_AFTER.match
     for c in candidates:
         k = c[6]
-        if c[3] or k in known or k in judged:
+        if k in known or k in judged:
             continue
         # an ordinary word ("More", "Read", "Trying") is no misspelt name:
-        # not one opening a sentence unless a speech verb follows ("Preibus
-        # said"), nor one the text also writes in lower case
-        if c[0] in sentence_starts and not _SPEECH_AFTER.match(text, c[1]):
+        # not one opening a sentence unless a verb follows ("Preibus said",
+        # "Muilenberg stepped down"), nor one the text also writes in lower case
+        if not c[3] and c[0] in sentence_starts and not cue_after(text, c[1]):
             continue
         judged.add(k)
-        if by_skeleton and _misspelt(k, by_skeleton, text):
+        if not by_key:
+            continue
+        similar = {o for block in blocking_keys(k) for o in by_key.get(block, ())}
+        if not any(surname_variants(k, o) or near_miss(k, o) for o in similar):
+            continue
+        if lower_words is None:
+            lower_words = _lower_words(text)
+        if k not in lower_words:
             known.add(k)
     mentions: list[NameMention] = []
     seen: set[str] = set()
     starts = [s.start for s in sentences]
     i, last = 0, len(starts) - 1  # the sentence of each mention (candidates come in text order)
-    cue_after = _PERSON_CUE_AFTER.match
     for start, end, title, given, surname, evidence, key in candidates:
         if not evidence and key not in known:
             continue
         while i < last and starts[i + 1] <= start:
             i += 1
-        cue = evidence or bool(given) or cue_after(text, end) is not None
+        cue = (
+            evidence
+            or bool(given)
+            or cue_after(text, end) is not None
+            or _LIST_AFTER.match(text, end) is not None
+            or _ACTION_BEFORE.search(text, max(0, start - 24), start) is not None
+        )
         mentions.append(NameMention(start, end, title, given, surname, i, key not in seen, cue))
         seen.add(key)
     return mentions
 
 
-def _misspelt(key: str, by_skeleton: dict[str, list[str]], text: str) -> bool:
-    """``key`` is a variant of a known surname (listed by skeleton) and the text never writes it in lower case."""
-    similar = by_skeleton.get(skeleton(key))
-    if not similar or not any(surname_variants(key, o) for o in similar):
-        return False
-    return re.search(rf"(?<![\w’'-]){re.escape(key)}(?![\w’'-])", text) is None
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-zß-öø-ÿ][\w’'-]*")
+
+
+def _lower_words(text: str) -> frozenset[str]:
+    """Every word the text writes in lower case (one pass, whatever the number of names)."""
+    return frozenset(_LOWER_WORD.findall(text))
 
 
 _PARTICLE_RE = re.compile(_PARTICLE, re.I)
@@ -338,6 +396,8 @@ def fold(word: str) -> str:
     w = _NOT_LETTER.sub("", w)
     w = w.replace("ph", "f").replace("ck", "q").replace("gh", "q").replace("k", "q")
     w = _HARD_C.sub("q", w)
+    if w.endswith("ey"):  # "Kelley"/"Kelly", "Bailey"/"Baily"
+        w = w[:-2] + "y"
     w = w.replace("ou", "u").replace("oo", "u").replace("ee", "i").replace("y", "i").replace("dh", "d")
     w = _FINAL_H.sub("", w)
     w = _DOUBLED.sub(r"\1", w)
@@ -395,24 +455,256 @@ def surname_variants(a: str, b: str) -> bool:
     return ratio(fx, fy) >= SIMILARITY and written >= 70
 
 
-@lru_cache(maxsize=65536)
-def given_variants(a: str, b: str) -> bool:
-    """Two given names that transliterate one name ("Hamze"/"Hamzeh").
-
-    Stricter than surnames: only a shared folded key counts, since relatives
-    share a surname and differ by given name ("Maria"/"Mario" stay apart).
-    """
-    if not a or not b or _letters(a) == _letters(b):
-        return False
-    return fold(a) == fold(b)
-
-
 def given_compatible(a: str, b: str) -> bool:
     """Given names that can belong to one person: absent, equal, variants or an initial."""
     if not a or not b:
         return True
-    if a.lower() == b.lower() or fold(a) == fold(b):
+    if a.lower() == b.lower() or fold(a) == fold(b) or given_variants(a, b):
         return True
     if a.endswith(".") or b.endswith("."):
         return a[0].lower() == b[0].lower()
     return False
+
+
+# --- spelling variants -----------------------------------------------------
+
+
+@lru_cache(maxsize=65536)
+def _plain_letters(word: str) -> str:
+    """Lower-case letters only, accents and the Arabic article dropped."""
+    w = strip_article(word)
+    if not w.isascii():
+        w = "".join(ch for ch in unicodedata.normalize("NFKD", w) if not unicodedata.combining(ch))
+    return _NOT_LETTER.sub("", w.lower())
+
+
+def _deletions(word: str) -> set[str]:
+    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
+
+
+@lru_cache(maxsize=65536)
+def blocking_keys(form: str) -> frozenset[str]:
+    """Keys that two spellings of one name share, even one slip apart.
+
+    The folded key (:func:`fold`) and the letters as written, each with every
+    one-letter deletion: a transposed pair ("Brzezinksi"), a dropped or
+    doubled letter ("Thomson", "Gutierez") or a changed one ("Trockeck")
+    leaves a deletion in common, where a consonant skeleton would part them.
+    Short forms (under five letters) keep their exact keys only.
+    """
+    keys: set[str] = set()
+    for w in (fold(form), _plain_letters(form)):
+        keys |= _deletions(w) if len(w) >= 5 else {w}
+    return frozenset(keys)
+
+
+def variant_pairs(
+    weights: Mapping[str, int], keys: Callable[[str], Iterable[str]] = blocking_keys, anchors: int = 4
+) -> list[tuple[str, str]]:
+    """Pairs of forms worth comparing, in a stable order.
+
+    Forms are blocked by ``keys``; in each block every form is paired with
+    the block's ``anchors`` most used forms (``weights``: mentions or
+    articles) only, never all pairs: a misspelling sits beside a usual
+    spelling, and a page of a thousand near-identical names costs a
+    thousand comparisons per key, not a million.
+    """
+    blocks: dict[str, list[str]] = {}
+    for form in weights:
+        for key in keys(form):
+            blocks.setdefault(key, []).append(form)
+    pairs: set[tuple[str, str]] = set()
+    for members in blocks.values():
+        if len(members) < 2:
+            continue
+        top = (
+            members if len(members) <= anchors else sorted(members, key=lambda f: (-weights[f], f))[:anchors]
+        )
+        for a in top:
+            for b in members:
+                if a != b:
+                    pairs.add((a, b) if a < b else (b, a))
+    return sorted(pairs)
+
+
+@lru_cache(maxsize=65536)
+def near_miss(a: str, b: str) -> bool:
+    """One letter added, dropped, swapped with its neighbour or changed, in
+    spellings of six letters or more ("Trocheck"/"Trockeck", "Portee"/"Porter").
+
+    Weaker than :func:`surname_variants`: callers also ask that one of the
+    spellings is never given with a full name of its own.
+    """
+    from rapidfuzz.distance import OSA
+
+    x, y = _plain_letters(a), _plain_letters(b)
+    return x != y and min(len(x), len(y)) >= 6 and OSA.distance(x, y) == 1
+
+
+@lru_cache(maxsize=65536)
+def slip(a: str, b: str) -> bool:
+    """A slip of the keyboard: accents, or one letter added, dropped or swapped
+    ("Manfort"/"Manafort", "Kavanuagh"/"Kavanaugh"). A changed letter
+    ("Burr"/"Barr") or more ("Hassan"/"Hussein") may be another person."""
+    from rapidfuzz.distance import OSA
+
+    x, y = _plain_letters(a), _plain_letters(b)
+    if x == y:
+        return True
+    if OSA.distance(x, y) != 1:
+        return False
+    return len(x) != len(y) or sum(p != q for p, q in zip(x, y, strict=False)) != 1
+
+
+@lru_cache(maxsize=65536)
+def _given_key(given: str) -> str:
+    """A given name's key: its formal name when it is a short form ("Bob" -> "robert")."""
+    g = given.lower()
+    return NICKNAMES.get(g, g)
+
+
+def given_keys(given: str) -> tuple[str, ...]:
+    """Blocking keys of a given name: its folded form and its formal name."""
+    return (fold(given), fold(_given_key(given)))
+
+
+@lru_cache(maxsize=65536)
+def given_variants(a: str, b: str) -> bool:
+    """Two given names of one person: transliterations ("Hamze"/"Hamzeh"),
+    accents ("Raul"/"Raúl") or a short form and its formal name
+    ("Bob"/"Robert", "Dave"/"David").
+
+    Stricter than surnames: relatives share a surname and differ by given
+    name, so "Maria"/"Mario" and "Edwin"/"Edward" stay apart.
+    """
+    if not a or not b or _letters(a) == _letters(b) or a.endswith(".") or b.endswith("."):
+        return False
+    if fold(a) == fold(b):
+        return True
+    ka, kb = _given_key(a), _given_key(b)
+    return ka == kb or ka == b.lower() or kb == a.lower()
+
+
+@dataclass(frozen=True)
+class SpellingVariant:
+    """One person's name written two ways in one article (:func:`spelling_variants`).
+
+    ``odd`` are the mentions of the rarer spelling (on a tie, each side is
+    the odd one of its own variant), ``usual`` those of the other; ``given``
+    says the given names differ ("Bob"/"Robert Menendez"), not the surnames.
+    """
+
+    odd_form: str
+    usual_form: str
+    odd: tuple[NameMention, ...]
+    usual: tuple[NameMention, ...]
+    given: bool = False
+
+
+def _surname_form(m: NameMention) -> str:
+    return strip_article(m.surname)
+
+
+def spelling_variants(mentions: Sequence[NameMention], text: str) -> list[SpellingVariant]:
+    """Names spelled two ways in one article, each at its rarer spelling.
+
+    Surnames are paired by :func:`variant_pairs` (blocks that survive one
+    slip) and kept when they spell one name (:func:`surname_variants`, or a
+    :func:`near_miss` for a surname the article never gives with a given
+    name), belong to one person (no two different given names), both show a
+    person, are not ordinary words the article also writes in lower case,
+    and do not stand in one sentence unless one is a slip of the other.
+    Given names are compared under one surname (:func:`given_variants`).
+    """
+    forms: dict[str, list[NameMention]] = {}
+    for m in mentions:
+        forms.setdefault(_surname_form(m), []).append(m)
+    found: list[SpellingVariant] = []
+    lower_words: frozenset[str] | None = None
+    for a, b in variant_pairs({f: len(ms) for f, ms in forms.items()}):
+        ma, mb = forms[a], forms[b]
+        full_a, full_b = any(m.given for m in ma), any(m.given for m in mb)
+        if not surname_pair(a, b, full_a, full_b):
+            continue
+        near = not surname_variants(a, b)
+        if not _same_person(ma, mb):
+            continue
+        if not any(m.cue for m in ma) or not any(m.cue for m in mb):
+            continue  # "Latin products" beside "Voto Latino": one side is no person
+        if {m.sentence for m in ma} & {m.sentence for m in mb} and not slip(a, b):
+            continue  # "King Hussein and Crown Prince Hassan": one sentence, two people
+        if lower_words is None:
+            lower_words = _lower_words(text)
+        if _ordinary(a, lower_words) or _ordinary(b, lower_words):
+            continue  # "Lock"/"Lack", "Read"/"Reed": words the article also uses
+        found.extend(_sides(a, b, ma, mb, False, near))
+    # Given names under one surname ("Bob Menendez", "Robert Menendez").
+    by_given: dict[str, dict[str, list[NameMention]]] = {}
+    for m in mentions:
+        if m.given_name:
+            by_given.setdefault(_surname_form(m).lower(), {}).setdefault(m.given_name, []).append(m)
+    for givens in by_given.values():
+        if len(givens) < 2:
+            continue
+        for ga, gb in variant_pairs({g: len(ms) for g, ms in givens.items()}, given_keys):
+            if given_variants(ga, gb):
+                found.extend(_sides(ga, gb, givens[ga], givens[gb], True))
+    found.sort(key=lambda v: v.odd[0].start)
+    return found
+
+
+def surname_pair(a: str, b: str, full_a: bool, full_b: bool) -> bool:
+    """Two surname forms that spell one name, knowing whether each is ever
+    given with a given name (``full_a``, ``full_b``).
+
+    :func:`surname_variants`, or a :func:`near_miss` where only one form is
+    given in full (an article introduces "Rhythm Portee"; "Porter" is never
+    introduced); never two words that only look alike: a plural ("the
+    Trumps", "Democrats" beside "Democrat") unless the plural form is itself
+    someone's full name ("James Jenkins" beside "Jenkin"), a demonym
+    ("Russia"/"Russian"), or forms too short to tell ("Ben"/"Bean").
+    """
+    (x, fx), (y, fy) = sorted(
+        ((_plain_letters(a), full_a), (_plain_letters(b), full_b)), key=lambda p: len(p[0])
+    )
+    if len(x) < 4 or y in (x + "n", x + "an", x + "ian", x + "ns", x + "ans"):
+        return False
+    if y in (x + "s", x + "es") and not fy:
+        return False
+    return surname_variants(a, b) or (near_miss(a, b) and full_a != full_b)
+
+
+def _sides(
+    a: str, b: str, ma: Sequence[NameMention], mb: Sequence[NameMention], given: bool, near: bool = False
+) -> list[SpellingVariant]:
+    """The rarer spelling is the odd one; on a tie, each is flagged beside the
+    other, except a changed letter in a surname never given in full (that one)."""
+    if len(ma) == len(mb) and near:
+        full_a, full_b = any(m.given for m in ma), any(m.given for m in mb)
+        if full_a != full_b:
+            return (
+                [SpellingVariant(b, a, tuple(mb), tuple(ma))]
+                if full_a
+                else [SpellingVariant(a, b, tuple(ma), tuple(mb))]
+            )
+    if len(ma) < len(mb):
+        return [SpellingVariant(a, b, tuple(ma), tuple(mb), given)]
+    if len(mb) < len(ma):
+        return [SpellingVariant(b, a, tuple(mb), tuple(ma), given)]
+    return [
+        SpellingVariant(a, b, tuple(ma), tuple(mb), given),
+        SpellingVariant(b, a, tuple(mb), tuple(ma), given),
+    ]
+
+
+def _ordinary(form: str, lower_words: frozenset[str]) -> bool:
+    """The form also occurs in lower case in the text: an English word, not only a name."""
+    low = form.lower()
+    return low != form and low in lower_words
+
+
+def _same_person(a: Sequence[NameMention], b: Sequence[NameMention]) -> bool:
+    """No pair of full names with incompatible given names (two relatives)."""
+    givens_a = {m.given_name for m in a if m.given_name}
+    givens_b = {m.given_name for m in b if m.given_name}
+    return all(given_compatible(x, y) for x in givens_a for y in givens_b)

@@ -212,14 +212,15 @@ def parse_count(phrase: str) -> tuple[float, float | None, bool, bool] | None:
             p = p[len(qual) + 1 :]
             break
     if p in VAGUE:
-        low, high = VAGUE[p]
-        return float(low), (float(high) if high is not None else None), False, True
+        vague_low, vague_high = VAGUE[p]
+        return float(vague_low), (float(vague_high) if vague_high is not None else None), False, True
     parts = [m.group(0) for m in _PART.finditer(p)]
     values = [word_value(x) for x in parts]
     if not values or any(v is None for v in values):
         return None
-    nums = [v for v in values if v is not None]
-    low, high = min(nums), max(nums)
+    nums = [float(v) for v in values if v is not None]
+    low: float = min(nums)
+    high: float | None = max(nums)
     exact = len(nums) == 1 and kind is None
     if kind == "min":
         high = None
