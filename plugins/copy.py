@@ -93,11 +93,16 @@ class UncreditedCopy(_CopyRule):
     "first published by …", the byline, or the other outlet named as a
     source. An outlet re-running its own story is not flagged.
 
-    Severity: warning. Running another outlet's report as one's own breaks
-    the Reuters and BBC rule on crediting, can breach copyright, and makes two
-    articles look like independent confirmation; the evidence is strong (half
-    the article, in order), and a licensed copy clears it the way the standard
-    asks, by saying where the copy comes from.
+    Severity: info. The text cannot tell plagiarism from a licensed copy
+    (stations of one group, a syndication agreement) or from two outlets
+    pasting one press release. Of 14 findings drawn from Gun Violence Archive
+    stories, each article did follow the other sentence by sentence with no
+    credit, yet in four (two pairs) both outlets most likely pasted a police
+    or wildlife-agency release, and two were one newspaper under two host
+    names (no longer flagged). So the finding asks an editor to check where
+    the copy comes from and to add the credit the standard asks for, without
+    failing a build by itself; a desk where copy is never licensed raises it
+    to warning in rules.yaml.
 
     Why it matters: Reuters and the BBC credit material taken from another
     outlet; Iraq Body Count counts an article repeating another's report as no
@@ -115,7 +120,7 @@ class UncreditedCopy(_CopyRule):
     code = "NL502"
     name = "uncredited-copy"
     summary = "The article follows another article of the story sentence by sentence without crediting it"
-    severity = Severity.WARNING
+    severity = Severity.INFO
 
     def check_corpus(self, story: Story) -> Iterator[Violation]:
         if len(story) < 2:

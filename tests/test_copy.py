@@ -19,7 +19,7 @@ from newslint.document import Document
 from newslint.story import Story, StoryDocument
 from newslint.testing import lint_story
 from newslint_plugins.copy import QuotationDrift, UncreditedCopy
-from tests.conftest import SEEDS
+from tests.conftest import FIXTURES, SEEDS
 
 
 def compare(a: str, b: str):
@@ -54,6 +54,15 @@ def test_a_changed_word_is_a_difference():
 def test_typography_excerpts_and_marked_omissions_are_no_difference(other):
     c = compare(
         "“We can’t wait ten more years to fix the harbor wall. The families there deserve better.”", other
+    )
+    assert c is not None and c.differences == ()
+
+
+def test_two_ellipses_do_not_match_each_other():
+    # "…" stands for words left out: "Lyster (sic)" there, nothing here.
+    c = compare(
+        "pretty sure Brent … Luyster, he is in big trouble now",
+        "pretty sure Brent Lyster (sic) Luyster, he is in big trouble now",
     )
     assert c is not None and c.differences == ()
 
@@ -138,6 +147,14 @@ def test_byline_metadata_is_a_credit():
     assert Analysis(doc).credits.wire == "Associated Press"
 
 
+def test_two_hosts_of_one_site_are_one_outlet():
+    texts = {
+        "a.md": "---\noutlet: chicago.suntimes.com\n---\n\n" + _FIRE,
+        "b.md": "---\noutlet: homicides.suntimes.com\n---\n\n" + _FIRE,
+    }
+    assert lint_story(UncreditedCopy(), texts) == []
+
+
 def test_outlet_keys_match_names_and_hosts():
     assert outlet_key("The Chicago Sun-Times") == outlet_key("chicago.suntimes.com") == "chicagosuntimes"
     assert outlet_key("CNN (Web News)") == "cnn"
@@ -157,6 +174,13 @@ def test_one_speaker_across_spellings_and_pronouns():
 
 
 # --- the story index ----------------------------------------------------------------------
+
+
+_FIRE = "\n\n".join(
+    (FIXTURES / "NL502-uncredited-copy" / "flagged-undated" / "a.txt")
+    .read_text(encoding="utf-8")
+    .split("\n\n")
+)
 
 
 def _story(texts: dict[str, str], metadata: dict[str, dict] | None = None) -> Story:

@@ -448,13 +448,15 @@ MAX_CHANGE = 6
 MAX_COMPARED = 150
 
 
-def _keyed(words: Sequence[str]) -> tuple[list[str], list[str]]:
-    """The words without a word said twice in a row ("of, of"), and their compared forms."""
+def _keyed(words: Sequence[str], side: str) -> tuple[list[str], list[str]]:
+    """The words without a word said twice in a row ("of, of"), and their compared forms.
+    An ellipsis is keyed by its side and place, so it matches nothing: it stands for
+    words, not for the other wording's ellipsis."""
     kept: list[str] = []
     keys: list[str] = []
     for w in words:
-        k = _compared(w)
-        if not keys or k != keys[-1] or k == _ELISION:
+        k = _compared(w) if w != _ELISION else f"{_ELISION}{side}{len(keys)}"
+        if not keys or k != keys[-1]:
             kept.append(w)
             keys.append(k)
     return kept, keys
@@ -473,8 +475,8 @@ def compare_quotations(a: Sequence[str], b: Sequence[str]) -> Comparison | None:
     """
     from difflib import SequenceMatcher
 
-    a, key_a = _keyed(a)
-    b, key_b = _keyed(b)
+    a, key_a = _keyed(a, "a")
+    b, key_b = _keyed(b, "b")
     blocks = [m for m in SequenceMatcher(None, key_a, key_b, autojunk=False).get_matching_blocks() if m.size]
     shared = sum(m.size for m in blocks)
     if shared < MIN_SHARED_WORDS:
@@ -532,6 +534,20 @@ def outlet_key(name: str) -> str:
     n = re.sub(r"\.(?:com|org|net|gov|edu|tv|us|co\.uk|co|uk|info|news)(?:/.*)?$", "", n)
     n = re.sub(r"^the\s+", "", n)
     return re.sub(r"[^0-9a-z]", "", n)
+
+
+def _site(outlet: str) -> str:
+    """An outlet's site: the name of its domain for a host name ("homicides.suntimes.com"
+    gives "suntimes"), else :func:`outlet_key`."""
+    host = outlet.lower().strip()
+    if " " not in host and "." in host:
+        labels = [x for x in host.split("/")[0].split(".") if x not in _HOST_SUFFIXES]
+        if labels:
+            return re.sub(r"[^0-9a-z]", "", labels[-1])
+    return outlet_key(outlet)
+
+
+_HOST_SUFFIXES = frozenset(["www", "com", "org", "net", "gov", "edu", "tv", "us", "co", "uk", "info", "news"])
 
 
 def _wire_aliases() -> dict[str, str]:
@@ -974,10 +990,14 @@ class CopyIndex:
         return out
 
     def _same_outlet(self, a: str, b: str) -> bool:
-        """Both articles name one outlet in their metadata (an outlet is otherwise a file name)."""
+        """Both articles name one outlet in their metadata (an outlet is otherwise a file
+        name): the same name, or two hosts of one site ("chicago.suntimes.com",
+        "homicides.suntimes.com")."""
         da, db = self.story.document(a), self.story.document(b)
-        named = da.outlet != PurePath(a).name and db.outlet != PurePath(b).name
-        return named and outlet_key(da.outlet) == outlet_key(db.outlet)
+        if da.outlet == PurePath(a).name or db.outlet == PurePath(b).name:
+            return False
+        x, y = _site(da.outlet), _site(db.outlet)
+        return x == y or (min(len(x), len(y)) >= 4 and (x in y or y in x))
 
     def _original(self, a: str, b: str) -> str | None:
         """The earlier by date, else the one the other credits, else None."""
