@@ -81,8 +81,12 @@ def test_different_remarks_are_not_compared():
         compare(
             "eliminate all federal taxpayer funding for Planned Parenthood now",
             "supports federal taxpayer funding for Planned Parenthood now",
-        ).differences
-        == ()
+        )
+        is None
+    )
+    assert (
+        compare("I really do want to see the server", "I really would want to see what she has to say")
+        is None
     )
 
 
@@ -138,6 +142,13 @@ def test_a_licence_line_credits_the_outlet_it_names():
     ).credits
     assert credits.credit("Harbor Gazette") and credits.credit("harborgazette.com")
     assert not credits.credit("Coastline Daily") and not credits.wire
+
+
+def test_a_lead_in_credits_the_outlet_it_names():
+    credits = analyse(
+        "Lawmakers face a recall.\n\nThe time has come for the recall drive, it seems. Via Harbor Gazette:\n\nTwo groups are targeting four lawmakers."
+    ).credits
+    assert credits.credit("Harbor Gazette")
 
 
 def test_byline_metadata_is_a_credit():
@@ -212,6 +223,18 @@ def test_seeds_third_article_is_flagged_naming_the_first():
     findings = lint_story(UncreditedCopy(), articles)
     on_third = [f for f in findings if f.path.endswith("002_c5929a58af056e09.txt")]
     assert len(on_third) == 1 and "000_a9728a62007795e0.txt" in on_third[0].message
+
+
+def test_a_wire_service_is_the_original():
+    seeds = {p.name: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
+    outlets = {
+        "000_a9728a62007795e0.txt": {"outlet": "Reuters"},
+        "002_c5929a58af056e09.txt": {"outlet": "Mehr News Agency"},
+    }
+    copies = [c for c in copy_index(_story(seeds, outlets)).copies() if not c.credited]
+    assert [(c.path, c.original) for c in copies] == [
+        ("002_c5929a58af056e09.txt", "000_a9728a62007795e0.txt")
+    ]
 
 
 def test_the_earlier_article_is_the_original():

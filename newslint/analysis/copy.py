@@ -503,14 +503,16 @@ def compare_quotations(a: Sequence[str], b: Sequence[str]) -> Comparison | None:
     for at, here, there, end in gaps:
         if _ELISION in here or _ELISION in there:
             continue  # an omission the writer marked, or an editor's insertion
-        if end and not (here and there and shared >= MIN_SHARED_FOR_END_CHANGE):
-            # An excerpt: one goes on where the other stops. Or two fragments that go
-            # on differently from a few shared words ("eliminate all federal funding
-            # for …", "supports federal funding for …"): likely two remarks.
+        if end and not (here and there):
+            continue  # an excerpt: one goes on where the other stops
+        if end and (shared < MIN_SHARED_FOR_END_CHANGE or max(len(here), len(there)) > MAX_END_CHANGE):
+            # Both go on differently: from a few shared words ("I really do want to see
+            # the server", "I really would want to see what she has to say"), two
+            # remarks; from many, two excerpts of one going different ways.
+            if shared < MIN_SHARED_FOR_END_CHANGE:
+                return None
             continue
-        if max(len(here), len(there)) > (MAX_END_CHANGE if end else MAX_CHANGE):
-            if end:
-                continue  # two excerpts going different ways
+        if max(len(here), len(there)) > MAX_CHANGE:
             return None
         span_a += len(here)
         span_b += len(there)
@@ -567,19 +569,8 @@ _CREDIT = WordScanner(
     WORD_START
     + r"(?:contributed\s+(?:to\s+this|reporting)|creative\s+commons|copyright|all\s+rights\s+reserved"
     r"|(?<=\()source(?=:)|(?:originally|first)\s+(?:published|appeared|reported|ran|aired)\s+(?:in|on|by|at)"
-    r"|(?:republished|reprinted|reposted)\s+(?:with\s+permission\s+)?(?:from|by|courtesy))(?![\w’'-])",
-    [
-        "contributed",
-        "creative",
-        "copyright",
-        "all",
-        "source",
-        "originally",
-        "first",
-        "republished",
-        "reprinted",
-    ]
-    + ["reposted"],
+    r"|(?:republished|reprinted|reposted)\s+(?:with\s+permission\s+)?(?:from|by|courtesy)|via)(?![\w’'-])",
+    words("contributed creative copyright all source originally first republished reprinted reposted via"),
 )
 _OPENING_LETTERS = "TtRrWwEeAaCc"
 _CREDIT_OPENING = re.compile(
@@ -636,11 +627,16 @@ def find_credits(
                 names.add(outlet_key(item))
     starts = [s.start for s in sentences]
     lines: set[int] = set()
-    # Credit lines open or close an article, or stand alone as a short paragraph
-    # (a caption's "(Source: …)"): only those places are read.
+    # Credit lines open or close an article, stand alone as a short paragraph (a
+    # caption's "(Source: …)") or lead in to a quoted passage ("Via Fox News:"):
+    # only those places are read.
     places = _merged(
         [(p.start, p.end) for p in (*paragraphs[:2], *paragraphs[-4:])]
-        + [(p.start, p.end) for p in paragraphs if p.end - p.start <= SHORT_PARAGRAPH]
+        + [
+            (p.start, p.end)
+            for p in paragraphs
+            if p.end - p.start <= SHORT_PARAGRAPH or text[p.end - 1] == ":"
+        ]
     )
     for start, end in places:
         piece = text[start:end]
@@ -1000,7 +996,8 @@ class CopyIndex:
         return x == y or (min(len(x), len(y)) >= 4 and (x in y or y in x))
 
     def _original(self, a: str, b: str) -> str | None:
-        """The earlier by date, else the one the other credits, else None."""
+        """The earlier by date, else the one the other credits, else the wire service
+        (the other carries its copy), else None."""
         da, db = self.story.document(a), self.story.document(b)
         if da.date and db.date and da.date[:10] != db.date[:10]:
             return a if da.date < db.date else b
@@ -1009,6 +1006,10 @@ class CopyIndex:
         b_credits_a = cb is not None and cb.credits(da.outlet)
         if a_credits_b != b_credits_a:
             return b if a_credits_b else a
+        # A wire service writes the copy other outlets carry.
+        a_wire, b_wire = outlet_key(da.outlet) in _WIRES, outlet_key(db.outlet) in _WIRES
+        if a_wire != b_wire:
+            return a if a_wire else b
         return None
 
 
