@@ -7,23 +7,21 @@ from collections.abc import Iterator
 from typing import Any
 
 from newslint import Analysis, CorpusRule, Document, Related, Rule, Severity, Story, Violation, hookimpl
-from newslint.analysis.copy import FACT_KIND, Copy, Drift, copy_facts, copy_index
+from newslint.analysis.copy import (
+    PASSAGE_FACTS,
+    QUOTATION_FACTS,
+    Copy,
+    Drift,
+    copy_index,
+    passage_facts,
+    quotation_facts,
+)
 
 #: Longest stretch of a quotation shown in a message.
 SHOWN = 100
 
 
-class _CopyRule(CorpusRule):
-    """Shared map step of the copy rules: one collection per document."""
-
-    fact_kind = FACT_KIND
-
-    def collect(self, document: Document, analysis: Analysis) -> list[Any]:
-        """The document's quotations, sentence fingerprints and credits."""
-        return copy_facts(document, analysis)
-
-
-class QuotationDrift(_CopyRule):
+class QuotationDrift(CorpusRule):
     """What it checks: the same remark of the same speaker quoted in different
     words by two articles of a story ("committed to help friendly countries …
     improve their air defenses" in one outlet, "committed to helping … to
@@ -56,6 +54,11 @@ class QuotationDrift(_CopyRule):
     name = "quotation-drift"
     summary = "Another article of the story quotes the same remark in different words"
     severity = Severity.WARNING
+    fact_kind = QUOTATION_FACTS
+
+    def collect(self, document: Document, analysis: Analysis) -> list[Any]:
+        """The document's quotations, folded, with their speakers."""
+        return quotation_facts(document, analysis)
 
     def check_corpus(self, story: Story) -> Iterator[Violation]:
         if len(story) < 2:
@@ -79,7 +82,7 @@ class QuotationDrift(_CopyRule):
         )
 
 
-class UncreditedCopy(_CopyRule):
+class UncreditedCopy(CorpusRule):
     """What it checks: an article that follows another article of the story
     sentence by sentence, verbatim or re-worded (synonyms swapped, clauses
     re-ordered), and credits neither that outlet nor a wire service. Sentences
@@ -121,6 +124,11 @@ class UncreditedCopy(_CopyRule):
     name = "uncredited-copy"
     summary = "The article follows another article of the story sentence by sentence without crediting it"
     severity = Severity.INFO
+    fact_kind = PASSAGE_FACTS
+
+    def collect(self, document: Document, analysis: Analysis) -> list[Any]:
+        """The document's sentence fingerprints and credits."""
+        return passage_facts(document, analysis)
 
     def check_corpus(self, story: Story) -> Iterator[Violation]:
         if len(story) < 2:

@@ -195,17 +195,29 @@ _FIRE = "\n\n".join(
 
 
 def _story(texts: dict[str, str], metadata: dict[str, dict] | None = None) -> Story:
-    rule = QuotationDrift()
-    facts, documents = {}, []
+    from newslint.analysis import Analysis
+
+    rules = (QuotationDrift(), UncreditedCopy())
+    facts: dict[str, dict] = {r.kind(): {} for r in rules}
+    documents = []
     for path, text in texts.items():
         meta = (metadata or {}).get(path, {})
         doc = Document.from_text(text, path=path, metadata=meta)
-        from newslint.analysis import Analysis
-
-        # Facts travel between processes and through the cache: pickled here too.
-        facts[path] = pickle.loads(pickle.dumps(rule.collect(doc, Analysis(doc))))
+        analysis = Analysis(doc)
+        for r in rules:
+            # Facts travel between processes and through the cache: pickled here too.
+            facts[r.kind()][path] = pickle.loads(pickle.dumps(r.collect(doc, analysis)))
         documents.append(StoryDocument.of(path, meta))
-    return Story("s", documents, {rule.kind(): facts})
+    return Story("s", documents, facts)
+
+
+def test_only_quotations_without_the_passage_rule():
+    """NL501 alone collects no sentence fingerprints (they cost most of the map step)."""
+    from newslint.analysis import Analysis
+
+    doc = Document.from_text("“We will rebuild the harbor wall before the storms,” Mayor Ana Ortiz said.")
+    assert [type(f).__name__ for f in QuotationDrift().collect(doc, Analysis(doc))] == ["QuotationFact"]
+    assert QuotationDrift.kind() != UncreditedCopy.kind()
 
 
 def test_boilerplate_buckets_are_skipped():

@@ -15,7 +15,7 @@ Per document (the map step, through :class:`~newslint.analysis.Analysis`):
   Associated Press contributed to this report", "WASHINGTON (AP) —", "— Reuters", a
   Creative Commons line naming its source, "first reported by …") or names as a source.
 
-:func:`copy_facts` turns them into small picklable facts (no text but the quotations
+:func:`quotation_facts` and :func:`passage_facts` turn them into small picklable facts (no text but the quotations
 shown in messages). Per story (the reduce step), :class:`CopyIndex` finds
 
 - the same remark of the same speaker worded differently in two articles
@@ -56,7 +56,8 @@ if TYPE_CHECKING:
     from newslint.document import Document
 
 __all__ = [
-    "FACT_KIND",
+    "PASSAGE_FACTS",
+    "QUOTATION_FACTS",
     "Comparison",
     "Copy",
     "CopyIndex",
@@ -68,7 +69,8 @@ __all__ = [
     "QuotationFact",
     "Quotation",
     "compare_quotations",
-    "copy_facts",
+    "passage_facts",
+    "quotation_facts",
     "copy_index",
     "find_credits",
     "find_quotations",
@@ -76,8 +78,11 @@ __all__ = [
     "outlet_key",
 ]
 
-#: The kind of the facts :func:`copy_facts` makes, read by :func:`copy_index`.
-FACT_KIND = "copy"
+#: The kinds of facts :func:`quotation_facts` and :func:`passage_facts` make, read by
+#: :func:`copy_index`: two kinds, so that a run that does not compare passages (NL502
+#: and NL404's copy check) does not pay for the sentence fingerprints.
+QUOTATION_FACTS = "quotations"
+PASSAGE_FACTS = "passages"
 
 #: A quotation shorter than this (in words) is a phrase, not a remark worth comparing.
 MIN_QUOTE_WORDS = 6
@@ -736,10 +741,10 @@ class CreditFact(NamedTuple):
         return Credits(self.wire, self.names).credit(outlet)
 
 
-def copy_facts(document: Document, analysis: Analysis) -> list[Any]:
-    """The facts of one document that :class:`CopyIndex` reads."""
+def quotation_facts(document: Document, analysis: Analysis) -> list[QuotationFact]:
+    """The quotation facts of one document (:data:`QUOTATION_FACTS`)."""
     text = document.text
-    facts: list[Any] = [
+    return [
         QuotationFact(
             document.locate(q.quote.content.start, q.quote.content.end),
             text[q.quote.content.start : min(q.quote.content.end, q.quote.content.start + MAX_QUOTE_CHARS)],
@@ -749,6 +754,11 @@ def copy_facts(document: Document, analysis: Analysis) -> list[Any]:
         )
         for q in analysis.quotations
     ]
+
+
+def passage_facts(document: Document, analysis: Analysis) -> list[Any]:
+    """The sentence fingerprints and credits of one document (:data:`PASSAGE_FACTS`)."""
+    facts: list[Any] = []
     prints = analysis.fingerprints
     if prints.sentences:
         places = array("I")
@@ -856,11 +866,11 @@ class CopyIndex:
         self.quotations: list[tuple[str, QuotationFact]] = []
         self.passages: dict[str, PassageFact] = {}
         self.credits: dict[str, CreditFact] = {}
-        for path, facts in story.facts(FACT_KIND).items():
+        for path, quotations in story.facts(QUOTATION_FACTS).items():
+            self.quotations.extend((path, f) for f in quotations)
+        for path, facts in story.facts(PASSAGE_FACTS).items():
             for f in facts:
-                if isinstance(f, QuotationFact):
-                    self.quotations.append((path, f))
-                elif isinstance(f, PassageFact):
+                if isinstance(f, PassageFact):
                     self.passages[path] = f
                 elif isinstance(f, CreditFact):
                     self.credits[path] = f
