@@ -74,6 +74,7 @@ __all__ = [
     "copy_index",
     "find_credits",
     "find_quotations",
+    "fold_quotation",
     "fingerprint_sentences",
     "outlet_key",
 ]
