@@ -19,6 +19,7 @@ from newslint import (
     hookimpl,
 )
 from newslint.analysis.casualties import COMPATIBLE, GENERIC_GROUPS, TOLL_CLASS, CasualtyClaim, single_voice
+from newslint.analysis.copy import copy_index
 
 
 class UnattributedCasualtyFigure(Rule):
@@ -364,15 +365,20 @@ class ConflictingCasualtyFigures(_StoryCasualtyRule):
 class SingleSourceCorroboration(_StoryCasualtyRule):
     """What it checks: a casualty figure that other articles of the story
     repeat, where every article gives it on the same named or unnamed source
-    ("the military source" each time). Figures from the institutions every
-    outlet quotes (police, a ministry, officials) are not flagged.
+    ("the military source" each time), or where the one other article giving
+    it follows this one sentence by sentence, or this one follows it (NL502's
+    evidence: a copy, credited or not). Figures from the institutions every
+    outlet quotes (police, a ministry, officials) are not flagged for their
+    source alone. Copies are seen when the copy rules (NL5) run.
 
     Why it matters: Iraq Body Count counts only independent sources as
     corroboration: outlets repeating the same wire or the same official are
-    one source. Agreement between articles can hide that.
+    one source, and an article that repeats another's report confirms
+    nothing. Agreement between articles can hide that.
 
     Example: two outlets say an attack "left two civilians dead", both
-    citing the same unnamed military source.
+    citing the same unnamed military source; or a second outlet re-words the
+    first one's report, figure included.
 
     How to fix: say the figure comes from that one source, and look for an
     independent confirmation.
@@ -387,11 +393,27 @@ class SingleSourceCorroboration(_StoryCasualtyRule):
         if len(story) < 2:
             return
         index = story.index(StoryIndex)
+        copies = story.index(copy_index)
         facts = index.facts
         for path, fact in _figures(facts):
-            if fact.high == 1 or not single_voice(fact.source):
+            if fact.high == 1:
                 continue
             by_source = index.matches(path, fact)
+            matches = [e for entries in by_source.values() for e in entries]
+            # One other article: the whole answer (matches stops at two, and may hide a third).
+            if len(matches) == 1 and copies.follows(path, matches[0][0]):
+                other, g = matches[0]
+                yield self.at(
+                    fact.location,
+                    f"“{fact.text}”: the other article reporting this figure ({story.document(other).outlet}) "
+                    "follows this one sentence by sentence, or this one follows it: a copy is not "
+                    "independent corroboration",
+                    [Related(g.location, "same figure, in a copy")],
+                    fact.text,
+                )
+                continue
+            if not single_voice(fact.source):
+                continue
             if set(by_source) != {fact.source}:
                 continue
             matches = by_source[fact.source]

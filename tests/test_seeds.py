@@ -10,7 +10,7 @@ from tests.conftest import FIXTURES, SEEDS
 from tests.scoring import score
 
 #: (family, minimum precision, minimum recall). A family joins this list when its rules land.
-TARGETS = [("NL1", 0.9, 1.0), ("NL2", 0.9, 1.0), ("NL3", 0.9, 1.0), ("NL4", 0.9, 1.0)]
+TARGETS = [("NL1", 0.9, 1.0), ("NL2", 0.9, 1.0), ("NL3", 0.9, 1.0), ("NL4", 0.9, 1.0), ("NL5", 0.9, 1.0)]
 
 
 @pytest.fixture(scope="module")

@@ -24,6 +24,14 @@ from functools import cached_property
 
 from newslint.analysis.attribution import Attribution, attribution_covering, find_attributions
 from newslint.analysis.casualties import CasualtyClaim, find_casualty_claims, year_of
+from newslint.analysis.copy import (
+    Credits,
+    Fingerprints,
+    Quotation,
+    find_credits,
+    find_quotations,
+    fingerprint_sentences,
+)
 from newslint.analysis.names import NameMention, find_names
 from newslint.analysis.numbers import Number, find_numbers
 from newslint.analysis.quotes import Quote, find_quotes
@@ -40,9 +48,12 @@ __all__ = [
     "AnonymousSource",
     "Attribution",
     "CasualtyClaim",
+    "Credits",
+    "Fingerprints",
     "NameMention",
     "Number",
     "Paragraph",
+    "Quotation",
     "Quote",
     "QuoteSpeaker",
     "Sentence",
@@ -200,6 +211,28 @@ class Analysis:
     def names(self) -> list[NameMention]:
         """Mentions of people by name, with titles, first and later references."""
         return find_names(self.text, self.sentences)
+
+    @cached_property
+    def quotations(self) -> list[Quotation]:
+        """Quotations of six words or more, folded for comparison, with a speaker key
+        shared across articles; see analysis.copy."""
+        return find_quotations(self.text, self.quote_speakers, self.names)
+
+    @cached_property
+    def fingerprints(self) -> Fingerprints:
+        """Each sentence's content words outside quotations, stemmed and with synonyms
+        folded; see analysis.copy."""
+        return fingerprint_sentences(self.text, self.sentences, self.quotes)
+
+    @cached_property
+    def credits(self) -> Credits:
+        """The wire services and outlets the article credits or names as a source."""
+        outlets = [
+            self.text[a.source.start : a.source.end]
+            for a in self.attributions
+            if a.source_kind == "outlet" and a.source is not None
+        ]
+        return find_credits(self.text, self.paragraphs, self.sentences, outlets, self.document.metadata)
 
     @cached_property
     def _sentence_starts(self) -> list[int]:
