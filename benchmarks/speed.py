@@ -227,7 +227,7 @@ def bench_corpus_pass(folders, jobs: int) -> list[dict]:
 
     config = Config()
     plugins = load_plugins()
-    linter = Linter(plugins, build_rules(config, plugins), config)
+    linter = Linter(plugins, build_rules(config, plugins.rules), config)
     rows = []
     for size, (folder, _nbytes) in sorted(folders.items()):
         targets, _ = discover([str(folder)], list(plugins.readers), [], folder)
@@ -259,7 +259,7 @@ def bench_pool(folder: Path, jobs: int, counts=(4, 8, 16, 32, 64, 128)) -> list[
 
     config = Config()
     plugins = load_plugins()
-    linter = runner.Linter(plugins, runner.build_rules(config, plugins), config)
+    linter = runner.Linter(plugins, runner.build_rules(config, plugins.rules), config)
     targets, _ = runner.discover([str(folder)], list(plugins.readers), [], folder)
     rows = []
     saved = runner.PARALLEL_MIN_BYTES

@@ -16,10 +16,11 @@ from pluggy import PluginValidationError
 from newslint import workflow
 from newslint.cache import Cache
 from newslint.config import Config, ConfigError, find_config, load_config
+from newslint.config.selection import build_rules
 from newslint.deadline import enforceable
 from newslint.plugins import PluginError, Plugins, load_plugins
 from newslint.rule import Rule
-from newslint.runner import MAX_FILE_BYTES, Linter, build_rules, run
+from newslint.runner import MAX_FILE_BYTES, Linter, run
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 #: Findings that mean the run itself was incomplete: an unreadable file, a rule
@@ -275,7 +276,11 @@ def _main(argv: Sequence[str] | None) -> int:
 
     try:
         ruleset = build_rules(
-            config, plugins, _split(args.select) or None, _split(args.ignore), _split(args.extend_select)
+            config,
+            plugins.rules,
+            _split(args.select) or None,
+            _split(args.ignore),
+            _split(args.extend_select),
         )
     except ConfigError as exc:
         sys.stderr.write(f"{exc}\n")

@@ -24,7 +24,8 @@ from typing import Any
 
 from newslint.analysis import Analysis
 from newslint.cache import Cache
-from newslint.config import Config, ConfigError, RuleSettings, suggest
+from newslint.config import Config
+from newslint.config.selection import RuleSet, build_rules, selects
 from newslint.core_rules import (
     BinaryFile,
     FileTooLarge,
@@ -71,166 +72,6 @@ def gc_paused(freeze: bool = False) -> Iterator[None]:
         if freeze:
             gc.freeze()
         gc.enable()
-
-
-# --------------------------------------------------------------------------
-# Which rules run, with which severity and options
-# --------------------------------------------------------------------------
-
-
-def _matches(selector: str, rule: type[Rule]) -> bool:
-    return selector == "ALL" or rule.code.startswith(selector) or selector == rule.name
-
-
-def _exact(selector: str, rule: type[Rule]) -> bool:
-    return selector in (rule.code, rule.name)
-
-
-def _check_selectors(
-    config: Config, key: str, selectors: Sequence[str], rules: Mapping[str, type[Rule]]
-) -> None:
-    names = [r.name for r in rules.values()] + list(rules)
-    for sel in selectors:
-        if sel == "ALL" or any(_matches(sel, r) for r in rules.values()):
-            continue
-        raise config.error(key, f"{key}: no rule has the code, prefix or name {sel!r}{suggest(sel, names)}")
-
-
-def _coerce(rule: type[Rule], settings: RuleSettings, config: Config) -> dict[str, Any]:
-    options: dict[str, Any] = {}
-    for opt, value in settings.options.items():
-        mark = settings.option_marks.get("key:" + opt, settings.mark)
-        if opt not in rule.options:
-            known = list(rule.options) + ["severity", "enabled"]
-            raise ConfigError(
-                config.path or "rules.yaml",
-                mark.line,
-                mark.column,
-                f"rule {rule.code} ({rule.name}) has no option {opt!r}{suggest(opt, known)}"
-                + ("" if rule.options else "; it takes only 'severity' and 'enabled'"),
-            )
-        default = rule.options[opt]
-        vmark = settings.option_marks.get(opt, mark)
-        if not _same_type(default, value):
-            raise ConfigError(
-                config.path or "rules.yaml",
-                vmark.line,
-                vmark.column,
-                f"option {opt!r} of rule {rule.code} must be {_type_name(default)}, not {_type_name(value)}",
-            )
-        options[opt] = value
-    return options
-
-
-def _same_type(default: Any, value: Any) -> bool:
-    if isinstance(default, bool) or isinstance(value, bool):
-        return isinstance(default, bool) and isinstance(value, bool)
-    if isinstance(default, float):
-        return isinstance(value, (int, float))
-    if isinstance(default, (list, tuple)):
-        return isinstance(value, list)
-    return isinstance(value, type(default))
-
-
-def _type_name(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true or false"
-    if isinstance(value, int):
-        return "a whole number"
-    if isinstance(value, float):
-        return "a number"
-    if isinstance(value, (list, tuple)):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    if value is None:
-        return "nothing"
-    return "a string"
-
-
-@dataclass
-class RuleSet:
-    """The rules that will run, instantiated with their effective options."""
-
-    rules: list[Rule]
-    severities: dict[str, Severity]
-    enabled_codes: set[str]
-
-    def severity_of(self, code: str, default: Severity) -> Severity:
-        return self.severities.get(code, default)
-
-
-def build_rules(
-    config: Config,
-    plugins: Plugins,
-    select: Sequence[str] | None = None,
-    ignore: Sequence[str] = (),
-    extend_select: Sequence[str] = (),
-) -> RuleSet:
-    """Resolve rules.yaml and the command line into the rules to run.
-
-    ``select`` from the command line replaces rules.yaml's; ``ignore`` adds to
-    it. Selecting a prefix (``NL2``) or ``ALL`` turns on the rules that are on
-    by default; naming a rule's exact code or name turns it on even if it is
-    off by default.
-    """
-    available = plugins.rules
-    by_key: dict[str, type[Rule]] = {}
-    for rule in available.values():
-        by_key[rule.code] = rule
-        by_key[rule.name] = rule
-    _check_selectors(config, "select", config.select, available)
-    _check_selectors(config, "extend-select", config.extend_select, available)
-    _check_selectors(config, "ignore", config.ignore, available)
-    for key, sels in (("--select", select or ()), ("--ignore", ignore), ("--extend-select", extend_select)):
-        for sel in sels:
-            if sel != "ALL" and not any(_matches(sel, r) for r in available.values()):
-                names = [r.name for r in available.values()] + list(available)
-                raise ConfigError(
-                    "<command line>",
-                    1,
-                    1,
-                    f"{key}: no rule has the code, prefix or name {sel!r}{suggest(sel, names)}",
-                )
-
-    selectors = list(select) if select else (config.select or ["ALL"])
-    selectors += list(config.extend_select) + list(extend_select)
-    ignores = list(config.ignore) + list(ignore)
-
-    settings: dict[str, RuleSettings] = {}
-    for s in config.rules:
-        rule = by_key.get(s.key)
-        if rule is None:
-            choices = list(by_key)
-            raise ConfigError(
-                config.path or "rules.yaml",
-                s.mark.line,
-                s.mark.column,
-                f"unknown rule {s.key!r}{suggest(s.key, choices)}",
-            )
-        settings[rule.code] = s
-
-    chosen: list[Rule] = []
-    severities: dict[str, Severity] = {}
-    enabled: set[str] = set()
-    for code in sorted(available):
-        rule = available[code]
-        s = settings.get(code)
-        on = any(_exact(sel, rule) or (_matches(sel, rule) and rule.enabled_by_default) for sel in selectors)
-        # newslint's own notices (a file skipped or not fully checked) survive a
-        # narrow --select: only an explicit ignore or "enabled: false" hides them.
-        on = on or (rule.code.startswith("NL0") and rule.enabled_by_default)
-        if s is not None and s.enabled is not None:
-            on = s.enabled
-        if any(_matches(sel, rule) for sel in ignores):
-            on = False
-        if not on:
-            continue
-        options = _coerce(rule, s, config) if s is not None else {}
-        severities[code] = s.severity if s is not None and s.severity else rule.severity
-        enabled.add(code)
-        chosen.append(rule(options))
-    return RuleSet(chosen, severities, enabled)
 
 
 # --------------------------------------------------------------------------
@@ -705,10 +546,6 @@ def _worth_forking(targets: Sequence[Target], jobs: int) -> bool:
 # --------------------------------------------------------------------------
 
 
-def _code_matches(selector: str, finding: Finding) -> bool:
-    return selector in ("*", "ALL") or finding.code.startswith(selector) or selector == finding.rule
-
-
 def apply_suppressions(
     findings: Iterable[Finding], results: Mapping[str, DocumentResult], config: Config
 ) -> list[Finding]:
@@ -718,7 +555,7 @@ def apply_suppressions(
     for f in findings:
         r = results.get(f.path)
         if r is not None and any(
-            first <= f.line <= last and _code_matches(code, f) for code, first, last in r.suppressions
+            first <= f.line <= last and selects(code, f.code, f.rule) for code, first, last in r.suppressions
         ):
             continue
         if config.per_file_ignores:
@@ -727,7 +564,7 @@ def apply_suppressions(
             except ValueError:
                 rel = Path(f.path).as_posix()
             if any(
-                _glob_match(rel, [pattern]) and any(_code_matches(c, f) for c in codes)
+                _glob_match(rel, [pattern]) and any(selects(c, f.code, f.rule) for c in codes)
                 for pattern, codes in config.per_file_ignores.items()
             ):
                 continue

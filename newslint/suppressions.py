@@ -28,6 +28,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from newslint.config.selection import selects
 from newslint.document import Document
 from newslint.findings import Finding, Severity
 from newslint.markers import hookimpl
@@ -130,13 +131,7 @@ def find_suppressions(
 
 
 def _covers(code: str, first: int, last: int, finding: Finding) -> bool:
-    return first <= finding.line <= last and (
-        code in ("*", "ALL") or finding.code.startswith(code) or code == finding.rule
-    )
-
-
-def _selects(code: str, rule: type[Rule]) -> bool:
-    return code in ("*", "ALL") or rule.code.startswith(code) or code == rule.name
+    return first <= finding.line <= last and selects(code, finding.code, finding.rule)
 
 
 def unused_suppressions(
@@ -160,7 +155,7 @@ def unused_suppressions(
         for code, first, last in ranges:
             if any(_covers(code, first, last, f) for f in hits):
                 continue
-            matching = [c for c, rule in rules.items() if _selects(code, rule)]
+            matching = [c for c, rule in rules.items() if selects(code, rule.code, rule.name)]
             if matching and not enabled.intersection(matching):
                 continue
             what = "every rule" if code == "*" else code

@@ -190,7 +190,7 @@ def test_binary_data_is_refused():
 def _linter(**attrs) -> Linter:
     config = Config()
     plugins = load_plugins()
-    linter = Linter(plugins, build_rules(config, plugins), config)
+    linter = Linter(plugins, build_rules(config, plugins.rules), config)
     for key, value in attrs.items():
         setattr(linter, key, value)
     return linter

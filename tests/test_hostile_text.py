@@ -54,7 +54,7 @@ PATHOLOGICAL = {
 @pytest.fixture(scope="module")
 def linter() -> Linter:
     config = Config()
-    ruleset = build_rules(config, PLUGINS, select=sorted(PLUGINS.rules))  # every rule, even off by default
+    ruleset = build_rules(config, PLUGINS.rules, select=sorted(PLUGINS.rules))  # every rule, even off by default
     linter = Linter(PLUGINS, ruleset, config)
     linter.timeout = 20.0  # generous on a busy machine: a hang, not slowness, is what fails
     return linter
@@ -102,7 +102,7 @@ FLAG = "an unnamed official said so."
 )
 def test_findings_point_at_the_right_column_whatever_precedes_them(prefix):
     config = Config()
-    linter = Linter(PLUGINS, build_rules(config, PLUGINS, select=["NL201"]), config)
+    linter = Linter(PLUGINS, build_rules(config, PLUGINS.rules, select=["NL201"]), config)
     text = f"First line.\n{prefix}{FLAG}\n"
     result = linter.check_document(Document.from_text(text, path="a.txt"))
     found = [(f.line, f.column, f.end_column) for f in result.findings if f.code == "NL201"]
@@ -112,7 +112,7 @@ def test_findings_point_at_the_right_column_whatever_precedes_them(prefix):
 
 def test_zero_width_and_non_breaking_spaces_do_not_hide_a_phrase():
     config = Config()
-    linter = Linter(PLUGINS, build_rules(config, PLUGINS, select=["NL201"]), config)
+    linter = Linter(PLUGINS, build_rules(config, PLUGINS.rules, select=["NL201"]), config)
     for space in ("\u00a0", "\u200b", "\u2060", "\u202f"):
         text = f"An{space}unnamed{space}official said so."
         codes = [f.code for f in linter.check_document(Document.from_text(text)).findings]

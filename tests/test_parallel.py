@@ -57,7 +57,7 @@ def test_jobs_2_prints_exactly_what_jobs_1_prints(run_cli, tmp_path, fmt):
 def _linter() -> Linter:
     config = Config()
     plugins = load_plugins()
-    return Linter(plugins, build_rules(config, plugins), config)
+    return Linter(plugins, build_rules(config, plugins.rules), config)
 
 
 def test_pool_results_come_back_in_order_and_equal(tmp_path, monkeypatch):

@@ -227,7 +227,7 @@ def test_any_bytes_are_read_or_reported_never_raised(tmp_path_factory, data, suf
     path = tmp_path_factory.mktemp("bytes") / f"soup{suffix}"
     path.write_bytes(data)
     config = Config()
-    linter = Linter(PLUGINS, build_rules(config, PLUGINS), config)
+    linter = Linter(PLUGINS, build_rules(config, PLUGINS.rules), config)
     document, notices = linter.read_with_notices(Target(path, path.name, True))
     assert document is not None or notices
     result = linter.lint_target(Target(path, path.name, True))
