@@ -1,6 +1,6 @@
 """newslint's own codes (NL0xx): problems with files and plugins, not with prose.
 
-The runner reports these itself; they are rules only so that they can be
+The engine reports these itself; they are rules only so that they can be
 listed, explained, selected and ignored like every other code.
 """
 

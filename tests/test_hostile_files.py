@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from newslint.config import Config
+from newslint.config import Config, build_rules
+from newslint.engine import Linter, Target
+from newslint.engine.decode import BinaryFileError, decode
 from newslint.plugins import load_plugins
-from newslint.runner import Linter, Target, build_rules
-from newslint.textio import BinaryFileError, decode
 
 #: Every article carries the same flaggable phrase, so each file's findings show.
 FLAG = "José, an unnamed official said so."
@@ -187,13 +187,10 @@ def test_binary_data_is_refused():
         decode(b"GIF89a\x01\x00\x01\x00\x00\xff\x00" + os.urandom(2000))
 
 
-def _linter(**attrs) -> Linter:
+def _linter(**settings) -> Linter:
     config = Config()
     plugins = load_plugins()
-    linter = Linter(plugins, build_rules(config, plugins.rules), config)
-    for key, value in attrs.items():
-        setattr(linter, key, value)
-    return linter
+    return Linter(plugins, build_rules(config, plugins.rules), config, **settings)
 
 
 def test_permission_denied_is_reported_and_the_rest_is_linted(tmp_path, monkeypatch):
@@ -272,7 +269,7 @@ def test_ten_thousand_files(run_cli, tmp_path):
 
 
 def test_a_folder_that_cannot_be_listed_is_reported_not_skipped(tmp_path, monkeypatch):
-    from newslint.runner import discover
+    from newslint.engine import discover
 
     (tmp_path / "locked").mkdir()
     (tmp_path / "locked" / "a.txt").write_text(FLAG, encoding="utf-8")

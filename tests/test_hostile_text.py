@@ -10,11 +10,11 @@ from __future__ import annotations
 import pytest
 
 from newslint.analysis import Analysis
-from newslint.config import Config
-from newslint.deadline import enforceable
+from newslint.config import Config, build_rules
 from newslint.document import Document
+from newslint.engine import Linter
+from newslint.engine.deadline import enforceable
 from newslint.plugins import load_plugins
-from newslint.runner import Linter, build_rules
 from tests.test_properties import assert_inside
 
 PLUGINS = load_plugins()
@@ -54,10 +54,11 @@ PATHOLOGICAL = {
 @pytest.fixture(scope="module")
 def linter() -> Linter:
     config = Config()
-    ruleset = build_rules(config, PLUGINS.rules, select=sorted(PLUGINS.rules))  # every rule, even off by default
-    linter = Linter(PLUGINS, ruleset, config)
-    linter.timeout = 20.0  # generous on a busy machine: a hang, not slowness, is what fails
-    return linter
+    ruleset = build_rules(
+        config, PLUGINS.rules, select=sorted(PLUGINS.rules)
+    )  # every rule, even off by default
+    # A generous limit on a busy machine: a hang, not slowness, is what fails.
+    return Linter(PLUGINS, ruleset, config, timeout=20.0)
 
 
 @pytest.mark.parametrize("name", sorted(PATHOLOGICAL))
@@ -81,7 +82,7 @@ def finding_location(finding):
 
 @pytest.mark.skipif(not enforceable(), reason="time limits need SIGALRM")
 def test_the_time_limit_bounds_the_pathological_runs(linter):
-    assert linter.timeout  # the tests above are bounded, not merely lucky
+    assert linter.per_document.timeout  # the tests above are bounded, not merely lucky
 
 
 # The core keeps columns right whatever the characters around a finding.
