@@ -23,6 +23,17 @@ from newslint.engine.run import Linter, run
 from newslint.plugins import PluginError, Plugins, load_plugins
 from newslint.rule import Rule
 
+__all__ = [
+    "EXIT_ERROR",
+    "EXIT_FINDINGS",
+    "EXIT_OK",
+    "build_parser",
+    "explain",
+    "list_rules",
+    "main",
+    "version",
+]
+
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 #: Findings that mean the run itself was incomplete: an unreadable file, a rule
 #: that raised, a plugin that failed to load.

@@ -17,6 +17,19 @@ from newslint.rule import Rule
 if TYPE_CHECKING:
     from newslint.analysis import Analysis
 
+__all__ = [
+    "CORE_RULES",
+    "BinaryFile",
+    "FileTooLarge",
+    "InvalidFrontMatter",
+    "NotUtf8",
+    "PluginLoadError",
+    "RuleError",
+    "StepTimedOut",
+    "UnreadableFile",
+    "newslint_rules",
+]
+
 
 class _RunnerRule(Rule):
     def check(self, document: Document, analysis: Analysis) -> Iterator[Violation]:

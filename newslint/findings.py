@@ -8,6 +8,8 @@ from typing import Any
 
 from newslint.spans import Location
 
+__all__ = ["Finding", "Related", "Severity", "Violation"]
+
 
 class Severity(str, enum.Enum):
     """How much a finding matters; ``--fail-on`` compares against it."""

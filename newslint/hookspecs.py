@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from newslint.reporters import Reporter
     from newslint.rule import Rule
 
+__all__ = ["newslint_readers", "newslint_reporters", "newslint_rules"]
+
 
 @hookspec
 def newslint_rules() -> Iterable[type[Rule]]:

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from newslint.engine.results import RunResult
     from newslint.plugins import Plugins
 
+__all__ = ["FAIL_ON", "add_arguments", "after_run", "fails", "force_exclude", "init", "summary"]
+
 FAIL_ON = tuple(s.value for s in Severity)
 
 

@@ -13,6 +13,8 @@ import codecs
 import re
 from typing import NamedTuple
 
+__all__ = ["BinaryFileError", "Decoded", "decode"]
+
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),

@@ -8,6 +8,8 @@ from typing import Protocol, TextIO
 from newslint.document import Document
 from newslint.findings import Finding
 
+__all__ = ["Reporter"]
+
 
 class Reporter(Protocol):
     """What a reporter plugin provides."""

@@ -18,6 +18,8 @@ from newslint.document import Document
 from newslint.findings import Finding, Severity
 from newslint.markers import hookimpl
 
+__all__ = ["GithubReporter", "annotation", "escape_data", "escape_property", "newslint_reporters"]
+
 #: newslint severities as workflow commands.
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

@@ -10,6 +10,8 @@ from newslint.document import Document
 from newslint.findings import Finding
 from newslint.markers import hookimpl
 
+__all__ = ["JSON_VERSION", "JsonReporter", "newslint_reporters"]
+
 #: Bumped only when the shape changes incompatibly.
 JSON_VERSION = 1
 

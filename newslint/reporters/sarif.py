@@ -25,6 +25,8 @@ from newslint.findings import Finding, Severity
 from newslint.markers import hookimpl
 from newslint.rule import DOC_SECTIONS, Rule
 
+__all__ = ["SARIF_SCHEMA", "SarifReporter", "artifact_uri", "newslint_reporters", "rule_help"]
+
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 

@@ -10,6 +10,8 @@ from newslint.document import Document
 from newslint.findings import Finding, Severity
 from newslint.markers import hookimpl
 
+__all__ = ["FullReporter", "TextReporter", "format_line", "newslint_reporters", "use_colour"]
+
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 
 

@@ -1,4 +1,4 @@
-"""The runner's own duties: story groups, import direction, determinism."""
+"""The engine's own duties: story groups, import direction, determinism."""
 
 from __future__ import annotations
 
