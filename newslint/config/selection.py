@@ -85,18 +85,18 @@ def build_rules(
                 raise config.error(
                     key, f"{key}: no rule has the code, prefix or name {sel!r}{suggest(sel, known)}"
                 )
-    for key, selectors in (
+    for option, given in (
         ("--select", select or ()),
         ("--ignore", ignore),
         ("--extend-select", extend_select),
     ):
-        for sel in selectors:
+        for sel in given:
             if _unknown(sel, available.values()):
                 raise ConfigError(
                     "<command line>",
                     1,
                     1,
-                    f"{key}: no rule has the code, prefix or name {sel!r}{suggest(sel, known)}",
+                    f"{option}: no rule has the code, prefix or name {sel!r}{suggest(sel, known)}",
                 )
 
     chosen_by = list(select) if select else (config.select or [EVERY_RULE])
