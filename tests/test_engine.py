@@ -64,6 +64,7 @@ def test_story_grouping(tmp_path, config, sizes):
     assert sorted(f.message for f in findings) == sorted(sizes)
 
 
+@pytest.mark.slow
 def test_core_never_imports_the_builtin_plugins():
     code = (
         "import sys, newslint, newslint.cli, newslint.engine, newslint.analysis, newslint.testing\n"

@@ -20,6 +20,8 @@ from newslint.engine import Linter, Target
 from newslint.engine.decode import BinaryFileError, decode
 from newslint.plugins import load_plugins
 
+pytestmark = pytest.mark.slow
+
 #: Every article carries the same flaggable phrase, so each file's findings show.
 FLAG = "José, an unnamed official said so."
 #: Column of "an unnamed official" when FLAG starts a line: code points, not bytes.
@@ -254,7 +256,7 @@ def test_a_file_that_grows_past_the_limit_after_stat_is_not_read_whole(tmp_path,
     assert [f.code for f in result.findings] == ["NL008"]
 
 
-def test_ten_thousand_files(run_cli, tmp_path):
+def test_ten_thousand_files(run_cli_process, tmp_path):
     archive = tmp_path / "archive"
     for d in range(10):
         sub = archive / f"desk{d}"
@@ -262,7 +264,7 @@ def test_ten_thousand_files(run_cli, tmp_path):
         for i in range(1000):
             body = FLAG if i % 100 == 0 else "The council met on Tuesday."
             (sub / f"{i:04}.txt").write_text(body + "\n", encoding="utf-8")
-    proc = run_cli("--no-config", "--jobs", "2", "archive")
+    proc = run_cli_process("--no-config", "--jobs", "2", "archive")
     assert proc.returncode == 1, proc.stderr
     assert len(proc.stdout.splitlines()) == 100
     assert "archive/desk9/0900.txt:1:7: NL201" in proc.stdout

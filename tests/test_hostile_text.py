@@ -17,6 +17,8 @@ from newslint.engine.deadline import enforceable
 from newslint.plugins import load_plugins
 from tests.test_properties import assert_inside
 
+pytestmark = pytest.mark.slow
+
 PLUGINS = load_plugins()
 N = 100_000
 

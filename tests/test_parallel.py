@@ -43,11 +43,12 @@ def write_archive(root: Path, n: int) -> Path:
     return root / "archive"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["text", "json", "full"])
-def test_jobs_2_prints_exactly_what_jobs_1_prints(run_cli, tmp_path, fmt):
+def test_jobs_2_prints_exactly_what_jobs_1_prints(run_cli_process, tmp_path, fmt):
     write_archive(tmp_path, n=60)
-    one = run_cli("--no-config", "--no-cache", "--jobs", "1", "--format", fmt, "archive")
-    two = run_cli("--no-config", "--no-cache", "--jobs", "2", "--format", fmt, "archive")
+    one = run_cli_process("--no-config", "--no-cache", "--jobs", "1", "--format", fmt, "archive")
+    two = run_cli_process("--no-config", "--no-cache", "--jobs", "2", "--format", fmt, "archive")
     total = sum(p.stat().st_size for p in (tmp_path / "archive").rglob("*.*"))
     assert total > parallel.PARALLEL_MIN_BYTES  # so --jobs 2 really forks
     assert "broken.txt" in one.stdout and one.stdout.count("NL2") >= 10
@@ -124,9 +125,10 @@ def test_progress_bar_draws_then_erases_itself(monkeypatch):
     assert stream.getvalue().endswith("\r\x1b[K")
 
 
-def test_no_progress_output_when_stderr_is_a_pipe(run_cli, tmp_path):
+@pytest.mark.slow
+def test_no_progress_output_when_stderr_is_a_pipe(run_cli_process, tmp_path):
     write_archive(tmp_path, n=150)
-    proc = run_cli("--no-config", "--no-cache", "archive", env={"CI": ""})
+    proc = run_cli_process("--no-config", "--no-cache", "archive", env={"CI": ""})
     # Only the summary line; no progress bar ("12/150 files") and no carriage returns.
     assert "/150 files" not in proc.stderr and "\r" not in proc.stderr
     assert proc.stderr.startswith("newslint: ") and proc.stderr.count("\n") == 1

@@ -80,6 +80,8 @@ class Cache:
         self.directory = directory
         self.folder = directory / fingerprint
         self.packages = frozenset(packages)
+        #: The classes entries have been found to hold, allowed once checked.
+        self._allowed: dict[tuple[str, str], type] = {}
         self._shards: dict[str, dict[str, bytes]] = {}
         self._dirty: set[str] = set()
 
@@ -168,7 +170,7 @@ class Cache:
         (corrupt, from another version, tampered with, or holding a class from outside
         newslint and the plugins)."""
         try:
-            version, result = _Unpickler(io.BytesIO(entry), path, self.packages).load()
+            version, result = _Unpickler(io.BytesIO(entry), path, self.packages, self._allowed).load()
         except Exception:  # a corrupt, foreign or tampered entry is a miss
             return None
         if version != FORMAT or type(result) is not DocumentResult:
@@ -215,12 +217,22 @@ class _Pickler(pickle.Pickler):
 class _Unpickler(pickle.Unpickler):
     """Fills the placeholder in, and builds nothing but known, inert classes."""
 
-    def __init__(self, file: io.BytesIO, path: str, packages: frozenset[str] | None) -> None:
-        """``packages=None`` trusts the bytes (a worker's own, just made) and loads any class."""
+    def __init__(
+        self,
+        file: io.BytesIO,
+        path: str,
+        packages: frozenset[str] | None,
+        allowed: dict[tuple[str, str], type] | None = None,
+    ) -> None:
+        """``packages=None`` trusts the bytes (a worker's own, just made) and loads any class.
+
+        ``allowed``: the classes already found allowed, (module, name) -> class,
+        shared by the unpicklers of one cache (the same few occur in every entry).
+        """
         super().__init__(file)
         self._path = path
         self._packages = packages
-        self._allowed = _ALLOWED.setdefault(packages, {}) if packages is not None else {}
+        self._allowed = allowed if allowed is not None else {}
 
     def persistent_load(self, pid: Any) -> str:
         if pid != _PATH:
@@ -243,11 +255,6 @@ class _Unpickler(pickle.Unpickler):
                 self._allowed[(module, name)] = obj
                 return obj
         raise pickle.UnpicklingError(f"{module}.{name} may not be loaded from the cache")
-
-
-#: The classes each set of trusted packages has been found to allow: the same
-#: few are looked up in every entry.
-_ALLOWED: dict[frozenset[str], dict[tuple[str, str], type]] = {}
 
 
 def fingerprint(plugins: Plugins, ruleset: RuleSet, config: Config) -> tuple[str, set[str]]:
