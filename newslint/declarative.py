@@ -1,8 +1,9 @@
 """Declarative rules: a newsroom's own rule in rules.yaml, without Python.
 
 Each item of the ``custom-rules:`` list becomes a :class:`newslint.Rule`
-class that joins the rule registry like any plugin's rule, so it can be
-selected, ignored, tuned under ``rules:``, listed and explained::
+class, contributed by the custom-rules plugin (:class:`CustomRules`), which is
+registered at start-up like any other plugin, so its rules can be selected,
+ignored, tuned under ``rules:``, listed and explained::
 
     custom-rules:
       - code: HR101
@@ -20,7 +21,8 @@ selected, ignored, tuned under ``rules:``, listed and explained::
 A phrase list is matched case-insensitively, on whole words, as one compiled
 alternation per rule; a ``pattern`` is a Python regular expression
 (case-sensitive unless ``ignore-case: true``). Every mistake is reported at
-its line and column in rules.yaml.
+its line and column in rules.yaml (:mod:`newslint.config.custom_rules` reads
+the items).
 """
 
 from __future__ import annotations

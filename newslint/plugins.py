@@ -2,8 +2,9 @@
 
 Built-in readers and reporters are registered here the same way any plugin
 is; built-in *rules* come only through the entry-point group, exactly like a
-third-party plugin's (the core never imports them). A plugin that fails to
-import does not stop the others: it is recorded in ``Plugins.errors``.
+third-party plugin's (the core never imports them). rules.yaml's
+``custom-rules:`` are one more plugin, registered last. A plugin that fails
+to import does not stop the others: it is recorded in ``Plugins.errors``.
 """
 
 from __future__ import annotations
