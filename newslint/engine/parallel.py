@@ -73,8 +73,8 @@ def worth_forking(targets: Sequence[Target], jobs: int) -> bool:
 class WorkerPool:
     """Forked workers that apply ``work`` to targets, a chunk at a time.
 
-    A pool is started by :meth:`map` and stopped when the map ends (or is
-    interrupted); a new map starts a new pool.
+    :meth:`map` starts the workers and stops them when it ends (or is
+    interrupted); each map has workers of its own.
     """
 
     def __init__(self, work: Callable[[Target], R], jobs: int) -> None:
@@ -87,12 +87,7 @@ class WorkerPool:
         """``work(target)`` for each target, in order."""
         size = max(1, min(64, len(targets) // (self.jobs * 8)))
         chunks = [targets[i : i + size] for i in range(0, len(targets), size)]
-        pool = ProcessPoolExecutor(
-            max_workers=self.jobs,
-            mp_context=multiprocessing.get_context("fork"),
-            initializer=_start_worker,
-            initargs=(self.work,),  # inherited by the forked workers, never pickled
-        )
+        pool = self._start()
         try:
             # This process only collects results here: no cycles to find among them.
             with gc_paused():
@@ -102,14 +97,27 @@ class WorkerPool:
                         yield r
                         progress.advance()
         except BaseException:
-            # Ctrl-C: the workers ignore it (no traceback from each); stop them now
-            # rather than wait for the queue. Futures are left as they are: the pool
-            # marks them broken itself (cancelling them races with that).
-            for process in dict(getattr(pool, "_processes", None) or {}).values():
-                process.terminate()
-            pool.shutdown(wait=False)
+            _stop_now(pool)
             raise
         pool.shutdown()
+
+    def _start(self) -> ProcessPoolExecutor:
+        """Fresh workers, forked from this process."""
+        return ProcessPoolExecutor(
+            max_workers=self.jobs,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=_start_worker,
+            initargs=(self.work,),  # inherited by the forked workers, never pickled
+        )
+
+
+def _stop_now(pool: ProcessPoolExecutor) -> None:
+    """Ctrl-C: the workers ignore it (no traceback from each); stop them now rather
+    than wait for the queue. Futures are left as they are: the pool marks them
+    broken itself (cancelling them races with that)."""
+    for process in dict(getattr(pool, "_processes", None) or {}).values():
+        process.terminate()
+    pool.shutdown(wait=False)
 
 
 def _chunk_results(
