@@ -264,7 +264,8 @@ def bench_pool(folder: Path, jobs: int, counts=(4, 8, 16, 32, 64, 128)) -> list[
     rows = []
     saved = parallel.PARALLEL_MIN_BYTES
     try:
-        for n in counts:
+        # A count past the number of files would measure (and label) the same files again.
+        for n in sorted({min(n, len(targets)) for n in counts}):
             some = targets[:n]
             nbytes = sum(t.path.stat().st_size for t in some)
             parallel.PARALLEL_MIN_BYTES = saved
