@@ -19,7 +19,7 @@ def seed_findings():
     import sys
 
     proc = subprocess.run(
-        [sys.executable, "-m", "newslint", "--no-config", "--format", "json", str(SEEDS)],
+        [sys.executable, "-m", "newslint", "--no-config", "--no-cache", "--format", "json", str(SEEDS)],
         capture_output=True,
         text=True,
         timeout=120,
