@@ -221,13 +221,13 @@ def bench_newslint(folders, work: Path, jobs: int, runs: int) -> list[dict]:
 
 def bench_corpus_pass(folders, jobs: int) -> list[dict]:
     """The story pass alone, all files as one story group, in this process."""
-    from newslint.config import Config
+    from newslint.config import Config, build_rules
+    from newslint.engine import Linter, discover
     from newslint.plugins import load_plugins
-    from newslint.runner import Linter, build_rules, discover
 
     config = Config()
     plugins = load_plugins()
-    linter = Linter(plugins, build_rules(config, plugins), config)
+    linter = Linter(plugins, build_rules(config, plugins.rules), config)
     rows = []
     for size, (folder, _nbytes) in sorted(folders.items()):
         targets, _ = discover([str(folder)], list(plugins.readers), [], folder)
@@ -241,7 +241,7 @@ def bench_corpus_pass(folders, jobs: int) -> list[dict]:
         rows.append(
             {
                 "files": size,
-                "rules": [r.code for r in linter.corpus_rules],
+                "rules": [r.code for r in linter.per_story.rules],
                 "facts": facts,
                 "seconds": min(times),
                 "findings": len(findings),
@@ -253,25 +253,26 @@ def bench_corpus_pass(folders, jobs: int) -> list[dict]:
 
 def bench_pool(folder: Path, jobs: int, counts=(4, 8, 16, 32, 64, 128)) -> list[dict]:
     """In-process: a handful of files in one process vs in a pool (forced), best of 5 each."""
-    from newslint import runner
-    from newslint.config import Config
+    from newslint.config import Config, build_rules
+    from newslint.engine import Linter, discover, parallel
     from newslint.plugins import load_plugins
 
     config = Config()
     plugins = load_plugins()
-    linter = runner.Linter(plugins, runner.build_rules(config, plugins), config)
-    targets, _ = runner.discover([str(folder)], list(plugins.readers), [], folder)
+    linter = Linter(plugins, build_rules(config, plugins.rules), config)
+    targets, _ = discover([str(folder)], list(plugins.readers), [], folder)
     rows = []
-    saved = runner.PARALLEL_MIN_BYTES
+    saved = parallel.PARALLEL_MIN_BYTES
     try:
-        for n in counts:
+        # A count past the number of files would measure (and label) the same files again.
+        for n in sorted({min(n, len(targets)) for n in counts}):
             some = targets[:n]
             nbytes = sum(t.path.stat().st_size for t in some)
-            runner.PARALLEL_MIN_BYTES = saved
-            chosen = "pool" if runner._worth_forking(some, jobs) else "one process"
+            parallel.PARALLEL_MIN_BYTES = saved
+            chosen = "pool" if parallel.worth_forking(some, jobs) else "one process"
             times = {}
             for label, j, threshold in (("one", 1, saved), ("pool", jobs, 0)):
-                runner.PARALLEL_MIN_BYTES = threshold
+                parallel.PARALLEL_MIN_BYTES = threshold
                 best = float("inf")
                 for _ in range(5):
                     start = time.perf_counter()
@@ -280,7 +281,7 @@ def bench_pool(folder: Path, jobs: int, counts=(4, 8, 16, 32, 64, 128)) -> list[
                 times[label] = best
             rows.append({"files": n, "bytes": nbytes, **times, "chosen": chosen})
     finally:
-        runner.PARALLEL_MIN_BYTES = saved
+        parallel.PARALLEL_MIN_BYTES = saved
     return rows
 
 

@@ -24,8 +24,8 @@ from collections.abc import Callable
 from functools import cached_property
 
 from newslint.analysis import Analysis
-from newslint.deadline import StepTimeout, time_limit
 from newslint.document import Document
+from newslint.engine.deadline import StepTimeout, time_limit
 from newslint.plugins import load_plugins
 from newslint.rule import CorpusRule
 

@@ -25,6 +25,17 @@ from pathlib import Path
 
 from newslint.findings import Finding
 
+__all__ = [
+    "BASELINE_VERSION",
+    "BaselineError",
+    "Fingerprint",
+    "filter_baseline",
+    "fingerprints",
+    "normalise",
+    "read_baseline",
+    "write_baseline",
+]
+
 #: Bumped only if fingerprints change meaning.
 BASELINE_VERSION = 1
 

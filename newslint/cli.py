@@ -14,12 +14,25 @@ from typing import TextIO
 from pluggy import PluginValidationError
 
 from newslint import workflow
-from newslint.cache import Cache
 from newslint.config import Config, ConfigError, find_config, load_config
-from newslint.deadline import enforceable
+from newslint.config.selection import build_rules
+from newslint.engine.cache import Cache
+from newslint.engine.deadline import enforceable
+from newslint.engine.intake import MAX_FILE_BYTES
+from newslint.engine.run import Linter, run
 from newslint.plugins import PluginError, Plugins, load_plugins
 from newslint.rule import Rule
-from newslint.runner import MAX_FILE_BYTES, Linter, build_rules, run
+
+__all__ = [
+    "EXIT_ERROR",
+    "EXIT_FINDINGS",
+    "EXIT_OK",
+    "build_parser",
+    "explain",
+    "list_rules",
+    "main",
+    "version",
+]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 #: Findings that mean the run itself was incomplete: an unreadable file, a rule
@@ -275,7 +288,11 @@ def _main(argv: Sequence[str] | None) -> int:
 
     try:
         ruleset = build_rules(
-            config, plugins, _split(args.select) or None, _split(args.ignore), _split(args.extend_select)
+            config,
+            plugins.rules,
+            _split(args.select) or None,
+            _split(args.ignore),
+            _split(args.extend_select),
         )
     except ConfigError as exc:
         sys.stderr.write(f"{exc}\n")
@@ -284,17 +301,29 @@ def _main(argv: Sequence[str] | None) -> int:
     if hasattr(reporter, "for_rules"):  # reporters that show rule help (sarif)
         reporter = reporter.for_rules(plugins.rules)
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
-    linter = Linter(plugins, ruleset, config)
-    linter.max_file_bytes, linter.timeout = int(args.max_file_size * 1e6), args.timeout
     if args.timeout and not enforceable():
         sys.stderr.write("newslint: --timeout is not enforced here: it needs SIGALRM (POSIX)\n")
-    if not args.no_cache:
-        linter.cache = Cache.open(linter, args.cache_dir)
+    cache = None if args.no_cache else Cache.open(plugins, ruleset, config, args.cache_dir)
+    linter = Linter(
+        plugins,
+        ruleset,
+        config,
+        cache=cache,
+        max_file_bytes=int(args.max_file_size * 1e6),
+        timeout=args.timeout,
+    )
     paths = args.paths or ["."]
     if args.force_exclude:
         paths = workflow.force_exclude(paths, config)
-    result = run(linter, paths, jobs=jobs, keep_documents=reporter.needs_source, corpus=args.corpus)
-    if not workflow.after_run(args, result, plugins, ruleset):
+    result = run(
+        linter,
+        paths,
+        jobs=jobs,
+        keep_documents=reporter.needs_source,
+        corpus=args.corpus,
+        report_unused_suppressions=args.report_unused_suppressions,
+    )
+    if not workflow.after_run(args, result):
         return EXIT_ERROR
 
     for path in result.missing:

@@ -1,6 +1,6 @@
 """newslint's own codes (NL0xx): problems with files and plugins, not with prose.
 
-The runner reports these itself; they are rules only so that they can be
+The engine reports these itself; they are rules only so that they can be
 listed, explained, selected and ignored like every other code.
 """
 
@@ -16,6 +16,19 @@ from newslint.rule import Rule
 
 if TYPE_CHECKING:
     from newslint.analysis import Analysis
+
+__all__ = [
+    "CORE_RULES",
+    "BinaryFile",
+    "FileTooLarge",
+    "InvalidFrontMatter",
+    "NotUtf8",
+    "PluginLoadError",
+    "RuleError",
+    "StepTimedOut",
+    "UnreadableFile",
+    "newslint_rules",
+]
 
 
 class _RunnerRule(Rule):

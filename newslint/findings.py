@@ -1,4 +1,4 @@
-"""Findings: what a rule reports, and how the runner hands it on."""
+"""Findings: what a rule reports, and how the engine hands it on."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newslint.spans import Location
+
+__all__ = ["Finding", "Related", "Severity", "Violation"]
 
 
 class Severity(str, enum.Enum):
@@ -40,7 +42,7 @@ class Related:
 class Violation:
     """What a rule yields: where, what, and any related places.
 
-    The runner turns it into a :class:`Finding` by adding the rule's code,
+    The engine turns it into a :class:`Finding` by adding the rule's code,
     name and configured severity, so rules never deal with configuration.
     ``fingerprint_text`` is the flagged text, used by baselines.
     """

@@ -7,7 +7,7 @@ entry-point group::
     [project.entry-points.newslint]
     house-rules = "house_rules"
 
-Plugins *contribute* rules, readers and reporters; the runner calls them, so
+Plugins *contribute* rules, readers and reporters; the engine calls them, so
 selection, severity, suppressions and error isolation are the same for all.
 No hook takes an argument: each returns (or yields) what it contributes. A
 hook that raises is reported as an NL005 finding naming the plugin, and the
@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from newslint.readers import Reader
     from newslint.reporters import Reporter
     from newslint.rule import Rule
+
+__all__ = ["newslint_readers", "newslint_reporters", "newslint_rules"]
 
 
 @hookspec
@@ -72,7 +74,7 @@ def newslint_reporters() -> Iterable[Reporter]:
     """Contribute output formats for ``--format``.
 
     A reporter has ``name``, ``description`` (one line for ``--help``),
-    ``needs_source`` (true when it prints source lines, so the runner keeps
+    ``needs_source`` (true when it prints source lines, so the engine keeps
     them) and ``render(findings, documents, stream)``, where findings are
     sorted and ``documents`` maps a path to its Document.
 

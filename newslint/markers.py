@@ -2,6 +2,8 @@
 
 import pluggy
 
+__all__ = ["PROJECT", "hookimpl", "hookspec"]
+
 PROJECT = "newslint"
 
 hookspec = pluggy.HookspecMarker(PROJECT)

@@ -2,8 +2,9 @@
 
 Built-in readers and reporters are registered here the same way any plugin
 is; built-in *rules* come only through the entry-point group, exactly like a
-third-party plugin's (the core never imports them). A plugin that fails to
-import does not stop the others: it is recorded in ``Plugins.errors``.
+third-party plugin's (the core never imports them). rules.yaml's
+``custom-rules:`` are one more plugin, registered last. A plugin that fails
+to import does not stop the others: it is recorded in ``Plugins.errors``.
 """
 
 from __future__ import annotations
@@ -18,18 +19,17 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pluggy
 
 from newslint import hookspecs
+from newslint.config import Config
+from newslint.declarative import PLUGIN_NAME, CustomRules, build_custom_rules
 from newslint.markers import PROJECT, hookimpl
 from newslint.rule import CorpusRule, Rule
 
-if TYPE_CHECKING:
-    from newslint.config import Config
-
-__all__ = ["hookimpl", "PluginError", "Plugins", "load_plugins"]
+__all__ = ["BUILTINS", "PluginError", "PluginInfo", "Plugins", "hookimpl", "load_plugins"]
 
 #: Core modules that are plugins: the readers, reporters and newslint's own codes.
 BUILTINS = (
@@ -90,11 +90,13 @@ def _newslint_version() -> str:
         return __version__
 
 
-def _call(plugins: Plugins, hook_name: str) -> Iterable[tuple[str, Any]]:
-    """Call one hook plugin by plugin, so each result is known by its plugin
-    and a plugin that raises is reported without losing the others."""
+def _call(plugins: Plugins, hook_name: str, only: object | None = None) -> Iterable[tuple[str, Any]]:
+    """Call one hook plugin by plugin (or of the plugin ``only``), so each result is
+    known by its plugin and a plugin that raises is reported without losing the others."""
     hook = getattr(plugins.manager.hook, hook_name)
     for impl in hook.get_hookimpls():  # registration order
+        if only is not None and impl.plugin is not only:
+            continue
         name = plugins.manager.get_name(impl.plugin) or "?"
         try:
             for item in impl.function() or ():
@@ -152,11 +154,8 @@ def load_plugins(
     _drop_unknown_hooks(plugins)
     pm.check_pending()
     _collect(plugins)
-    if config is not None:
-        from newslint.declarative import PLUGIN_NAME, add_custom_rules
-
-        if PLUGIN_NAME not in disabled:
-            add_custom_rules(plugins, config)
+    if config is not None and PLUGIN_NAME not in disabled:
+        _add_custom_rules(plugins, config)
     return plugins
 
 
@@ -176,6 +175,25 @@ def _drop_unknown_hooks(plugins: Plugins) -> None:
                 close = difflib.get_close_matches(name, known, n=1)
                 hint = f" (did you mean {close[0]!r}?)" if close else ""
                 plugins.errors.append((plugin, f"implements an unknown hook {name!r}{hint}; not loaded"))
+
+
+def _add_custom_rules(plugins: Plugins, config: Config) -> None:
+    """Register rules.yaml's ``custom-rules:`` as one more plugin, last.
+
+    Its rules may not reuse a code or name of the rules loaded before it: that
+    is a mistake in rules.yaml, reported at its line and column.
+    """
+    taken: dict[str, str] = {}
+    for code, rule in plugins.rules.items():
+        owner = f"rule {code} ({rule.name}) of plugin {plugins.plugin_of(code)!r}"
+        taken[code] = taken[rule.name] = owner
+    rules = build_custom_rules(config, taken)
+    if not rules:
+        return
+    plugin = CustomRules(rules)
+    plugins.manager.register(plugin, name=PLUGIN_NAME)
+    plugins.info[PLUGIN_NAME] = PluginInfo(PLUGIN_NAME, "local", config.path or "rules.yaml", False)
+    _collect(plugins, only=plugin)
 
 
 def _import_path(name: str, path: Path) -> ModuleType:
@@ -210,8 +228,9 @@ def _fact_kind_clash(plugins: Plugins, rule: type[Rule]) -> str:
     return ""
 
 
-def _collect(plugins: Plugins) -> None:
-    for name, rule in _call(plugins, "newslint_rules"):
+def _collect(plugins: Plugins, only: object | None = None) -> None:
+    """Take in the rules, readers and reporters the plugins (or the plugin ``only``) contribute."""
+    for name, rule in _call(plugins, "newslint_rules", only):
         if not (isinstance(rule, type) and issubclass(rule, Rule)):
             plugins.errors.append((name, f"newslint_rules returned {rule!r}, which is not a Rule class"))
             continue
@@ -231,8 +250,8 @@ def _collect(plugins: Plugins) -> None:
             )
         plugins.rules[rule.code] = rule
         plugins.rule_plugin[rule.code] = name
-    for _name, reader in _call(plugins, "newslint_readers"):
+    for _name, reader in _call(plugins, "newslint_readers", only):
         for suffix in reader.suffixes:
             plugins.readers[suffix.lower()] = reader  # later plugins win
-    for _name, reporter in _call(plugins, "newslint_reporters"):
+    for _name, reporter in _call(plugins, "newslint_reporters", only):
         plugins.reporters[reporter.name] = reporter

@@ -18,6 +18,8 @@ from ruamel.yaml import YAML
 
 from newslint.rule import Rule
 
+__all__ = ["InitError", "starter_config", "write_starter"]
+
 HEADER = """\
 # newslint configuration, written by `newslint --init`.
 # Defaults live with each rule: this file only overrides them. Uncomment a

@@ -15,29 +15,42 @@ and front matter ignores codes for the whole file::
     ---
 
 Codes may be codes, prefixes (``NL2``) or rule names, comma- or
-space-separated, optionally followed by `` -- `` and a reason. Readers call :func:`find_suppressions`; the runner drops the
-findings that fall in a range. Comments inside fenced code blocks are examples,
-not suppressions. A suppression that silences nothing is reported with
-``--report-unused-suppressions`` (code NL010).
+space-separated, optionally followed by `` -- `` and a reason. Readers call
+:func:`find_suppressions` and keep the ranges in the document; the engine
+drops the findings that fall in a range (:mod:`newslint.engine.suppressions`).
+Comments inside fenced code blocks are examples, not suppressions. A
+suppression that silences nothing is reported with
+``--report-unused-suppressions`` (code NL010, defined here).
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from newslint.document import Document
-from newslint.findings import Finding, Severity
+from newslint.findings import Severity
 from newslint.markers import hookimpl
 from newslint.rule import Rule
 
 if TYPE_CHECKING:
     from newslint.analysis import Analysis
 
+__all__ = [
+    "WHOLE_FILE",
+    "Suppression",
+    "UnusedSuppression",
+    "comment_suppressions",
+    "find_suppressions",
+    "front_matter_suppressions",
+]
+
 #: (code or "*", first line, last line), as ``Document.suppressions`` holds them.
 Suppression = tuple[str, int, int]
+#: The last line of a suppression that holds for the whole file (front matter).
+WHOLE_FILE = 2**31
 
 _DIRECTIVE = re.compile(
     r"<!--\s*newslint-(?P<verb>disable-next-line|disable-line|disable|enable)\b(?P<codes>[^>]*?)\s*-->",
@@ -114,7 +127,7 @@ def front_matter_suppressions(
         if problems is not None:
             problems.append((0, "front matter 'newslint' must be a mapping like {ignore: [NL201]}"))
         return []
-    return [(code.strip(), 1, 2**31) for code in ignore]
+    return [(code.strip(), 1, WHOLE_FILE) for code in ignore]
 
 
 def find_suppressions(
@@ -122,70 +135,6 @@ def find_suppressions(
 ) -> list[Suppression]:
     """Every suppression of a Markdown or HTML file: front matter, then comments."""
     return front_matter_suppressions(metadata, problems) + comment_suppressions(source)
-
-
-# --------------------------------------------------------------------------
-# Suppressions that silence nothing
-# --------------------------------------------------------------------------
-
-
-def _covers(code: str, first: int, last: int, finding: Finding) -> bool:
-    return first <= finding.line <= last and (
-        code in ("*", "ALL") or finding.code.startswith(code) or code == finding.rule
-    )
-
-
-def _selects(code: str, rule: type[Rule]) -> bool:
-    return code in ("*", "ALL") or rule.code.startswith(code) or code == rule.name
-
-
-def unused_suppressions(
-    suppressions: Mapping[str, Sequence[Suppression]],
-    suppressed: Iterable[Finding],
-    rules: Mapping[str, type[Rule]],
-    enabled: Iterable[str],
-) -> Iterator[Finding]:
-    """An NL010 finding for each suppression that silenced none of ``suppressed``.
-
-    ``rules`` are all known rules (code -> class) and ``enabled`` the codes that
-    ran: a suppression of a rule that did not run cannot be judged and is left
-    alone; one that names no rule at all is reported as such.
-    """
-    by_path: dict[str, list[Finding]] = {}
-    for f in suppressed:
-        by_path.setdefault(f.path, []).append(f)
-    enabled = set(enabled)
-    for path, ranges in sorted(suppressions.items()):
-        hits = by_path.get(path, [])
-        for code, first, last in ranges:
-            if any(_covers(code, first, last, f) for f in hits):
-                continue
-            matching = [c for c, rule in rules.items() if _selects(code, rule)]
-            if matching and not enabled.intersection(matching):
-                continue
-            what = "every rule" if code == "*" else code
-            line = max(first, 1)
-            if last >= 2**31:
-                where = "in this file (front matter)"
-                line = 1
-            elif first == last:
-                where = f"on line {first}"
-            else:
-                where = f"on lines {first}-{last}"
-            yield Finding(
-                path,
-                line,
-                1,
-                line,
-                2,
-                UnusedSuppression.code,
-                UnusedSuppression.name,
-                UnusedSuppression.severity,
-                f"suppression of {what} {where} silences nothing; remove it"
-                if matching
-                else f"suppression of {what} {where}: no rule has this code, prefix or name",
-                text=f"{code} {where}",
-            )
 
 
 class UnusedSuppression(Rule):

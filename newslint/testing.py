@@ -55,7 +55,7 @@ from newslint.findings import Finding
 from newslint.rule import CorpusRule, Rule
 
 if TYPE_CHECKING:
-    from newslint.runner import Linter
+    from newslint.engine.run import Linter
 
 __all__ = [
     "Expected",
@@ -145,9 +145,9 @@ def _flagged(source: str, f: Finding) -> str:
 
 def _linter(rules: Sequence[Rule], story_by: str = "run") -> Linter:
     # Imported when a test runs, not when pytest loads this module as a plugin.
-    from newslint.config import Config
+    from newslint.config import Config, RuleSet
+    from newslint.engine.run import Linter
     from newslint.plugins import load_plugins
-    from newslint.runner import Linter, RuleSet
 
     plugins = load_plugins(entry_points=False)
     ruleset = RuleSet(list(rules), {r.code: r.severity for r in rules}, {r.code for r in rules})

@@ -1,8 +1,10 @@
 """The command-line options for the editorial workflow: hooks, CI, adoption.
 
 ``--corpus``, ``--baseline``/``--write-baseline``, ``--report-unused-suppressions``,
-``--fail-on`` and ``--init`` are declared here, in one argument group, and
-applied to a run's result here, so the command line itself stays short.
+``--fail-on``, ``--force-exclude`` and ``--init`` are declared here, in one
+argument group; the baseline and ``--fail-on`` are applied to a run's result
+here (``--corpus`` and the unused suppressions by the engine), so the command
+line itself stays short.
 """
 
 from __future__ import annotations
@@ -15,13 +17,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newslint.baseline import BaselineError, filter_baseline, write_baseline
+from newslint.engine.discovery import glob_match, relative_to_root
 from newslint.findings import Finding, Severity
-from newslint.suppressions import UnusedSuppression, unused_suppressions
 
 if TYPE_CHECKING:
     from newslint.config import Config
+    from newslint.engine.results import RunResult
     from newslint.plugins import Plugins
-    from newslint.runner import RuleSet, RunResult
+
+__all__ = ["FAIL_ON", "add_arguments", "after_run", "fails", "force_exclude", "init", "summary"]
 
 FAIL_ON = tuple(s.value for s in Severity)
 
@@ -84,36 +88,16 @@ def init(args: argparse.Namespace, plugins: Plugins) -> int:
 
 def force_exclude(paths: Sequence[str], config: Config) -> list[str]:
     """``--force-exclude``: the named paths without those rules.yaml excludes."""
-    from newslint.runner import _glob_match
-
     root = config.root.resolve()
-    kept = []
-    for given in paths:
-        try:
-            rel = Path(given).resolve().relative_to(root).as_posix()
-        except ValueError:
-            rel = Path(given).as_posix()
-        if not _glob_match(rel, config.exclude):
-            kept.append(given)
-    return kept
+    return [given for given in paths if not glob_match(relative_to_root(given, root), config.exclude)]
 
 
-def after_run(args: argparse.Namespace, result: RunResult, plugins: Plugins, ruleset: RuleSet) -> bool:
-    """Apply unused-suppression reports and the baseline to ``result.findings``.
+def after_run(args: argparse.Namespace, result: RunResult) -> bool:
+    """Apply the baseline options to ``result.findings``.
 
     Returns False when newslint should stop with an error (a baseline that
     cannot be read or written); the message is already on stderr.
     """
-    # The flag, or selecting NL010 (--extend-select, rules.yaml), turns the report on.
-    if args.report_unused_suppressions or UnusedSuppression.code in ruleset.enabled_codes:
-        result.findings = sorted(
-            [
-                *result.findings,
-                *unused_suppressions(
-                    result.suppressions, result.suppressed, plugins.rules, ruleset.enabled_codes
-                ),
-            ]
-        )
     if args.write_baseline:
         try:
             count = write_baseline(Path(args.write_baseline), result.findings)

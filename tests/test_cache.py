@@ -7,7 +7,6 @@ the entry was read; its absence proves the file was linted again.
 
 from __future__ import annotations
 
-import io
 import os
 import pickle
 import shutil
@@ -15,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from newslint import cache as cache_mod
+from newslint.engine import cache as cache_mod
 from newslint.findings import Finding, Severity
 
 ARTICLES = {
@@ -114,16 +113,17 @@ def entries(cache_dir: Path) -> dict[str, bytes]:
 
 def mark_entries(cache_dir: Path) -> int:
     """Add a finding saying MARK to every stored result; returns how many."""
-    packages = frozenset({"newslint", "newslint_plugins", "newslint_local_zorb"})
+    store = cache_mod.Cache(cache_dir, "unused", {"newslint", "newslint_plugins", "newslint_local_zorb"})
     count = 0
     for shard in shards(cache_dir):
         found = read_shard(shard)
         for key, blob in found.items():
-            version, result = cache_mod._Unpickler(io.BytesIO(blob), "P", packages).load()
+            result = store.unpack(blob, "P")
+            assert result is not None
             result.findings.append(Finding("P", 1, 1, 1, 2, "ZB101", "zorblat", Severity.WARNING, MARK))
-            buffer = io.BytesIO()
-            cache_mod._Pickler(buffer, "P").dump((version, result))
-            found[key] = buffer.getvalue()
+            packed = store.pack(result, "P")
+            assert packed is not None
+            found[key] = packed
             count += 1
         write_shard(shard, found)
     return count

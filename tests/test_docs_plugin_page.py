@@ -76,6 +76,7 @@ def test_the_stable_analysis_layers_exist():
         assert hasattr(Analysis, name), f"the page documents analysis.{name}, which does not exist"
 
 
+@pytest.mark.slow
 def test_the_page_builds_a_working_plugin(tmp_path):
     project = tmp_path / "newslint-house-rules"
     project.mkdir()

@@ -25,7 +25,7 @@ def test_discover_walks_once_per_real_file(tmp_path, monkeypatch):
     """Resolving per folder (not per file) still dedupes symlinks, honours exclude, skips hidden."""
     import os
 
-    from newslint.runner import discover
+    from newslint.engine import discover
 
     arts = tmp_path / "arts"
     (arts / "drafts").mkdir(parents=True)

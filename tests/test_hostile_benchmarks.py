@@ -5,7 +5,11 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import ROOT, SHARED, requires_shared
+
+pytestmark = pytest.mark.slow
 
 
 def _script(name: str, *args: str) -> subprocess.CompletedProcess:

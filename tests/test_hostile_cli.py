@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow
+
 posix_only = pytest.mark.skipif(os.name != "posix", reason="needs POSIX signals")
 
 #: A local plugin whose rules misbehave on documents that ask them to.
@@ -102,13 +104,13 @@ def _start(cwd: Path, *args: str) -> subprocess.Popen:
 
 @posix_only
 @pytest.mark.parametrize("jobs", ["1", "2"])
-def test_timeout_reports_the_hanging_rule_and_goes_on(misbehaving, run_cli, jobs):
+def test_timeout_reports_the_hanging_rule_and_goes_on(misbehaving, run_cli_process, jobs):
     (misbehaving / "a-hang.txt").write_text("HANG here. Flagme too.\n", encoding="utf-8")
     (misbehaving / "b-backtrack.md").write_text("BACKTRACK. Flagme.\n", encoding="utf-8")
     for i in range(4):  # enough files for the worker pool to start
         (misbehaving / f"c{i}.txt").write_text("Flagme, said nobody.\n", encoding="utf-8")
     start = time.monotonic()
-    proc = run_cli("--timeout", "0.5", "--jobs", jobs, ".", cwd=misbehaving)
+    proc = run_cli_process("--timeout", "0.5", "--jobs", jobs, ".", cwd=misbehaving)
     assert time.monotonic() - start < 30
     assert "Traceback" not in proc.stderr, proc.stderr
     lines = proc.stdout.splitlines()
@@ -120,7 +122,7 @@ def test_timeout_reports_the_hanging_rule_and_goes_on(misbehaving, run_cli, jobs
 
 
 @posix_only
-def test_timeout_bounds_a_hanging_reader(tmp_path, run_cli):
+def test_timeout_bounds_a_hanging_reader(tmp_path, run_cli_process):
     (tmp_path / "slowreader.py").write_text(
         "import time\n"
         "from newslint import hookimpl\n"
@@ -137,7 +139,7 @@ def test_timeout_bounds_a_hanging_reader(tmp_path, run_cli):
     (tmp_path / "rules.yaml").write_text("plugins: [slowreader.py]\n", encoding="utf-8")
     (tmp_path / "a.slow").write_text("text\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text("An unnamed official said so.\n", encoding="utf-8")
-    proc = run_cli("--timeout", "0.3", "a.slow", "b.txt")
+    proc = run_cli_process("--timeout", "0.3", "a.slow", "b.txt")
     assert "a.slow:1:1: NL006 reader 'slow' did not finish within 0.3 s; file skipped" in proc.stdout
     assert "b.txt:1:1: NL201" in proc.stdout
 
@@ -225,7 +227,7 @@ def test_broken_pipe_through_a_real_shell_pipeline(tmp_path):
 
 
 @posix_only
-def test_a_worker_that_dies_costs_only_its_files(tmp_path, run_cli):
+def test_a_worker_that_dies_costs_only_its_files(tmp_path, run_cli_process):
     (tmp_path / "crash.py").write_text(
         MISBEHAVING.replace("while True:", "os._exit(3)\n            while True:").replace(
             "import re\n", "import os\nimport re\n"
@@ -233,12 +235,12 @@ def test_a_worker_that_dies_costs_only_its_files(tmp_path, run_cli):
         encoding="utf-8",
     )
     (tmp_path / "rules.yaml").write_text("plugins: [crash.py]\n", encoding="utf-8")
-    # Enough text that the run is worth a pool of workers (see runner._worth_forking).
+    # Enough text that the run is worth a pool of workers (see newslint.engine.parallel.worth_forking).
     filler = "The council met again on Tuesday.\n" * 1200
     for i in range(8):
         (tmp_path / f"{i}.txt").write_text("An unnamed official said so.\n" + filler, encoding="utf-8")
     (tmp_path / "3.txt").write_text("HANG\n" + filler, encoding="utf-8")
-    proc = run_cli("--jobs", "2", ".")
+    proc = run_cli_process("--jobs", "2", ".")
     assert "Traceback" not in proc.stderr, proc.stderr
     lines = proc.stdout.splitlines()
     assert (
@@ -251,13 +253,13 @@ def test_a_worker_that_dies_costs_only_its_files(tmp_path, run_cli):
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="needs a file system that takes any bytes in names")
-def test_undecodable_file_name_and_an_ascii_console(tmp_path, run_cli):
+def test_undecodable_file_name_and_an_ascii_console(tmp_path, run_cli_process):
     (tmp_path / os.fsdecode(b"bad\xffname.txt")).write_text(
         "An unnamed official said so.\n", encoding="utf-8"
     )
     (tmp_path / "ok.txt").write_text("An unnamed official said so.\n", encoding="utf-8")
     for fmt in ("text", "full", "json"):
-        proc = run_cli("--no-config", "--format", fmt, ".", env={"PYTHONIOENCODING": "ascii"})
+        proc = run_cli_process("--no-config", "--format", fmt, ".", env={"PYTHONIOENCODING": "ascii"})
         assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
         shown = proc.stdout.replace("\\\\", "\\")  # (JSON escapes the backslash)
         assert "bad\\xffname.txt" in shown and "ok.txt" in shown

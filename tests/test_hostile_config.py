@@ -9,6 +9,8 @@ import re
 
 import pytest
 
+pytestmark = pytest.mark.slow
+
 _LAUGHS = "".join(
     f"{name}: &{name} [{', '.join([f'*{prev}' if prev else 'x'] * 10)}]\n"
     for prev, name in zip(["", "a", "b", "c", "d", "e"], ["a", "b", "c", "d", "e", "f"], strict=True)

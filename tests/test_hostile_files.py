@@ -18,10 +18,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newslint.config import Config
+from newslint.config import Config, build_rules
+from newslint.engine import Linter, Target
+from newslint.engine.decode import BinaryFileError, decode
 from newslint.plugins import load_plugins
-from newslint.runner import Linter, Target, build_rules
-from newslint.textio import BinaryFileError, decode
+
+pytestmark = pytest.mark.slow
 
 #: Every article carries the same flaggable phrase, so each file's findings show.
 FLAG = "José, an unnamed official said so."
@@ -190,13 +192,10 @@ def test_binary_data_is_refused():
         decode(b"GIF89a\x01\x00\x01\x00\x00\xff\x00" + os.urandom(2000))
 
 
-def _linter(**attrs) -> Linter:
+def _linter(**settings) -> Linter:
     config = Config()
     plugins = load_plugins()
-    linter = Linter(plugins, build_rules(config, plugins), config)
-    for key, value in attrs.items():
-        setattr(linter, key, value)
-    return linter
+    return Linter(plugins, build_rules(config, plugins.rules), config, **settings)
 
 
 def test_permission_denied_is_reported_and_the_rest_is_linted(tmp_path, monkeypatch):
@@ -260,7 +259,7 @@ def test_a_file_that_grows_past_the_limit_after_stat_is_not_read_whole(tmp_path,
     assert [f.code for f in result.findings] == ["NL008"]
 
 
-def test_ten_thousand_files(run_cli, tmp_path):
+def test_ten_thousand_files(run_cli_process, tmp_path):
     archive = tmp_path / "archive"
     for d in range(10):
         sub = archive / f"desk{d}"
@@ -268,14 +267,14 @@ def test_ten_thousand_files(run_cli, tmp_path):
         for i in range(1000):
             body = FLAG if i % 100 == 0 else "The council met on Tuesday."
             (sub / f"{i:04}.txt").write_text(body + "\n", encoding="utf-8")
-    proc = run_cli("--no-config", "--jobs", "2", "archive")
+    proc = run_cli_process("--no-config", "--jobs", "2", "archive")
     assert proc.returncode == 1, proc.stderr
     assert len(proc.stdout.splitlines()) == 100
     assert "archive/desk9/0900.txt:1:7: NL201" in proc.stdout
 
 
 def test_a_folder_that_cannot_be_listed_is_reported_not_skipped(tmp_path, monkeypatch):
-    from newslint.runner import discover
+    from newslint.engine import discover
 
     (tmp_path / "locked").mkdir()
     (tmp_path / "locked" / "a.txt").write_text(FLAG, encoding="utf-8")

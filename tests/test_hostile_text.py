@@ -10,12 +10,14 @@ from __future__ import annotations
 import pytest
 
 from newslint.analysis import Analysis
-from newslint.config import Config
-from newslint.deadline import enforceable
+from newslint.config import Config, build_rules
 from newslint.document import Document
+from newslint.engine import Linter
+from newslint.engine.deadline import enforceable
 from newslint.plugins import load_plugins
-from newslint.runner import Linter, build_rules
 from tests.test_properties import assert_inside
+
+pytestmark = pytest.mark.slow
 
 PLUGINS = load_plugins()
 N = 100_000
@@ -54,10 +56,11 @@ PATHOLOGICAL = {
 @pytest.fixture(scope="module")
 def linter() -> Linter:
     config = Config()
-    ruleset = build_rules(config, PLUGINS, select=sorted(PLUGINS.rules))  # every rule, even off by default
-    linter = Linter(PLUGINS, ruleset, config)
-    linter.timeout = 20.0  # generous on a busy machine: a hang, not slowness, is what fails
-    return linter
+    ruleset = build_rules(
+        config, PLUGINS.rules, select=sorted(PLUGINS.rules)
+    )  # every rule, even off by default
+    # A generous limit on a busy machine: a hang, not slowness, is what fails.
+    return Linter(PLUGINS, ruleset, config, timeout=20.0)
 
 
 @pytest.mark.parametrize("name", sorted(PATHOLOGICAL))
@@ -81,7 +84,7 @@ def finding_location(finding):
 
 @pytest.mark.skipif(not enforceable(), reason="time limits need SIGALRM")
 def test_the_time_limit_bounds_the_pathological_runs(linter):
-    assert linter.timeout  # the tests above are bounded, not merely lucky
+    assert linter.per_document.timeout  # the tests above are bounded, not merely lucky
 
 
 # The core keeps columns right whatever the characters around a finding.
@@ -102,7 +105,7 @@ FLAG = "an unnamed official said so."
 )
 def test_findings_point_at_the_right_column_whatever_precedes_them(prefix):
     config = Config()
-    linter = Linter(PLUGINS, build_rules(config, PLUGINS, select=["NL201"]), config)
+    linter = Linter(PLUGINS, build_rules(config, PLUGINS.rules, select=["NL201"]), config)
     text = f"First line.\n{prefix}{FLAG}\n"
     result = linter.check_document(Document.from_text(text, path="a.txt"))
     found = [(f.line, f.column, f.end_column) for f in result.findings if f.code == "NL201"]
@@ -112,7 +115,7 @@ def test_findings_point_at_the_right_column_whatever_precedes_them(prefix):
 
 def test_zero_width_and_non_breaking_spaces_do_not_hide_a_phrase():
     config = Config()
-    linter = Linter(PLUGINS, build_rules(config, PLUGINS, select=["NL201"]), config)
+    linter = Linter(PLUGINS, build_rules(config, PLUGINS.rules, select=["NL201"]), config)
     for space in ("\u00a0", "\u200b", "\u2060", "\u202f"):
         text = f"An{space}unnamed{space}official said so."
         codes = [f.code for f in linter.check_document(Document.from_text(text)).findings]

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from newslint import runner
-from newslint.config import Config
+from newslint.config import Config, build_rules
+from newslint.engine import Linter, discover, parallel
+from newslint.engine.cache import Cache
+from newslint.engine.progress import Progress, wanted
 from newslint.plugins import load_plugins
-from newslint.progress import Progress, wanted
-from newslint.runner import Linter, build_rules, discover
 
 SENTENCES = [
     "An unnamed official said the plan had failed.",
@@ -43,13 +43,14 @@ def write_archive(root: Path, n: int) -> Path:
     return root / "archive"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["text", "json", "full"])
-def test_jobs_2_prints_exactly_what_jobs_1_prints(run_cli, tmp_path, fmt):
+def test_jobs_2_prints_exactly_what_jobs_1_prints(run_cli_process, tmp_path, fmt):
     write_archive(tmp_path, n=60)
-    one = run_cli("--no-config", "--no-cache", "--jobs", "1", "--format", fmt, "archive")
-    two = run_cli("--no-config", "--no-cache", "--jobs", "2", "--format", fmt, "archive")
+    one = run_cli_process("--no-config", "--no-cache", "--jobs", "1", "--format", fmt, "archive")
+    two = run_cli_process("--no-config", "--no-cache", "--jobs", "2", "--format", fmt, "archive")
     total = sum(p.stat().st_size for p in (tmp_path / "archive").rglob("*.*"))
-    assert total > runner.PARALLEL_MIN_BYTES  # so --jobs 2 really forks
+    assert total > parallel.PARALLEL_MIN_BYTES  # so --jobs 2 really forks
     assert "broken.txt" in one.stdout and one.stdout.count("NL2") >= 10
     assert (two.returncode, two.stdout, two.stderr) == (one.returncode, one.stdout, one.stderr)
 
@@ -57,7 +58,7 @@ def test_jobs_2_prints_exactly_what_jobs_1_prints(run_cli, tmp_path, fmt):
 def _linter() -> Linter:
     config = Config()
     plugins = load_plugins()
-    return Linter(plugins, build_rules(config, plugins), config)
+    return Linter(plugins, build_rules(config, plugins.rules), config)
 
 
 def test_pool_results_come_back_in_order_and_equal(tmp_path, monkeypatch):
@@ -65,19 +66,19 @@ def test_pool_results_come_back_in_order_and_equal(tmp_path, monkeypatch):
     linter = _linter()
     targets, _ = discover([str(archive)], list(linter.plugins.readers), [], tmp_path)
     forked = []
-    real = runner.ProcessPoolExecutor
+    real = parallel.ProcessPoolExecutor
 
     def spy(*args, **kwargs):
         forked.append(kwargs.get("max_workers"))
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(runner, "PARALLEL_MIN_BYTES", 1)
-    monkeypatch.setattr(runner, "ProcessPoolExecutor", spy)
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_BYTES", 1)
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", spy)
     serial = linter.lint_targets(targets, jobs=1)
-    parallel = linter.lint_targets(targets, jobs=2)
+    pooled = linter.lint_targets(targets, jobs=2)
     assert forked == [2]
-    assert [r.path for r in parallel] == [t.display for t in targets]
-    assert [(r.path, r.findings, r.facts, r.metadata, r.suppressions) for r in parallel] == [
+    assert [r.path for r in pooled] == [t.display for t in targets]
+    assert [(r.path, r.findings, r.facts, r.metadata, r.suppressions) for r in pooled] == [
         (r.path, r.findings, r.facts, r.metadata, r.suppressions) for r in serial
     ]
 
@@ -90,7 +91,7 @@ def test_a_handful_of_files_stays_in_one_process(tmp_path, monkeypatch):
     def no_pool(*args, **kwargs):
         raise AssertionError("a pool was started for a handful of small files")
 
-    monkeypatch.setattr(runner, "ProcessPoolExecutor", no_pool)
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", no_pool)
     results = linter.lint_targets(targets, jobs=2)
     assert len(results) == len(targets) and any(r.findings for r in results)
 
@@ -114,7 +115,7 @@ def test_progress_bar_only_on_a_terminal_outside_ci(monkeypatch):
 def test_progress_bar_draws_then_erases_itself(monkeypatch):
     stream = _Terminal()
     progress = Progress(300, stream=stream, enabled=True)
-    monkeypatch.setattr("newslint.progress.DELAY", 0)
+    monkeypatch.setattr("newslint.engine.progress.DELAY", 0)
     progress._next = 0
     for _ in range(300):
         progress.advance()
@@ -124,9 +125,10 @@ def test_progress_bar_draws_then_erases_itself(monkeypatch):
     assert stream.getvalue().endswith("\r\x1b[K")
 
 
-def test_no_progress_output_when_stderr_is_a_pipe(run_cli, tmp_path):
+@pytest.mark.slow
+def test_no_progress_output_when_stderr_is_a_pipe(run_cli_process, tmp_path):
     write_archive(tmp_path, n=150)
-    proc = run_cli("--no-config", "--no-cache", "archive", env={"CI": ""})
+    proc = run_cli_process("--no-config", "--no-cache", "archive", env={"CI": ""})
     # Only the summary line; no progress bar ("12/150 files") and no carriage returns.
     assert "/150 files" not in proc.stderr and "\r" not in proc.stderr
     assert proc.stderr.startswith("newslint: ") and proc.stderr.count("\n") == 1
@@ -135,14 +137,12 @@ def test_no_progress_output_when_stderr_is_a_pipe(run_cli, tmp_path):
 @pytest.mark.skipif(sys.platform == "win32", reason="fork")
 def test_cached_and_fresh_results_merge_in_order(tmp_path, monkeypatch):
     archive = write_archive(tmp_path, n=60)
-    monkeypatch.setattr(runner, "PARALLEL_MIN_BYTES", 1)
-    from newslint.cache import Cache
-
-    linter = _linter()
-    linter.cache = Cache.open(linter, tmp_path / "cache")
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_BYTES", 1)
+    plain = _linter()
+    cache = Cache.open(plain.plugins, plain.ruleset, plain.config, tmp_path / "cache")
+    linter = Linter(plain.plugins, plain.ruleset, plain.config, cache=cache)
     targets, _ = discover([str(archive)], list(linter.plugins.readers), [], tmp_path)
     linter.lint_targets(targets[::2], jobs=2)  # half of them cached
     mixed = linter.lint_targets(targets, jobs=2)
-    linter.cache = None
-    fresh = linter.lint_targets(targets, jobs=1)
+    fresh = plain.lint_targets(targets, jobs=1)
     assert [(r.path, r.findings, r.facts) for r in mixed] == [(r.path, r.findings, r.facts) for r in fresh]

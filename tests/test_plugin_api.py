@@ -78,33 +78,34 @@ def example_installed(tmp_path_factory) -> Path:
     return target
 
 
-def _cli(*args: str, target: Path, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "newslint", "--no-config", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env={**os.environ, "NO_COLOR": "1", **with_path(target)},
-        timeout=120,
-    )
+@pytest.fixture
+def cli(run_cli, example_installed):
+    """newslint, with the example plugin installed where its entry point is found."""
+
+    def run(*args: str):
+        return run_cli("--no-config", *args, env=with_path(example_installed))
+
+    return run
 
 
-def test_example_plugin_is_listed(example_installed, tmp_path):
-    listed = _cli("--list-rules", target=example_installed, cwd=tmp_path)
+@pytest.mark.slow
+def test_example_plugin_is_listed(cli):
+    listed = cli("--list-rules")
     assert listed.returncode == 0, listed.stderr
     row = next(line for line in listed.stdout.splitlines() if line.startswith("LBL101"))
     assert row.split()[:4] == ["LBL101", "loaded-label", "warning", "loaded-labels"]
     assert "NL201" in listed.stdout  # the built-ins are still there
-    version = _cli("--version", target=example_installed, cwd=tmp_path)
+    version = cli("--version")
     assert "  loaded-labels 1.0.0 (LBL101)" in version.stdout.splitlines()
-    explained = _cli("--explain", "LBL101", target=example_installed, cwd=tmp_path)
+    explained = cli("--explain", "LBL101")
     assert explained.stdout.startswith("LBL101 loaded-label (warning, plugin loaded-labels)")
 
 
-def test_example_plugin_fires_on_its_fixture(example_installed, tmp_path):
+@pytest.mark.slow
+def test_example_plugin_fires_on_its_fixture(cli, tmp_path):
     story = EXAMPLE / "tests" / "fixtures" / "story.md"
     (tmp_path / "story.md").write_text(story.read_text(encoding="utf-8"), encoding="utf-8")
-    done = _cli("--format", "json", "story.md", target=example_installed, cwd=tmp_path)
+    done = cli("--format", "json", "story.md")
     assert done.returncode == 1, done.stderr
     found = [
         (f["line"], f["column"], f["message"].split("”")[0])
@@ -114,10 +115,11 @@ def test_example_plugin_fires_on_its_fixture(example_installed, tmp_path):
     # Flagged in the outlet's voice; not in the quotation, the residents' claim,
     # the attributed description, the tax regime or "regime change".
     assert found == [(16, 1, "“Extremists")]
-    without = _cli("--disable-plugin", "loaded-labels", "story.md", target=example_installed, cwd=tmp_path)
+    without = cli("--disable-plugin", "loaded-labels", "story.md")
     assert "LBL101" not in without.stdout
 
 
+@pytest.mark.slow
 def test_example_plugin_own_tests_pass(example_installed, tmp_path):
     # Its tests run against the installed package, from a copy without the source.
     shutil.copytree(EXAMPLE / "tests", tmp_path / "tests")

@@ -221,14 +221,14 @@ BYTES = st.lists(CHUNKS | st.binary(max_size=20), max_size=20).map(b"".join) | s
 @SETTINGS
 @given(data=BYTES, suffix=st.sampled_from([".txt", ".md", ".html"]))
 def test_any_bytes_are_read_or_reported_never_raised(tmp_path_factory, data, suffix):
-    from newslint.config import Config
-    from newslint.runner import Linter, Target, build_rules
+    from newslint.config import Config, build_rules
+    from newslint.engine import Linter, Target
 
     path = tmp_path_factory.mktemp("bytes") / f"soup{suffix}"
     path.write_bytes(data)
     config = Config()
-    linter = Linter(PLUGINS, build_rules(config, PLUGINS), config)
-    document, notices = linter.read_with_notices(Target(path, path.name, True))
+    linter = Linter(PLUGINS, build_rules(config, PLUGINS.rules), config)
+    document, notices = linter.intake.read(Target(path, path.name, True))
     assert document is not None or notices
     result = linter.lint_target(Target(path, path.name, True))
     assert not [f for f in result.findings if f.code in ("NL004", "NL006")]

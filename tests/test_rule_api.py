@@ -6,9 +6,9 @@ import shutil
 
 from newslint import Analysis, CorpusRule, Document, Rule, Story, StoryDocument, hookimpl
 from newslint.cli import main
-from newslint.config import Config
+from newslint.config import Config, RuleSet
+from newslint.engine import Linter
 from newslint.plugins import load_plugins
-from newslint.runner import Linter, RuleSet
 
 DOC = "What it checks: x.\n\nWhy it matters: x.\n\nExample: x.\n\nHow to fix: x.\n"
 

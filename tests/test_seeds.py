@@ -19,7 +19,7 @@ def seed_findings():
     import sys
 
     proc = subprocess.run(
-        [sys.executable, "-m", "newslint", "--no-config", "--format", "json", str(SEEDS)],
+        [sys.executable, "-m", "newslint", "--no-config", "--no-cache", "--format", "json", str(SEEDS)],
         capture_output=True,
         text=True,
         timeout=120,
@@ -28,6 +28,7 @@ def seed_findings():
     return json.loads(proc.stdout)["findings"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("family", "min_precision", "min_recall"), TARGETS)
 def test_family_meets_targets(seed_findings, family, min_precision, min_recall):
     result = score(seed_findings, FIXTURES / "seeds-expected.yaml", SEEDS)[family]

@@ -5,14 +5,13 @@ from __future__ import annotations
 import io
 import json
 import shutil
-import subprocess
-import sys
 
 import pytest
 from ruamel.yaml import YAML
 
 from newslint import Rule, Severity
 from newslint.config import load_config, parse_config
+from newslint.plugins import load_plugins
 from newslint.scaffold import starter_config
 from tests.conftest import SEEDS
 
@@ -99,10 +98,7 @@ def test_missing_corpus_folder_is_an_error(run_cli, tmp_path):
 
 
 def _has_name_rules() -> bool:
-    proc = subprocess.run(
-        [sys.executable, "-m", "newslint", "--no-config", "--list-rules"], capture_output=True, text=True
-    )
-    return any(line.startswith("NL3") for line in proc.stdout.splitlines())
+    return any(code.startswith("NL3") for code in load_plugins().rules)
 
 
 @pytest.mark.skipif(not _has_name_rules(), reason="the NL3 name rules are not installed")

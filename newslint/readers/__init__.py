@@ -10,6 +10,8 @@ from typing import Protocol
 
 from newslint.document import Document
 
+__all__ = ["Reader"]
+
 
 class Reader(Protocol):
     """What a reader plugin provides."""

@@ -17,6 +17,8 @@ from newslint.document import Document, TextBuilder, normalise_spaces
 from newslint.markers import hookimpl
 from newslint.suppressions import comment_suppressions
 
+__all__ = ["HtmlReader", "newslint_readers"]
+
 #: Elements whose text is never article prose.
 SKIPPED = frozenset(
     [

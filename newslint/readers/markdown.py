@@ -19,6 +19,8 @@ from newslint.markers import hookimpl
 from newslint.suppressions import find_suppressions
 from newslint.yamlio import YamlLimitError, compose, construct
 
+__all__ = ["MarkdownReader", "newslint_readers", "parse_front_matter"]
+
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n|^)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 _FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
 _BLOCK_MARKER = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)*(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,9}[.)][ \t]+)?")

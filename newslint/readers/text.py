@@ -5,6 +5,8 @@ from __future__ import annotations
 from newslint.document import Document
 from newslint.markers import hookimpl
 
+__all__ = ["TextReader", "newslint_readers"]
+
 
 class TextReader:
     name = "text"

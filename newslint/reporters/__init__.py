@@ -8,6 +8,8 @@ from typing import Protocol, TextIO
 from newslint.document import Document
 from newslint.findings import Finding
 
+__all__ = ["Reporter"]
+
 
 class Reporter(Protocol):
     """What a reporter plugin provides."""
@@ -16,7 +18,7 @@ class Reporter(Protocol):
     name: str
     #: One line for ``--help``.
     description: str
-    #: True when it shows source text, so the runner keeps each document's source.
+    #: True when it shows source text, so the engine keeps each document's source.
     needs_source: bool
 
     def render(self, findings: Sequence[Finding], documents: Mapping[str, Document], stream: TextIO) -> None:

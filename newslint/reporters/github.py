@@ -19,6 +19,8 @@ from newslint.findings import Finding, Severity
 from newslint.markers import hookimpl
 from newslint.printable import one_line, printable
 
+__all__ = ["GithubReporter", "annotation", "escape_data", "escape_property", "newslint_reporters"]
+
 #: newslint severities as workflow commands.
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

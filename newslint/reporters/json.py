@@ -11,6 +11,8 @@ from newslint.findings import Finding
 from newslint.markers import hookimpl
 from newslint.printable import printable
 
+__all__ = ["JSON_VERSION", "JsonReporter", "newslint_reporters"]
+
 #: Bumped only when the shape changes incompatibly.
 JSON_VERSION = 1
 

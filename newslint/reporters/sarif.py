@@ -26,6 +26,8 @@ from newslint.markers import hookimpl
 from newslint.printable import path_bytes, printable
 from newslint.rule import DOC_SECTIONS, Rule
 
+__all__ = ["SARIF_SCHEMA", "SarifReporter", "artifact_uri", "newslint_reporters", "rule_help"]
+
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 

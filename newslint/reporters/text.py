@@ -13,6 +13,8 @@ from newslint.findings import Finding, Severity
 from newslint.markers import hookimpl
 from newslint.printable import one_line, printable
 
+__all__ = ["FullReporter", "TextReporter", "format_line", "newslint_reporters", "use_colour"]
+
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 
 

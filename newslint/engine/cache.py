@@ -1,6 +1,8 @@
 """The per-file cache: a re-run over an unchanged archive only runs the story pass.
 
-An entry holds what the per-document pass yields for one file (findings, facts
+A passive store: the engine asks it for an entry by key (:meth:`Cache.get`)
+and gives it the entries of fresh results (:meth:`Cache.put`); it never lints
+anything itself. An entry holds what the per-document pass yields for one file (findings, facts
 for corpus rules, metadata, suppressions). It is found by a hash of the file's
 bytes and its suffix (which picks the reader), inside a folder named after a
 fingerprint of everything else the result depends on: the versions of Python,
@@ -34,13 +36,15 @@ import pickle
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from newslint.progress import Progress
-    from newslint.runner import DocumentResult, Linter, Target
+from newslint.config import Config, RuleSet
+from newslint.engine.results import DocumentResult
+from newslint.plugins import Plugins
+
+__all__ = ["DEFAULT_DIR", "FORMAT", "Cache", "fingerprint"]
 
 #: The default folder, made next to rules.yaml (or in the working folder).
 DEFAULT_DIR = ".newslint_cache"
@@ -66,8 +70,8 @@ class Cache:
     bytes. Entries live in 256 shard files picked by the hash's first byte:
     writing 20,000 small files costs more than linting them on most file
     systems, while a shard is one write, and a one-file run reads one shard.
-    Shards are read when first needed and written back, merged, at the end of
-    a run, by the main process only.
+    Shards are read when first needed and written back, merged, by
+    :meth:`flush` (the main process only, at the end of a run).
     """
 
     SHARDS = 256
@@ -76,15 +80,26 @@ class Cache:
         self.directory = directory
         self.folder = directory / fingerprint
         self.packages = frozenset(packages)
+        #: The classes entries have been found to hold, allowed once checked.
+        self._allowed: dict[tuple[str, str], type] = {}
         self._shards: dict[str, dict[str, bytes]] = {}
         self._dirty: set[str] = set()
 
     @classmethod
-    def open(cls, linter: Linter, directory: str | os.PathLike[str] | None = None) -> Cache | None:
-        """The cache for this linter's rules, or None (with a warning) when it cannot be made."""
-        where = Path(directory) if directory is not None else linter.config.root / DEFAULT_DIR
-        fingerprint, packages = _fingerprint(linter)
-        cache = cls(where, fingerprint, packages)
+    def open(
+        cls,
+        plugins: Plugins,
+        ruleset: RuleSet,
+        config: Config,
+        directory: str | os.PathLike[str] | None = None,
+    ) -> Cache | None:
+        """The cache for these rules, or None (with a warning) when it cannot be made.
+
+        ``directory``: default ``.newslint_cache`` beside rules.yaml (or in the working folder).
+        """
+        where = Path(directory) if directory is not None else config.root / DEFAULT_DIR
+        digest, packages = fingerprint(plugins, ruleset, config)
+        cache = cls(where, digest, packages)
         try:
             if not cache.folder.is_dir():
                 cache.folder.mkdir(parents=True, exist_ok=True)
@@ -98,8 +113,9 @@ class Cache:
     # -- entries -------------------------------------------------------------
 
     @staticmethod
-    def key(target: Target, data: bytes) -> str:
-        digest = hashlib.sha256(target.path.suffix.lower().encode() + b"\0")
+    def key(suffix: str, data: bytes) -> str:
+        """The key of a file's entry: its bytes and its suffix (which picks the reader)."""
+        digest = hashlib.sha256(suffix.lower().encode() + b"\0")
         digest.update(data)
         return digest.hexdigest()[:40]
 
@@ -123,17 +139,38 @@ class Cache:
             self._shards[name] = shard
         return shard
 
-    def get(self, target: Target, key: str) -> DocumentResult | None:
-        """The cached result for this key, with this target's path; None on a miss."""
+    def get(self, key: str, path: str) -> DocumentResult | None:
+        """The cached result for this key, as the result of the file at ``path``; None on a miss."""
         blob = self._shard(key).get(key)
-        return None if blob is None else self.load(target, blob)
+        return None if blob is None else self.unpack(blob, path)
 
-    def load(self, target: Target, blob: bytes) -> DocumentResult | None:
-        """An entry's result with the target's path, or None when the entry is unusable."""
-        from newslint.runner import DocumentResult
+    def put(self, key: str, entry: bytes) -> None:
+        """Store an entry (made by :meth:`pack`) under its key; written by :meth:`flush`."""
+        self._shard(key)[key] = entry
+        self._dirty.add(key[:2])
 
+    @staticmethod
+    def pack(result: DocumentResult, path: str) -> bytes | None:
+        """An entry for a result (without its document), or None if it cannot be pickled.
+
+        ``path``, wherever it occurs in the result, is stored as a placeholder.
+        """
+        document, result.document = result.document, None
         try:
-            version, result = _Unpickler(io.BytesIO(blob), target.display, self.packages).load()
+            buffer = io.BytesIO()
+            _Pickler(buffer, path).dump((FORMAT, result))
+            return buffer.getvalue()
+        except (pickle.PicklingError, TypeError, AttributeError):
+            return None
+        finally:
+            result.document = document
+
+    def unpack(self, entry: bytes, path: str) -> DocumentResult | None:
+        """An entry's result with ``path`` filled in, or None when the entry is unusable
+        (corrupt, from another version, tampered with, or holding a class from outside
+        newslint and the plugins)."""
+        try:
+            version, result = _Unpickler(io.BytesIO(entry), path, self.packages, self._allowed).load()
         except Exception:  # a corrupt, foreign or tampered entry is a miss
             return None
         if version != FORMAT or type(result) is not DocumentResult:
@@ -141,21 +178,10 @@ class Cache:
         return result
 
     @staticmethod
-    def dump(target: Target, result: DocumentResult) -> bytes | None:
-        """An entry for a result (without its document), or None if it cannot be pickled."""
-        document, result.document = result.document, None
-        try:
-            buffer = io.BytesIO()
-            _Pickler(buffer, target.display).dump((FORMAT, result))
-            return buffer.getvalue()
-        except (pickle.PicklingError, TypeError, AttributeError):
-            return None
-        finally:
-            result.document = document
-
-    def store(self, key: str, blob: bytes) -> None:
-        self._shard(key)[key] = blob
-        self._dirty.add(key[:2])
+    def unpack_trusted(entry: bytes, path: str) -> DocumentResult:
+        """The result of an entry this run has just packed itself, whatever classes it holds."""
+        result: DocumentResult = _Unpickler(io.BytesIO(entry), path, None).load()[1]
+        return result
 
     def flush(self) -> None:
         """Write the shards that changed, each atomically; errors only cost entries."""
@@ -176,89 +202,6 @@ class Cache:
                 pass
         self._dirty.clear()
 
-    # -- a run -----------------------------------------------------------------
-
-    def lint(
-        self, linter: Linter, targets: Sequence[Target], jobs: int, keep_documents: bool, progress: Progress
-    ) -> list[DocumentResult]:
-        """Results for every target: cached where the bytes are known, linted (and stored) otherwise."""
-        from newslint.runner import gc_paused
-
-        results: list[DocumentResult | None] = []
-        with gc_paused(freeze=True):
-            for target in targets:
-                data = linter.read_bytes(target)
-                result = self.get(target, self.key(target, data)) if isinstance(data, bytes) else None
-                if result is not None:
-                    if keep_documents:
-                        result.document = _source_only(linter.read(target, data))  # type: ignore[arg-type]
-                    progress.advance()
-                results.append(result)
-        todo = [t for t, r in zip(targets, results, strict=True) if r is None]
-        fresh = linter.lint_each(todo, jobs, keep_documents, progress, _lint_and_dump, _crashed)
-        slots = (i for i, r in enumerate(results) if r is None)
-        for i, target, (key, blob, plain, document) in zip(slots, todo, fresh, strict=True):
-            if blob is not None:
-                plain = self.load(target, blob)
-                if plain is None:
-                    # Facts of a type the cache will not load (from a module other
-                    # than newslint's and the plugins'): use them, do not store them.
-                    plain = _Unpickler(io.BytesIO(blob), target.display, None).load()[1]
-                else:
-                    self.store(key, blob)
-                plain.document = document
-            results[i] = plain
-        self.flush()
-        return results  # type: ignore[return-value]
-
-
-def _crashed(result: Any) -> tuple[str, None, Any, None]:
-    """A worker died: the NL004 result, in the shape _lint_and_dump returns, never stored."""
-    return "", None, result, None
-
-
-def _source_only(document: Any) -> Any:
-    """A document as reporters need it (its source), or None."""
-    from newslint.document import Document
-
-    if not isinstance(document, Document):
-        return None
-    return Document(document.path, document.source, "", metadata=document.metadata, format=document.format)
-
-
-#: Findings that say a check did not complete (a time limit, a rule that
-#: raised): the next run must try again, so such results are never stored.
-_NOT_CACHED = frozenset({"NL004", "NL006"})
-
-
-def _lint_and_dump(target: Target, keep_document: bool) -> tuple[str, bytes | None, Any, Any]:
-    """In a worker: lint one file, and return its cache key and entry (or the plain result).
-
-    The key is the hash of the bytes actually linted, so a file edited during
-    the run is never stored under the wrong content. The entry travels as
-    bytes, so the result is pickled once, not once for the pipe and once for
-    the cache.
-    """
-    from newslint import runner
-    from newslint.findings import Finding
-
-    linter = runner._WORKER_LINTER
-    assert linter is not None and linter.cache is not None
-    data = linter.read_bytes(target)
-    if isinstance(data, Finding):
-        return "", None, runner.DocumentResult(target.display, findings=[data]), None
-    doc, notices = linter.read_with_notices(target, data)
-    if doc is None:  # undecodable: reported every run, never cached
-        return "", None, runner.DocumentResult(target.display, findings=notices), None
-    result = linter.check_document(doc, keep_document)
-    result.findings[:0] = notices  # decoding notices depend on the bytes alone: cacheable
-    if any(f.code in _NOT_CACHED for f in result.findings):
-        return "", None, result, None
-    blob = linter.cache.dump(target, result)
-    if blob is None:
-        return "", None, result, None
-    return linter.cache.key(target, data), blob, None, result.document
-
 
 class _Pickler(pickle.Pickler):
     """Writes the display path as a placeholder, wherever it occurs."""
@@ -274,12 +217,22 @@ class _Pickler(pickle.Pickler):
 class _Unpickler(pickle.Unpickler):
     """Fills the placeholder in, and builds nothing but known, inert classes."""
 
-    def __init__(self, file: io.BytesIO, path: str, packages: frozenset[str] | None) -> None:
-        """``packages=None`` trusts the bytes (a worker's own, just made) and loads any class."""
+    def __init__(
+        self,
+        file: io.BytesIO,
+        path: str,
+        packages: frozenset[str] | None,
+        allowed: dict[tuple[str, str], type] | None = None,
+    ) -> None:
+        """``packages=None`` trusts the bytes (a worker's own, just made) and loads any class.
+
+        ``allowed``: the classes already found allowed, (module, name) -> class,
+        shared by the unpicklers of one cache (the same few occur in every entry).
+        """
         super().__init__(file)
         self._path = path
         self._packages = packages
-        self._allowed = _ALLOWED.setdefault(packages, {}) if packages is not None else {}
+        self._allowed = allowed if allowed is not None else {}
 
     def persistent_load(self, pid: Any) -> str:
         if pid != _PATH:
@@ -304,16 +257,11 @@ class _Unpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(f"{module}.{name} may not be loaded from the cache")
 
 
-#: The classes each set of trusted packages has been found to allow: the same
-#: few are looked up in every entry.
-_ALLOWED: dict[frozenset[str], dict[tuple[str, str], type]] = {}
-
-
-def _fingerprint(linter: Linter) -> tuple[str, set[str]]:
-    """A digest of everything a per-document result depends on besides the file."""
+def fingerprint(plugins: Plugins, ruleset: RuleSet, config: Config) -> tuple[str, set[str]]:
+    """A digest of everything a per-document result depends on besides the file,
+    and the packages whose classes an entry may hold."""
     from newslint import __version__
 
-    plugins = linter.plugins
     packages = {"newslint"}
     local_files = []
     for info in plugins.info.values():
@@ -321,7 +269,7 @@ def _fingerprint(linter: Linter) -> tuple[str, set[str]]:
             local_files.append(info.module)
         else:
             packages.add(info.module.partition(":")[0].partition(".")[0])
-    for rule in linter.ruleset.rules:
+    for rule in ruleset.rules:
         packages.add(type(rule).__module__.partition(".")[0])
     stamps = [_stamp_file(f) for f in sorted(local_files)]
     stamps += [_stamp_package(p) for p in sorted(packages)]
@@ -332,19 +280,19 @@ def _fingerprint(linter: Linter) -> tuple[str, set[str]]:
         "plugins": sorted([n, i.version, i.module] for n, i in plugins.info.items()),
         "code": stamps,
         "rules": [
-            [r.code, type(r).__module__, type(r).__qualname__, linter.ruleset.severity_of(r.code, r.severity)]
+            [r.code, type(r).__module__, type(r).__qualname__, ruleset.severity_of(r.code, r.severity)]
             + [dict(r.options)]
-            for r in linter.ruleset.rules
+            for r in ruleset.rules
         ],
         "readers": sorted(
             [suffix, type(reader).__module__, type(reader).__qualname__]
             for suffix, reader in plugins.readers.items()
         ),
-        "sections": linter.config.sections,
+        "sections": config.sections,
     }
     # A word list or lexicon named in rules.yaml: its content counts, not just its name.
-    options = [dict(r.options) for r in linter.ruleset.rules] + [linter.config.sections]
-    parts["files"] = [_stamp_file(str(p)) for p in _named_files(options, linter.config.root)]
+    options = [dict(r.options) for r in ruleset.rules] + [config.sections]
+    parts["files"] = [_stamp_file(str(p)) for p in _named_files(options, config.root)]
     text = json.dumps(parts, sort_keys=True, default=_jsonable)
     # Classes from local plugin modules may be stored too.
     packages |= {m.__name__ for m in _local_modules(local_files)}
@@ -404,11 +352,12 @@ def _stamp_package(name: str) -> list[Any]:
 
 def _local_modules(files: Iterable[str]) -> list[Any]:
     wanted = {os.path.abspath(f) for f in files}
-    return [
-        m
-        for m in list(sys.modules.values())
-        if getattr(m, "__file__", None) and os.path.abspath(m.__file__) in wanted
-    ]
+    found = []
+    for module in list(sys.modules.values()):
+        file = getattr(module, "__file__", None)
+        if file and os.path.abspath(file) in wanted:
+            found.append(module)
+    return found
 
 
 def _prune(directory: Path, keep: Path) -> None:

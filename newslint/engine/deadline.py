@@ -17,6 +17,8 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+__all__ = ["StepTimeout", "enforceable", "time_limit"]
+
 
 class StepTimeout(BaseException):
     """Raised inside a step that ran past its limit.

@@ -2,17 +2,18 @@
 
 The file only overrides what the rules define in code (severity, options);
 defaults live beside each rule. Loading is in two steps: :func:`load_config`
-checks the YAML and the shape of every key, then :meth:`Config.bind` checks
-rule names and options against the rules that plugins actually contributed.
-Both raise :class:`ConfigError`, whose message points at the offending line
-and column and suggests the nearest valid name.
+checks the YAML and the shape of every key, then
+:func:`newslint.config.selection.build_rules` checks rule names and options
+against the rules that plugins actually contributed (and
+:mod:`newslint.config.custom_rules` the ``custom-rules:`` items, when the
+custom-rules plugin is built). All raise :class:`ConfigError`, whose message
+points at the offending line and column and suggests the nearest valid name.
 """
 
 from __future__ import annotations
 
-import difflib
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,28 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from newslint.config.errors import (
+    ConfigError,
+    Mark,
+    describe,
+    fail,
+    key_mark,
+    suggest,
+    suggest_key,
+    value_mark,
+)
 from newslint.findings import Severity
+
+__all__ = [
+    "CONFIG_NAMES",
+    "STORY_MODES",
+    "TOP_LEVEL",
+    "Config",
+    "RuleSettings",
+    "find_config",
+    "load_config",
+    "parse_config",
+]
 
 CONFIG_NAMES = ("rules.yaml", ".newslint.yaml")
 
@@ -30,20 +52,6 @@ _STANDARD_TAGS = frozenset(
     "tag:yaml.org,2002:" + t for t in ("map", "omap", "seq", "str", "int", "float", "bool", "null")
 )
 STORY_MODES = ("run", "folder", "file", "key")
-
-
-class ConfigError(Exception):
-    """A problem in rules.yaml, located at a line and column."""
-
-    def __init__(self, path: str, line: int, column: int, message: str) -> None:
-        super().__init__(f"{path}:{line}:{column}: {message}")
-        self.path, self.line, self.column, self.message = path, line, column, message
-
-
-@dataclass(frozen=True)
-class Mark:
-    line: int  # 1-based
-    column: int  # 1-based
 
 
 @dataclass
@@ -72,7 +80,8 @@ class Config:
     rules: list[RuleSettings] = field(default_factory=list)
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     plugins: list[str] = field(default_factory=list)
-    #: Raw extra sections claimed by other parts of newslint (e.g. custom rules).
+    #: Raw sections read when the part of newslint that uses them is built
+    #: (``custom-rules``: by the custom-rules plugin).
     sections: dict[str, Any] = field(default_factory=dict)
     marks: dict[str, Mark] = field(default_factory=dict)
 
@@ -95,18 +104,6 @@ def find_config(start: Path | None = None) -> Path | None:
             if candidate.is_file():
                 return candidate
     return None
-
-
-def suggest(name: str, choices: Iterable[str]) -> str:
-    """ " (did you mean 'x'?)" for the nearest valid name, or ""."""
-    close = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
-
-
-def suggest_key(name: str, choices: Iterable[str]) -> str:
-    """Like :func:`suggest`, but with no near name, list the valid keys instead."""
-    choices = list(choices)
-    return suggest(name, choices) or f" (expected one of: {', '.join(map(repr, sorted(choices)))})"
 
 
 # Top-level keys and what they hold. Other keys are an error.
@@ -216,58 +213,29 @@ def _col(node: Node) -> int:
     return node.start_mark.column + 1
 
 
-def _key_mark(data: CommentedMap, key: Any) -> Mark:
-    line, col = data.lc.key(key)
-    return Mark(line + 1, col + 1)
-
-
-def _value_mark(data: CommentedMap | CommentedSeq, key: Any) -> Mark:
-    if isinstance(data, CommentedSeq):
-        line, col = data.lc.item(key)
-    else:
-        line, col = data.lc.value(key)
-    return Mark(line + 1, col + 1)
-
-
-def _fail(display: str, mark: Mark, message: str) -> ConfigError:
-    return ConfigError(display, mark.line, mark.column, message)
-
-
 def _str_list(data: CommentedMap, key: str, display: str) -> list[str]:
     value = data[key]
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, CommentedSeq) and not isinstance(value, list):
-        raise _fail(display, _value_mark(data, key), f"'{key}' must be {TOP_LEVEL[key]}, not {_kind(value)}")
+        raise fail(display, value_mark(data, key), f"'{key}' must be {TOP_LEVEL[key]}, not {describe(value)}")
     out = []
     for i, item in enumerate(value):
         if not isinstance(item, str) or not item.strip():
-            mark = _value_mark(value, i) if isinstance(value, CommentedSeq) else _value_mark(data, key)
-            raise _fail(display, mark, f"every item of '{key}' must be a non-empty string, not {_kind(item)}")
+            mark = value_mark(value, i) if isinstance(value, CommentedSeq) else value_mark(data, key)
+            raise fail(
+                display, mark, f"every item of '{key}' must be a non-empty string, not {describe(item)}"
+            )
         out.append(item.strip())
     return out
 
 
-def _kind(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, Mapping):
-        return "a mapping"
-    if isinstance(value, (list, tuple)):
-        return "a list"
-    if isinstance(value, (int, float)):
-        return "a number"
-    return "a string" if isinstance(value, str) else type(value).__name__
-
-
 def _read_top_level(config: Config, data: CommentedMap, display: str) -> None:
     for key in data:
-        mark = _key_mark(data, key)
+        mark = key_mark(data, key)
         config.marks[str(key)] = mark
         if key not in TOP_LEVEL:
-            raise _fail(display, mark, f"unknown key {key!r}{suggest_key(str(key), TOP_LEVEL)}")
+            raise fail(display, mark, f"unknown key {key!r}{suggest_key(str(key), TOP_LEVEL)}")
     if "select" in data:
         config.select = _str_list(data, "select", display)
     if "extend-select" in data:
@@ -292,35 +260,35 @@ def _read_story(config: Config, data: CommentedMap, display: str) -> None:
     story = data["story"]
     if isinstance(story, str):  # "story: folder" is short for "story: {by: folder}"
         if story not in STORY_MODES:
-            raise _fail(
+            raise fail(
                 display,
-                _value_mark(data, "story"),
+                value_mark(data, "story"),
                 f"'story' must be one of {', '.join(STORY_MODES)}, not {story!r}{suggest(story, STORY_MODES)}",
             )
         config.story_by = story
         return
     if not isinstance(story, CommentedMap):
-        raise _fail(
-            display, _value_mark(data, "story"), f"'story' must be {TOP_LEVEL['story']}, not {_kind(story)}"
+        raise fail(
+            display, value_mark(data, "story"), f"'story' must be {TOP_LEVEL['story']}, not {describe(story)}"
         )
     for key in story:
         if key not in ("by", "key"):
-            raise _fail(
+            raise fail(
                 display,
-                _key_mark(story, key),
+                key_mark(story, key),
                 f"unknown key {key!r} in 'story'{suggest_key(str(key), ('by', 'key'))}",
             )
     by = story.get("by", "run")
     if by not in STORY_MODES:
-        raise _fail(
+        raise fail(
             display,
-            _value_mark(story, "by"),
+            value_mark(story, "by"),
             f"'story.by' must be one of {', '.join(STORY_MODES)}, not {by!r}{suggest(str(by), STORY_MODES)}",
         )
     key = story.get("key", "story")
     if not isinstance(key, str) or not key:
-        raise _fail(
-            display, _value_mark(story, "key"), f"'story.key' must be a front-matter key, not {_kind(key)}"
+        raise fail(
+            display, value_mark(story, "key"), f"'story.key' must be a front-matter key, not {describe(key)}"
         )
     config.story_by, config.story_key = by, key
 
@@ -330,11 +298,11 @@ def _read_rules(config: Config, data: CommentedMap, display: str) -> None:
     if rules is None:
         return
     if not isinstance(rules, CommentedMap):
-        raise _fail(
-            display, _value_mark(data, "rules"), f"'rules' must be {TOP_LEVEL['rules']}, not {_kind(rules)}"
+        raise fail(
+            display, value_mark(data, "rules"), f"'rules' must be {TOP_LEVEL['rules']}, not {describe(rules)}"
         )
     for key, value in rules.items():
-        mark = _key_mark(rules, key)
+        mark = key_mark(rules, key)
         settings = RuleSettings(key=str(key), mark=mark)
         if value is None:
             value = CommentedMap()
@@ -346,34 +314,34 @@ def _read_rules(config: Config, data: CommentedMap, display: str) -> None:
             value = CommentedMap(severity=value)
             value.lc.data = {"severity": [mark.line - 1, mark.column - 1, mark.line - 1, mark.column - 1]}
         if not isinstance(value, CommentedMap):
-            raise _fail(
+            raise fail(
                 display,
-                _value_mark(rules, key),
-                f"settings of rule {key!r} must be a mapping, not {_kind(value)}",
+                value_mark(rules, key),
+                f"settings of rule {key!r} must be a mapping, not {describe(value)}",
             )
         for opt, opt_value in value.items():
-            opt_mark = _key_mark(value, opt)
+            opt_mark = key_mark(value, opt)
             if opt == "severity":
                 if not isinstance(opt_value, str) or opt_value.lower() not in {s.value for s in Severity}:
                     choices = [s.value for s in Severity]
-                    raise _fail(
+                    raise fail(
                         display,
-                        _value_mark(value, opt),
+                        value_mark(value, opt),
                         f"severity must be one of {', '.join(choices)}, not {opt_value!r}{suggest(str(opt_value), choices)}",
                     )
                 settings.severity = Severity.parse(opt_value)
             elif opt == "enabled":
                 if not isinstance(opt_value, bool):
-                    raise _fail(
+                    raise fail(
                         display,
-                        _value_mark(value, opt),
-                        f"'enabled' must be true or false, not {_kind(opt_value)}",
+                        value_mark(value, opt),
+                        f"'enabled' must be true or false, not {describe(opt_value)}",
                     )
                 settings.enabled = opt_value
             else:
                 settings.options[str(opt)] = _plain(opt_value)
                 settings.option_marks[str(opt)] = (
-                    _value_mark(value, opt) if opt_value is not None else opt_mark
+                    value_mark(value, opt) if opt_value is not None else opt_mark
                 )
                 settings.option_marks["key:" + str(opt)] = opt_mark
         config.rules.append(settings)
@@ -382,19 +350,19 @@ def _read_rules(config: Config, data: CommentedMap, display: str) -> None:
 def _read_per_file_ignores(config: Config, data: CommentedMap, display: str) -> None:
     table = data["per-file-ignores"]
     if not isinstance(table, CommentedMap):
-        raise _fail(
+        raise fail(
             display,
-            _value_mark(data, "per-file-ignores"),
-            f"'per-file-ignores' must be {TOP_LEVEL['per-file-ignores']}, not {_kind(table)}",
+            value_mark(data, "per-file-ignores"),
+            f"'per-file-ignores' must be {TOP_LEVEL['per-file-ignores']}, not {describe(table)}",
         )
     for pattern in table:
         codes = table[pattern]
         if isinstance(codes, str):
             codes = [codes]
         if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
-            raise _fail(
+            raise fail(
                 display,
-                _value_mark(table, pattern),
+                value_mark(table, pattern),
                 f"per-file-ignores for {pattern!r} must be a list of codes",
             )
         config.per_file_ignores[str(pattern)] = [c.strip() for c in codes]

@@ -1,4 +1,4 @@
-"""The runner's own duties: story groups, import direction, determinism."""
+"""The engine's own duties: story groups, import direction, determinism."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import sys
 import pytest
 
 from newslint import CorpusRule, Related
-from newslint.config import parse_config
+from newslint.config import RuleSet, parse_config
+from newslint.engine import Linter, run
 from newslint.plugins import load_plugins
-from newslint.runner import Linter, RuleSet, run
 
 
 class _StorySize(CorpusRule):
@@ -64,9 +64,10 @@ def test_story_grouping(tmp_path, config, sizes):
     assert sorted(f.message for f in findings) == sorted(sizes)
 
 
+@pytest.mark.slow
 def test_core_never_imports_the_builtin_plugins():
     code = (
-        "import sys, newslint, newslint.cli, newslint.runner, newslint.analysis, newslint.testing\n"
+        "import sys, newslint, newslint.cli, newslint.engine, newslint.analysis, newslint.testing\n"
         "from newslint.plugins import load_plugins\n"
         "load_plugins(entry_points=False)\n"
         "assert not [m for m in sys.modules if m.startswith('newslint_plugins')], 'core imported plugins'\n"

@@ -13,6 +13,8 @@ import sys
 import time
 from typing import TextIO
 
+__all__ = ["Progress", "wanted"]
+
 #: Runs with fewer files than this never show a bar.
 MIN_FILES = 100
 #: Seconds before the bar first appears, and between redraws.

@@ -4,7 +4,7 @@ Files from old CMS exports are often Windows-1252 or Latin-1, sometimes
 UTF-8 damaged by a bad copy. newslint never garbles them silently: a file
 that is not clean UTF-8 (or UTF-16/32 with a byte-order mark) is decoded
 with the most plausible encoding and ``Decoded.notice`` says what was done,
-so the runner can report it.
+so the engine can report it.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ from __future__ import annotations
 import codecs
 import re
 from typing import NamedTuple
+
+__all__ = ["BinaryFileError", "Decoded", "decode"]
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),

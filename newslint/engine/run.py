@@ -1,0 +1,251 @@
+"""A whole run: the files found, each one checked (from the cache, in parallel), the stories, the suppressions.
+
+    paths ─discovery─▶ targets ─intake─▶ Document ─document pass─▶ results ─corpus pass─▶ findings
+                                   (cache: known bytes skip straight to their result)      │
+                                                              suppressions, sorting ◀──────┘
+
+:class:`Linter` puts the parts together for one configuration; :func:`run`
+lints paths end to end. Each part lives in its own module of this package.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from newslint.config import Config, RuleSet
+from newslint.core_rules import PluginLoadError, RuleError
+from newslint.document import Document
+from newslint.engine.cache import Cache
+from newslint.engine.corpus_pass import CorpusPass
+from newslint.engine.discovery import Target, discover
+from newslint.engine.document_pass import DocumentPass
+from newslint.engine.intake import MAX_FILE_BYTES, Intake
+from newslint.engine.parallel import map_in_order
+from newslint.engine.progress import Progress
+from newslint.engine.results import DocumentResult, RunResult, gc_paused, notice, source_only
+from newslint.engine.suppressions import apply_suppressions, unused_suppressions
+from newslint.findings import Finding
+from newslint.plugins import Plugins
+from newslint.suppressions import UnusedSuppression
+
+__all__ = ["Linter", "run"]
+
+
+class Linter:
+    """A rule set over files and documents, for one configuration.
+
+    :param cache: per-file results of earlier runs (:class:`Cache`); None: lint every file.
+    :param max_file_bytes: larger files are skipped with an NL008 notice (``--max-file-size``).
+    :param timeout: seconds each reader and rule may spend on one document (``--timeout``);
+        None: no limit.
+    """
+
+    def __init__(
+        self,
+        plugins: Plugins,
+        ruleset: RuleSet,
+        config: Config,
+        *,
+        cache: Cache | None = None,
+        max_file_bytes: int = MAX_FILE_BYTES,
+        timeout: float | None = None,
+    ) -> None:
+        self.plugins = plugins
+        self.ruleset = ruleset
+        self.config = config
+        self.cache = cache
+        self.intake = Intake(plugins.readers, max_file_bytes, timeout)
+        self.per_document = DocumentPass(ruleset, plugins.plugin_of, timeout)
+        self.per_story = CorpusPass(ruleset, config.story_by, config.story_key, plugins.plugin_of)
+
+    # -- one document, one file ----------------------------------------------
+
+    def check_document(self, document: Document, keep_document: bool = False) -> DocumentResult:
+        """Every document rule's findings and every corpus rule's facts, for one document."""
+        return self.per_document.check(document, keep_document)
+
+    def lint_target(self, target: Target, keep_document: bool = False) -> DocumentResult:
+        """Read one file and check it; a file that cannot be read gets its notice instead."""
+        document, notices = self.intake.read(target)
+        if document is None:
+            return DocumentResult(target.display, findings=notices)
+        result = self.per_document.check(document, keep_document)
+        result.findings[:0] = notices
+        return result
+
+    # -- many files ----------------------------------------------------------
+
+    def lint_targets(
+        self, targets: Sequence[Target], jobs: int = 1, keep_documents: bool = False
+    ) -> list[DocumentResult]:
+        """One result per target, in order: from the cache where the bytes are known."""
+        progress = Progress(len(targets))
+        if self.cache is None:
+            work = functools.partial(self.lint_target, keep_document=keep_documents)
+            results = list(map_in_order(work, targets, jobs, progress, _same))
+        else:
+            results = self._lint_cached(self.cache, targets, jobs, keep_documents, progress)
+        progress.close()
+        return results
+
+    def _lint_cached(
+        self, cache: Cache, targets: Sequence[Target], jobs: int, keep_documents: bool, progress: Progress
+    ) -> list[DocumentResult]:
+        found: list[DocumentResult | None] = []
+        with gc_paused(freeze=True):
+            for target in targets:
+                data = self.intake.read_bytes(target)
+                result = None
+                if isinstance(data, bytes):
+                    result = cache.get(cache.key(target.path.suffix, data), target.display)
+                    if result is not None and keep_documents:
+                        document, _ = self.intake.read(target, data)
+                        result.document = source_only(document) if document is not None else None
+                if result is not None:
+                    progress.advance()
+                found.append(result)
+        todo = [t for t, r in zip(targets, found, strict=True) if r is None]
+        work = functools.partial(self._lint_for_cache, cache, keep_document=keep_documents)
+        fresh = map_in_order(work, todo, jobs, progress, _Fresh.of)
+        slots = (i for i, r in enumerate(found) if r is None)
+        for i, target, done in zip(slots, todo, fresh, strict=True):
+            found[i] = done.result(cache, target)
+        cache.flush()
+        return [r for r in found if r is not None]
+
+    def _lint_for_cache(self, cache: Cache, target: Target, keep_document: bool) -> _Fresh:
+        """Lint one file (in a worker) and pack its cache entry there.
+
+        The key is the hash of the bytes actually linted, so a file edited
+        during the run is never stored under the wrong content. The entry
+        travels as bytes, so the result is pickled once, not once for the pipe
+        and once for the cache.
+        """
+        data = self.intake.read_bytes(target)
+        if isinstance(data, Finding):
+            return _Fresh(DocumentResult(target.display, findings=[data]))
+        document, notices = self.intake.read(target, data)
+        if document is None:  # undecodable: reported every run, never cached
+            return _Fresh(DocumentResult(target.display, findings=notices))
+        result = self.per_document.check(document, keep_document)
+        result.findings[:0] = notices  # decoding notices depend on the bytes alone: cacheable
+        if not result.complete:
+            return _Fresh(result)
+        entry = cache.pack(result, target.display)
+        if entry is None:
+            return _Fresh(result)
+        return _Fresh(None, cache.key(target.path.suffix, data), entry, result.document)
+
+    # -- stories -------------------------------------------------------------
+
+    def corpus_pass(self, results: Sequence[DocumentResult]) -> list[Finding]:
+        """Every corpus rule's findings on each story of the results."""
+        return self.per_story.run(results)
+
+    def facts_only(self) -> Linter:
+        """A linter that only collects the facts of this one's corpus rules (for ``--corpus``).
+
+        It has a cache of its own when this one has a cache: an archive is what
+        the cache is for.
+        """
+        rules = RuleSet(list(self.per_story.rules), self.ruleset.severities, self.ruleset.enabled_codes)
+        cache = None
+        if self.cache is not None:
+            cache = Cache.open(self.plugins, rules, self.config, self.cache.directory)
+        return Linter(self.plugins, rules, self.config, cache=cache)
+
+
+@dataclass
+class _Fresh:
+    """A result linted for the cache, as it comes back from a worker:
+    either the packed entry (and its key), or the plain result when it is not to be stored."""
+
+    plain: DocumentResult | None
+    key: str = ""
+    entry: bytes | None = None
+    document: Document | None = None
+
+    @classmethod
+    def of(cls, result: DocumentResult) -> _Fresh:
+        return cls(result)
+
+    def result(self, cache: Cache, target: Target) -> DocumentResult:
+        """The result, storing its entry in the cache when the cache can read it back."""
+        if self.entry is None:
+            assert self.plain is not None
+            return self.plain
+        result = cache.unpack(self.entry, target.display)
+        if result is None:
+            # Facts of a type the cache will not load (from a module other
+            # than newslint's and the plugins'): use them, do not store them.
+            result = cache.unpack_trusted(self.entry, target.display)
+        else:
+            cache.put(self.key, self.entry)
+        result.document = self.document
+        return result
+
+
+def _same(result: DocumentResult) -> DocumentResult:
+    return result
+
+
+def _archive_pass(
+    linter: Linter, corpus: Sequence[str], named: Sequence[Target], jobs: int
+) -> tuple[list[DocumentResult], list[str]]:
+    """Facts of the archive files (``--corpus``) not named on the command line.
+
+    Only corpus rules run on them: their facts join the story pass, their own
+    findings are never reported.
+    """
+    if not linter.per_story.rules:
+        return [], [p for p in corpus if not Path(p).exists()]
+    targets, missing = discover(
+        corpus, list(linter.plugins.readers), linter.config.exclude, linter.config.root
+    )
+    seen = {t.path.resolve() for t in named}
+    targets = [t for t in targets if t.path.resolve() not in seen]
+    return linter.facts_only().lint_targets(targets, jobs), missing
+
+
+def run(
+    linter: Linter,
+    paths: Sequence[str],
+    jobs: int = 1,
+    keep_documents: bool = False,
+    corpus: Sequence[str] = (),
+    report_unused_suppressions: bool = False,
+) -> RunResult:
+    """Lint paths end to end and return sorted, filtered findings.
+
+    ``corpus``: archive folders or files whose facts join the story pass, so
+    the named files are compared with them; only the named files are reported.
+    ``report_unused_suppressions``: report suppressions that silence nothing
+    (NL010), as selecting NL010 does.
+    """
+    config = linter.config
+    targets, missing = discover(paths, list(linter.plugins.readers), config.exclude, config.root)
+    results = linter.lint_targets(targets, jobs, keep_documents)
+    findings: list[Finding] = [f for r in results for f in r.findings]
+    if corpus:
+        archive, archive_missing = _archive_pass(linter, corpus, targets, jobs)
+        missing += archive_missing
+        named = {r.path for r in results}
+        story = linter.corpus_pass([*results, *archive])
+        findings += [f for f in story if f.path in named or f.code == RuleError.code]
+    else:
+        findings += linter.corpus_pass(results)
+    for name, message in linter.plugins.errors:
+        findings.append(notice(PluginLoadError, "<plugins>", f"plugin {name!r} {message}"))
+    enabled = linter.ruleset.enabled_codes
+    findings = [f for f in findings if f.code in enabled]
+    inline = {r.path: r.suppressions for r in results if r.suppressions}
+    kept, silenced = apply_suppressions(findings, inline, config.per_file_ignores, config.root)
+    suppressed = sorted(set(silenced))
+    if report_unused_suppressions or UnusedSuppression.code in enabled:
+        kept += unused_suppressions(inline, suppressed, linter.plugins.rules, enabled)
+    kept.sort()
+    documents = {r.path: r.document for r in results if r.document is not None}
+    return RunResult(kept, documents, len(targets), missing, suppressed)
