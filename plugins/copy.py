@@ -58,7 +58,7 @@ class QuotationDrift(CorpusRule):
 
     def collect(self, document: Document, analysis: Analysis) -> list[Any]:
         """The document's quotations, folded, with their speakers."""
-        return quotation_facts(document, analysis)
+        return quotation_facts(document, analysis.quotations)
 
     def check_corpus(self, story: Story) -> Iterator[Violation]:
         if len(story) < 2:
@@ -128,7 +128,7 @@ class UncreditedCopy(CorpusRule):
 
     def collect(self, document: Document, analysis: Analysis) -> list[Any]:
         """The document's sentence fingerprints and credits."""
-        return passage_facts(document, analysis)
+        return passage_facts(document, analysis.fingerprints, analysis.credits)
 
     def check_corpus(self, story: Story) -> Iterator[Violation]:
         if len(story) < 2:

@@ -35,9 +35,7 @@ ALL_LISTED_IN = ["newslint"]
 ALL_PENDING = {
     "newslint.__main__",
     "newslint.analysis.attribution",
-    "newslint.analysis.casualties",
     "newslint.analysis.lexicon",
-    "newslint.analysis.names",
     "newslint.analysis.numbers",
     "newslint.analysis.quotes",
     "newslint.analysis.segments",

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from newslint.config import Config
+from newslint.config import Config, build_rules
 from newslint.document import Document
+from newslint.engine import Linter
 from newslint.plugins import load_plugins
-from newslint.runner import Linter, build_rules
 
 ORIGINAL = """A gunman opened fire outside a bowling alley on Route 9 late Saturday, police said.
 
@@ -51,7 +51,7 @@ Regulars left flowers at the entrance on Sunday afternoon."""
 def findings(articles: dict[str, str]) -> list:
     plugins = load_plugins()
     config = Config()
-    linter = Linter(plugins, build_rules(config, plugins, select=["NL404", "NL502"]), config)
+    linter = Linter(plugins, build_rules(config, plugins.rules, select=["NL404", "NL502"]), config)
     results = [linter.check_document(Document.from_text(text, path=name)) for name, text in articles.items()]
     return [f for f in linter.corpus_pass(results) if f.code == "NL404"]
 

@@ -52,7 +52,6 @@ from newslint.analysis.speakers import QuoteSpeaker
 from newslint.spans import Location, Span
 
 if TYPE_CHECKING:
-    from newslint.analysis import Analysis
     from newslint.document import Document
 
 __all__ = [
@@ -742,8 +741,8 @@ class CreditFact(NamedTuple):
         return Credits(self.wire, self.names).credit(outlet)
 
 
-def quotation_facts(document: Document, analysis: Analysis) -> list[QuotationFact]:
-    """The quotation facts of one document (:data:`QUOTATION_FACTS`)."""
+def quotation_facts(document: Document, quotations: Sequence[Quotation]) -> list[QuotationFact]:
+    """The quotation facts of one document (:data:`QUOTATION_FACTS`), from ``analysis.quotations``."""
     text = document.text
     return [
         QuotationFact(
@@ -753,21 +752,20 @@ def quotation_facts(document: Document, analysis: Analysis) -> list[QuotationFac
             q.speaker_key,
             q.keys,
         )
-        for q in analysis.quotations
+        for q in quotations
     ]
 
 
-def passage_facts(document: Document, analysis: Analysis) -> list[Any]:
-    """The sentence fingerprints and credits of one document (:data:`PASSAGE_FACTS`)."""
+def passage_facts(document: Document, prints: Fingerprints, credits: Credits) -> list[Any]:
+    """The sentence fingerprints and credits of one document (:data:`PASSAGE_FACTS`), from
+    ``analysis.fingerprints`` and ``analysis.credits``."""
     facts: list[Any] = []
-    prints = analysis.fingerprints
     if prints.sentences:
         places = array("I")
         for s in prints.sentences:
             loc = document.locate(s.start, s.end)
             places.extend((loc.line, loc.column, loc.end_line, loc.end_column))
         facts.append(PassageFact(places.tobytes(), prints.hashes, prints.bounds, prints.keys))
-    credits = analysis.credits
     facts.append(CreditFact(credits.wire, credits.names))
     return facts
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+__all__ = ["INSTITUTIONAL_SOURCES", "SOURCE_PRONOUNS"]
+
 #: Sources that are institutions every outlet quotes (police, a ministry): an
 #: agreement resting on them is the normal state of a story, not one voice
 #: repeated. "quotation" is the key of a figure inside a quotation.

@@ -6,6 +6,8 @@ Data only; :mod:`newslint.analysis.copy` compiles it.
 
 from __future__ import annotations
 
+__all__ = ["FUNCTION_WORDS", "SYNONYMS", "WIRES"]
+
 #: Function words, speech verbs and fillers: a sentence's fingerprint is made of the
 #: other words (names, numbers, nouns, verbs), which a re-worded copy mostly keeps.
 FUNCTION_WORDS = """

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+__all__ = ["NICKNAMES"]
+
 
 def _pairs(block: str) -> dict[str, str]:
     """Short forms of given names, one formal name a line: "robert: bob bobby rob"."""
