@@ -20,7 +20,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.error import YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from newslint.config.errors import (
@@ -34,6 +34,7 @@ from newslint.config.errors import (
     value_mark,
 )
 from newslint.findings import Severity
+from newslint.yamlio import compose, construct
 
 __all__ = [
     "CONFIG_NAMES",
@@ -143,26 +144,22 @@ def _display(path: Path) -> str:
 
 
 def parse_config(text: str, display: str = "rules.yaml") -> Config:
+    """Check the text of a rules.yaml. The YAML is composed and measured before
+    anything is built (:mod:`newslint.yamlio`), so no file, however nested or
+    aliased, ends in anything but a Config or a ConfigError."""
     yaml = YAML(typ="rt", pure=True)
     try:
-        node = yaml.compose(text)
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise ConfigError(display, line, col, f"invalid YAML: {problem}") from None
+        node = compose(yaml, text)
     except YAMLError as exc:
-        raise ConfigError(display, 1, 1, f"invalid YAML: {exc}") from None
+        raise _invalid(exc, display) from None
     config = Config(path=display)
     if node is None:
         return config  # an empty file: every default applies
     _refuse_tags(node, display)
     try:
-        data = yaml.load(text)
-    except MarkedYAMLError as exc:  # duplicate keys and the like
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise ConfigError(display, line, col, f"invalid YAML: {exc.problem or exc.context}") from None
+        data = construct(yaml, node, _MAX_NODES)
+    except YAMLError as exc:  # duplicate keys and the like
+        raise _invalid(exc, display) from None
     if not isinstance(data, CommentedMap):
         raise ConfigError(display, _line(node), _col(node), "the configuration must be a mapping of keys")
     _read_top_level(config, data, display)
@@ -171,6 +168,14 @@ def parse_config(text: str, display: str = "rules.yaml") -> Config:
 
 #: More values than any real rules.yaml holds; aliases can reach it by expansion only.
 _MAX_NODES = 100_000
+
+
+def _invalid(exc: YAMLError, display: str) -> ConfigError:
+    """A YAML error as a ConfigError at its line and column."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = getattr(exc, "problem", None) or getattr(exc, "context", None) or str(exc) or "invalid YAML"
+    return ConfigError(display, line, col, f"invalid YAML: {problem}")
 
 
 def _refuse_tags(node: Node, display: str) -> None:
