@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import math
 import os
 import sys
 import textwrap
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from pluggy import PluginValidationError
 
@@ -17,10 +19,12 @@ from newslint import workflow
 from newslint.config import Config, ConfigError, find_config, load_config
 from newslint.config.selection import build_rules
 from newslint.engine.cache import Cache
-from newslint.engine.deadline import enforceable
+from newslint.engine.deadline import DEFAULT_TIMEOUT, enforceable
 from newslint.engine.intake import MAX_FILE_BYTES
+from newslint.engine.results import RunResult, described
 from newslint.engine.run import Linter, run
 from newslint.plugins import PluginError, Plugins, load_plugins
+from newslint.printable import printable
 from newslint.rule import Rule
 
 __all__ = [
@@ -140,8 +144,8 @@ def build_parser(formats: Sequence[str]) -> argparse.ArgumentParser:
         "--timeout",
         type=_positive,
         metavar="SECONDS",
-        help="stop a rule or reader that runs longer than this on one file, report it (NL006) "
-        "and go on (POSIX; default: no limit)",
+        help="stop a reader or rule that runs longer than this on one file (or a story rule on one "
+        f"story), report it (NL006) and go on (default: {DEFAULT_TIMEOUT:g}; POSIX)",
     )
     cache = parser.add_argument_group("cache")
     cache.add_argument(
@@ -161,6 +165,15 @@ def build_parser(formats: Sequence[str]) -> argparse.ArgumentParser:
         "--version", action="store_true", help="print the version of newslint and of every plugin"
     )
     return parser
+
+
+def _timeout(given: float | str | None) -> float:
+    """The ``--timeout`` in effect: the one given (when it is a number), else the default."""
+    try:
+        seconds = float(given) if given is not None else DEFAULT_TIMEOUT
+    except ValueError:
+        return DEFAULT_TIMEOUT  # (the full parser reports it)
+    return seconds if seconds > 0 and math.isfinite(seconds) else DEFAULT_TIMEOUT
 
 
 def _load_config(args: argparse.Namespace) -> Config:
@@ -226,6 +239,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
+    if sys.stderr is None:  # started with standard error closed: messages go nowhere
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 (open for the rest of the process)
     try:
         return _main(argv)
     except KeyboardInterrupt:
@@ -233,9 +248,54 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         # `newslint ... | head`: the reader went away; stop quietly.
+        _silence_stdout()
+        return EXIT_FINDINGS
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so that what is still buffered for
+    it (the reader went away, the disk is full) is not written again at exit."""
+    with contextlib.suppress(OSError, AttributeError, ValueError):
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_FINDINGS
+        os.close(devnull)
+
+
+def _report(reporter: Any, result: RunResult, output: str | None) -> str:
+    """Render the findings to ``output`` (None: standard output); "" when they are
+    written, else what went wrong (a full disk, a closed standard output, a
+    reporter plugin that failed)."""
+    where = output or "standard output"
+    stream: TextIO
+    if output:
+        try:
+            stream = open(output, "w", encoding="utf-8", errors="backslashreplace")  # noqa: SIM115
+        except OSError as exc:
+            return f"cannot write {output}: {exc.strerror or exc}"
+    elif sys.stdout is None:
+        return "cannot write the findings: standard output is closed"
+    else:
+        stream = sys.stdout
+    try:
+        try:
+            reporter.render(result.findings, result.documents, stream)
+            stream.flush()
+        finally:
+            if stream is not sys.stdout:
+                stream.close()
+    except BrokenPipeError:
+        if output:
+            return f"cannot write the findings to {where}: {os.strerror(errno.EPIPE)}"
+        raise
+    except OSError as exc:
+        if stream is sys.stdout:
+            _silence_stdout()
+        return f"cannot write the findings to {where}: {exc.strerror or exc}"
+    except KeyboardInterrupt:
+        raise
+    except BaseException as exc:  # a reporter plugin that raises, or calls sys.exit()
+        return f"reporter {getattr(reporter, 'name', '?')!r} failed: {described(exc)}"
+    return ""
 
 
 def _main(argv: Sequence[str] | None) -> int:
@@ -246,6 +306,7 @@ def _main(argv: Sequence[str] | None) -> int:
     pre.add_argument("--no-config", action="store_true")
     pre.add_argument("--disable-plugin", action="append", default=[])
     pre.add_argument("--init", action="store_true")
+    pre.add_argument("--timeout")
     known, _ = pre.parse_known_args(argv)
     try:
         # --init writes a new file: whatever is (or is not) at --config is not read.
@@ -254,9 +315,14 @@ def _main(argv: Sequence[str] | None) -> int:
         sys.stderr.write(f"{exc}\n")
         return EXIT_ERROR
     try:
-        plugins = load_plugins(
-            disabled=_split(known.disable_plugin), local=_local_plugins(config), config=config
-        )
+        # A plugin that prints while it loads (or checks) must not corrupt the findings.
+        with contextlib.redirect_stdout(sys.stderr):
+            plugins = load_plugins(
+                disabled=_split(known.disable_plugin),
+                local=_local_plugins(config),
+                config=config,
+                timeout=_timeout(known.timeout),
+            )
     except ConfigError as exc:  # a bad custom rule
         sys.stderr.write(f"{exc}\n")
         return EXIT_ERROR
@@ -310,39 +376,30 @@ def _main(argv: Sequence[str] | None) -> int:
         config,
         cache=cache,
         max_file_bytes=int(args.max_file_size * 1e6),
-        timeout=args.timeout,
+        timeout=_timeout(args.timeout),
+        isolate=True,
     )
     paths = args.paths or ["."]
     if args.force_exclude:
         paths = workflow.force_exclude(paths, config)
-    result = run(
-        linter,
-        paths,
-        jobs=jobs,
-        keep_documents=reporter.needs_source,
-        corpus=args.corpus,
-        report_unused_suppressions=args.report_unused_suppressions,
-    )
+    with contextlib.redirect_stdout(sys.stderr):
+        result = run(
+            linter,
+            paths,
+            jobs=jobs,
+            keep_documents=reporter.needs_source,
+            corpus=args.corpus,
+            report_unused_suppressions=args.report_unused_suppressions,
+        )
     if not workflow.after_run(args, result):
         return EXIT_ERROR
 
     for path in result.missing:
-        sys.stderr.write(f"newslint: {path}: no such file or directory\n")
-    stream: TextIO
-    if args.output:
-        try:
-            stream = open(args.output, "w", encoding="utf-8", errors="backslashreplace")
-        except OSError as exc:
-            sys.stderr.write(f"newslint: cannot write {args.output}: {exc.strerror}\n")
-            return EXIT_ERROR
-    else:
-        stream = sys.stdout
-    try:
-        reporter.render(result.findings, result.documents, stream)
-        stream.flush()
-    finally:
-        if stream is not sys.stdout:
-            stream.close()
+        sys.stderr.write(f"newslint: {printable(path)}: no such file or directory\n")
+    failure = _report(reporter, result, args.output)
+    if failure:
+        sys.stderr.write(f"newslint: {failure}\n")
+        return EXIT_ERROR
     if args.format in ("text", "full") and not args.write_baseline:
         sys.stderr.write(workflow.summary(result.files, result.findings, len(result.suppressed)))
     if result.missing or any(f.code in ERROR_CODES for f in result.findings):

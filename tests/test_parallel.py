@@ -66,14 +66,14 @@ def test_pool_results_come_back_in_order_and_equal(tmp_path, monkeypatch):
     linter = _linter()
     targets, _ = discover([str(archive)], list(linter.plugins.readers), [], tmp_path)
     forked = []
-    real = parallel.ProcessPoolExecutor
+    real = parallel.WorkerPool
 
-    def spy(*args, **kwargs):
-        forked.append(kwargs.get("max_workers"))
-        return real(*args, **kwargs)
+    def spy(task, workers):
+        forked.append(workers)
+        return real(task, workers)
 
     monkeypatch.setattr(parallel, "PARALLEL_MIN_BYTES", 1)
-    monkeypatch.setattr(parallel, "ProcessPoolExecutor", spy)
+    monkeypatch.setattr(parallel, "WorkerPool", spy)
     serial = linter.lint_targets(targets, jobs=1)
     pooled = linter.lint_targets(targets, jobs=2)
     assert forked == [2]
@@ -91,7 +91,7 @@ def test_a_handful_of_files_stays_in_one_process(tmp_path, monkeypatch):
     def no_pool(*args, **kwargs):
         raise AssertionError("a pool was started for a handful of small files")
 
-    monkeypatch.setattr(parallel, "ProcessPoolExecutor", no_pool)
+    monkeypatch.setattr(parallel, "WorkerPool", no_pool)
     results = linter.lint_targets(targets, jobs=2)
     assert len(results) == len(targets) and any(r.findings for r in results)
 

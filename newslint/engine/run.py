@@ -10,7 +10,6 @@ lints paths end to end. Each part lives in its own module of this package.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,8 +21,8 @@ from newslint.engine.cache import Cache
 from newslint.engine.corpus_pass import CorpusPass
 from newslint.engine.discovery import Target, discover
 from newslint.engine.document_pass import DocumentPass
-from newslint.engine.intake import MAX_FILE_BYTES, Intake
-from newslint.engine.parallel import map_in_order
+from newslint.engine.intake import MAX_FILE_BYTES, READER_STEP, Intake
+from newslint.engine.parallel import can_fork, map_in_order, worth_forking
 from newslint.engine.progress import Progress
 from newslint.engine.results import DocumentResult, RunResult, gc_paused, notice, source_only
 from newslint.engine.suppressions import apply_suppressions, unused_suppressions
@@ -39,8 +38,11 @@ class Linter:
 
     :param cache: per-file results of earlier runs (:class:`Cache`); None: lint every file.
     :param max_file_bytes: larger files are skipped with an NL008 notice (``--max-file-size``).
-    :param timeout: seconds each reader and rule may spend on one document (``--timeout``);
-        None: no limit.
+    :param timeout: seconds each reader and rule may spend on one document, and each
+        corpus rule on one story (``--timeout``); None: no limit.
+    :param isolate: check files and stories in worker processes even when there is
+        only one job or a handful of files, so that a plugin that crashes or hangs in
+        native code costs one file (or story), never the run (the command line does).
     """
 
     def __init__(
@@ -52,14 +54,17 @@ class Linter:
         cache: Cache | None = None,
         max_file_bytes: int = MAX_FILE_BYTES,
         timeout: float | None = None,
+        isolate: bool = False,
     ) -> None:
         self.plugins = plugins
         self.ruleset = ruleset
         self.config = config
         self.cache = cache
+        self.timeout = timeout
+        self.isolate = isolate
         self.intake = Intake(plugins.readers, max_file_bytes, timeout)
         self.per_document = DocumentPass(ruleset, plugins.plugin_of, timeout)
-        self.per_story = CorpusPass(ruleset, config.story_by, config.story_key, plugins.plugin_of)
+        self.per_story = CorpusPass(ruleset, config.story_by, config.story_key, plugins.plugin_of, timeout)
 
     # -- one document, one file ----------------------------------------------
 
@@ -67,16 +72,40 @@ class Linter:
         """Every document rule's findings and every corpus rule's facts, for one document."""
         return self.per_document.check(document, keep_document)
 
-    def lint_target(self, target: Target, keep_document: bool = False) -> DocumentResult:
-        """Read one file and check it; a file that cannot be read gets its notice instead."""
-        document, notices = self.intake.read(target)
+    def lint_target(
+        self, target: Target, keep_document: bool = False, skip: frozenset[int] = frozenset()
+    ) -> DocumentResult:
+        """Read one file and check it; a file that cannot be read gets its notice instead.
+
+        ``skip``: steps not to run (:data:`READER_STEP`, or the per-document
+        pass's), each reported as timed out.
+        """
+        document, notices = self.intake.read(target, skip_reader=READER_STEP in skip)
         if document is None:
-            return DocumentResult(target.display, findings=notices)
-        result = self.per_document.check(document, keep_document)
+            return DocumentResult(target.display, findings=notices, read=False)
+        result = self.per_document.check(document, keep_document, skip)
         result.findings[:0] = notices
         return result
 
+    def lost(self, target: Target, why: str) -> DocumentResult:
+        """NL004 for a file that could not be checked (its worker process died on it)."""
+        notices = [notice(RuleError, target.display, f"not checked: {why}")]
+        return DocumentResult(target.display, findings=notices, read=False)
+
+    def step_name(self, target: Target, step: int) -> str:
+        """What runs in a step on a file: its reader (step 0), or a rule."""
+        if step == READER_STEP:
+            return f"reader {self.intake.reader_for(target).name!r}"
+        return self.per_document.step_name(step)
+
     # -- many files ----------------------------------------------------------
+
+    def workers(self, targets: Sequence[Target], jobs: int) -> int:
+        """How many worker processes check these files: ``jobs`` when a pool pays for
+        itself; else one when isolating, none otherwise."""
+        if worth_forking(targets, jobs):
+            return jobs
+        return 1 if self.isolate and targets and can_fork() else 0
 
     def lint_targets(
         self, targets: Sequence[Target], jobs: int = 1, keep_documents: bool = False
@@ -84,8 +113,8 @@ class Linter:
         """One result per target, in order: from the cache where the bytes are known."""
         progress = Progress(len(targets))
         if self.cache is None:
-            work = functools.partial(self.lint_target, keep_document=keep_documents)
-            results = list(map_in_order(work, targets, jobs, progress, _same))
+            task = _CheckFiles(self, keep_documents)
+            results = list(map_in_order(task, targets, self.workers(targets, jobs), progress))
         else:
             results = self._lint_cached(self.cache, targets, jobs, keep_documents, progress)
         progress.close()
@@ -108,15 +137,17 @@ class Linter:
                     progress.advance()
                 found.append(result)
         todo = [t for t, r in zip(targets, found, strict=True) if r is None]
-        work = functools.partial(self._lint_for_cache, cache, keep_document=keep_documents)
-        fresh = map_in_order(work, todo, jobs, progress, _Fresh.of)
+        task = _CheckFilesForCache(self, cache, keep_documents)
+        fresh = map_in_order(task, todo, self.workers(todo, jobs), progress)
         slots = (i for i, r in enumerate(found) if r is None)
         for i, target, done in zip(slots, todo, fresh, strict=True):
             found[i] = done.result(cache, target)
         cache.flush()
         return [r for r in found if r is not None]
 
-    def _lint_for_cache(self, cache: Cache, target: Target, keep_document: bool) -> _Fresh:
+    def _lint_for_cache(
+        self, cache: Cache, target: Target, keep_document: bool, skip: frozenset[int]
+    ) -> _Fresh:
         """Lint one file (in a worker) and pack its cache entry there.
 
         The key is the hash of the bytes actually linted, so a file edited
@@ -126,11 +157,11 @@ class Linter:
         """
         data = self.intake.read_bytes(target)
         if isinstance(data, Finding):
-            return _Fresh(DocumentResult(target.display, findings=[data]))
-        document, notices = self.intake.read(target, data)
+            return _Fresh(DocumentResult(target.display, findings=[data], read=False))
+        document, notices = self.intake.read(target, data, skip_reader=READER_STEP in skip)
         if document is None:  # undecodable: reported every run, never cached
-            return _Fresh(DocumentResult(target.display, findings=notices))
-        result = self.per_document.check(document, keep_document)
+            return _Fresh(DocumentResult(target.display, findings=notices, read=False))
+        result = self.per_document.check(document, keep_document, skip)
         result.findings[:0] = notices  # decoding notices depend on the bytes alone: cacheable
         if not result.complete:
             return _Fresh(result)
@@ -141,9 +172,9 @@ class Linter:
 
     # -- stories -------------------------------------------------------------
 
-    def corpus_pass(self, results: Sequence[DocumentResult]) -> list[Finding]:
+    def corpus_pass(self, results: Sequence[DocumentResult], jobs: int = 1) -> list[Finding]:
         """Every corpus rule's findings on each story of the results."""
-        return self.per_story.run(results)
+        return self.per_story.run(results, max(1, jobs) if self.isolate and can_fork() else 0)
 
     def facts_only(self) -> Linter:
         """A linter that only collects the facts of this one's corpus rules (for ``--corpus``).
@@ -155,7 +186,52 @@ class Linter:
         cache = None
         if self.cache is not None:
             cache = Cache.open(self.plugins, rules, self.config, self.cache.directory)
-        return Linter(self.plugins, rules, self.config, cache=cache)
+        return Linter(
+            self.plugins, rules, self.config, cache=cache, timeout=self.timeout, isolate=self.isolate
+        )
+
+
+class _CheckFiles:
+    """Linting files, as a task for worker processes (:class:`newslint.engine.parallel.Task`)."""
+
+    def __init__(self, linter: Linter, keep_documents: bool) -> None:
+        self.linter = linter
+        self.keep_documents = keep_documents
+
+    def run(self, target: Target, skip: frozenset[int]) -> DocumentResult:
+        return self.linter.lint_target(target, self.keep_documents, skip)
+
+    def lost(self, target: Target, why: str) -> DocumentResult:
+        return self.linter.lost(target, why)
+
+    def step_name(self, target: Target, step: int) -> str:
+        return self.linter.step_name(target, step)
+
+    def sendable(self, result: DocumentResult) -> DocumentResult:
+        return self.linter.per_document.sendable(result)
+
+
+class _CheckFilesForCache:
+    """Linting files and packing their cache entries, as a task for worker processes."""
+
+    def __init__(self, linter: Linter, cache: Cache, keep_documents: bool) -> None:
+        self.linter = linter
+        self.cache = cache
+        self.keep_documents = keep_documents
+
+    def run(self, target: Target, skip: frozenset[int]) -> _Fresh:
+        return self.linter._lint_for_cache(self.cache, target, self.keep_documents, skip)
+
+    def lost(self, target: Target, why: str) -> _Fresh:
+        return _Fresh(self.linter.lost(target, why))
+
+    def step_name(self, target: Target, step: int) -> str:
+        return self.linter.step_name(target, step)
+
+    def sendable(self, fresh: _Fresh) -> _Fresh:
+        if fresh.plain is not None:
+            fresh.plain = self.linter.per_document.sendable(fresh.plain)
+        return fresh
 
 
 @dataclass
@@ -167,10 +243,6 @@ class _Fresh:
     key: str = ""
     entry: bytes | None = None
     document: Document | None = None
-
-    @classmethod
-    def of(cls, result: DocumentResult) -> _Fresh:
-        return cls(result)
 
     def result(self, cache: Cache, target: Target) -> DocumentResult:
         """The result, storing its entry in the cache when the cache can read it back."""
@@ -186,10 +258,6 @@ class _Fresh:
             cache.put(self.key, self.entry)
         result.document = self.document
         return result
-
-
-def _same(result: DocumentResult) -> DocumentResult:
-    return result
 
 
 def _archive_pass(
@@ -233,10 +301,10 @@ def run(
         archive, archive_missing = _archive_pass(linter, corpus, targets, jobs)
         missing += archive_missing
         named = {r.path for r in results}
-        story = linter.corpus_pass([*results, *archive])
+        story = linter.corpus_pass([*results, *archive], jobs)
         findings += [f for f in story if f.path in named or f.code == RuleError.code]
     else:
-        findings += linter.corpus_pass(results)
+        findings += linter.corpus_pass(results, jobs)
     for name, message in linter.plugins.errors:
         findings.append(notice(PluginLoadError, "<plugins>", f"plugin {name!r} {message}"))
     enabled = linter.ruleset.enabled_codes
