@@ -48,6 +48,8 @@ from typing import Any
 from newslint.analysis.lexicon.stories import CAPITALISED_NOISE, HEADLINE_NOISE, MONTHS, WEEKDAYS
 
 __all__ = [
+    "average_link",
+    "scored_pairs",
     "PAIR_EVIDENCE",
     "StoryFeatures",
     "group_stories",
@@ -262,13 +264,12 @@ def _facts(text: str, metadata: Mapping[str, Any]) -> array:
         found.add(WEEKDAY << _FACT_SHIFT | WEEKDAYS.index(m.group(1).lower()))
     for m in _DATELINE.finditer(lead):
         found.add(DATELINE << _FACT_SHIFT | _key(" ".join(m.group(1).split())) & _FACT_MASK)
-    date = str(metadata.get("date") or "")[:10]
     try:
-        day = datetime.date.fromisoformat(date)
+        published = datetime.date.fromisoformat(str(metadata.get("date") or "")[:10])
     except ValueError:
         pass
     else:
-        _add_date(found, day.year, day.month, day.day)
+        _add_date(found, published.year, published.month, published.day)
     return array("l", sorted(found))
 
 
@@ -326,34 +327,34 @@ PAIR_EVIDENCE = (
 #: Weights of the evidence (same order), and the intercept, fitted on half of
 #: the incident clusters of the benchmark (``benchmarks/stories.py --fit``).
 WEIGHTS: tuple[float, ...] = (
-    14.423,  # signature
-    0.623,  # ages agree
-    -1.669,  # ages differ
-    0.518,  # weekdays agree
-    -1.477,  # weekdays differ
-    1.856,  # month-days agree
-    0.300,  # month-days differ
-    1.168,  # times agree
-    -0.815,  # times differ
-    0.896,  # blocks agree
-    -1.746,  # blocks differ
-    -0.365,  # datelines agree
-    -0.728,  # datelines differ
-    1.378,  # addresses agree
-    -0.358,  # addresses differ
-    2.529,  # dates near
-    -2.093,  # dates far
-    0.271,  # years agree
-    0.235,  # years differ
-    -0.115,  # rare shared
-    0.014,  # rare pairs
-    0.130,  # rarest pair
-    0.319,  # specific names
-    -0.313,  # specific numbers
-    -0.211,  # specific passages
-    0.253,  # specific headline
+    14.983,  # signature
+    0.699,  # ages agree
+    -1.634,  # ages differ
+    0.531,  # weekdays agree
+    -1.546,  # weekdays differ
+    2.159,  # month-days agree
+    0.184,  # month-days differ
+    1.287,  # times agree
+    -0.813,  # times differ
+    0.952,  # blocks agree
+    -1.883,  # blocks differ
+    -0.308,  # datelines agree
+    -0.731,  # datelines differ
+    1.361,  # addresses agree
+    -0.367,  # addresses differ
+    2.502,  # dates near
+    -2.422,  # dates far
+    0.443,  # years agree
+    0.404,  # years differ
+    -0.053,  # rare shared
+    -0.044,  # rare pairs
+    0.136,  # rarest pair
+    0.361,  # specific names
+    -0.233,  # specific numbers
+    -0.193,  # specific passages
+    0.285,  # specific headline
 )
-INTERCEPT = -5.786
+INTERCEPT = -5.611
 
 #: Average link: merge two groups while the mean probability over their pairs
 #: (unproposed pairs count as 0) is at least this, and some pair is at least MERGE_BEST.
@@ -401,7 +402,7 @@ class _Corpus:
         ranked = []
         for term in self.kept[i]:
             pages = self.pages.get(term, 1)
-            if pages < 2 or term >> _KIND_SHIFT == NAME_PAIR:
+            if term >> _KIND_SHIFT == NAME_PAIR:
                 continue
             weight = math.log(self.n / pages)
             mark = marks.get(term, 1)
