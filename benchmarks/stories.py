@@ -165,9 +165,10 @@ def fit(features: list[Any], gold: list[str], tune: set[str]) -> int:
 
     from newslint.analysis import stories
 
-    evidence, _ = stories.scored_pairs(features)
-    pairs = [p for p in evidence if gold[p[0]] in tune and gold[p[1]] in tune]
-    x = np.array([evidence[p] for p in pairs], float)
+    proposed, evidence = stories.scored_pairs(features)
+    rows = [i for i, (a, b) in enumerate(proposed) if gold[a] in tune and gold[b] in tune]
+    pairs = [proposed[i] for i in rows]
+    x = np.asarray(evidence)[rows]
     y = np.array([gold[a] == gold[b] for a, b in pairs], float)
     mu, sd = x.mean(0), x.std(0) + 1e-9
     z = (x - mu) / sd

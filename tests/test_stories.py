@@ -220,8 +220,8 @@ def test_metadata_dates_weigh_in():
 
     def tuesday_pair(dates: list[str]) -> float:
         features = [story_features(text, {"date": date}) for text, date in zip(reports, dates, strict=True)]
-        evidence, _ = scored_pairs(features)
-        return same_event_probability(evidence[(0, 1)])
+        pairs, evidence = scored_pairs(features)
+        return same_event_probability(evidence[pairs.index((0, 1))])
 
     same_week = tuesday_pair(["2024-05-07", "2024-05-08", "2024-05-11", "2024-05-11"])
     a_year_apart = tuesday_pair(["2024-05-07", "2025-06-01", "2024-05-11", "2024-05-11"])

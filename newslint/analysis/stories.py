@@ -48,12 +48,11 @@ from typing import Any
 from newslint.analysis.lexicon.stories import CAPITALISED_NOISE, HEADLINE_NOISE, MONTHS, WEEKDAYS
 
 __all__ = [
-    "average_link",
-    "scored_pairs",
     "PAIR_EVIDENCE",
     "StoryFeatures",
+    "average_link",
     "group_stories",
-    "pair_evidence",
+    "scored_pairs",
     "same_event_probability",
     "story_features",
 ]
@@ -147,7 +146,7 @@ class StoryFeatures:
 
     terms: array = field(default_factory=lambda: array("q"))
     marks: bytes = b""
-    where: array = field(default_factory=lambda: array("L"))
+    where: array = field(default_factory=lambda: array("I"))
     lines: array = field(default_factory=lambda: array("q"))
     prose: bytes = b""
     facts: array = field(default_factory=lambda: array("l"))
@@ -196,7 +195,7 @@ def story_features(text: str, metadata: Mapping[str, Any] | None = None) -> Stor
             shown[term[2:]] = None
     keys = array("q")
     marks = bytearray()
-    spots = array("L")
+    spots = array("I")
     for term, count in counts.items():
         keys.append(_term_key(term))
         marks.append(min(count, _COUNT) | (_IN_LEAD if term in lead else 0))
@@ -324,32 +323,32 @@ PAIR_EVIDENCE = (
 #: Weights of the evidence (same order), and the intercept, fitted on half of
 #: the incident clusters of the benchmark (``benchmarks/stories.py --fit``).
 WEIGHTS: tuple[float, ...] = (
-    14.983,  # signature
-    0.699,  # ages agree
-    -1.634,  # ages differ
-    0.531,  # weekdays agree
-    -1.546,  # weekdays differ
-    2.159,  # month-days agree
-    0.184,  # month-days differ
-    1.287,  # times agree
-    -0.813,  # times differ
-    0.952,  # blocks agree
-    -1.883,  # blocks differ
-    -0.308,  # datelines agree
-    -0.731,  # datelines differ
-    1.361,  # addresses agree
-    -0.367,  # addresses differ
-    2.502,  # dates near
-    -2.422,  # dates far
-    0.443,  # years agree
-    0.404,  # years differ
-    -0.053,  # rare shared
-    -0.044,  # rare pairs
-    0.136,  # rarest pair
-    0.361,  # specific names
-    -0.233,  # specific numbers
-    -0.193,  # specific passages
-    0.285,  # specific headline
+    14.988,  # signature
+    0.691,  # ages agree
+    -1.635,  # ages differ
+    0.535,  # weekdays agree
+    -1.536,  # weekdays differ
+    2.160,  # month-days agree
+    0.182,  # month-days differ
+    1.286,  # times agree
+    -0.819,  # times differ
+    0.954,  # blocks agree
+    -1.884,  # blocks differ
+    -0.311,  # datelines agree
+    -0.729,  # datelines differ
+    1.360,  # addresses agree
+    -0.366,  # addresses differ
+    2.500,  # dates near
+    -2.445,  # dates far
+    0.452,  # years agree
+    0.408,  # years differ
+    -0.049,  # rare shared
+    -0.042,  # rare pairs
+    0.137,  # rarest pair
+    0.360,  # specific names
+    -0.227,  # specific numbers
+    -0.192,  # specific passages
+    0.286,  # specific headline
 )
 INTERCEPT = -5.611
 
@@ -359,158 +358,240 @@ MERGE_MEAN = 0.4
 MERGE_BEST = 0.8
 
 
+def _page_counts(keys: Any, docs: Any) -> Any:
+    """For each row, on how many distinct articles its key is."""
+    np = _numpy()
+    if not len(keys):
+        return np.zeros(0, np.int64)
+    order = np.lexsort((docs, keys))
+    k, d = keys[order], docs[order]
+    new_key = np.ones(len(k), bool)
+    new_key[1:] = k[1:] != k[:-1]
+    new_page = new_key.copy()
+    new_page[1:] |= d[1:] != d[:-1]
+    key_id = np.cumsum(new_key) - 1
+    per_key = np.bincount(key_id, weights=new_page).astype(np.int64)
+    pages = np.empty(len(k), np.int64)
+    pages[order] = per_key[key_id]
+    return pages
+
+
+def _pairs_within(keys: Any, docs: Any, rows: Any, largest: int) -> tuple[Any, Any, Any, Any]:
+    """Every pair of rows sharing a key held by 2 to ``largest`` rows.
+
+    Returns the two articles (first < second) and the two row numbers (into ``rows``).
+    """
+    np = _numpy()
+    empty = np.zeros(0, np.int64)
+    if not len(keys):
+        return empty, empty, empty, empty
+    order = np.argsort(keys, kind="stable")
+    k = keys[order]
+    starts = np.flatnonzero(np.r_[True, k[1:] != k[:-1]])
+    sizes = np.diff(np.r_[starts, len(k)])
+    firsts, seconds = [], []
+    for size in np.unique(sizes[(sizes >= 2) & (sizes <= largest)]):
+        at = starts[sizes == size]
+        i, j = np.triu_indices(int(size), 1)
+        firsts.append((at[:, None] + i).ravel())
+        seconds.append((at[:, None] + j).ravel())
+    if not firsts:
+        return empty, empty, empty, empty
+    x = order[np.concatenate(firsts)]
+    y = order[np.concatenate(seconds)]
+    da, db = docs[x], docs[y]
+    swap = da > db
+    a, b = np.where(swap, db, da), np.where(swap, da, db)
+    ra, rb = np.where(swap, rows[y], rows[x]), np.where(swap, rows[x], rows[y])
+    keep = a != b
+    return a[keep], b[keep], ra[keep], rb[keep]
+
+
+def _numpy() -> Any:
+    import numpy
+
+    return numpy
+
+
 class _Corpus:
-    """The features of many articles with what the grouping derives from them."""
+    """The features of many articles as flat arrays, with what the grouping derives from them."""
 
     def __init__(self, features: Sequence[StoryFeatures]) -> None:
+        np = _numpy()
         self.features = features
-        self.n = len(features)
-        line_pages = _pages(set(f.lines) for f in features)
-        # Per article: the keys of its kept terms (page furniture dropped) and
-        # of the passages it shares with one other page.
-        self.kept: list[list[int]] = []
-        for f in features:
-            furniture = 0
-            passages = []
-            for i, (line, words) in enumerate(zip(f.lines, f.prose, strict=True)):
-                pages = line_pages.get(line, 1)
-                if pages >= FURNITURE or (pages == 2 and not words):
-                    furniture |= 1 << min(i, _LATER_LINES)
-                elif pages == 2 and words >= PASSAGE_WORDS:
-                    passages.append(PASSAGE << _KIND_SHIFT | line)
-            if len(f.lines) > _LATER_LINES:
-                furniture &= ~(1 << _LATER_LINES)
-            kept = [t for t, w in zip(f.terms, f.where, strict=True) if w & ~furniture]
-            self.kept.append(kept + passages)
-        self.pages = _pages(set(k) for k in self.kept)
-        self._signatures: list[dict[int, float]] | None = None
+        n = self.n = len(features)
+        # Lines: page furniture (on FURNITURE pages or more, or a non-prose
+        # line on two) and copied passages (a prose line on exactly two).
+        line_counts = np.fromiter((len(f.lines) for f in features), np.int64, n)
+        line_doc = np.repeat(np.arange(n), line_counts)
+        line_key = np.frombuffer(b"".join(f.lines.tobytes() for f in features), np.int64)
+        prose = np.frombuffer(b"".join(f.prose for f in features), np.uint8)
+        line_pages = _page_counts(line_key, line_doc)
+        starts = np.r_[0, np.cumsum(line_counts)[:-1]]
+        index = np.arange(len(line_key)) - np.repeat(starts, line_counts)
+        bit = np.left_shift(np.uint64(1), np.minimum(index, _LATER_LINES).astype(np.uint64))
+        furniture = (line_pages >= FURNITURE) | ((line_pages == 2) & (prose == 0))
+        mask = np.zeros(n, np.uint64)
+        np.bitwise_or.at(mask, line_doc[furniture], bit[furniture])
+        mask[line_counts > _LATER_LINES] &= ~np.uint64(1 << _LATER_LINES)
+        passage = (line_pages == 2) & (prose >= PASSAGE_WORDS)
+        # Terms kept: those on a line that is not furniture; and the passages.
+        term_counts = np.fromiter((len(f.terms) for f in features), np.int64, n)
+        term_doc = np.repeat(np.arange(n), term_counts)
+        term_key = np.frombuffer(b"".join(f.terms.tobytes() for f in features), np.int64)
+        marks = np.frombuffer(b"".join(f.marks for f in features), np.uint8)
+        where = np.frombuffer(b"".join(f.where.tobytes() for f in features), np.uint32).astype(np.uint64)
+        kept = (where & ~mask[term_doc]) != 0
+        self.doc = np.r_[term_doc[kept], line_doc[passage]]
+        self.key = np.r_[term_key[kept], np.int64(PASSAGE << _KIND_SHIFT) | line_key[passage]]
+        self.marks = np.r_[marks[kept], np.ones(int(passage.sum()), np.uint8)]
+        self.kind = self.key >> _KIND_SHIFT
+        self.pages = _page_counts(self.key, self.doc)
+        self.weight = np.log(n / np.maximum(self.pages, 1)) if n else np.zeros(0)
+        self._signature()
 
-    def weight(self, term: int) -> float:
-        return math.log(self.n / self.pages.get(term, 1))
+    def _signature(self) -> None:
+        """Each article's SIGNATURE most salient terms (not runs of two names), as unit vectors."""
+        np = _numpy()
+        count = (self.marks & _COUNT).astype(float)
+        lead = np.where(self.marks & _IN_LEAD, 2.0, 1.0)
+        salience = self.weight * (1 + np.log(np.maximum(count, 1))) * lead
+        salience[self.kind == NAME_PAIR] = -1.0
+        order = np.lexsort((-salience, self.doc))
+        docs = self.doc[order]
+        first = np.r_[True, docs[1:] != docs[:-1]]
+        group_start = np.maximum.accumulate(np.where(first, np.arange(len(docs)), 0))
+        rank = np.arange(len(docs)) - group_start
+        chosen = order[(rank < SIGNATURE) & (salience[order] >= 0)]
+        norm = np.sqrt(np.bincount(self.doc[chosen], self.weight[chosen] ** 2, minlength=self.n))
+        self.signature = np.zeros(len(self.key))
+        self.signature[chosen] = self.weight[chosen] / np.maximum(norm[self.doc[chosen]], 1e-12)
 
-    def signatures(self) -> list[dict[int, float]]:
-        if self._signatures is None:
-            self._signatures = [self._signature(i) for i in range(self.n)]
-        return self._signatures
+    def proposals(self) -> Any:
+        """Pair ids (``first * n + second``) of the articles sharing a rare signature term or an address."""
+        np = _numpy()
+        rows = np.flatnonzero((self.signature > 0) & (self.pages <= PROPOSING))
+        a, b, _, _ = _pairs_within(self.key[rows], self.doc[rows], rows, PROPOSING)
+        fact_doc, fact_value = _fact_rows(self.features)
+        addresses = np.flatnonzero(fact_value >> _FACT_SHIFT == ADDRESS)
+        fa, fb, _, _ = _pairs_within(fact_value[addresses], fact_doc[addresses], addresses, PROPOSING)
+        return np.unique(np.r_[a * self.n + b, fa * self.n + fb])
 
-    def _signature(self, i: int) -> dict[int, float]:
-        f = self.features[i]
-        marks = dict(zip(f.terms, f.marks, strict=True))
-        ranked = []
-        for term in self.kept[i]:
-            pages = self.pages.get(term, 1)
-            if term >> _KIND_SHIFT == NAME_PAIR:
-                continue
-            weight = math.log(self.n / pages)
-            mark = marks.get(term, 1)
-            salience = weight * (1 + math.log(mark & _COUNT)) * (2 if mark & _IN_LEAD else 1)
-            ranked.append((salience, term, weight))
-        ranked.sort(reverse=True)
-        top = ranked[:SIGNATURE]
-        norm = math.sqrt(sum(w * w for _, _, w in top)) or 1.0
-        return {term: w / norm for _, term, w in top}
+    def evidence(self, pair_ids: Any) -> Any:
+        """The evidence of each proposed pair (rows), in the order of PAIR_EVIDENCE."""
+        np = _numpy()
+        n, out = self.n, np.zeros((len(pair_ids), len(PAIR_EVIDENCE)))
+        if not len(pair_ids):
+            return out
+        rows = np.flatnonzero((self.pages >= 2) & (self.pages <= SPECIFIC))
+        a, b, ra, rb = _pairs_within(self.key[rows], self.doc[rows], rows, SPECIFIC)
+        at = np.searchsorted(pair_ids, a * n + b)
+        found = (at < len(pair_ids)) & (pair_ids[np.minimum(at, len(pair_ids) - 1)] == a * n + b)
+        at, ra, rb = at[found], ra[found], rb[found]
+        size = len(pair_ids)
+        out[:, 0] = self._cosines(pair_ids)
+        kind, pages = self.kind[ra], self.pages[ra]
+        specific = np.log(SPECIFIC / pages)
+        rare = ((kind == NAME) | (kind == PASSAGE)) & (pages <= 5)
+        column = {name: i for i, name in enumerate(PAIR_EVIDENCE)}
+        out[:, column["rare shared"]] = np.minimum(np.bincount(at[rare], minlength=size), 5)
+        pair_run = kind == NAME_PAIR
+        out[:, column["rare pairs"]] = np.minimum(np.bincount(at[pair_run & (pages <= 10)], minlength=size), 5)
+        np.maximum.at(out[:, column["rarest pair"]], at[pair_run], self.weight[ra][pair_run])
+        names = (kind == NAME) | pair_run
+        out[:, column["specific names"]] = np.bincount(at[names], specific[names], minlength=size)
+        for label, k in (("specific numbers", NUMBER), ("specific passages", PASSAGE), ("specific headline", HEADLINE)):
+            chosen = kind == k
+            out[:, column[label]] = np.bincount(at[chosen], specific[chosen], minlength=size)
+        self._fact_evidence(pair_ids, out, column)
+        return out
 
-    def specific(self) -> list[frozenset[int]]:
-        """Per article, its kept terms found on 2 to SPECIFIC pages: the ones a pair can share to effect."""
-        pages = self.pages
-        return [frozenset(t for t in kept if 2 <= pages.get(t, 1) <= SPECIFIC) for kept in self.kept]
+    def _cosines(self, pair_ids: Any) -> Any:
+        """The cosine of the two signatures of each pair: each term of the first
+        article's signature looked up in the second's."""
+        np = _numpy()
+        n = self.n
+        rows = np.flatnonzero(self.signature > 0)
+        # (term, article) as one number; a collision of two would need 2**63 to one.
+        with np.errstate(over="ignore"):
+            codes = self.key[rows] * np.int64(1_000_003) + self.doc[rows]
+        order = np.argsort(codes)
+        codes, weights = codes[order], self.signature[rows][order]
+        first, second = pair_ids // n, pair_ids % n
+        per_doc = np.bincount(self.doc[rows], minlength=n)
+        starts = np.r_[0, np.cumsum(per_doc)[:-1]]
+        by_doc = rows[np.argsort(self.doc[rows], kind="stable")]
+        counts = per_doc[first]
+        pair_row = np.repeat(np.arange(len(pair_ids)), counts)
+        offsets = np.arange(counts.sum()) - np.repeat(np.r_[0, np.cumsum(counts)[:-1]], counts)
+        term_row = by_doc[np.repeat(starts[first], counts) + offsets]
+        with np.errstate(over="ignore"):
+            probe = self.key[term_row] * np.int64(1_000_003) + second[pair_row]
+        at = np.minimum(np.searchsorted(codes, probe), max(len(codes) - 1, 0))
+        hit = codes[at] == probe if len(codes) else np.zeros(len(probe), bool)
+        products = self.signature[term_row][hit] * weights[at[hit]]
+        return np.bincount(pair_row[hit], products, minlength=len(pair_ids))
 
-    def proposals(self) -> set[tuple[int, int]]:
-        """Pairs of articles sharing a rare signature term or a street address."""
-        postings: dict[int, list[int]] = defaultdict(list)
-        pages = self.pages
-        for i, signature in enumerate(self.signatures()):
-            for term in signature:
-                if pages.get(term, 1) <= PROPOSING:
-                    postings[term].append(i)
-        addresses = _pages({v for v in f.facts if v >> _FACT_SHIFT == ADDRESS} for f in self.features)
-        for i, f in enumerate(self.features):
-            for v in f.facts:
-                if v >> _FACT_SHIFT == ADDRESS and 2 <= addresses.get(v, 1) <= PROPOSING:
-                    postings[~v].append(i)
-        pairs: set[tuple[int, int]] = set()
-        for members in postings.values():
-            for x, a in enumerate(members):
-                for b in members[x + 1 :]:
-                    pairs.add((a, b))
-        return pairs
-
-
-def _pages(sets: Iterable[Iterable[int]]) -> dict[int, int]:
-    """On how many of the given sets each key is, for the keys on two or more."""
-    seen: set[int] = set()
-    pages: Counter[int] = Counter()
-    for keys in sets:
-        for k in keys:
-            if k in seen:
-                pages[k] += 1
-            else:
-                seen.add(k)
-    return {k: c + 1 for k, c in pages.items()}
-
-
-def _agreement(a: set[int], b: set[int]) -> tuple[float, float]:
-    if not a or not b:
-        return 0.0, 0.0
-    return (1.0, 0.0) if a & b else (0.0, 1.0)
-
-
-def pair_evidence(
-    a: StoryFeatures,
-    b: StoryFeatures,
-    signature: float,
-    shared: Iterable[int],
-    weight: Any,
-    pages: Mapping[int, int],
-) -> list[float]:
-    """The evidence that two articles report one event, in the order of PAIR_EVIDENCE.
-
-    :param signature: the cosine of their signatures.
-    :param shared: the terms both keep that are on at most SPECIFIC pages.
-    :param weight: a term's weight (``log(articles / pages)``).
-    :param pages: on how many pages each term is.
-    """
-    facts_a = _by_kind(a.facts)
-    facts_b = _by_kind(b.facts)
-    out = [signature]
-    for kind in (AGE, WEEKDAY, MONTH_DAY, TIME, BLOCK, DATELINE, ADDRESS):
-        out += _agreement(facts_a.get(kind, set()), facts_b.get(kind, set()))
-    dates_a, dates_b = facts_a.get(DATE), facts_b.get(DATE)
-    if dates_a and dates_b:
-        gap = min(abs(x - y) for x in dates_a for y in dates_b)
-        out += [float(gap <= 3), float(gap > 60)]
-    else:
-        out += [0.0, 0.0]
-    out += _agreement(facts_a.get(YEAR, set()), facts_b.get(YEAR, set()))
-    rare = rare_pairs = 0
-    rarest = 0.0
-    specific = [0.0] * 6
-    for term in shared:
-        kind = term >> _KIND_SHIFT
-        count = pages[term]
-        if kind in (NAME, PASSAGE) and count <= 5:
-            rare += 1
-        if kind == NAME_PAIR:
-            rare_pairs += count <= 10
-            rarest = max(rarest, weight(term))
-        specific[kind] += math.log(SPECIFIC / count)
-    out += [
-        float(min(rare, 5)),
-        float(min(rare_pairs, 5)),
-        rarest,
-        specific[NAME] + specific[NAME_PAIR],
-        specific[NUMBER],
-        specific[PASSAGE],
-        specific[HEADLINE],
-    ]
-    return out
+    def _fact_evidence(self, pair_ids: Any, out: Any, column: Mapping[str, int]) -> None:
+        """Facts both articles give, and whether they agree: looked up pair by pair, never by value
+        (a weekday is on thousands of pages)."""
+        np = _numpy()
+        n = self.n
+        first, second = pair_ids // n, pair_ids % n
+        fact_doc, fact_value = _fact_rows(self.features)
+        kinds = fact_value >> _FACT_SHIFT
+        has = np.zeros(n, np.int64)
+        np.bitwise_or.at(has, fact_doc, np.left_shift(1, kinds))
+        both = has[first] & has[second]
+        if not len(fact_value):
+            return
+        # Every fact of the first article of each pair, looked up among the second's.
+        per_doc = np.bincount(fact_doc, minlength=n)
+        starts = np.r_[0, np.cumsum(per_doc)[:-1]]
+        counts = per_doc[first]
+        pair_row = np.repeat(np.arange(len(pair_ids)), counts)
+        offsets = np.arange(counts.sum()) - np.repeat(np.r_[0, np.cumsum(counts)[:-1]], counts)
+        row = np.repeat(starts[first], counts) + offsets
+        value = fact_value[row]
+        codes = fact_doc * (1 << 28) + fact_value  # sorted: by article, then kind, then value
+        probe = second[pair_row] * (1 << 28) + value
+        at = np.minimum(np.searchsorted(codes, probe), len(codes) - 1)
+        hit = codes[at] == probe
+        agree = np.zeros(len(pair_ids), np.int64)
+        np.bitwise_or.at(agree, pair_row[hit], np.left_shift(1, value[hit] >> _FACT_SHIFT))
+        for label, kind in (
+            ("ages", AGE),
+            ("weekdays", WEEKDAY),
+            ("month-days", MONTH_DAY),
+            ("times", TIME),
+            ("blocks", BLOCK),
+            ("datelines", DATELINE),
+            ("addresses", ADDRESS),
+            ("years", YEAR),
+        ):
+            given = (both >> kind) & 1 == 1
+            same = (agree >> kind) & 1 == 1
+            out[:, column[f"{label} agree"]] = given & same
+            out[:, column[f"{label} differ"]] = given & ~same
+        # Full dates: the nearest date of the second article to each of the first's.
+        dated = (value >> _FACT_SHIFT) == DATE
+        gap = np.full(len(pair_ids), 1 << 30)
+        probe, rows = probe[dated], pair_row[dated]
+        for shift in (0, -1):
+            at = np.clip(np.searchsorted(codes, probe) + shift, 0, len(codes) - 1)
+            same_date_kind = (codes[at] >> _FACT_SHIFT) == (probe >> _FACT_SHIFT)
+            np.minimum.at(gap, rows[same_date_kind], np.abs(codes[at] - probe)[same_date_kind])
+        given = (both >> DATE) & 1 == 1
+        out[:, column["dates near"]] = given & (gap <= 3)
+        out[:, column["dates far"]] = given & (gap > 60)
 
 
-def _by_kind(facts: Iterable[int]) -> dict[int, set[int]]:
-    out: dict[int, set[int]] = {}
-    for v in facts:
-        out.setdefault(v >> _FACT_SHIFT, set()).add(v & _FACT_MASK)
-    return out
+def _fact_rows(features: Sequence[StoryFeatures]) -> tuple[Any, Any]:
+    np = _numpy()
+    counts = np.fromiter((len(f.facts) for f in features), np.int64, len(features))
+    docs = np.repeat(np.arange(len(features)), counts)
+    values = np.array([v for f in features for v in f.facts], np.int64)
+    return docs, values
 
 
 def same_event_probability(evidence: Sequence[float]) -> float:
@@ -519,21 +600,12 @@ def same_event_probability(evidence: Sequence[float]) -> float:
     return 1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0
 
 
-def scored_pairs(features: Sequence[StoryFeatures]) -> tuple[dict[tuple[int, int], list[float]], _Corpus]:
-    """Every proposed pair of articles with its evidence (for fitting and inspection)."""
+def scored_pairs(features: Sequence[StoryFeatures]) -> tuple[list[tuple[int, int]], Any]:
+    """The proposed pairs of articles and their evidence (one row each), for fitting and inspection."""
     corpus = _Corpus(features)
-    signatures = corpus.signatures()
-    specific = corpus.specific()
-    out = {}
-    for a, b in corpus.proposals():
-        sa, sb = signatures[a], signatures[b]
-        if len(sa) > len(sb):
-            sa, sb = sb, sa
-        cosine = sum(w * sb[t] for t, w in sa.items() if t in sb)
-        out[(a, b)] = pair_evidence(
-            features[a], features[b], cosine, specific[a] & specific[b], corpus.weight, corpus.pages
-        )
-    return out, corpus
+    ids = corpus.proposals()
+    n = max(corpus.n, 1)
+    return [(int(i) // n, int(i) % n) for i in ids], corpus.evidence(ids)
 
 
 def group_stories(features: Sequence[StoryFeatures]) -> list[list[int]]:
@@ -543,9 +615,17 @@ def group_stories(features: Sequence[StoryFeatures]) -> list[list[int]]:
     are one story from the start, and two stories naming different keys are
     never merged; the others join by what they share.
     """
-    evidence, _ = scored_pairs(features)
-    probabilities = {pair: same_event_probability(e) for pair, e in evidence.items()}
-    return average_link(len(features), probabilities, [f.key for f in features])
+    np = _numpy()
+    if not features:
+        return []
+    corpus = _Corpus(features)
+    ids = corpus.proposals()
+    z = INTERCEPT + corpus.evidence(ids) @ np.array(WEIGHTS)
+    p = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+    keep = p >= 0.05
+    n = corpus.n
+    probabilities = {(int(i) // n, int(i) % n): float(q) for i, q in zip(ids[keep], p[keep], strict=True)}
+    return average_link(n, probabilities, [f.key for f in features])
 
 
 def average_link(
