@@ -41,7 +41,7 @@ import re
 import zlib
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -496,11 +496,17 @@ class _Corpus:
         column = {name: i for i, name in enumerate(PAIR_EVIDENCE)}
         out[:, column["rare shared"]] = np.minimum(np.bincount(at[rare], minlength=size), 5)
         pair_run = kind == NAME_PAIR
-        out[:, column["rare pairs"]] = np.minimum(np.bincount(at[pair_run & (pages <= 10)], minlength=size), 5)
+        out[:, column["rare pairs"]] = np.minimum(
+            np.bincount(at[pair_run & (pages <= 10)], minlength=size), 5
+        )
         np.maximum.at(out[:, column["rarest pair"]], at[pair_run], self.weight[ra][pair_run])
         names = (kind == NAME) | pair_run
         out[:, column["specific names"]] = np.bincount(at[names], specific[names], minlength=size)
-        for label, k in (("specific numbers", NUMBER), ("specific passages", PASSAGE), ("specific headline", HEADLINE)):
+        for label, k in (
+            ("specific numbers", NUMBER),
+            ("specific passages", PASSAGE),
+            ("specific headline", HEADLINE),
+        ):
             chosen = kind == k
             out[:, column[label]] = np.bincount(at[chosen], specific[chosen], minlength=size)
         self._fact_evidence(pair_ids, out, column)
