@@ -376,10 +376,14 @@ def _page_counts(keys: Any, docs: Any) -> Any:
     return pages
 
 
-def _pairs_within(keys: Any, docs: Any, rows: Any, largest: int) -> tuple[Any, Any, Any, Any]:
+def _pairs_within(
+    keys: Any, docs: Any, rows: Any, largest: int, among: Any = None, n: int = 0
+) -> tuple[Any, Any, Any, Any]:
     """Every pair of rows sharing a key held by 2 to ``largest`` rows.
 
-    Returns the two articles (first < second) and the two row numbers (into ``rows``).
+    Returns the two articles (first < second) and the two row numbers (into
+    ``rows``). With ``among`` (sorted pair ids ``first * n + second``), only
+    those pairs, filtered as they are made so that memory stays small.
     """
     np = _numpy()
     empty = np.zeros(0, np.int64)
@@ -389,22 +393,38 @@ def _pairs_within(keys: Any, docs: Any, rows: Any, largest: int) -> tuple[Any, A
     k = keys[order]
     starts = np.flatnonzero(np.r_[True, k[1:] != k[:-1]])
     sizes = np.diff(np.r_[starts, len(k)])
-    firsts, seconds = [], []
+    parts: list[tuple[Any, Any, Any, Any]] = []
     for size in np.unique(sizes[(sizes >= 2) & (sizes <= largest)]):
         at = starts[sizes == size]
         i, j = np.triu_indices(int(size), 1)
-        firsts.append((at[:, None] + i).ravel())
-        seconds.append((at[:, None] + j).ravel())
-    if not firsts:
+        for chunk in range(0, len(at), max(1, _CHUNK // len(i))):
+            group = at[chunk : chunk + max(1, _CHUNK // len(i))]
+            x = order[(group[:, None] + i).ravel()]
+            y = order[(group[:, None] + j).ravel()]
+            da, db = docs[x], docs[y]
+            swap = da > db
+            a, b = np.where(swap, db, da), np.where(swap, da, db)
+            keep = a != b
+            if among is not None:
+                keep &= _member(among, a * n + b)
+            ra, rb = np.where(swap, rows[y], rows[x]), np.where(swap, rows[x], rows[y])
+            parts.append((a[keep], b[keep], ra[keep], rb[keep]))
+    if not parts:
         return empty, empty, empty, empty
-    x = order[np.concatenate(firsts)]
-    y = order[np.concatenate(seconds)]
-    da, db = docs[x], docs[y]
-    swap = da > db
-    a, b = np.where(swap, db, da), np.where(swap, da, db)
-    ra, rb = np.where(swap, rows[y], rows[x]), np.where(swap, rows[x], rows[y])
-    keep = a != b
-    return a[keep], b[keep], ra[keep], rb[keep]
+    a, b, ra, rb = (np.concatenate(column) for column in zip(*parts, strict=True))
+    return a, b, ra, rb
+
+
+#: Rows made at a time by the array steps (memory stays under about 100 MB).
+_CHUNK = 1 << 20
+
+
+def _member(sorted_ids: Any, ids: Any) -> Any:
+    np = _numpy()
+    if not len(sorted_ids):
+        return np.zeros(len(ids), bool)
+    at = np.minimum(np.searchsorted(sorted_ids, ids), len(sorted_ids) - 1)
+    return sorted_ids[at] == ids
 
 
 def _numpy() -> Any:
@@ -448,6 +468,7 @@ class _Corpus:
         self.kind = self.key >> _KIND_SHIFT
         self.pages = _page_counts(self.key, self.doc)
         self.weight = np.log(n / np.maximum(self.pages, 1)) if n else np.zeros(0)
+        self.facts = _fact_rows(features)
         self._signature()
 
     def _signature(self) -> None:
@@ -472,7 +493,7 @@ class _Corpus:
         np = _numpy()
         rows = np.flatnonzero((self.signature > 0) & (self.pages <= PROPOSING))
         a, b, _, _ = _pairs_within(self.key[rows], self.doc[rows], rows, PROPOSING)
-        fact_doc, fact_value = _fact_rows(self.features)
+        fact_doc, fact_value = self.facts
         addresses = np.flatnonzero(fact_value >> _FACT_SHIFT == ADDRESS)
         fa, fb, _, _ = _pairs_within(fact_value[addresses], fact_doc[addresses], addresses, PROPOSING)
         return np.unique(np.r_[a * self.n + b, fa * self.n + fb])
@@ -484,12 +505,12 @@ class _Corpus:
         if not len(pair_ids):
             return out
         rows = np.flatnonzero((self.pages >= 2) & (self.pages <= SPECIFIC))
-        a, b, ra, rb = _pairs_within(self.key[rows], self.doc[rows], rows, SPECIFIC)
+        a, b, ra, rb = _pairs_within(self.key[rows], self.doc[rows], rows, SPECIFIC, pair_ids, n)
         at = np.searchsorted(pair_ids, a * n + b)
-        found = (at < len(pair_ids)) & (pair_ids[np.minimum(at, len(pair_ids) - 1)] == a * n + b)
-        at, ra, rb = at[found], ra[found], rb[found]
         size = len(pair_ids)
-        out[:, 0] = self._cosines(pair_ids)
+        step = max(1, _CHUNK // (2 * SIGNATURE))
+        for chunk in range(0, size, step):
+            out[chunk : chunk + step, 0] = self._cosines(pair_ids[chunk : chunk + step])
         kind, pages = self.kind[ra], self.pages[ra]
         specific = np.log(SPECIFIC / pages)
         rare = ((kind == NAME) | (kind == PASSAGE)) & (pages <= 5)
@@ -509,7 +530,9 @@ class _Corpus:
         ):
             chosen = kind == k
             out[:, column[label]] = np.bincount(at[chosen], specific[chosen], minlength=size)
-        self._fact_evidence(pair_ids, out, column)
+        step = max(1, _CHUNK // 64)
+        for chunk in range(0, size, step):
+            self._fact_evidence(pair_ids[chunk : chunk + step], out[chunk : chunk + step], column)
         return out
 
     def _cosines(self, pair_ids: Any) -> Any:
@@ -544,7 +567,7 @@ class _Corpus:
         np = _numpy()
         n = self.n
         first, second = pair_ids // n, pair_ids % n
-        fact_doc, fact_value = _fact_rows(self.features)
+        fact_doc, fact_value = self.facts
         kinds = fact_value >> _FACT_SHIFT
         has = np.zeros(n, np.int64)
         np.bitwise_or.at(has, fact_doc, np.left_shift(1, kinds))
