@@ -174,11 +174,6 @@ def test_a_follow_up_with_an_updated_toll_stays_with_its_event():
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a handful of articles gives no measure of how common a name is: "
-    "a city, a hospital or a minister shared by two look-alike events reads as rare",
-)
 def test_every_trap_at_once():
     found = groups_of(
         tuesday_a=MARLOW_TUESDAY_A,

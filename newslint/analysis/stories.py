@@ -149,7 +149,7 @@ class StoryFeatures:
     where: array = field(default_factory=lambda: array("I"))
     lines: array = field(default_factory=lambda: array("q"))
     prose: bytes = b""
-    facts: array = field(default_factory=lambda: array("l"))
+    facts: array = field(default_factory=lambda: array("q"))
     shown: tuple[str, ...] = ()
     key: str | None = None
 
@@ -266,7 +266,7 @@ def _facts(text: str, metadata: Mapping[str, Any]) -> array:
         pass
     else:
         _add_date(found, published.year, published.month, published.day)
-    return array("l", sorted(found))
+    return array("q", sorted(found))
 
 
 def _add_date(found: set[int], year: int, month: int, day: int) -> None:
@@ -285,6 +285,10 @@ FURNITURE = 3
 SIGNATURE = 25
 #: Terms on at most this many pages propose pairs of articles to compare.
 PROPOSING = 15
+#: A pair is proposed when it shares this many of them (or one on its two pages only).
+PROPOSAL_TERMS = 2
+#: ... or one on at most this many pages.
+PROPOSING_ALONE = 5
 #: Terms on at most this many pages count as specific evidence.
 SPECIFIC = 30
 #: A copied passage is a shared line of prose of at least this many words.
@@ -323,34 +327,34 @@ PAIR_EVIDENCE = (
 #: Weights of the evidence (same order), and the intercept, fitted on half of
 #: the incident clusters of the benchmark (``benchmarks/stories.py --fit``).
 WEIGHTS: tuple[float, ...] = (
-    14.988,  # signature
-    0.691,  # ages agree
-    -1.635,  # ages differ
-    0.535,  # weekdays agree
-    -1.536,  # weekdays differ
-    2.160,  # month-days agree
-    0.182,  # month-days differ
-    1.286,  # times agree
-    -0.819,  # times differ
-    0.954,  # blocks agree
-    -1.884,  # blocks differ
-    -0.311,  # datelines agree
-    -0.729,  # datelines differ
-    1.360,  # addresses agree
-    -0.366,  # addresses differ
-    2.500,  # dates near
-    -2.445,  # dates far
-    0.452,  # years agree
-    0.408,  # years differ
-    -0.049,  # rare shared
-    -0.042,  # rare pairs
-    0.137,  # rarest pair
-    0.360,  # specific names
-    -0.227,  # specific numbers
-    -0.192,  # specific passages
-    0.286,  # specific headline
+    14.485,  # signature
+    0.814,  # ages agree
+    -1.418,  # ages differ
+    0.267,  # weekdays agree
+    -1.345,  # weekdays differ
+    2.329,  # month-days agree
+    0.036,  # month-days differ
+    0.758,  # times agree
+    -1.041,  # times differ
+    1.276,  # blocks agree
+    -1.442,  # blocks differ
+    -0.243,  # datelines agree
+    -0.489,  # datelines differ
+    0.957,  # addresses agree
+    -0.647,  # addresses differ
+    2.072,  # dates near
+    -1.808,  # dates far
+    -0.213,  # years agree
+    0.071,  # years differ
+    -0.182,  # rare shared
+    -0.013,  # rare pairs
+    0.118,  # rarest pair
+    0.339,  # specific names
+    -0.207,  # specific numbers
+    -0.195,  # specific passages
+    0.227,  # specific headline
 )
-INTERCEPT = -5.611
+INTERCEPT = -5.010
 
 #: Average link: merge two groups while the mean probability over their pairs
 #: (unproposed pairs count as 0) is at least this, and some pair is at least MERGE_BEST.
@@ -401,7 +405,7 @@ def _pairs_within(
             group = at[chunk : chunk + max(1, _CHUNK // len(i))]
             x = order[(group[:, None] + i).ravel()]
             y = order[(group[:, None] + j).ravel()]
-            da, db = docs[x], docs[y]
+            da, db = docs[x].astype(np.int64), docs[y].astype(np.int64)
             swap = da > db
             a, b = np.where(swap, db, da), np.where(swap, da, db)
             keep = a != b
@@ -443,40 +447,61 @@ class _Corpus:
         # Lines: page furniture (on FURNITURE pages or more, or a non-prose
         # line on two) and copied passages (a prose line on exactly two).
         line_counts = np.fromiter((len(f.lines) for f in features), np.int64, n)
-        line_doc = np.repeat(np.arange(n), line_counts)
+        line_doc = np.repeat(np.arange(n, dtype=np.int32), line_counts)
         line_key = np.frombuffer(b"".join(f.lines.tobytes() for f in features), np.int64)
         prose = np.frombuffer(b"".join(f.prose for f in features), np.uint8)
         line_pages = _page_counts(line_key, line_doc)
         starts = np.r_[0, np.cumsum(line_counts)[:-1]]
         index = np.arange(len(line_key)) - np.repeat(starts, line_counts)
-        bit = np.left_shift(np.uint64(1), np.minimum(index, _LATER_LINES).astype(np.uint64))
+        bit = np.left_shift(np.uint32(1), np.minimum(index, _LATER_LINES).astype(np.uint32))
         furniture = (line_pages >= FURNITURE) | ((line_pages == 2) & (prose == 0))
-        mask = np.zeros(n, np.uint64)
+        mask = np.zeros(n, np.uint32)
         np.bitwise_or.at(mask, line_doc[furniture], bit[furniture])
-        mask[line_counts > _LATER_LINES] &= ~np.uint64(1 << _LATER_LINES)
+        mask[line_counts > _LATER_LINES] &= ~np.uint32(1 << _LATER_LINES)
         passage = (line_pages == 2) & (prose >= PASSAGE_WORDS)
+        passage_doc = line_doc[passage]
+        passage_key = np.int64(PASSAGE << _KIND_SHIFT) | line_key[passage]
+        del line_doc, line_key, prose, line_pages, index, bit, furniture
         # Terms kept: those on a line that is not furniture; and the passages.
+        # The rows are kept sorted by key: page counts are runs, and pairs of
+        # articles sharing a key are neighbours.
         term_counts = np.fromiter((len(f.terms) for f in features), np.int64, n)
-        term_doc = np.repeat(np.arange(n), term_counts)
-        term_key = np.frombuffer(b"".join(f.terms.tobytes() for f in features), np.int64)
-        marks = np.frombuffer(b"".join(f.marks for f in features), np.uint8)
-        where = np.frombuffer(b"".join(f.where.tobytes() for f in features), np.uint32).astype(np.uint64)
-        kept = (where & ~mask[term_doc]) != 0
-        self.doc = np.r_[term_doc[kept], line_doc[passage]]
-        self.key = np.r_[term_key[kept], np.int64(PASSAGE << _KIND_SHIFT) | line_key[passage]]
-        self.marks = np.r_[marks[kept], np.ones(int(passage.sum()), np.uint8)]
-        self.kind = self.key >> _KIND_SHIFT
-        self.pages = _page_counts(self.key, self.doc)
-        self.weight = np.log(n / np.maximum(self.pages, 1)) if n else np.zeros(0)
+        doc = np.repeat(np.arange(n, dtype=np.int32), term_counts)
+        where = np.frombuffer(b"".join(f.where.tobytes() for f in features), np.uint32)
+        kept = (where & ~mask[doc]) != 0
+        del where
+        doc = np.r_[doc[kept], passage_doc]
+        key = np.r_[np.frombuffer(b"".join(f.terms.tobytes() for f in features), np.int64)[kept], passage_key]
+        marks = np.r_[
+            np.frombuffer(b"".join(f.marks for f in features), np.uint8)[kept],
+            np.ones(len(passage_key), np.uint8),
+        ]
+        del kept
+        order = np.lexsort((doc, key))
+        self.key, self.doc, marks = key[order], doc[order], marks[order]
+        del key, doc, order
+        # A passage may stand twice in one article: count each article once.
+        repeated = np.r_[False, (self.key[1:] == self.key[:-1]) & (self.doc[1:] == self.doc[:-1])]
+        if repeated.any():
+            self.key, self.doc, marks = self.key[~repeated], self.doc[~repeated], marks[~repeated]
+        starts = np.flatnonzero(np.r_[True, self.key[1:] != self.key[:-1]])
+        runs = np.diff(np.r_[starts, len(self.key)]).astype(np.int32)
+        self.pages = np.repeat(runs, runs)
+        self.weight = np.log(max(n, 1) / self.pages).astype(np.float32)
         self.facts = _fact_rows(features)
-        self._signature()
+        self._signature(marks)
 
-    def _signature(self) -> None:
+    @property
+    def kind(self) -> Any:
+        return self.key >> _KIND_SHIFT
+
+    def _signature(self, marks: Any) -> None:
         """Each article's SIGNATURE most salient terms (not runs of two names), as unit vectors."""
         np = _numpy()
-        count = (self.marks & _COUNT).astype(float)
-        lead = np.where(self.marks & _IN_LEAD, 2.0, 1.0)
+        count = (marks & _COUNT).astype(np.float32)
+        lead = np.where(marks & _IN_LEAD, np.float32(2), np.float32(1))
         salience = self.weight * (1 + np.log(np.maximum(count, 1))) * lead
+        del count, lead
         salience[self.kind == NAME_PAIR] = -1.0
         order = np.lexsort((-salience, self.doc))
         docs = self.doc[order]
@@ -484,19 +509,27 @@ class _Corpus:
         group_start = np.maximum.accumulate(np.where(first, np.arange(len(docs)), 0))
         rank = np.arange(len(docs)) - group_start
         chosen = order[(rank < SIGNATURE) & (salience[order] >= 0)]
-        norm = np.sqrt(np.bincount(self.doc[chosen], self.weight[chosen] ** 2, minlength=self.n))
-        self.signature = np.zeros(len(self.key))
-        self.signature[chosen] = self.weight[chosen] / np.maximum(norm[self.doc[chosen]], 1e-12)
+        del order, docs, first, group_start, rank, salience
+        weight = self.weight[chosen].astype(float)
+        norm = np.sqrt(np.bincount(self.doc[chosen], weight**2, minlength=self.n))
+        self.signature = np.zeros(len(self.key), np.float32)
+        self.signature[chosen] = weight / np.maximum(norm[self.doc[chosen]], 1e-12)
 
     def proposals(self) -> Any:
         """Pair ids (``first * n + second``) of the articles sharing a rare signature term or an address."""
         np = _numpy()
         rows = np.flatnonzero((self.signature > 0) & (self.pages <= PROPOSING))
-        a, b, _, _ = _pairs_within(self.key[rows], self.doc[rows], rows, PROPOSING)
+        a, b, ra, _ = _pairs_within(self.key[rows], self.doc[rows], rows, PROPOSING)
+        ids = a * self.n + b
+        shared, times = np.unique(ids, return_counts=True)
+        # Two rare terms in common, or one found on these two pages only.
+        chosen = shared[
+            (times >= PROPOSAL_TERMS) | _member(np.unique(ids[self.pages[ra] <= PROPOSING_ALONE]), shared)
+        ]
         fact_doc, fact_value = self.facts
         addresses = np.flatnonzero(fact_value >> _FACT_SHIFT == ADDRESS)
         fa, fb, _, _ = _pairs_within(fact_value[addresses], fact_doc[addresses], addresses, PROPOSING)
-        return np.unique(np.r_[a * self.n + b, fa * self.n + fb])
+        return np.union1d(chosen, fa * self.n + fb)
 
     def evidence(self, pair_ids: Any) -> Any:
         """The evidence of each proposed pair (rows), in the order of PAIR_EVIDENCE."""
@@ -511,7 +544,7 @@ class _Corpus:
         step = max(1, _CHUNK // (2 * SIGNATURE))
         for chunk in range(0, size, step):
             out[chunk : chunk + step, 0] = self._cosines(pair_ids[chunk : chunk + step])
-        kind, pages = self.kind[ra], self.pages[ra]
+        kind, pages = self.key[ra] >> _KIND_SHIFT, self.pages[ra]
         specific = np.log(SPECIFIC / pages)
         rare = ((kind == NAME) | (kind == PASSAGE)) & (pages <= 5)
         column = {name: i for i, name in enumerate(PAIR_EVIDENCE)}
@@ -619,7 +652,7 @@ def _fact_rows(features: Sequence[StoryFeatures]) -> tuple[Any, Any]:
     np = _numpy()
     counts = np.fromiter((len(f.facts) for f in features), np.int64, len(features))
     docs = np.repeat(np.arange(len(features)), counts)
-    values = np.array([v for f in features for v in f.facts], np.int64)
+    values = np.frombuffer(b"".join(f.facts.tobytes() for f in features), np.int64)
     return docs, values
 
 
@@ -654,7 +687,7 @@ def group_stories(features: Sequence[StoryFeatures]) -> list[list[int]]:
     keep = p >= 0.05
     n = corpus.n
     probabilities = {(int(i) // n, int(i) % n): float(q) for i, q in zip(ids[keep], p[keep], strict=True)}
-    return average_link(n, probabilities, [f.key for f in features])
+    return average_link(n, probabilities, [f.key for f in features], MERGE_MEAN, MERGE_BEST)
 
 
 def average_link(
