@@ -61,6 +61,8 @@ __all__ = [
 
 #: Lines that open an article: its lead, where the event is named.
 LEAD_LINES = 3
+#: Characters of an article read, to the end of the line reaching it.
+_READ_AT_MOST = 4000
 #: Characters of the lead read for the weekday and the dateline.
 LEAD_CHARS = 800
 
@@ -162,6 +164,9 @@ def story_features(text: str, metadata: Mapping[str, Any] | None = None) -> Stor
     dates read in the text, and ``story`` becomes :attr:`StoryFeatures.key`.
     """
     metadata = metadata or {}
+    # The event is named in the first paragraphs; the tail of a long feature
+    # adds background, not identity (and time).
+    text = text[: _READ_AT_MOST + text[_READ_AT_MOST:].find("\n") + 1] if len(text) > _READ_AT_MOST else text
     lines = [line for line in text.splitlines() if line.strip()]
     counts: Counter[str] = Counter()
     where: dict[str, int] = {}
@@ -221,13 +226,17 @@ def _headline(line: str) -> str:
 def _line_terms(line: str) -> list[str]:
     """The terms of one line, once each occurrence."""
     found = []
-    for m in _CAPITALISED_RUN.finditer(line):
-        words = _POSSESSIVE.sub("", m.group().lower()).split(" ")
+    for run in _CAPITALISED_RUN.findall(line):
+        run = _POSSESSIVE.sub("", run.lower()) if "'" in run or "’" in run else run.lower()
+        if " " not in run:  # most runs are one word
+            if run not in CAPITALISED_NOISE:
+                found.append("c:" + run)
+            continue
+        words = run.split(" ")
         kept = [w for w in words if w not in CAPITALISED_NOISE]
         found += ["c:" + w for w in kept]
         found += [f"p:{a} {b}" for a, b in zip(words, words[1:], strict=False) if a in kept and b in kept]
-    for m in _NUMBER.finditer(line):
-        found.append("n:" + m.group().replace(",", "").rstrip(".:"))
+    found += ["n:" + number.replace(",", "").rstrip(".:") for number in _NUMBER.findall(line)]
     return found
 
 
