@@ -299,3 +299,13 @@ def test_front_matter_and_meta_tags_feed_the_same_features():
     b = story_features(from_html.text, from_html.metadata)
     assert a.key == b.key == "keswick-bus-crash"
     assert a.facts == b.facts
+
+
+def test_articles_published_months_apart_are_two_stories():
+    # The same words a season apart: an anniversary piece, a trial, a reprint.
+    others = [story_features(text) for text in (BUDGET_A, CRASH_FIRST)]
+    spring = story_features(MARLOW_TUESDAY_A, {"date": "2024-05-07"})
+    same_week = story_features(MARLOW_TUESDAY_B, {"date": "2024-05-09"})
+    autumn = story_features(MARLOW_TUESDAY_B, {"date": "2024-10-02"})
+    assert group_stories([spring, same_week, *others]) == [[0, 1], [2], [3]]
+    assert group_stories([spring, autumn, *others]) == [[0], [1], [2], [3]]

@@ -154,6 +154,8 @@ class StoryFeatures:
     facts: array = field(default_factory=lambda: array("q"))
     shown: tuple[str, ...] = ()
     key: str | None = None
+    #: The publication day of the metadata (a proleptic ordinal), 0 when unknown.
+    published: int = 0
 
 
 def story_features(text: str, metadata: Mapping[str, Any] | None = None) -> StoryFeatures:
@@ -206,6 +208,10 @@ def story_features(text: str, metadata: Mapping[str, Any] | None = None) -> Stor
         marks.append(min(count, _COUNT) | (_IN_LEAD if term in lead else 0))
         spots.append(where[term])
     story = metadata.get("story")
+    try:
+        published = datetime.date.fromisoformat(str(metadata.get("date") or "")[:10]).toordinal()
+    except ValueError:
+        published = 0
     return StoryFeatures(
         keys,
         bytes(marks),
@@ -215,6 +221,7 @@ def story_features(text: str, metadata: Mapping[str, Any] | None = None) -> Stor
         facts,
         tuple(list(shown)[:8]),
         None if story is None else str(story),
+        published,
     )
 
 
@@ -364,6 +371,9 @@ WEIGHTS: tuple[float, ...] = (
     0.227,  # specific headline
 )
 INTERCEPT = -5.010
+
+#: Articles whose metadata dates are further apart than this are never one story.
+DAYS_APART = 30
 
 #: Average link: merge two groups while the mean probability over their pairs
 #: (unproposed pairs count as 0) is at least this, and some pair is at least MERGE_BEST.
@@ -693,8 +703,13 @@ def group_stories(features: Sequence[StoryFeatures]) -> list[list[int]]:
     ids = corpus.proposals()
     z = INTERCEPT + corpus.evidence(ids) @ np.array(WEIGHTS)
     p = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
-    keep = p >= 0.05
     n = corpus.n
+    # Two articles published further apart than this report two events,
+    # whatever they share (a trial months later is a story of its own).
+    published = np.array([f.published for f in features], np.int64)
+    first, second = published[ids // n], published[ids % n]
+    apart = (first > 0) & (second > 0) & (np.abs(first - second) > DAYS_APART)
+    keep = (p >= 0.05) & ~apart
     probabilities = {(int(i) // n, int(i) % n): float(q) for i, q in zip(ids[keep], p[keep], strict=True)}
     return average_link(n, probabilities, [f.key for f in features], MERGE_MEAN, MERGE_BEST)
 
