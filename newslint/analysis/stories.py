@@ -132,7 +132,7 @@ class StoryFeatures:
     """What :func:`group_stories` needs to know of one article; small and picklable.
 
     Terms (``c:`` a capitalised word, ``p:`` two capitalised words in a row,
-    ``n:`` a number, ``t:`` a headline word, ``d:`` a month and day) are
+    ``n:`` a number, ``t:`` a headline word, and ``s:`` a copied passage, made by the grouping) are
     stored as keys (:func:`_key`), one per distinct term, with parallel
     ``marks`` (how often it occurs, up to 127, plus 128 when it occurs in the
     lead) and ``where`` (a bit per line holding it, bit 31 for any line
@@ -197,9 +197,6 @@ def story_features(text: str, metadata: Mapping[str, Any] | None = None) -> Stor
             lead.add(term)
             where[term] = where.get(term, 0) | 1
     facts = _facts(text, metadata)
-    for term in counts:
-        if term[0] == "d":
-            shown[term[2:]] = None
     keys = array("q")
     marks = bytearray()
     spots = array("I")
