@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from newslint.analysis._scan import words
 
+__all__ = ["CAPITALISED_NOISE", "HEADLINE_NOISE", "MONTHS", "WEEKDAYS"]
+
 #: Capitalised words that say nothing about which event an article reports:
 #: sentence openers, pronouns, the words every crime and politics story
 #: capitalises ("Police", "Officials") and page furniture ("Photo", "Video").
