@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"ecbplus: no corpus at {corpus}", file=sys.stderr)
         return 2
 
-    from newslint import Document
+    from newslint import Analysis, Document, Story, StoryDocument
     from newslint_plugins.names import NameSpellingAcrossStory, NameSpellingInArticle
 
     with open(corpus / "articles.jsonl", encoding="utf-8") as fh:
@@ -73,9 +73,15 @@ def main(argv: list[str] | None = None) -> int:
     findings = 0
     for cluster, members in sorted(clusters.items()):
         docs = {a["id"]: Document.from_text(a["text"], path=a["id"]) for a in members}
+        analyses = {p: Analysis(d) for p, d in docs.items()}
         starts = {p: [0] + [i + 1 for i, ch in enumerate(d.text) if ch == "\n"] for p, d in docs.items()}
-        violations = [v for d in docs.values() for v in in_article.check(d)]
-        violations += list(across.check_corpus({p: across.collect(d) for p, d in docs.items()}))
+        violations = [v for p, d in docs.items() for v in in_article.check(d, analyses[p])]
+        story = Story(
+            cluster,
+            [StoryDocument.of(p, d.metadata) for p, d in docs.items()],
+            {across.kind(): {p: across.collect(d, analyses[p]) for p, d in docs.items()}},
+        )
+        violations += list(across.check_corpus(story))
         for v in violations:
             findings += 1
             ends = [(v.location, v.text)] + [(r.location, _quoted(r.message)) for r in v.related[:1]]
