@@ -19,9 +19,10 @@ from newslint import (
     hookimpl,
 )
 from newslint.analysis.names import (
-    given_compatible,
     given_keys,
+    given_sides_meet,
     given_variants,
+    shares_given,
     spelling_variants,
     strip_article,
     surname_pair,
@@ -178,10 +179,13 @@ class NameSpellingAcrossStory(CorpusRule):
         articles = {form: len({p for p, _ in entries}) for form, entries in by_form.items()}
         for a, b in variant_pairs(articles):
             ea, eb = by_form[a], by_form[b]
-            if not surname_pair(a, b, any(f.given for _, f in ea), any(f.given for _, f in eb)):
+            same = shares_given({f.given for _, f in ea}, {f.given for _, f in eb})
+            if not surname_pair(a, b, any(f.given for _, f in ea), any(f.given for _, f in eb), same):
                 continue
             if _compatible(ea, eb):
-                yield from self._flag(_by_path(ea), _by_path(eb))
+                # Only the people the other spelling can name: "Jermaine Scofield"
+                # beside "Jermaine Schofield", not his mother "Doreen Scofield".
+                yield from self._flag(_by_path(_meeting(ea, eb)), _by_path(_meeting(eb, ea)))
         # Given names under one surname: "Bob" and "Robert Menendez", "Hamze" and "Hamzeh".
         givens: dict[str, dict[str, list[Entry]]] = defaultdict(lambda: defaultdict(list))
         for form, entries in by_form.items():
@@ -234,10 +238,14 @@ def _first(facts: list[NameFact]) -> NameFact:
     return min(facts, key=lambda f: (not f.given, f.place))
 
 
+def _meeting(these: list[Entry], other: list[Entry]) -> list[Entry]:
+    """The entries of ``these`` whose given name (if any) fits one of ``other``."""
+    givens = {f.given for _, f in other if f.given}
+    return [(p, f) for p, f in these if not f.given or given_sides_meet({f.given}, givens)]
+
+
 def _compatible(a: list[Entry], b: list[Entry]) -> bool:
-    givens_a = {f.given for _, f in a if f.given}
-    givens_b = {f.given for _, f in b if f.given}
-    return all(given_compatible(x, y) for x in givens_a for y in givens_b)
+    return given_sides_meet({f.given for _, f in a if f.given}, {f.given for _, f in b if f.given})
 
 
 def _short(path: str) -> str:

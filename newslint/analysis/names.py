@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newslint.analysis.lexicon.names import NICKNAMES
+from newslint.analysis.lexicon.names import GIVEN_NAMES, NICKNAMES
 from newslint.analysis.segments import Sentence
 from newslint.spans import Span
 
@@ -34,9 +34,14 @@ __all__ = [
     "find_names",
     "fold",
     "given_compatible",
+    "given_forms",
     "given_keys",
+    "given_sides_meet",
+    "shares_given",
     "given_variants",
+    "lowered",
     "near_miss",
+    "one_slip",
     "skeleton",
     "slip",
     "spelling_variants",
@@ -123,6 +128,7 @@ _TITLE_WORDS = _CORE_TITLES | frozenset(
 _NOT_PERSON = frozenset(
     _words(
         """street st avenue ave road rd boulevard blvd drive lane way court place highway interstate
+    streets avenues roads lanes
     county city town village township department dept ministry agency news university college
     school academy hospital church mosque temple council party army forces force airport center
     centre park heights republic day company inc corp group association office house senate
@@ -134,7 +140,9 @@ _NOT_PERSON = frozenset(
     weekly daily journal tribune herald gazette review magazine television media online
     monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december christmas easter ramadan
-    facebook twitter instagram youtube google apple microsoft amazon"""
+    facebook twitter instagram youtube google apple microsoft amazon
+    northeast northwest southeast southwest downtown uptown midtown borough precinct police fire
+    muslim muslims islamic islamist sunni sunnis shia shiite shiites jewish catholic catholics"""
     )
 )
 # Sentence openers and other capitalised words that never begin a name.
@@ -192,6 +200,10 @@ class NameMention(Span):
     #: lone surname. A spelling seen only without a cue may be an ordinary
     #: capitalised word ("Latin", "Paris"), not a person.
     cue: bool = True
+    #: This mention marks a person on its own: a title, a common given name,
+    #: an age or apposition, or a speech verb. Beside a marked spelling, a
+    #: slip needs no cue of its own ("hitting Jacksno several times").
+    marked: bool = False
 
     @property
     def full(self) -> bool:
@@ -222,6 +234,10 @@ def find_names(text: str, sentences: list[Sentence]) -> list[NameMention]:
     parse = _parse_run_words
     person_after = _PERSON_AFTER.match
     speech_after = _SPEECH_AFTER.match
+    lower_after = _LOWER_AFTER.match
+    # A lone word and the lower-case word after it ("Jamie clayton"): a
+    # surname written in lower case when the text names "Jamie Clayton".
+    lowered: list[tuple[int, int, str, str]] = []
     for m in _RUN.finditer(text):
         run_start = m.start()
         if m.lastindex:  # the run opens with an Arabic article, behind the match
@@ -238,17 +254,43 @@ def find_names(text: str, sentences: list[Sentence]) -> list[NameMention]:
         parsed = parse(run)
         if parsed is None:
             continue
-        start, end, title, given, surname, key = parsed
+        start, end, title, given, surname, key, common = parsed
         end += run_start
         # A lone word needs a title ("General Qalandari") or an earlier full name.
         # (or a lone word that speaks: "Castro said", "Díaz-Canel told")
-        evidence = bool(title) or (
-            person_after(text, end) is not None if given else speech_after(text, end) is not None
+        evidence = (
+            bool(title)
+            or common
+            or (person_after(text, end) is not None if given else speech_after(text, end) is not None)
         )
         add((run_start + start, end, title, given, surname, evidence, key))
-    # A person is known by a title, an age or apposition, or a speech verb
-    # (``evidence``); a surname used alone refers back to such a person.
+        if not given and not title:
+            low = lower_after(text, end)
+            if low is not None:
+                lowered.append((run_start + start, low.end(), surname, low.group(1)))
+    # A person is known by a title, a common given name, an age or apposition,
+    # or a speech verb (``evidence``), or by a full name whose surname the
+    # text also uses alone ("Kaemon Robinson ... Robinson wished"); a surname
+    # used alone refers back to such a person.
     known = {c[6] for c in candidates if c[5]}
+    lone = {c[6] for c in candidates if not c[3]}
+    known.update(c[6] for c in candidates if c[3] and c[6] in lone)
+    if lowered:
+        # after that person's given name, or a common one before a word the
+        # text also writes capitalised ("Kevin barbee" ... "Barbee, a sophomore")
+        full = {(c[3][0].lower(), c[6]) for c in candidates if c[3] and c[6] in known}
+        extra: list[tuple[int, int, str, tuple[str, ...], str, bool, str]] = [
+            (start, end, "", (word,), low, True, low)
+            for start, end, word, low in lowered
+            if (
+                (word.lower(), low) in full or (word.lower() in GIVEN_NAMES and (low in known or low in lone))
+            )
+            and low not in _NOT_PERSON
+            and _lower_count(text, low) == 1  # not a word the text writes in lower case elsewhere
+        ]
+        if extra:
+            candidates = sorted(candidates + extra)
+            known.update(c[6] for c in extra)
     # A lone word spelled like a known surname is a (misspelt) later reference.
     by_key: dict[str, list[str]] = {}
     for k in known:
@@ -293,12 +335,18 @@ def find_names(text: str, sentences: list[Sentence]) -> list[NameMention]:
             or _LIST_AFTER.match(text, end) is not None
             or _ACTION_BEFORE.search(text, max(0, start - 24), start) is not None
         )
-        mentions.append(NameMention(start, end, title, given, surname, i, key not in seen, cue))
+        mentions.append(NameMention(start, end, title, given, surname, i, key not in seen, cue, evidence))
         seen.add(key)
     return mentions
 
 
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-zß-öø-ÿ][\w’'-]*")
+_LOWER_AFTER = re.compile(r"[ \t]+([a-zß-öø-ÿ][a-zß-öø-ÿ’'-]{2,})(?![\w’'-])")
+
+
+def _lower_count(text: str, word: str) -> int:
+    """How often ``word`` (lower case) stands as a whole word in ``text``."""
+    return sum(1 for _ in re.finditer(rf"(?<![\w’'-]){re.escape(word)}(?![\w’'-])", text))
 
 
 def _lower_words(text: str) -> frozenset[str]:
@@ -310,8 +358,9 @@ _PARTICLE_RE = re.compile(_PARTICLE, re.I)
 
 
 @lru_cache(maxsize=65536)
-def _parse_run_words(run: str) -> tuple[int, int, str, tuple[str, ...], str, str] | None:
-    """Title, given names, surname and surname key of a capitalised run; offsets relative to the run."""
+def _parse_run_words(run: str) -> tuple[int, int, str, tuple[str, ...], str, str, bool] | None:
+    """Title, given names, surname and surname key of a capitalised run, offsets relative to the
+    run, and whether its first given name is a common one (:data:`GIVEN_NAMES`)."""
     tokens = run.split()  # a run is words separated by spaces and tabs
     plain = [_plain(t) for t in tokens]
     # The title is everything up to the last title word that has a name after it.
@@ -331,6 +380,8 @@ def _parse_run_words(run: str) -> tuple[int, int, str, tuple[str, ...], str, str
     name = tokens[first:]
     if not name or len(name) > 4:
         return None
+    if any(len(t) > 2 and t[1].isupper() for t in name):
+        return None  # "RBallew", "EUendale": a handle or a scanning slip, not a name
     if not (_NOT_PERSON.isdisjoint(plain[first:]) and _CORE_TITLES.isdisjoint(plain[first:])):
         return None
     last = name[-1]
@@ -349,7 +400,8 @@ def _parse_run_words(run: str) -> tuple[int, int, str, tuple[str, ...], str, str
     given = tuple(words)
     title = " ".join([_unpossessive(t) for t in tokens[:cut]]) if cut else ""
     surname = " ".join(surname_parts)
-    return start, end, title, given, surname, _key(surname)
+    common = any(g.lower() in GIVEN_NAMES for g in given[:1] if not g.endswith("."))
+    return start, end, title, given, surname, _key(surname), common
 
 
 def _offset(run: str, tokens: list[str], i: int) -> int:
@@ -529,8 +581,10 @@ def variant_pairs(
 
 @lru_cache(maxsize=65536)
 def near_miss(a: str, b: str) -> bool:
-    """One letter added, dropped, swapped with its neighbour or changed, in
-    spellings of six letters or more ("Trocheck"/"Trockeck", "Portee"/"Porter").
+    """One letter added, dropped or swapped with its neighbour in spellings of
+    five letters or more, or changed in spellings of six or more, that open
+    alike ("Borne"/"Boren", "Trocheck"/"Trockeck", "Portee"/"Porter"; not
+    "Kailey"/"Bailey").
 
     Weaker than :func:`surname_variants`: callers also ask that one of the
     spellings is never given with a full name of its own.
@@ -538,7 +592,11 @@ def near_miss(a: str, b: str) -> bool:
     from rapidfuzz.distance import OSA
 
     x, y = _plain_letters(a), _plain_letters(b)
-    return x != y and min(len(x), len(y)) >= 6 and OSA.distance(x, y) == 1
+    if x == y or x[0] != y[0] or OSA.distance(x, y) != 1:
+        return False
+    n = min(len(x), len(y))
+    changed = len(x) == len(y) and sum(p != q for p, q in zip(x, y, strict=True)) == 1
+    return n >= 6 or (n >= 5 and not changed)
 
 
 @lru_cache(maxsize=65536)
@@ -563,9 +621,60 @@ def _given_key(given: str) -> str:
     return NICKNAMES.get(g, g)
 
 
-def given_keys(given: str) -> tuple[str, ...]:
-    """Blocking keys of a given name: its folded form and its formal name."""
-    return (fold(given), fold(_given_key(given)))
+@lru_cache(maxsize=65536)
+def given_keys(given: str) -> frozenset[str]:
+    """Blocking keys of a given name: those of :func:`blocking_keys` (letters
+    swapped or dropped: "Jaime"/"Jamie") and its formal name ("Bob": "robert")."""
+    return blocking_keys(given) | {fold(_given_key(given))}
+
+
+@lru_cache(maxsize=65536)
+def given_forms(a: str, b: str) -> bool:
+    """Two given names one article writes for one person: accents or a slip
+    of the keyboard ("Raul"/"Raúl", "Jeffery"/"Jeffrey", "Sara"/"Sarah"), or
+    a short form beside its formal name ("Bob"/"Robert").
+
+    Stricter than :func:`given_variants`: in one article two names alike
+    only once folded ("Tory"/"Terry") or two short forms of one name ("Ken",
+    "Kenny": a father and his son) may be relatives.
+    """
+    if not a or not b or _letters(a) == _letters(b) or a.endswith(".") or b.endswith("."):
+        return False
+    if min(len(a), len(b)) >= 4 and a[0].lower() == b[0].lower() and slip(a, b):
+        return True
+    x, y = _plain_letters(a), _plain_letters(b)
+    if len(x) == len(y) >= 5:
+        changed = [i for i, (p, q) in enumerate(zip(x, y, strict=True)) if p != q]
+        if len(changed) == 1 and 0 < changed[0] < len(x) - 1 and {x[changed[0]], y[changed[0]]} <= _VOWELS:
+            return True  # an inner vowel ("Reshawna"/"Reshowna"); not a last letter ("Maria"/"Mario")
+    ka, kb = _given_key(a), _given_key(b)
+    return ka == b.lower() or kb == a.lower()
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+def lowered(a: str, b: str) -> bool:
+    """One spelling is the other in lower case ("clayton"/"Clayton"): a slip
+    of the shift key. Other differences of case are typography."""
+    return a != b and (a.islower() != b.islower()) and a.lower() == b.lower()
+
+
+@lru_cache(maxsize=65536)
+def one_slip(a: str, b: str) -> bool:
+    """Spellings one keystroke apart that open alike: accents, or one letter
+    added, dropped, swapped with its neighbour or changed after the first
+    ("Babree"/"Barbee", "Peterson"/"Petersen"; not "Tyler"/"Taylor"). Case,
+    apostrophes and hyphens are typography ("DeVine"/"Devine").
+    """
+    from rapidfuzz.distance import OSA
+
+    if _letters(a) == _letters(b):
+        return False  # case and apostrophes are typography ("O'Sullivan"/"O’Sullivan")
+    x, y = _plain_letters(a), _plain_letters(b)
+    if x == y:
+        return a.lower() != b.lower() and a.replace("-", " ").lower() != b.replace("-", " ").lower()
+    return bool(x) and bool(y) and x[0] == y[0] and OSA.distance(x, y) == 1
 
 
 @lru_cache(maxsize=65536)
@@ -575,11 +684,12 @@ def given_variants(a: str, b: str) -> bool:
     ("Bob"/"Robert", "Dave"/"David").
 
     Stricter than surnames: relatives share a surname and differ by given
-    name, so "Maria"/"Mario" and "Edwin"/"Edward" stay apart.
+    name, so "Maria"/"Mario" and "Edwin"/"Edward" stay apart; letters
+    swapped or dropped ("Jaime"/"Jamie") are :func:`given_forms`.
     """
     if not a or not b or _letters(a) == _letters(b) or a.endswith(".") or b.endswith("."):
         return False
-    if fold(a) == fold(b):
+    if fold(a) == fold(b) or given_forms(a, b):
         return True
     ka, kb = _given_key(a), _given_key(b)
     return ka == kb or ka == b.lower() or kb == a.lower()
@@ -614,7 +724,7 @@ def spelling_variants(mentions: Sequence[NameMention], text: str) -> list[Spelli
     name), belong to one person (no two different given names), both show a
     person, are not ordinary words the article also writes in lower case,
     and do not stand in one sentence unless one is a slip of the other.
-    Given names are compared under one surname (:func:`given_variants`).
+    Given names are compared under one surname (:func:`given_forms`).
     """
     forms: dict[str, list[NameMention]] = {}
     for m in mentions:
@@ -624,18 +734,20 @@ def spelling_variants(mentions: Sequence[NameMention], text: str) -> list[Spelli
     for a, b in variant_pairs({f: len(ms) for f, ms in forms.items()}):
         ma, mb = forms[a], forms[b]
         full_a, full_b = any(m.given for m in ma), any(m.given for m in mb)
-        if not surname_pair(a, b, full_a, full_b):
+        same = shares_given({m.given_name for m in ma}, {m.given_name for m in mb})
+        if not surname_pair(a, b, full_a, full_b, same):
             continue
         near = not surname_variants(a, b)
         if not _same_person(ma, mb):
             continue
-        if not any(m.cue for m in ma) or not any(m.cue for m in mb):
+        close = one_slip(a, b)
+        if not (_shows_person(ma, mb, close, text) and _shows_person(mb, ma, close, text)):
             continue  # "Latin products" beside "Voto Latino": one side is no person
         if {m.sentence for m in ma} & {m.sentence for m in mb} and not slip(a, b):
             continue  # "King Hussein and Crown Prince Hassan": one sentence, two people
         if lower_words is None:
             lower_words = _lower_words(text)
-        if _ordinary(a, lower_words) or _ordinary(b, lower_words):
+        if not lowered(a, b) and (_ordinary(a, lower_words) or _ordinary(b, lower_words)):
             continue  # "Lock"/"Lack", "Read"/"Reed": words the article also uses
         found.extend(_sides(a, b, ma, mb, False, near))
     # Given names under one surname ("Bob Menendez", "Robert Menendez").
@@ -647,21 +759,25 @@ def spelling_variants(mentions: Sequence[NameMention], text: str) -> list[Spelli
         if len(givens) < 2:
             continue
         for ga, gb in variant_pairs({g: len(ms) for g, ms in givens.items()}, given_keys):
-            if given_variants(ga, gb):
+            if given_forms(ga, gb):
                 found.extend(_sides(ga, gb, givens[ga], givens[gb], True))
     found.sort(key=lambda v: v.odd[0].start)
     return found
 
 
-def surname_pair(a: str, b: str, full_a: bool, full_b: bool) -> bool:
+def surname_pair(a: str, b: str, full_a: bool, full_b: bool, same_given: bool = False) -> bool:
     """Two surname forms that spell one name, knowing whether each is ever
-    given with a given name (``full_a``, ``full_b``).
+    given with a given name (``full_a``, ``full_b``) and whether both are
+    given with the same one (``same_given``).
 
-    :func:`surname_variants`, or a :func:`near_miss` where only one form is
-    given in full (an article introduces "Rhythm Portee"; "Porter" is never
-    introduced); never two words that only look alike: a plural ("the
+    :func:`surname_variants`; :func:`one_slip` under the same given name
+    ("Joshua Chilsd" beside "Joshua Childs"); or a :func:`near_miss` where
+    only one form is given in full (an article introduces "Rhythm Portee";
+    "Porter" is never introduced) and the other is no common given name used
+    alone ("Bryan" beside "Bryant"); never two words that only look alike: a plural ("the
     Trumps", "Democrats" beside "Democrat") unless the plural form is itself
-    someone's full name ("James Jenkins" beside "Jenkin"), a demonym
+    someone's full name ("James Jenkins" beside "Jenkin") and the singular
+    is no given name ("Williams" beside "William"), a demonym
     ("Russia"/"Russian"), or forms too short to tell ("Ben"/"Bean").
     """
     (x, fx), (y, fy) = sorted(
@@ -669,9 +785,14 @@ def surname_pair(a: str, b: str, full_a: bool, full_b: bool) -> bool:
     )
     if len(x) < 4 or y in (x + "n", x + "an", x + "ian", x + "ns", x + "ans"):
         return False
-    if y in (x + "s", x + "es") and not fy:
-        return False
-    return surname_variants(a, b) or (near_miss(a, b) and full_a != full_b)
+    if y in (x + "s", x + "es") and (not fy or x in GIVEN_NAMES):
+        return False  # "Walter" (a first name used alone) beside "Walters"
+    if surname_variants(a, b) or lowered(a, b):
+        return True
+    if same_given:
+        return one_slip(a, b)
+    lone = y if fx else x
+    return full_a != full_b and lone not in GIVEN_NAMES and near_miss(a, b)
 
 
 def _sides(
@@ -679,6 +800,12 @@ def _sides(
 ) -> list[SpellingVariant]:
     """The rarer spelling is the odd one; on a tie, each is flagged beside the
     other, except a changed letter in a surname never given in full (that one)."""
+    if lowered(a, b):  # the lower-case spelling is the slip, however often
+        return (
+            [SpellingVariant(a, b, tuple(ma), tuple(mb))]
+            if a.islower()
+            else [SpellingVariant(b, a, tuple(mb), tuple(ma))]
+        )
     if len(ma) == len(mb) and near:
         full_a, full_b = any(m.given for m in ma), any(m.given for m in mb)
         if full_a != full_b:
@@ -697,6 +824,37 @@ def _sides(
     ]
 
 
+def _shows_person(these: Sequence[NameMention], other: Sequence[NameMention], close: bool, text: str) -> bool:
+    """Whether a spelling's mentions show a person: one of them has a cue of
+    its own, or this spelling is one slip (``close``) from a marked full name
+    (a title, a common given name, an age, a speech verb) and stands where a
+    person can ("Kevin Barbee, 15, ..." then "remembering Babree as"): not
+    after a house number or "in", "at", "near" (a street, a town), nor
+    before a noun it qualifies ("other Latin products").
+    """
+    if any(m.cue for m in these):
+        return True
+    if not close or not any(m.marked and m.given for m in other):
+        return False
+    return any(
+        _PLACE_BEFORE.search(text, max(0, m.start - 16), m.start) is None and _FREE_AFTER.match(text, m.end)
+        for m in these
+    )
+
+
+# What may follow a name standing alone: a stop, or a word that starts a new
+# phrase ("remembering Babree as", "hitting Jacksno several times"); not a
+# noun it qualifies ("Latin products").
+_FREE_AFTER = re.compile(
+    r"[ \t]*(?:[.,;:!?)”\"’'—–]|\Z)|[ \t]+(?:and|or|as|at|in|on|to|for|with|from|during|after|before|while|"
+    r"when|who|that|but|several|many|a|an|the|his|her|their|its|this|these|those|into|over|because|until|"
+    r"since|if|once|twice|again|too|also)\b"
+)
+_PLACE_BEFORE = re.compile(
+    r"(?:\d|\b(?:in|at|near|outside|inside|across|into|toward|towards|through|of\s+the))[ \t]+\Z", re.I
+)
+
+
 def _ordinary(form: str, lower_words: frozenset[str]) -> bool:
     """The form also occurs in lower case in the text: an English word, not only a name."""
     low = form.lower()
@@ -704,7 +862,29 @@ def _ordinary(form: str, lower_words: frozenset[str]) -> bool:
 
 
 def _same_person(a: Sequence[NameMention], b: Sequence[NameMention]) -> bool:
-    """No pair of full names with incompatible given names (two relatives)."""
-    givens_a = {m.given_name for m in a if m.given_name}
-    givens_b = {m.given_name for m in b if m.given_name}
-    return all(given_compatible(x, y) for x in givens_a for y in givens_b)
+    """The spellings can name one person: a side gives no given name, or
+    a given name of one fits one of the other ("Joshua" beside "Belinda
+    and Joshua"); not only different ones (two relatives, "Edwin"/"Marcus")."""
+    return given_sides_meet(
+        {m.given_name for m in a if m.given_name}, {m.given_name for m in b if m.given_name}
+    )
+
+
+def shares_given(givens_a: Iterable[str], givens_b: Iterable[str]) -> bool:
+    """Whether two spellings are given with one given name ("Joshua"/"Joshua",
+    "Jeffery"/"Jeffrey"; initials do not count)."""
+    words_b = {g.lower() for g in givens_b if g and not g.endswith(".")}
+    if not words_b:
+        return False
+    for g in givens_a:
+        if g and not g.endswith(".") and (g.lower() in words_b or any(given_forms(g, h) for h in words_b)):
+            return True
+    return False
+
+
+def given_sides_meet(givens_a: set[str], givens_b: set[str]) -> bool:
+    """Whether two spellings' given names can belong to one person: one side
+    has none, or some given name of one side fits one of the other."""
+    if not givens_a or not givens_b:
+        return True
+    return any(given_compatible(x, y) for x in givens_a for y in givens_b)
