@@ -19,6 +19,7 @@ from newslint import (
     hookimpl,
 )
 from newslint.analysis.names import (
+    common_given,
     given_keys,
     given_sides_meet,
     given_variants,
@@ -177,10 +178,15 @@ class NameSpellingAcrossStory(CorpusRule):
 
     def _variants(self, by_form: dict[str, list[Entry]]) -> Iterator[Violation]:
         articles = {form: len({p for p, _ in entries}) for form, entries in by_form.items()}
+        first_names = {f.given for entries in by_form.values() for _, f in entries if f.given}
         for a, b in variant_pairs(articles):
             ea, eb = by_form[a], by_form[b]
+            full_a, full_b = any(f.given for _, f in ea), any(f.given for _, f in eb)
+            if (not full_a and a in first_names) or (not full_b and b in first_names):
+                continue  # "Bryan" alone is Bryan Smith, not a slip for "Bryant"
             same = shares_given({f.given for _, f in ea}, {f.given for _, f in eb})
-            if not surname_pair(a, b, any(f.given for _, f in ea), any(f.given for _, f in eb), same):
+            named = (any(common_given(f.given) for _, f in ea), any(common_given(f.given) for _, f in eb))
+            if not surname_pair(a, b, full_a, full_b, same, named):
                 continue
             if _compatible(ea, eb):
                 # Only the people the other spelling can name: "Jermaine Scofield"
@@ -192,17 +198,17 @@ class NameSpellingAcrossStory(CorpusRule):
             for path, f in entries:
                 if f.given:
                     givens[form.lower()][f.given].append((path, f))
-        for named in givens.values():
-            if len(named) < 2:
+        for by_given in givens.values():
+            if len(by_given) < 2:
                 continue
-            weights = {g: len({p for p, _ in entries}) for g, entries in named.items()}
+            weights = {g: len({p for p, _ in entries}) for g, entries in by_given.items()}
             for ga, gb in variant_pairs(weights, given_keys):
                 if not given_variants(ga, gb):
                     continue
                 # Relatives: an article naming both is about two people.
-                if {p for p, _ in named[ga]} & {p for p, _ in named[gb]}:
+                if {p for p, _ in by_given[ga]} & {p for p, _ in by_given[gb]}:
                     continue
-                yield from self._flag(_by_path(named[ga]), _by_path(named[gb]))
+                yield from self._flag(_by_path(by_given[ga]), _by_path(by_given[gb]))
 
     def _flag(self, a: dict[str, list[NameFact]], b: dict[str, list[NameFact]]) -> Iterator[Violation]:
         only_a = {p: fs for p, fs in a.items() if p not in b}

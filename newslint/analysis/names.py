@@ -33,6 +33,7 @@ __all__ = [
     "blocking_keys",
     "find_names",
     "fold",
+    "common_given",
     "given_compatible",
     "given_forms",
     "given_keys",
@@ -114,7 +115,9 @@ _CORE_TITLES = frozenset(
     king queen prince princess sheikh ayatollah imam commissioner superintendent supt corporal
     cpl pvt private admiral adm ambassador secretary chairman chairwoman chancellor trooper
     investigator attorney coroner pastor bishop cardinal speaker commander cmdr agent patrolman
-    inspector insp spokesman spokeswoman spokesperson coach dean sr fr"""
+    inspector insp spokesman spokeswoman spokesperson coach dean sr fr firefighter paramedic nurse
+    councilman councilwoman councillor councilor alderman alderwoman assemblyman assemblywoman
+    congressman congresswoman marshal constable warden chaplain rabbi doctor principal"""
     )
 )
 _TITLE_WORDS = _CORE_TITLES | frozenset(
@@ -128,7 +131,7 @@ _TITLE_WORDS = _CORE_TITLES | frozenset(
 _NOT_PERSON = frozenset(
     _words(
         """street st avenue ave road rd boulevard blvd drive lane way court place highway interstate
-    streets avenues roads lanes
+    streets avenues roads lanes course capitol
     county city town village township department dept ministry agency news university college
     school academy hospital church mosque temple council party army forces force airport center
     centre park heights republic day company inc corp group association office house senate
@@ -142,6 +145,7 @@ _NOT_PERSON = frozenset(
     june july august september october november december christmas easter ramadan
     facebook twitter instagram youtube google apple microsoft amazon
     northeast northwest southeast southwest downtown uptown midtown borough precinct police fire
+    los las san santa fort mount port new
     muslim muslims islamic islamist sunni sunnis shia shiite shiites jewish catholic catholics"""
     )
 )
@@ -276,15 +280,14 @@ def find_names(text: str, sentences: list[Sentence]) -> list[NameMention]:
     lone = {c[6] for c in candidates if not c[3]}
     known.update(c[6] for c in candidates if c[3] and c[6] in lone)
     if lowered:
-        # after that person's given name, or a common one before a word the
-        # text also writes capitalised ("Kevin barbee" ... "Barbee, a sophomore")
-        full = {(c[3][0].lower(), c[6]) for c in candidates if c[3] and c[6] in known}
+        # after a common given name, of a surname the text also writes
+        # capitalised ("Kevin barbee" ... "Barbee, a sophomore")
+        full = {(c[3][0].lower(), c[6]) for c in candidates if c[3] and c[5]}
         extra: list[tuple[int, int, str, tuple[str, ...], str, bool, str]] = [
             (start, end, "", (word,), low, True, low)
             for start, end, word, low in lowered
-            if (
-                (word.lower(), low) in full or (word.lower() in GIVEN_NAMES and (low in known or low in lone))
-            )
+            if word.lower() in GIVEN_NAMES
+            and ((word.lower(), low) in full or low in known or low in lone)
             and low not in _NOT_PERSON
             and _lower_count(text, low) == 1  # not a word the text writes in lower case elsewhere
         ]
@@ -355,6 +358,7 @@ def _lower_words(text: str) -> frozenset[str]:
 
 
 _PARTICLE_RE = re.compile(_PARTICLE, re.I)
+_SUFFIXES = frozenset({"jr", "sr"})
 
 
 @lru_cache(maxsize=65536)
@@ -384,6 +388,8 @@ def _parse_run_words(run: str) -> tuple[int, int, str, tuple[str, ...], str, str
         return None  # "RBallew", "EUendale": a handle or a scanning slip, not a name
     if not (_NOT_PERSON.isdisjoint(plain[first:]) and _CORE_TITLES.isdisjoint(plain[first:])):
         return None
+    if len(name) > 1 and _plain(name[-1]) in _SUFFIXES:
+        name = name[:-1]  # "Donald Trump Jr.": the surname is Trump
     last = name[-1]
     if last.endswith("."):
         return None  # ends in an initial or abbreviation: not a name
@@ -441,6 +447,17 @@ def fold(word: str) -> str:
     to u, ee/y to i, a final h after a vowel, doubled letters, and every inner
     vowel to "a" (the last letter is kept: "Maria" and "Mario" differ).
     """
+    w = _letters_fold(word)
+    if len(w) > 2:
+        w = w[0] + _VOWEL.sub("a", w[1:-1]) + w[-1]
+        w = _DOUBLED.sub(r"\1", w)
+    return w
+
+
+@lru_cache(maxsize=65536)
+def _letters_fold(word: str) -> str:
+    """:func:`fold` before its vowels are merged: the consonants' spelling
+    folded ("Ghalandari" and "Qalandari" share it, "Mueller" and "Miller" do not)."""
     w = strip_article(word)
     if not w.isascii():  # (ASCII has no accents to fold)
         w = "".join(ch for ch in unicodedata.normalize("NFKD", w) if not unicodedata.combining(ch))
@@ -452,11 +469,7 @@ def fold(word: str) -> str:
         w = w[:-2] + "y"
     w = w.replace("ou", "u").replace("oo", "u").replace("ee", "i").replace("y", "i").replace("dh", "d")
     w = _FINAL_H.sub("", w)
-    w = _DOUBLED.sub(r"\1", w)
-    if len(w) > 2:
-        w = w[0] + _VOWEL.sub("a", w[1:-1]) + w[-1]
-        w = _DOUBLED.sub(r"\1", w)
-    return w
+    return _DOUBLED.sub(r"\1", w)
 
 
 _NOT_LETTER = re.compile(r"[^a-z]")
@@ -640,6 +653,8 @@ def given_forms(a: str, b: str) -> bool:
     """
     if not a or not b or _letters(a) == _letters(b) or a.endswith(".") or b.endswith("."):
         return False
+    if _derived(_plain_letters(a), _plain_letters(b)):
+        return False  # "Ethiopia"/"Ethiopian" (Airlines)
     if min(len(a), len(b)) >= 4 and a[0].lower() == b[0].lower() and slip(a, b):
         return True
     x, y = _plain_letters(a), _plain_letters(b)
@@ -731,16 +746,20 @@ def spelling_variants(mentions: Sequence[NameMention], text: str) -> list[Spelli
         forms.setdefault(_surname_form(m), []).append(m)
     found: list[SpellingVariant] = []
     lower_words: frozenset[str] | None = None
+    first_names = {m.given_name for m in mentions if m.given_name}
     for a, b in variant_pairs({f: len(ms) for f, ms in forms.items()}):
         ma, mb = forms[a], forms[b]
         full_a, full_b = any(m.given for m in ma), any(m.given for m in mb)
         same = shares_given({m.given_name for m in ma}, {m.given_name for m in mb})
-        if not surname_pair(a, b, full_a, full_b, same):
+        named = (any(common_given(m.given_name) for m in ma), any(common_given(m.given_name) for m in mb))
+        if not surname_pair(a, b, full_a, full_b, same, named):
             continue
         near = not surname_variants(a, b)
         if not _same_person(ma, mb):
             continue
-        close = one_slip(a, b)
+        if (not full_a and a in first_names) or (not full_b and b in first_names):
+            continue  # "Bryan" alone is Bryan Smith, not a slip for "Bryant"
+        close = one_slip(a, b) and not _derived(_plain_letters(a), _plain_letters(b))
         if not (_shows_person(ma, mb, close, text) and _shows_person(mb, ma, close, text)):
             continue  # "Latin products" beside "Voto Latino": one side is no person
         if {m.sentence for m in ma} & {m.sentence for m in mb} and not slip(a, b):
@@ -759,40 +778,99 @@ def spelling_variants(mentions: Sequence[NameMention], text: str) -> list[Spelli
         if len(givens) < 2:
             continue
         for ga, gb in variant_pairs({g: len(ms) for g, ms in givens.items()}, given_keys):
-            if given_forms(ga, gb):
+            if given_forms(ga, gb) and any(m.marked for m in (*givens[ga], *givens[gb])):
                 found.extend(_sides(ga, gb, givens[ga], givens[gb], True))
     found.sort(key=lambda v: v.odd[0].start)
     return found
 
 
-def surname_pair(a: str, b: str, full_a: bool, full_b: bool, same_given: bool = False) -> bool:
+def surname_pair(
+    a: str,
+    b: str,
+    full_a: bool,
+    full_b: bool,
+    same_given: bool = False,
+    named: tuple[bool, bool] | None = None,
+) -> bool:
     """Two surname forms that spell one name, knowing whether each is ever
-    given with a given name (``full_a``, ``full_b``) and whether both are
-    given with the same one (``same_given``).
+    given with a given name (``full_a``, ``full_b``), whether both are given
+    with the same one (``same_given``) and whether each is given with a
+    common given name (``named``; default: ``full_a``, ``full_b``).
 
-    :func:`surname_variants`; :func:`one_slip` under the same given name
-    ("Joshua Chilsd" beside "Joshua Childs"); or a :func:`near_miss` where
-    only one form is given in full (an article introduces "Rhythm Portee";
-    "Porter" is never introduced) and the other is no common given name used
-    alone ("Bryan" beside "Bryant"); never two words that only look alike: a plural ("the
+    One form in lower case ("clayton"/"Clayton"); under the same given name,
+    :func:`one_slip` or :func:`surname_variants` ("Joshua Chilsd" beside
+    "Joshua Childs"); else a letter added, dropped or swapped
+    ("Brzezinksi"), a letter changed only where one form is introduced in
+    full and the other never is ("Rhythm Portee" then "Porter"; not
+    "McConnell"/"McDonnell", two surnames each used alone), and neither a
+    common given name used alone ("Bryan" beside "Bryant"); more than one
+    slip only as a transliteration of the consonants ("Qalandari"/
+    "Ghalandari"), not other vowels ("Mueller"/"Miller"). Never two words
+    that only look alike: a plural ("the
     Trumps", "Democrats" beside "Democrat") unless the plural form is itself
-    someone's full name ("James Jenkins" beside "Jenkin") and the singular
-    is no given name ("Williams" beside "William"), a demonym
-    ("Russia"/"Russian"), or forms too short to tell ("Ben"/"Bean").
+    a marked person's full name ("James Jenkins" beside "Jenkin") and the
+    singular is no given name ("Williams" beside "William"), a country and
+    its people ("Russia"/"Russian", "Israel"/"Israeli", "Germany"/"German",
+    "Honduras"/"Hondurans"), a doctrine ("Nazism"), or forms too short to
+    tell ("Ben"/"Bean").
     """
-    (x, fx), (y, fy) = sorted(
-        ((_plain_letters(a), full_a), (_plain_letters(b), full_b)), key=lambda p: len(p[0])
-    )
-    if len(x) < 4 or y in (x + "n", x + "an", x + "ian", x + "ns", x + "ans"):
+    named_a, named_b = named if named is not None else (full_a, full_b)
+    pa, pb = _plain_letters(a), _plain_letters(b)
+    x, fx, y, ny = (pa, full_a, pb, named_b) if len(pa) <= len(pb) else (pb, full_b, pa, named_a)
+    if len(x) < 4 or y.endswith(_DOCTRINE) or x.endswith(_DOCTRINE):
         return False
-    if y in (x + "s", x + "es") and (not fy or x in GIVEN_NAMES):
+    if len(x) < 5 and len(x) == len(y) and x != y:
+        return False  # a changed letter in a short name proves nothing ("Rose"/"Rise", "Will"/"Well")
+    if _derived(x, y) and y not in (x + "s", x + "es"):
+        return False
+    if y in (x + "s", x + "es") and (not ny or x in GIVEN_NAMES):
         return False  # "Walter" (a first name used alone) beside "Walters"
-    if surname_variants(a, b) or lowered(a, b):
+    if lowered(a, b):
         return True
     if same_given:
-        return one_slip(a, b)
+        return not _derived(x, y) and (one_slip(a, b) or surname_variants(a, b))
     lone = y if fx else x
-    return full_a != full_b and lone not in GIVEN_NAMES and near_miss(a, b)
+    if one_slip(a, b):
+        if len(x) == len(y) and sum(p != q for p, q in zip(x, y, strict=True)) == 1:
+            # a changed letter: only beside a form introduced in full ("Portee"
+            # then "Porter"), not two surnames each used alone ("McConnell"/"McDonnell")
+            return (
+                full_a != full_b
+                and lone not in GIVEN_NAMES
+                and (near_miss(a, b) or (len(x) >= 5 and surname_variants(a, b)))
+            )
+        return len(x) >= 5 or surname_variants(a, b)
+    # more than one slip: a transliteration of the consonants ("Qalandari"/
+    # "Ghalandari", "Hamze"/"Hamzeh"), not other vowels ("Mueller"/"Miller")
+    return surname_variants(a, b) and _letters_fold(a) == _letters_fold(b)
+
+
+_DOCTRINE = ("ism", "isms", "ist", "ists")
+
+
+def _derived(x: str, y: str) -> bool:
+    """One word made from the other (lower-case letters): a plural
+    ("Republican"/"Republicans"), a people or a country ("Russia"/"Russian",
+    "Israel"/"Israeli", "Germany"/"German"/"Germans", "Honduras"/"Hondurans")."""
+    if len(x) > len(y):
+        x, y = y, x
+    return y in (
+        x + "s",
+        x + "es",
+        x + "n",
+        x + "an",
+        x + "ian",
+        x + "ns",
+        x + "ans",
+        x + "i",
+        x + "is",
+        x + "y",
+    ) or (y == x[:-1] + "ns" or (x.endswith("y") and y == x[:-1] + "s"))
+
+
+def common_given(name: str) -> bool:
+    """Whether ``name`` is a common given name ("Kevin", "Maria"; :data:`~newslint.analysis.lexicon.names.GIVEN_NAMES`)."""
+    return name.lower() in GIVEN_NAMES
 
 
 def _sides(
@@ -834,8 +912,8 @@ def _shows_person(these: Sequence[NameMention], other: Sequence[NameMention], cl
     """
     if any(m.cue for m in these):
         return True
-    if not close or not any(m.marked and m.given for m in other):
-        return False
+    if not close or len(these[0].surname) < 5 or not any(m.marked and m.given for m in other):
+        return False  # ("Well," beside "George Will": a short word is too often a word)
     return any(
         _PLACE_BEFORE.search(text, max(0, m.start - 16), m.start) is None and _FREE_AFTER.match(text, m.end)
         for m in these
