@@ -23,6 +23,7 @@ from newslint.analysis.names import (
     given_keys,
     given_sides_meet,
     given_variants,
+    may_spell_alike,
     shares_given,
     spelling_variants,
     strip_article,
@@ -184,6 +185,8 @@ class NameSpellingAcrossStory(CorpusRule):
             full_a, full_b = any(f.given for _, f in ea), any(f.given for _, f in eb)
             if (not full_a and a in first_names) or (not full_b and b in first_names):
                 continue  # "Bryan" alone is Bryan Smith, not a slip for "Bryant"
+            if not may_spell_alike(a, b):
+                continue
             same = shares_given({f.given for _, f in ea}, {f.given for _, f in eb})
             named = (any(common_given(f.given) for _, f in ea), any(common_given(f.given) for _, f in eb))
             if not surname_pair(a, b, full_a, full_b, same, named):

@@ -41,6 +41,7 @@ __all__ = [
     "shares_given",
     "given_variants",
     "lowered",
+    "may_spell_alike",
     "near_miss",
     "one_slip",
     "skeleton",
@@ -268,7 +269,7 @@ def find_names(text: str, sentences: list[Sentence]) -> list[NameMention]:
             or (person_after(text, end) is not None if given else speech_after(text, end) is not None)
         )
         add((run_start + start, end, title, given, surname, evidence, key))
-        if not given and not title:
+        if not given and not title and surname.lower() in GIVEN_NAMES:
             low = lower_after(text, end)
             if low is not None:
                 lowered.append((run_start + start, low.end(), surname, low.group(1)))
@@ -295,10 +296,13 @@ def find_names(text: str, sentences: list[Sentence]) -> list[NameMention]:
             candidates = sorted(candidates + extra)
             known.update(c[6] for c in extra)
     # A lone word spelled like a known surname is a (misspelt) later reference.
-    by_key: dict[str, list[str]] = {}
+    # Known surnames are looked up by their first sound and length (most
+    # capitalised words have no known surname near them); a page crowded
+    # with near-identical names is blocked by slips instead (linear time).
+    by_initial: dict[str, list[str]] = {}
     for k in known:
-        for block in blocking_keys(k):
-            by_key.setdefault(block, []).append(k)
+        by_initial.setdefault(_initial(k), []).append(k)
+    by_key: dict[str, list[str]] | None = None
     sentence_starts = {s.start for s in sentences}
     lower_words: frozenset[str] | None = None  # the text's lower-case words, read once if needed
     judged: set[str] = set()  # surname keys read once, however often the word recurs
@@ -313,10 +317,18 @@ def find_names(text: str, sentences: list[Sentence]) -> list[NameMention]:
         if not c[3] and c[0] in sentence_starts and not cue_after(text, c[1]):
             continue
         judged.add(k)
-        if not by_key:
+        near = by_initial.get(_initial(k))
+        if not near:
             continue
-        similar = {o for block in blocking_keys(k) for o in by_key.get(block, ())}
-        if not any(surname_variants(k, o) or near_miss(k, o) for o in similar):
+        if len(near) > _CROWDED:
+            if by_key is None:
+                by_key = {}
+                for o in known:
+                    for block in blocking_keys(o):
+                        by_key.setdefault(block, []).append(o)
+            near = list({o for block in blocking_keys(k) for o in by_key.get(block, ())})
+        n = len(k)
+        if not any(abs(len(o) - n) <= 4 and (surname_variants(k, o) or near_miss(k, o)) for o in near):
             continue
         if lower_words is None:
             lower_words = _lower_words(text)
@@ -341,6 +353,21 @@ def find_names(text: str, sentences: list[Sentence]) -> list[NameMention]:
         mentions.append(NameMention(start, end, title, given, surname, i, key not in seen, cue, evidence))
         seen.add(key)
     return mentions
+
+
+_CROWDED = 24  # known surnames sharing a first sound beyond which lookups are blocked by slips
+
+
+@lru_cache(maxsize=65536)
+def _initial(word: str) -> str:
+    """The first sound of a name as :func:`fold` keeps it: c, k, q and gh are
+    one ("Qalandari"/"Ghalandari", "Kareem"/"Careem"), ph is f."""
+    w = _plain_letters(word)
+    if w.startswith("ph"):
+        return "f"
+    if w[:1] in ("k", "q") or w.startswith("gh") or (w[:1] == "c" and w[1:2] in ("a", "o", "u", "k")):
+        return "q"
+    return w[:1]
 
 
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-zß-öø-ÿ][\w’'-]*")
@@ -747,8 +774,10 @@ def spelling_variants(mentions: Sequence[NameMention], text: str) -> list[Spelli
     found: list[SpellingVariant] = []
     lower_words: frozenset[str] | None = None
     first_names = {m.given_name for m in mentions if m.given_name}
-    for a, b in variant_pairs({f: len(ms) for f, ms in forms.items()}):
+    for a, b in _surname_pairs(forms):
         ma, mb = forms[a], forms[b]
+        if not may_spell_alike(a, b):
+            continue
         full_a, full_b = any(m.given for m in ma), any(m.given for m in mb)
         same = shares_given({m.given_name for m in ma}, {m.given_name for m in mb})
         named = (any(common_given(m.given_name) for m in ma), any(common_given(m.given_name) for m in mb))
@@ -782,6 +811,25 @@ def spelling_variants(mentions: Sequence[NameMention], text: str) -> list[Spelli
                 found.extend(_sides(ga, gb, givens[ga], givens[gb], True))
     found.sort(key=lambda v: v.odd[0].start)
     return found
+
+
+def _surname_pairs(forms: Mapping[str, Sequence[NameMention]]) -> list[tuple[str, str]]:
+    """Pairs of an article's surname forms worth comparing: those with the same
+    first sound and close lengths (an article has few forms), or, for a page
+    crowded with names, those :func:`variant_pairs` blocks together."""
+    if len(forms) > _CROWDED * 2:
+        return variant_pairs({f: len(ms) for f, ms in forms.items()})
+    by_initial: dict[str, list[str]] = {}
+    for f in forms:
+        by_initial.setdefault(_initial(f), []).append(f)
+    pairs = []
+    for group in by_initial.values():
+        group.sort()
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                if abs(len(a) - len(b)) <= 4:
+                    pairs.append((a, b))
+    return sorted(pairs)
 
 
 def surname_pair(
@@ -948,14 +996,31 @@ def _same_person(a: Sequence[NameMention], b: Sequence[NameMention]) -> bool:
     )
 
 
+def may_spell_alike(a: str, b: str) -> bool:
+    """The cheap half of :func:`surname_pair`: whether two forms are alike
+    enough for it to be asked (one slip, a transliteration, a lower-case
+    form); callers ask this before gathering given names."""
+    return lowered(a, b) or one_slip(a, b) or surname_variants(a, b)
+
+
 def shares_given(givens_a: Iterable[str], givens_b: Iterable[str]) -> bool:
     """Whether two spellings are given with one given name ("Joshua"/"Joshua",
     "Jeffery"/"Jeffrey"; initials do not count)."""
-    words_b = {g.lower() for g in givens_b if g and not g.endswith(".")}
+    by_initial: dict[str, list[str]] = {}
+    words_b = set()
+    for h in givens_b:
+        if h and not h.endswith("."):
+            words_b.add(h.lower())
+            words_b.add(_given_key(h))  # a short form meets its formal name ("Bob", "Robert")
+            by_initial.setdefault(h[0].lower(), []).append(h)
     if not words_b:
         return False
     for g in givens_a:
-        if g and not g.endswith(".") and (g.lower() in words_b or any(given_forms(g, h) for h in words_b)):
+        if not g or g.endswith("."):
+            continue
+        if g.lower() in words_b or _given_key(g) in words_b:
+            return True
+        if any(given_forms(g, h) for h in by_initial.get(g[0].lower(), ())):
             return True
     return False
 
