@@ -268,7 +268,7 @@ _GROUP = rf"{_MOD}(?P<head>{_HEAD})\b"
 _ADVERB = r"(?:found|confirmed|subsequently|accidentally|apparently|allegedly|fatally|critically|seriously|severely|mortally|gravely|badly|slightly|non-fatally|reportedly|also|later|all|both)"
 _PASSIVE_COND = (
     r"(?P<cond>shot\s+(?:and\s+)?(?:killed|dead|to\s+death|wounded|injured|(?:later\s+)?died)|shot|killed|"
-    r"(?:pronounced|declared)\s+dead|dead|died|"
+    r"(?:pronounced|declared)\s+dead|(?:found|discovered)\s+dead|dead|died|"
     r"injured|wounded|hurt|missing|hospitali[sz]ed|slain|murdered|stabbed|lost\s+their\s+lives|stabbed\s+to\s+death|"
     # struck or hit by gunfire, grazed: shot ("four people had been struck by gunfire")
     r"(?:struck|hit|grazed)\s+(?:by\s+(?:gunfire|(?:a\s+|stray\s+)?bullets?|rounds?|shotgun\s+pellets|(?:gun)?shots)|in\s+the\s+[a-z]+)|"
@@ -1035,6 +1035,16 @@ def _claims_in_sentence(text: str, sent: Sentence) -> Iterable[_Found]:
         for m in _ONE_VICTIM.finditer(body):
             condition = "injured" if m.group("injured") else "killed" if m.group("killed") else "shot"
             add(m.start(), m.end(), "", condition, "", "", True)
+    if may_hold("all ", "the ", "both "):
+        for m in _ELLIPTIC_SUBJECT.finditer(body):  # "All three were taken to the hospital"
+            add(
+                m.start("count"),
+                m.end("cond"),
+                m.group("count"),
+                _condition(m.group("cond"), _adverb_before(body, m.start("cond"))),
+                "",
+                "",
+            )
     if may_hold(*_ORDINALS):
         for m in _ORDINAL_VICTIM.finditer(body):
             n = str(_ORDINALS[fold_lower(m.group("n"))])
@@ -1059,6 +1069,7 @@ def _near_after(positions: list[int], pos: int, distance: int) -> bool:
 _ONE_PERSON = LazyPattern(
     rf"(?:the|his|her|their|its|our)\s+(?P<count>)(?:[\w-]+\s+)?(?P<head>{_HEAD})\b", re.I
 )
+_OF_WHOM = re.compile(r"\s+of\s+(?:a|the|his|her|their)\s+[\w-]+", re.I)
 _DETERMINER = re.compile(r"\b(?:the|his|her|their)\s")
 
 
@@ -1081,6 +1092,9 @@ def _coordinated_subject(body: str, pos: int) -> tuple[int, int, str, bool] | No
         parts += 1
         numbered = numbered or fold_lower(count) not in ("a", "an", "another")
         end = m.end()
+        of = _OF_WHOM.match(body, end)  # "three members of a family and a fourth man"
+        if of:
+            end = of.end()
         sep = _AND.match(body, end)
         if not sep:
             break
@@ -1140,9 +1154,13 @@ def _active_verb(body: str, subject_end: int, verb_start: int, verb_end: int) ->
     verb = fold_lower(body[verb_start:verb_end])
     if not verb.startswith(_TRANSITIVE):
         return False
+    if _AT_PLACE.match(body, verb_end) or (not verb.startswith("shot") and _AT.match(body, verb_end)):
+        return False  # "Fifteen People, Including Children, Shot at Miami Nightclub", "hurt at the market": where
     return bool(_OBJECT_NEXT.match(body, verb_end))
 
 
+_AT = re.compile(r"\s+at\b")
+_AT_PLACE = re.compile(r"\s+at\s+(?!(?:Police|Officers?|Deputies|Deputy|Cops?|Troopers?|Agents?)\b)[A-Z]")
 _BE = frozenset({"was", "were", "is", "are", "been", "being", "be", "got", "get", "gets"})
 _TRANSITIVE = ("shot", "killed", "wounded", "injured", "hurt", "murdered", "slain", "stabbed")
 _OBJECT_NEXT = re.compile(
@@ -1194,13 +1212,35 @@ def _source(
     # The model's word stands where it read the sentence: its own cue words
     # only fill in where it read no relation at all.
     if not any(a.sentence == sent.index and a.informs for a in attributions):
-        own = _source_in(text[sent.start : sent.end])
-        if own:
-            return own
+        piece_start = _piece_start(text, sent.start, claim.start)
+        piece = text[piece_start : _piece_end(text, claim.end, sent.end)]
+        cue = _ATTRIBUTION.search(piece)
+        # not a verb whose subject holds the figure ("a party where four people
+        # were shot said Monday"): a figure and its source are parted by a comma
+        if cue is not None and not (
+            piece_start + cue.start() >= claim.end
+            and not _CLAUSE_BREAK.search(text, claim.end, piece_start + cue.start())
+        ):
+            own = _source_in(piece)
+            if own:
+                return own
     shared = _shared_source(text, sent, paragraph, attributions)
     if shared:
         return shared
     return _attribution(text, sent, paragraph)
+
+
+def _piece_start(text: str, start: int, at: int) -> int:
+    """Where the sentence holding ``at`` starts, counting sentences run together ("teens.Eyewitness")."""
+    last = start
+    for m in _GLUED.finditer(text, start, at):
+        last = m.start() + 2
+    return last
+
+
+def _piece_end(text: str, at: int, end: int) -> int:
+    m = _GLUED.search(text, at, end)
+    return m.start() + 2 if m else end
 
 
 def _relation_for(
@@ -1220,6 +1260,12 @@ def _relation_for(
             continue
         if a.cue.overlaps(claim):
             continue
+        if a.source.overlaps(claim):
+            continue  # "a rapper who threw a party where four people were shot said ...": the speaker's own noun phrase
+        if _OUTLET_CUE.match(text, a.cue.start) or _OUTLET_SOURCE.match(text, a.source.start, a.source.end):
+            continue  # "we have learned", "the I-Team has learned": the outlet's own voice
+        if _GLUED.search(text, min(a.cue.end, claim.end) - 1, max(a.cue.start, claim.start) + 1):
+            continue  # "…a dozen teens.Eyewitness News reported…": another sentence run on
         content = a.content
         if (
             content is not None
@@ -1236,6 +1282,11 @@ def _relation_for(
 
 
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|whom|which|that)\s+\Z", re.I)
+_CLAUSE_BREAK = re.compile(r"[,;:”\"(—–]|\s-+\s")
+_OUTLET_CUE = re.compile(r"learn|confirm(?:ed)?\s+(?:to|with)\s+(?:us|news)", re.I)
+_OUTLET_SOURCE = re.compile(r"(?:we|us|our\s+\w+)\s*\Z", re.I)
+# Two sentences run together where a page lost its spaces: "teens.Eyewitness"
+_GLUED = re.compile(r"[a-z)\]”\"’][.!?][A-Z“\"]")
 
 
 def _attribution(text: str, sent: Sentence, paragraph: Sequence[Sentence]) -> str:
@@ -1317,6 +1368,11 @@ _ORDINALS = {
     "ninth": 9,
     "tenth": 10,
 }
+# A count standing for people named just before: "All three were taken to the hospital".
+_ELLIPTIC_SUBJECT = LazyPattern(
+    rf"\b(?:all|the|both)\s+(?P<count>{COUNT})\s+(?:{_AUX}|were|was|are|had|have)\s+(?:{_ADVERB}\s+)?{_PASSIVE_COND}",
+    re.I,
+)
 # "A fourth victim drove herself to a hospital": at least four victims.
 _ORDINAL_VICTIM = re.compile(
     rf"\b(?:a|an|the)\s+(?P<n>{'|'.join(_ORDINALS)})\s+(?:(?!was\b|had\b)[\w-]+\s+)?"
