@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
+from itertools import combinations
 from operator import itemgetter
 
 from newslint import (
@@ -205,7 +206,11 @@ class NameSpellingAcrossStory(CorpusRule):
             if len(by_given) < 2:
                 continue
             weights = {g: len({p for p, _ in entries}) for g, entries in by_given.items()}
-            for ga, gb in variant_pairs(weights, given_keys):
+            # a handful of given names is compared in all pairs; more are blocked by slips
+            pairs = (
+                combinations(sorted(weights), 2) if len(weights) <= 6 else variant_pairs(weights, given_keys)
+            )
+            for ga, gb in pairs:
                 if not given_variants(ga, gb):
                     continue
                 # Relatives: an article naming both is about two people.

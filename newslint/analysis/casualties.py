@@ -874,7 +874,12 @@ def _claims_in_sentence(text: str, sent: Sentence) -> Iterable[_Found]:
     phrases = [pos for pos in counts if _NOUN_PHRASE.match(body, pos)]
     starts = phrases
     if " and " in body:  # "the boy, his grandmother and a man were hit"
-        starts = sorted({*phrases, *(m.start() for m in _DETERMINER.finditer(lower))})
+        starts = sorted(
+            {
+                *phrases,
+                *(m.start() for m in _DETERMINER.finditer(lower) if _near_after(conds, m.start(), 130)),
+            }
+        )
     for pos in starts:
         coordinated = _coordinated_subject(body, pos)
         if coordinated:
