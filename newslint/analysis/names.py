@@ -40,6 +40,7 @@ __all__ = [
     "given_sides_meet",
     "shares_given",
     "given_variants",
+    "hyphen_part",
     "lowered",
     "may_spell_alike",
     "near_miss",
@@ -118,7 +119,8 @@ _CORE_TITLES = frozenset(
     investigator attorney coroner pastor bishop cardinal speaker commander cmdr agent patrolman
     inspector insp spokesman spokeswoman spokesperson coach dean sr fr firefighter paramedic nurse
     councilman councilwoman councillor councilor alderman alderwoman assemblyman assemblywoman
-    congressman congresswoman marshal constable warden chaplain rabbi doctor principal"""
+    congressman congresswoman marshal constable warden chaplain rabbi doctor principal librarian
+    treasurer secretary clerk"""
     )
 )
 _TITLE_WORDS = _CORE_TITLES | frozenset(
@@ -155,7 +157,9 @@ _LEADING_NOISE = frozenset(
     _words(
         """the a an in on at but and or when after before as if while though although since for of
     by to from with he she they it we his her their this that these those there here then also
-    however meanwhile police officials authorities according"""
+    however meanwhile police officials authorities according later earlier now today yesterday tonight
+    still instead afterward afterwards eventually finally next soon recently currently previously
+    separately additionally"""
     )
 )
 _PERSON_AFTER = re.compile(
@@ -587,6 +591,8 @@ def blocking_keys(form: str) -> frozenset[str]:
     keys: set[str] = set()
     for w in (fold(form), _plain_letters(form)):
         keys |= _deletions(w) if len(w) >= 5 else {w}
+    if "-" in form and form.split("-", 1)[1][:1].isupper():  # "Lopez-Garcia" meets "Lopez"
+        keys.add(_plain_letters(form.split("-", 1)[0]))
     return frozenset(keys)
 
 
@@ -827,9 +833,20 @@ def _surname_pairs(forms: Mapping[str, Sequence[NameMention]]) -> list[tuple[str
         group.sort()
         for i, a in enumerate(group):
             for b in group[i + 1 :]:
-                if abs(len(a) - len(b)) <= 4:
+                if abs(len(a) - len(b)) <= 4 or hyphen_part(a, b):
                     pairs.append((a, b))
     return sorted(pairs)
+
+
+def hyphen_part(a: str, b: str) -> bool:
+    """One form is the first part of the other, hyphenated ("Lopez"/"Lopez-Garcia")."""
+    if len(a) > len(b):
+        a, b = b, a
+    if "-" not in b or "-" in a:
+        return False
+    first, second = b.split("-", 1)
+    # a second surname, not a compound ("Soros-run", "Trump-related")
+    return first.lower() == a.lower() and second[:1].isupper() and second[1:2].islower()
 
 
 def surname_pair(
@@ -876,7 +893,9 @@ def surname_pair(
     if lowered(a, b):
         return True
     if same_given:
-        return not _derived(x, y) and (one_slip(a, b) or surname_variants(a, b))
+        # under one given name: a slip, a transliteration, or a hyphenated
+        # surname written without its second part ("Ana Lopez-Garcia", "Ana Lopez")
+        return not _derived(x, y) and (one_slip(a, b) or surname_variants(a, b) or hyphen_part(a, b))
     lone = y if fx else x
     if one_slip(a, b):
         if len(x) == len(y) and sum(p != q for p, q in zip(x, y, strict=True)) == 1:
@@ -1000,7 +1019,7 @@ def may_spell_alike(a: str, b: str) -> bool:
     """The cheap half of :func:`surname_pair`: whether two forms are alike
     enough for it to be asked (one slip, a transliteration, a lower-case
     form); callers ask this before gathering given names."""
-    return lowered(a, b) or one_slip(a, b) or surname_variants(a, b)
+    return lowered(a, b) or one_slip(a, b) or surname_variants(a, b) or hyphen_part(a, b)
 
 
 def shares_given(givens_a: Iterable[str], givens_b: Iterable[str]) -> bool:
