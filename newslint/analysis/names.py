@@ -895,7 +895,11 @@ def surname_pair(
     if same_given:
         # under one given name: a slip, a transliteration, or a hyphenated
         # surname written without its second part ("Ana Lopez-Garcia", "Ana Lopez")
-        return not _derived(x, y) and (one_slip(a, b) or surname_variants(a, b) or hyphen_part(a, b))
+        return not _derived(x, y) and (
+            one_slip(a, b)
+            or (surname_variants(a, b) and _letters_fold(a) == _letters_fold(b))
+            or hyphen_part(a, b)
+        )
     lone = y if fx else x
     if one_slip(a, b):
         if len(x) == len(y) and sum(p != q for p, q in zip(x, y, strict=True)) == 1:
