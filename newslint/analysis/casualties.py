@@ -690,6 +690,7 @@ def find_casualty_claims(
             reference = max((y for y in (reference_year, _latest_year(text)) if y is not None), default=None)
         paragraph = by_paragraph.get(sent.paragraph, [sent])
         sources: dict[tuple[int, int], str] = {}
+        pieces = _Pieces(text, sent)
         background = _background(text[sent.start : sent.end], reference)
         for start, end, count, condition, group, head, definite, explicit in found:
             parsed = (
@@ -708,7 +709,7 @@ def find_casualty_claims(
             source = sources.get((start, end))
             if source is None:
                 source = sources[(start, end)] = _source(
-                    text, Span(start, end), sent, paragraph, attributions, sentences
+                    text, Span(start, end), sent, paragraph, attributions, sentences, pieces
                 )
             rest = text[end : sent.end]
             claims.append(
@@ -1202,6 +1203,7 @@ def _source(
     paragraph: Sequence[Sentence],
     attributions: Sequence[Attribution],
     sentences: Sequence[Sentence],
+    pieces: _Pieces | None = None,
 ) -> str:
     """The normalised source of a figure in ``sent``, or "" when none is given.
 
@@ -1217,35 +1219,46 @@ def _source(
     # The model's word stands where it read the sentence: its own cue words
     # only fill in where it read no relation at all.
     if not any(a.sentence == sent.index and a.informs for a in attributions):
-        piece_start = _piece_start(text, sent.start, claim.start)
-        piece = text[piece_start : _piece_end(text, claim.end, sent.end)]
-        cue = _ATTRIBUTION.search(piece)
+        if pieces is None:
+            pieces = _Pieces(text, sent)
+        piece_start, piece_end = pieces.around(claim)
+        cue_at, own = pieces.own(piece_start, piece_end)
         # not a verb whose subject holds the figure ("a party where four people
         # were shot said Monday"): a figure and its source are parted by a comma
-        if cue is not None and not (
-            piece_start + cue.start() >= claim.end
-            and not _CLAUSE_BREAK.search(text, claim.end, piece_start + cue.start())
-        ):
-            own = _source_in(piece)
-            if own:
-                return own
+        if own and not (cue_at >= claim.end and not _CLAUSE_BREAK.search(text, claim.end, cue_at)):
+            return own
     shared = _shared_source(text, sent, paragraph, attributions)
     if shared:
         return shared
     return _attribution(text, sent, paragraph)
 
 
-def _piece_start(text: str, start: int, at: int) -> int:
-    """Where the sentence holding ``at`` starts, counting sentences run together ("teens.Eyewitness")."""
-    last = start
-    for m in _GLUED.finditer(text, start, at):
-        last = m.start() + 2
-    return last
+class _Pieces:
+    """The sentences run together inside one sentence ("teens.Eyewitness"),
+    found once per sentence, and the reporting verb of each, read once."""
 
+    def __init__(self, text: str, sent: Sentence) -> None:
+        self.text = text
+        self.bounds = [
+            sent.start,
+            *(m.start() + 2 for m in _GLUED.finditer(text, sent.start, sent.end)),
+            sent.end,
+        ]
+        self._own: dict[tuple[int, int], tuple[int, str]] = {}
 
-def _piece_end(text: str, at: int, end: int) -> int:
-    m = _GLUED.search(text, at, end)
-    return m.start() + 2 if m else end
+    def around(self, claim: Span) -> tuple[int, int]:
+        i = bisect.bisect_right(self.bounds, claim.start) - 1
+        j = bisect.bisect_left(self.bounds, claim.end, i)
+        return self.bounds[max(i, 0)], self.bounds[min(j, len(self.bounds) - 1)]
+
+    def own(self, start: int, end: int) -> tuple[int, str]:
+        """Where the piece's reporting verb stands and the source it names ("" when none)."""
+        found = self._own.get((start, end))
+        if found is None:
+            piece = self.text[start:end]
+            cue = _ATTRIBUTION.search(piece)
+            found = self._own[(start, end)] = (start + cue.start(), _source_in(piece)) if cue else (end, "")
+        return found
 
 
 def _relation_for(
