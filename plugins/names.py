@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
+from itertools import combinations
 from operator import itemgetter
 
 from newslint import (
@@ -19,9 +20,12 @@ from newslint import (
     hookimpl,
 )
 from newslint.analysis.names import (
-    given_compatible,
+    common_given,
     given_keys,
+    given_sides_meet,
     given_variants,
+    may_spell_alike,
+    shares_given,
     spelling_variants,
     strip_article,
     surname_pair,
@@ -176,29 +180,43 @@ class NameSpellingAcrossStory(CorpusRule):
 
     def _variants(self, by_form: dict[str, list[Entry]]) -> Iterator[Violation]:
         articles = {form: len({p for p, _ in entries}) for form, entries in by_form.items()}
+        first_names = {f.given for entries in by_form.values() for _, f in entries if f.given}
         for a, b in variant_pairs(articles):
             ea, eb = by_form[a], by_form[b]
-            if not surname_pair(a, b, any(f.given for _, f in ea), any(f.given for _, f in eb)):
+            full_a, full_b = any(f.given for _, f in ea), any(f.given for _, f in eb)
+            if (not full_a and a in first_names) or (not full_b and b in first_names):
+                continue  # "Bryan" alone is Bryan Smith, not a slip for "Bryant"
+            if not may_spell_alike(a, b):
+                continue
+            same = shares_given({f.given for _, f in ea}, {f.given for _, f in eb})
+            named = (any(common_given(f.given) for _, f in ea), any(common_given(f.given) for _, f in eb))
+            if not surname_pair(a, b, full_a, full_b, same, named):
                 continue
             if _compatible(ea, eb):
-                yield from self._flag(_by_path(ea), _by_path(eb))
+                # Only the people the other spelling can name: "Jermaine Scofield"
+                # beside "Jermaine Schofield", not his mother "Doreen Scofield".
+                yield from self._flag(_by_path(_meeting(ea, eb)), _by_path(_meeting(eb, ea)))
         # Given names under one surname: "Bob" and "Robert Menendez", "Hamze" and "Hamzeh".
         givens: dict[str, dict[str, list[Entry]]] = defaultdict(lambda: defaultdict(list))
         for form, entries in by_form.items():
             for path, f in entries:
                 if f.given:
                     givens[form.lower()][f.given].append((path, f))
-        for named in givens.values():
-            if len(named) < 2:
+        for by_given in givens.values():
+            if len(by_given) < 2:
                 continue
-            weights = {g: len({p for p, _ in entries}) for g, entries in named.items()}
-            for ga, gb in variant_pairs(weights, given_keys):
+            weights = {g: len({p for p, _ in entries}) for g, entries in by_given.items()}
+            # a handful of given names is compared in all pairs; more are blocked by slips
+            pairs = (
+                combinations(sorted(weights), 2) if len(weights) <= 6 else variant_pairs(weights, given_keys)
+            )
+            for ga, gb in pairs:
                 if not given_variants(ga, gb):
                     continue
                 # Relatives: an article naming both is about two people.
-                if {p for p, _ in named[ga]} & {p for p, _ in named[gb]}:
+                if {p for p, _ in by_given[ga]} & {p for p, _ in by_given[gb]}:
                     continue
-                yield from self._flag(_by_path(named[ga]), _by_path(named[gb]))
+                yield from self._flag(_by_path(by_given[ga]), _by_path(by_given[gb]))
 
     def _flag(self, a: dict[str, list[NameFact]], b: dict[str, list[NameFact]]) -> Iterator[Violation]:
         only_a = {p: fs for p, fs in a.items() if p not in b}
@@ -234,10 +252,14 @@ def _first(facts: list[NameFact]) -> NameFact:
     return min(facts, key=lambda f: (not f.given, f.place))
 
 
+def _meeting(these: list[Entry], other: list[Entry]) -> list[Entry]:
+    """The entries of ``these`` whose given name (if any) fits one of ``other``."""
+    givens = {f.given for _, f in other if f.given}
+    return [(p, f) for p, f in these if not f.given or given_sides_meet({f.given}, givens)]
+
+
 def _compatible(a: list[Entry], b: list[Entry]) -> bool:
-    givens_a = {f.given for _, f in a if f.given}
-    givens_b = {f.given for _, f in b if f.given}
-    return all(given_compatible(x, y) for x in givens_a for y in givens_b)
+    return given_sides_meet({f.given for _, f in a if f.given}, {f.given for _, f in b if f.given})
 
 
 def _short(path: str) -> str:
