@@ -678,6 +678,8 @@ def find_casualty_claims(
     # Read once, and only for an article with a claim (most have none): the
     # sentences of each paragraph and the latest year the text names.
     by_paragraph: dict[int, list[Sentence]] | None = None
+    by_sentence: dict[int, list[Attribution]] = {}
+    quote_starts: list[int] = []
     reference: int | None = None
     for sent in cue_sentences:
         found = list(_claims_in_sentence(text, sent))
@@ -688,7 +690,21 @@ def find_casualty_claims(
             for s in sentences:
                 by_paragraph.setdefault(s.paragraph, []).append(s)
             reference = max((y for y in (reference_year, _latest_year(text)) if y is not None), default=None)
+            for a in attributions:
+                by_sentence.setdefault(a.sentence, []).append(a)
+            quote_starts = [q.start for q in quotes]
         paragraph = by_paragraph.get(sent.paragraph, [sent])
+        # Where a source is looked for: the sentence and its reach (the short
+        # paragraph, or the sentences next to it), and the relations there, so
+        # a whole article on one line costs no search of every sentence and
+        # relation per figure. (Given as the paragraph, the reach reads the same.)
+        if len(paragraph) <= 5:
+            reach: Sequence[Sentence] = paragraph
+        else:  # (a paragraph's sentences are consecutive)
+            reach = sentences[
+                max(sent.index - 1, paragraph[0].index) : min(sent.index + 2, paragraph[-1].index + 1)
+            ]
+        near = [a for s in reach for a in by_sentence.get(s.index, ())]
         sources: dict[tuple[int, int], str] = {}
         pieces = _Pieces(text, sent)
         background = _background(text[sent.start : sent.end], reference)
@@ -705,11 +721,12 @@ def find_casualty_claims(
                 continue
             if low != int(low) or _RATE_AFTER.match(text, end):
                 continue  # "19.3 deaths per 100,000 people": a rate, not a count of people
-            in_quote = any(q.start <= start and end <= q.end for q in quotes)
+            i = bisect.bisect_right(quote_starts, start) - 1  # (quotations never overlap)
+            in_quote = i >= 0 and end <= quotes[i].end
             source = sources.get((start, end))
             if source is None:
                 source = sources[(start, end)] = _source(
-                    text, Span(start, end), sent, paragraph, attributions, sentences, pieces
+                    text, Span(start, end), sent, reach, near, sentences, pieces
                 )
             rest = text[end : sent.end]
             claims.append(
