@@ -206,3 +206,25 @@ def test_the_plugin_pages_reporter_example_works(tmp_path):
     assert len(rows) == len(result.findings) == 16
     nl201 = next(r for r in rows if ",NL201," in r)
     assert nl201.endswith(plugins.rules["NL201"].summary)
+
+
+def test_with_corpus_the_archive_articles_a_finding_points_at_are_named_not_shown(run_cli, tmp_path):
+    seeds = sorted(SEEDS.glob("*.txt"))
+    (tmp_path / "archive").mkdir()
+    for path in (seeds[0], seeds[2]):
+        shutil.copy(path, tmp_path / "archive" / path.name)
+    (tmp_path / "archive" / "unrelated.txt").write_text("The council met on Monday to discuss the budget.\n")
+    shutil.copy(seeds[1], tmp_path / "new.txt")
+    run_cli("new.txt", "--corpus", "archive", "--no-cache", "--format", "html", "--output", "r.html")
+    data = data_of((tmp_path / "r.html").read_text(encoding="utf-8"))
+    assert len(data["stories"]) == 1
+    story = data["stories"][0]
+    shown = {data["docs"][d]["p"]: data["docs"][d]["t"] is not None for d in story["d"]}
+    # The new article with its text; the archive's two other spellings of the name, named only.
+    assert shown == {"new.txt": True, f"archive/{seeds[0].name}": False, f"archive/{seeds[2].name}": False}
+    assert story["h"] == 1, "the archive article nothing points at is counted, not listed"
+    nl302 = next(f for f in data["findings"] if f["c"] == "NL302")
+    assert {data["docs"][r["d"]]["p"] for r in nl302["r"]} == {
+        f"archive/{seeds[0].name}",
+        f"archive/{seeds[2].name}",
+    }

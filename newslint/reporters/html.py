@@ -21,7 +21,6 @@ from __future__ import annotations
 import bisect
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from importlib import resources
 from typing import Any, TextIO
 
 from newslint.document import Document
@@ -211,6 +210,8 @@ def report_data(report: Report) -> dict[str, Any]:
 
 
 def _asset(name: str) -> str:
+    from importlib import resources
+
     return (resources.files("newslint.reporters") / "assets" / name).read_text(encoding="utf-8")
 
 
