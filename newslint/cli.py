@@ -21,6 +21,7 @@ from newslint.engine.deadline import enforceable
 from newslint.engine.intake import MAX_FILE_BYTES
 from newslint.engine.run import Linter, run
 from newslint.plugins import PluginError, Plugins, load_plugins
+from newslint.reporters import Report, render
 from newslint.rule import Rule
 
 __all__ = [
@@ -322,6 +323,7 @@ def _main(argv: Sequence[str] | None) -> int:
         keep_documents=reporter.needs_source,
         corpus=args.corpus,
         report_unused_suppressions=args.report_unused_suppressions,
+        keep_stories=getattr(reporter, "needs_stories", False),
     )
     if not workflow.after_run(args, result):
         return EXIT_ERROR
@@ -338,7 +340,8 @@ def _main(argv: Sequence[str] | None) -> int:
     else:
         stream = sys.stdout
     try:
-        reporter.render(result.findings, result.documents, stream)
+        report = Report(result.findings, result.documents, result.stories, plugins.rules, result.files)
+        render(reporter, report, stream)
         stream.flush()
     finally:
         if stream is not sys.stdout:

@@ -41,6 +41,7 @@ BUILTINS = (
     "newslint.reporters.json",
     "newslint.reporters.sarif",
     "newslint.reporters.github",
+    "newslint.reporters.html",
     "newslint.suppressions",
 )
 

@@ -69,16 +69,22 @@ class CorpusPass:
         return stories
 
     def run(self, results: Sequence[DocumentResult]) -> list[Finding]:
-        """Every corpus rule's findings on each story of the results.
+        """Every corpus rule's findings on each story of the results."""
+        if not self.rules:
+            return []
+        return self.check(self.stories(results))
+
+    def check(self, stories: Sequence[Story]) -> list[Finding]:
+        """Every corpus rule's findings on each of these stories.
 
         A rule that raises on a story is reported (NL004) at the story's first
         document, and the other rules and stories still run.
         """
-        if not self.rules:
-            return []
         findings: list[Finding] = []
+        if not self.rules:
+            return findings
         with gc_paused():
-            for story in self.stories(results):
+            for story in stories:
                 for rule in self.rules:
                     severity = self.ruleset.severity_of(rule.code, rule.severity)
                     try:

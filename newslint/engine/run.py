@@ -25,10 +25,11 @@ from newslint.engine.document_pass import DocumentPass
 from newslint.engine.intake import MAX_FILE_BYTES, Intake
 from newslint.engine.parallel import map_in_order
 from newslint.engine.progress import Progress
-from newslint.engine.results import DocumentResult, RunResult, gc_paused, notice, source_only
+from newslint.engine.results import DocumentResult, RunResult, gc_paused, notice
 from newslint.engine.suppressions import apply_suppressions, unused_suppressions
 from newslint.findings import Finding
 from newslint.plugins import Plugins
+from newslint.story import Story
 from newslint.suppressions import UnusedSuppression
 
 __all__ = ["Linter", "run"]
@@ -103,7 +104,7 @@ class Linter:
                     result = cache.get(cache.key(target.path.suffix, data), target.display)
                     if result is not None and keep_documents:
                         document, _ = self.intake.read(target, data)
-                        result.document = source_only(document) if document is not None else None
+                        result.document = document
                 if result is not None:
                     progress.advance()
                 found.append(result)
@@ -144,6 +145,10 @@ class Linter:
     def corpus_pass(self, results: Sequence[DocumentResult]) -> list[Finding]:
         """Every corpus rule's findings on each story of the results."""
         return self.per_story.run(results)
+
+    def stories(self, results: Sequence[DocumentResult]) -> list[Story]:
+        """The stories the results form (the grouping the corpus rules compare)."""
+        return self.per_story.stories(results)
 
     def facts_only(self) -> Linter:
         """A linter that only collects the facts of this one's corpus rules (for ``--corpus``).
@@ -217,6 +222,7 @@ def run(
     keep_documents: bool = False,
     corpus: Sequence[str] = (),
     report_unused_suppressions: bool = False,
+    keep_stories: bool = False,
 ) -> RunResult:
     """Lint paths end to end and return sorted, filtered findings.
 
@@ -224,19 +230,25 @@ def run(
     the named files are compared with them; only the named files are reported.
     ``report_unused_suppressions``: report suppressions that silence nothing
     (NL010), as selecting NL010 does.
+    ``keep_stories``: group the documents into stories even when no corpus
+    rule runs, for reporters that show them (``RunResult.stories``).
     """
     config = linter.config
     targets, missing = discover(paths, list(linter.plugins.readers), config.exclude, config.root)
     results = linter.lint_targets(targets, jobs, keep_documents)
     findings: list[Finding] = [f for r in results for f in r.findings]
+    stories: list[Story] = []
+    group = keep_stories or bool(linter.per_story.rules)
     if corpus:
         archive, archive_missing = _archive_pass(linter, corpus, targets, jobs)
         missing += archive_missing
         named = {r.path for r in results}
-        story = linter.corpus_pass([*results, *archive])
+        stories = linter.stories([*results, *archive]) if group else []
+        story = linter.per_story.check(stories)
         findings += [f for f in story if f.path in named or f.code == RuleError.code]
     else:
-        findings += linter.corpus_pass(results)
+        stories = linter.stories(results) if group else []
+        findings += linter.per_story.check(stories)
     for name, message in linter.plugins.errors:
         findings.append(notice(PluginLoadError, "<plugins>", f"plugin {name!r} {message}"))
     enabled = linter.ruleset.enabled_codes
@@ -248,4 +260,4 @@ def run(
         kept += unused_suppressions(inline, suppressed, linter.plugins.rules, enabled)
     kept.sort()
     documents = {r.path: r.document for r in results if r.document is not None}
-    return RunResult(kept, documents, len(targets), missing, suppressed)
+    return RunResult(kept, documents, len(targets), missing, suppressed, stories)
