@@ -24,12 +24,14 @@ from functools import cached_property
 
 from newslint.analysis.attribution import Attribution, attribution_covering, find_attributions
 from newslint.analysis.casualties import CasualtyClaim, find_casualty_claims, year_of
+from newslint.analysis.claims import Claim, find_claims
 from newslint.analysis.names import NameMention, find_names
 from newslint.analysis.numbers import Number, find_numbers
 from newslint.analysis.quotes import Quote, find_quotes
 from newslint.analysis.segments import Paragraph, Sentence, split_paragraphs, split_sentences
 from newslint.analysis.sources import AnonymousSource, find_anonymous_sources
 from newslint.analysis.speakers import QuoteSpeaker, find_quote_speakers
+from newslint.analysis.vague import VagueAttribution, find_vague_attributions
 from newslint.document import Document
 from newslint.spans import Span
 
@@ -40,12 +42,14 @@ __all__ = [
     "AnonymousSource",
     "Attribution",
     "CasualtyClaim",
+    "Claim",
     "NameMention",
     "Number",
     "Paragraph",
     "Quote",
     "QuoteSpeaker",
     "Sentence",
+    "VagueAttribution",
 ]
 
 
@@ -160,13 +164,27 @@ class Analysis:
     @cached_property
     def quote_speakers(self) -> list[QuoteSpeaker]:
         """Every quotation with the attribution giving its speaker (or None)."""
-        return find_quote_speakers(self.text, self.quotes, self.sentences, self.attributions)
+        return find_quote_speakers(self.text, self.quotes, self.sentences, self.attributions, self.paragraphs)
 
     @cached_property
     def anonymous_sources(self) -> list[AnonymousSource]:
         """First mentions of unnamed sources of information; see analysis.sources."""
         return find_anonymous_sources(
             self.text, self.sentences, self.attributions, [q.content for q in self.quotes]
+        )
+
+    @cached_property
+    def vague_attributions(self) -> list[VagueAttribution]:
+        """Opinions put in the mouth of an unnamed crowd ("many believe"); see analysis.vague."""
+        return find_vague_attributions(
+            self.text, self.sentences, [q.content for q in self.quotes], self.attributions
+        )
+
+    @cached_property
+    def claims(self) -> list[Claim]:
+        """Statistics and record claims, with the source their paragraph gives; see analysis.claims."""
+        return find_claims(
+            self.text, self.sentences, self.paragraphs, [q.content for q in self.quotes], self.attributions
         )
 
     def attribution_for(self, span: Span, scope: str = "sentence") -> Attribution | None:

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from newslint.analysis.segments import Paragraph
 from newslint.spans import Span
 
+__all__ = ["Quote", "find_quotes"]
+
 _MARKS = re.compile(r"[\"“”„‟«»]")
 _OPENERS = "“„‟«"
 _CLOSERS = "”»"

@@ -25,12 +25,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from newslint.analysis._scan import words
 from newslint.analysis.attribution import Attribution
 from newslint.analysis.segments import Sentence
 from newslint.spans import Span
+
+__all__ = ["ANONYMITY_MARK", "NAMED_WITHIN", "REASON", "AnonymousSource", "find_anonymous_sources"]
 
 ANONYMITY_MARK = re.compile(
     r"\b(?:unnamed|anonymous|anonymity|unidentified|declined\s+to\s+be\s+(?:named|identified)|"
@@ -85,6 +87,12 @@ class AnonymousSource(Span):
     :ivar explicit: marked as anonymous ("unnamed", "on condition of anonymity").
     :ivar attribution: the attribution it is the source of.
     :ivar later: later references to the same source ("the military source added").
+    :ivar informs: the phrase is a whole description of someone who passed
+        information on (not a piece of a longer phrase, a document, a negated
+        cue, a request or a public stance: see :func:`_informs`).
+    :ivar named_in_lede: a lede's official whose title words come back with a
+        name a few sentences on ("A top State Department official …" then
+        "Deputy Secretary of State William Burns …").
     """
 
     sentence: int
@@ -93,6 +101,8 @@ class AnonymousSource(Span):
     explicit: bool
     attribution: Attribution | None = None
     later: tuple[Span, ...] = field(default=())
+    informs: bool = True
+    named_in_lede: bool = False
 
 
 def find_anonymous_sources(
@@ -103,17 +113,20 @@ def find_anonymous_sources(
 ) -> list[AnonymousSource]:
     firsts: list[tuple[str, AnonymousSource]] = []  # (head key, source)
     links: dict[int, list[Span]] = {}
-    seen: set[Span] = set()
+    seen: dict[int, list[Span]] = {}  # sources read, by sentence
     by_phrase: dict[str, int] = {}  # the same words again ("an official told Reuters", twice)
+    by_sentence: dict[int, list[Attribution]] = {}
+    for a in attributions:
+        by_sentence.setdefault(a.sentence, []).append(a)
     for a in attributions:
         if not a.informs or a.source is None:
             continue
         if a.source_kind != "anonymous" and not _unnamed_insider(text, sentences, a):
             continue
-        if any(a.source.overlaps(s) for s in seen):
+        if any(a.source.overlaps(s) for s in seen.get(a.sentence, ())):
             continue  # "His aides say … but noted …": one phrase, read twice
-        seen.add(a.source)
-        if _reported_by_someone_else(text, a, attributions):
+        seen.setdefault(a.sentence, []).append(a.source)
+        if _reported_by_someone_else(text, a, by_sentence):
             continue  # "McAuliffe said about 20 people have indicated …": the speaker's source
         if text[a.cue.start : a.cue.end] == ":":
             continue  # a headline's "Official: …" is named in the story, or not, below it
@@ -161,37 +174,39 @@ def find_anonymous_sources(
         )
     out = []
     for i, (_, f) in enumerate(firsts):
-        later = tuple(links.get(i, ()))
+        phrase = " ".join(text[f.start : f.end].split())
         out.append(
-            f
-            if not later
-            else AnonymousSource(
-                f.start, f.end, f.sentence, f.reason, f.bare, f.explicit, f.attribution, later
+            replace(
+                f,
+                later=tuple(links.get(i, ())),
+                informs=_informs(text, f),
+                named_in_lede=_named_after_lede(text, sentences, f, phrase),
             )
         )
     return out
 
 
-def _reported_by_someone_else(text: str, a: Attribution, attributions: Sequence[Attribution]) -> bool:
+def _reported_by_someone_else(text: str, a: Attribution, attributions: dict[int, list[Attribution]]) -> bool:
     """The source sits inside what a named speaker or an institution said earlier in the sentence.
 
     Not when the unnamed source's own cue governs the sentence: in "…, a situation
     Obama will call unacceptable, a White House official said" the official's
     content starts before the named speaker's cue.
     """
+    if a.source is None:
+        return False
     if a.content is not None and a.content.end <= a.source.start:
         return False  # the official's content comes first: the official is the sentence's speaker
     after_comma = text[max(0, a.source.start - 3) : a.source.start].rstrip().endswith(",")
     if after_comma and a.cue.start >= a.source.end:
         return False  # "…, an official said in an email."
     return any(
-        b.sentence == a.sentence
-        and b.informs
+        b.informs
         and b.source is not None
         and b.source_kind in ("person", "pronoun", "institution", "outlet")
         and b.source.end <= b.cue.start
         and b.cue.end <= a.source.start
-        for b in attributions
+        for b in attributions.get(a.sentence, ())
     )
 
 
@@ -261,5 +276,139 @@ def _named_soon_after(text: str, sentences: Sequence[Sentence], sent: Sentence, 
         for m in _NAME.finditer(body):
             near = body[max(0, m.start() - 60) : m.end() + 80].lower()
             if any(re.search(rf"\b{re.escape(w)}\b", near) for w in words):
+                return True
+    return False
+
+
+# Cues of a public stance or a proposal, not of information passed on:
+# "some lawmakers vowed to …", "a former official called on the minister to resign".
+_STANCE = re.compile(
+    r"(?:vow|demand|urge|threaten|pledge|promise|propose|announce)(?:s|ed|d|ing)?$",
+    re.I,
+)
+_CALL_FOR = re.compile(r"call(?:s|ed|ing)?\s+(?:for|on)\b", re.I)
+# "suggested (that) the envoy send observers", "insisted she take the stand": a proposal, not a report.
+_PROPOSING = re.compile(r"(?:suggest|insist)(?:s|ed|ing)?$", re.I)
+_SUBJECT = re.compile(
+    r"\s+(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+)?(?:that\s+)?"
+    r"(?P<subject>he|she|it|they|we|the\s+[a-z]+|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?P<verb>[a-z]+)\b"
+)
+_NOT_BARE = words(
+    """would will could can might may must is are was were be been has have had does did not never that
+    also still already just then only"""
+)
+
+
+def _proposes(text: str, pos: int) -> bool:
+    """ "suggested (that) she try …", "insisted the envoy resign": a subject and then a bare verb."""
+    m = _SUBJECT.match(text, pos)
+    if m is None:
+        return False
+    verb = m.group("verb")
+    if verb == "should":
+        return True
+    if verb in _NOT_BARE or verb.endswith("ed"):
+        return False
+    plural = m.group("subject").lower() in ("they", "we")
+    return plural is False and not verb.endswith("s")
+
+
+_PASSIVE = re.compile(
+    r"[\s,]+(?:were|was|are|is|been|being|have\s+been|had\s+been)\s+(?:\w+ly\s+)?\w+ed\b", re.I
+)
+_REQUEST = re.compile(r"ask(?:s|ed|ing)?\s+(?:\w+\s+){1,3}?to\s+[a-z]+", re.I)
+# A document or a data release, not a person: "a rate sheet released by state officials".
+_DOCUMENT = re.compile(
+    r"\b(?:released|published|issued|prepared|compiled|obtained|filed|posted)\b|^(?:an?|the)\s+(?:\w+\s+)?"
+    r"(?:report|document|memo|sheet|letter|filing|study|survey|analysis|statement|release|record|data)\b",
+    re.I,
+)
+# "detailing how staffers …": a clause, not a description of a person
+_CLAUSE = re.compile(r"[a-z]+ing\s+(?:how|what|why|whether|that)\b")
+# "Nor did officials add …", "officials did not say …": nothing was passed on.
+_NEGATED = re.compile(r"\b(?:nor\s+did|did\s+not|didn[’']t|never|declined\s+to|refused\s+to)\s+$", re.I)
+# A lede's title words that a named person's title repeats ("State Department" → "Secretary of State").
+_TITLE_WORD = re.compile(r"\b[A-Z][a-z][\w’'-]*")
+_OFFICIAL = re.compile(
+    r"\b(?:official|minister|commander|spokes(?:man|woman|person)|officer|general|diplomat|secretary|envoy)\b",
+    re.I,
+)
+_LEDE_GENERIC = words(
+    """a an the one two three several some senior top former current unnamed anonymous official officials
+    source sources person people government american us"""
+)
+
+
+_LEDE_NAME = re.compile(r"\b(?:[A-Z][\w’'-]+\.?\s+){1,4}[A-Z][\w’'-]+")
+
+
+def _informs(text: str, src: AnonymousSource) -> bool:
+    """The phrase is a whole description of someone who passed information on.
+
+    Not: a phrase cut out of a longer one ("6,196 people", "at least one
+    person", "42 p.m. Senior officials"), a verb phrase ("didn’t prosecute
+    people"), a document ("a rate sheet released by state officials"), a
+    negated cue ("Nor did officials add"), a public stance or proposal of a
+    group ("Republican lawmakers have insisted …", "some lawmakers suggested
+    they would move to …").
+    """
+    phrase = text[src.start : src.end]
+    before = text[max(0, src.start - 20) : src.start]
+    if before and (before[-1].isalnum() or before[-1] in "+,:.-’'" and before[-2:-1].isalnum()):
+        return False
+    if (
+        re.search(r"\b(?:least|most)\s+$", before)
+        or re.match(r"(?:least|most)\b", phrase)
+        or re.search(r"n[’']t\b|\b[ap]\.m\.", phrase)
+    ):
+        return False
+    if _DOCUMENT.search(phrase) or _CLAUSE.match(phrase):
+        return False
+    a = src.attribution
+    if a is None:
+        return True
+    if a.cue.start < src.end:
+        return True  # "said a senior official", "according to …"
+    if _NEGATED.search(text, max(0, src.start - 20), src.start):
+        return False
+    if _PASSIVE.match(text, src.end):
+        return False  # "Residents were asked to shelter in place": told, not telling
+    if _REQUEST.match(text, a.cue.start):
+        return False  # "an employee asked a colleague to collect …": a request, not information
+    cue_words = text[a.cue.start : a.cue.end].split()
+    verb = cue_words[0] if cue_words else ""
+    if _STANCE.match(verb) or _CALL_FOR.match(text, a.cue.start):
+        return False
+    if _PROPOSING.match(verb):
+        return not _proposes(text, a.cue.start + len(verb))
+    return True
+
+
+def _named_after_lede(text: str, sentences: Sequence[Sentence], src: AnonymousSource, phrase: str) -> bool:
+    """A lede's official whose capitalised title words come back with a name a few sentences on.
+
+    "A top State Department official acknowledged …" then "Deputy Secretary of
+    State William Burns, testifying …". Only in the story's first paragraph:
+    later, "a White House official" next to a named press secretary is still
+    unnamed.
+    """
+    sent = sentences[src.sentence]
+    if sent.paragraph != sentences[0].paragraph:
+        return False
+    if not _OFFICIAL.search(phrase):
+        return False  # "a former Bloomberg employee" is not Michael Bloomberg
+    titles = {
+        m.group(0)
+        for m in _TITLE_WORD.finditer(phrase)
+        if m.group(0).lower() not in _LEDE_GENERIC and not (m.start() == 0 and src.start == sent.start)
+    }
+    if not titles:
+        return False
+    last = min(len(sentences), sent.index + 1 + NAMED_WITHIN)
+    for s in sentences[sent.index + 1 : last]:
+        body = text[s.start : s.end]
+        for m in _LEDE_NAME.finditer(body):
+            near = body[max(0, m.start() - 60) : m.end() + 80]
+            if any(re.search(rf"\b{re.escape(w)}\b", near) for w in titles):
                 return True
     return False
