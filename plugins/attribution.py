@@ -37,12 +37,11 @@ class VagueAttribution(Rule):
 
     def check(self, document: Document, analysis: Analysis) -> Iterator[Violation]:
         for v in analysis.vague_attributions:
-            yield self.violation(
-                document,
-                v.start,
-                v.end,
-                f"“{v.phrase}”: who? The view is put in the mouth of an unnamed crowd",
-            )
+            if v.kind == "passive":
+                message = f"“{v.phrase}”: by whom? The view is given with no one holding it"
+            else:
+                message = f"“{v.phrase}”: who? The view is put in the mouth of an unnamed crowd"
+            yield self.violation(document, v.start, v.end, message)
 
 
 class UnattributedQuote(Rule):

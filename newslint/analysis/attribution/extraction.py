@@ -50,6 +50,7 @@ from newslint.analysis.lexicon.cues import (
     INFORM_WORDS,
     STANCE_WORDS,
 )
+from newslint.analysis.lexicon.sources import PLAIN_PERSON_NOUNS
 from newslint.analysis.quotes import Quote
 from newslint.analysis.segments import Sentence
 from newslint.spans import Span
@@ -155,7 +156,7 @@ def find_attributions(
         if att.broad and not _broad_source(text, att):
             continue
         found.append(att)
-        taken_until = att.cue.end
+        taken_until = max(att.cue.end, att.source.end) if att.source.start >= att.cue.start else att.cue.end
     return _resolve_pronouns(text, sentences, _with_speaker_labels(text, sentences, _mark_nested(found)))
 
 
@@ -209,17 +210,14 @@ def _resolve_pronouns(
     out: list[Attribution] = []
     for a in found:
         src = a.source
-        if a.broad:
+        word = text[src.start : src.end].lower() if src is not None and a.source_kind == "pronoun" else ""
+        if a.broad and word not in _RELATIVE:
             out.append(a)  # read by no rule: it neither resolves nor is a referent
             continue
         if src is not None and a.source_kind == "pronoun":
-            word = text[src.start : src.end].lower()
             target: Span | None = None
             if word in _RELATIVE:
-                end = src.start
-                while end > 0 and text[end - 1] in " ,":
-                    end -= 1
-                target = np_before(text, sentences[a.sentence].start, end)
+                target = _antecedent(text, sentences[a.sentence].start, src.start)
             elif word in _SINGULAR or word in ("she", "he"):
                 target = last_person
             elif word == "they":
@@ -232,6 +230,29 @@ def _resolve_pronouns(
             last_group = src
         out.append(a)
     return out
+
+
+def _antecedent(text: str, lo: int, pronoun_start: int) -> Span | None:
+    """What "who" or "which" stands for: the phrase before it, or its last part when that
+    names people ("respect for the views of [my fellow conservatives], who warn")."""
+    end = pronoun_start
+    while end > lo and text[end - 1] in " ,":
+        end -= 1
+    target = np_before(text, lo, end)
+    if target is None:
+        return None
+    phrase = text[target.start : target.end]
+    for m in reversed(list(_INNER_PREP.finditer(phrase))):
+        tail = Span(target.start + m.end(), target.end)
+        words_of_tail = text[tail.start : tail.end]
+        if classify_source(words_of_tail) in ("person", "anonymous", "crowd") or (
+            words_of_tail.split()[-1].lower() in PLAIN_PERSON_NOUNS
+        ):
+            return tail
+    return target
+
+
+_INNER_PREP = re.compile(r"\s(?:of|for|to|with|from|among|at|by|in|on)\s+")
 
 
 # "Sanders: Clinton email story has moved" / "KATE BOULDUAN: Why not debate?"
@@ -334,6 +355,10 @@ def _read(text: str, sent: Sentence, m: re.Match[str]) -> Attribution | None:
     stripped = before.rstrip()
     after_quote = stripped.endswith(("”", '"', "'", "—", "–"))
     prev = "" if after_quote else _prev_word(before)  # a quotation's last word is not a subject
+    if low in _NAMING and _NAME_FOLLOWS.match(text, m.end(), sent.end):
+        return None  # "a group called the Center for Popular Democracy": a name, not speech
+    if prev in _COUNTING and low.endswith("s"):
+        return None  # "many advocates draw …", "some reports": a plural noun, not a verb
     if low.endswith("ing") and not after_quote:
         aux = _PROGRESSIVE.search(before[-40:])
         if aux is not None:
@@ -349,7 +374,13 @@ def _read(text: str, sent: Sentence, m: re.Match[str]) -> Attribution | None:
         if by is not None:
             source = np_after(text, by.end(), sent.end, inverted=True)
             if source is not None:
-                return _make(text, sent, cue, source, "broad", None)
+                # "was confirmed by three sources": the agent of a speech verb informs.
+                kind = (
+                    "speech"
+                    if low in INFORM_WORDS and (low not in AMBIGUOUS or low == "described")
+                    else "broad"
+                )
+                return _make(text, sent, cue, source, kind, None)
     if low in BEFORE_TO:
         if not _TO.match(text, m.end(), sent.end):
             return None
@@ -375,6 +406,8 @@ def _read(text: str, sent: Sentence, m: re.Match[str]) -> Attribution | None:
         and not after_quote
         and not _OPENS_CLAUSE.match(text, m.end(), sent.end)
         and not (low in _CALL and _CALL_OBJECT.match(text, m.end(), sent.end))
+        and not (low in _TELL and _TELL_OBJECT.match(text, m.end(), sent.end))
+        and not (low in _SEE_AS and _AS_LATER.match(text, m.end(), sent.end))
     ):
         if low not in AMBIGUOUS_BROAD:
             return None
@@ -398,18 +431,46 @@ def _read(text: str, sent: Sentence, m: re.Match[str]) -> Attribution | None:
         # Inverted: "…,” said Smith" / ", says Jones, a lawyer" (but "Smith, a lawyer, said he …").
         source = np_after(text, m.end(), sent.end, inverted=True, after_quote=after_quote)
         if source is not None and (after_quote or text[source.start : source.end].lower() not in PERSONAL):
-            if classify_source(text[source.start : source.end]) in ("person", "institution", "outlet"):
+            kind = classify_source(text[source.start : source.end])
+            if kind in ("person", "institution", "outlet") or (
+                kind != "pronoun" and _NAME_AFTER_COMMA.match(text, source.end)
+            ):
+                # "said Ana Ortiz, a lawyer for the family"; "said Senate Democratic leader, Chuck Schumer"
                 source = _with_appositive(text, source, sent.end)
             return _make(text, sent, cue, source, informs, Span(sent.start, sent.start + len(stripped)))
-    # "An official who spoke on condition of anonymity said": skip the relative clause.
+    # "An official who spoke on condition of anonymity said", "officials who have read
+    # the report say": skip the relative clause.
     end = m.start()
-    rel = _anon_clause(text, max(sent.start, end - 160), end)
+    rel = _anon_clause(text, max(sent.start, end - 160), end) or _who_clause(
+        text, max(sent.start, end - 120), end
+    )
     if rel is not None:
-        end = rel.start()
+        direct = np_before(text, sent.start, m.start())
+        if (
+            direct is not None
+            and direct.start > rel.start()
+            and classify_source(text[direct.start : direct.end]) in ("person", "anonymous", "crowd")
+        ):
+            rel = None  # "Mainers, who health officials said …": the clause is the object's, the subject is near
+        else:
+            end = rel.start()
     source = np_before(text, sent.start, end)
     if source is None:
         return None
+    if rel is not None:
+        source = _with_name_before(text, sent, source)
     return _make(text, sent, cue, source, informs, Span(m.end(), sent.end))
+
+
+def _with_name_before(text: str, sent: Sentence, source: Span) -> Span:
+    """ "David Lee, a scientist at the institute who studies …, wrote": the name the appositive describes."""
+    before = text[sent.start : source.start].rstrip()
+    if not before.endswith(","):
+        return source
+    name = np_before(text, sent.start, sent.start + len(before) - 1)
+    if name is None or classify_source(text[name.start : name.end]) != "person":
+        return source
+    return Span(name.start, source.end)
 
 
 # Where a trailing appositive ends: a quotation, a bracket, a dash, or a comma
@@ -457,19 +518,45 @@ def _inverted_after_comma(text: str, sent: Sentence, m: re.Match[str]) -> bool:
 _TELL = words("tell tells told telling")
 # A progressive before an -ing cue: "is calling", "’s not saying", "were quietly urging".
 _PROGRESSIVE = re.compile(
-    r"(?:\b(?:is|are|was|were|been|am)(?:\s+not|n[’']t)?|(?<=\w)[’'](?:s|re)(?:\s+not)?)(?:\s+[a-z]+ly)?\s+$"
+    r"(?:\b(?:is|are|was|were|been|be|am)(?:\s+not|n[’']t)?|(?<=\w)[’'](?:s|re)(?:\s+not)?)(?:\s+[a-z]+ly)?\s+$"
 )
 # "with [about three in 10 voters] saying": up to eight words, no comma or quotation.
 _WITH_SUBJECT = re.compile(r"\bwith\s+(?P<src>(?:[\w.’'%-]+\s+){0,7}[\w.’'%-]+)\s+$")
 _PASSIVE = words("was were been being be is are as widely also hotly sharply roundly")
 _TO = re.compile(r"\s+to\s+[a-z]")
 _BY = re.compile(r"\s+by\s+(?=\S)")
+# "tells CNN", "tell reporters": a present form of "tell" before its listener.
+_TELL_OBJECT = re.compile(r"\s+(?:[A-Z]|reporters\b|me\b|us\b|him\b|her\b|them\b|the\s+[a-z]+\b)")
+# "many see the push as unlikely", "critics view it as a ploy": a view, with its "as".
+_SEE_AS = words("see sees saw view views viewed regard regards consider considers")
+_AS_LATER = re.compile(r"\s+(?:[\w’'-]+\s+){0,6}?as\b")
+_NAMING = words("called named dubbed")
+_NAME_AFTER_COMMA = re.compile(r",\s+[A-Z][\w’'.-]*\s+[A-Z]")
+_NAME_FOLLOWS = re.compile(r"\s+(?:the\s+)?[A-Z“\"]")
+# Words after which a form in -s is a plural noun: "many advocates", "some reports".
+_COUNTING = words("many some most few several all both other these those more")
 _NOT_BEFORE_VERB = words("was were been being be is are am the a an to his her their its our my your so")
 _ANON_CLAUSE = re.compile(
     r",?\s*(?:who|that)\s+(?:spoke|asked|requested|declined|insisted|was\s+not|were\s+not|is\s+not|are\s+not)"
     r"\b[^,;“”\"]{0,120}?,?\s*$"
     r"|,\s*(?:speaking|talking)\s+on\s+(?:the\s+)?condition\b[^,;“”\"]{0,120}?,\s*$"
 )
+
+
+# A relative clause of a few words between a subject and its cue: "who have read the report".
+_WHO_CLAUSE = re.compile(r"(?<![,\s])\s+who(?:[’'](?:ve|d|s|re))?\s+(?P<clause>[^,;:“”\"()]{2,100}?),?\s*$")
+# Words that open a clause of their own inside it: the cue then belongs to that clause
+# ("attorneys who represented her when [she] accused …").
+_NOT_IN_CLAUSE = words("when while because after before if and but that as he she they we i it")
+
+
+def _who_clause(text: str, start: int, end: int) -> re.Match[str] | None:
+    if "who" not in text[start:end]:
+        return None
+    m = _WHO_CLAUSE.search(text, start, end)
+    if m is None or not _NOT_IN_CLAUSE.isdisjoint(m.group("clause").lower().split()):
+        return None
+    return m
 
 
 def _anon_clause(text: str, start: int, end: int) -> re.Match[str] | None:

@@ -33,7 +33,7 @@ __all__ = [
 SKIP_BEFORE_CUE = words("""also has have had was were is are will would could may might must should shall can did does do
     later then further furthermore previously once again repeatedly recently earlier now still never not
     publicly privately simply just flatly firmly quickly often frequently always initially reportedly
-    apparently subsequently separately yesterday today tonight first finally already even last
+    apparently subsequently separately yesterday today tonight first finally already even last yet
     monday tuesday wednesday thursday friday saturday sunday on since long week month year night morning
     hasn't haven't hadn't didn't doesn't don't won't wouldn't couldn't isn't aren't wasn't weren't can't
     hasn’t haven’t hadn’t didn’t doesn’t don’t won’t wouldn’t couldn’t isn’t aren’t wasn’t weren’t can’t
@@ -81,6 +81,14 @@ def np_before(text: str, lo: int, cue_start: int, coordinate: bool = True) -> Sp
         if k >= 0 and toks[k][2] == "(":
             head = np_before(text, lo, toks[k][0])
             return None if head is None else Span(head.start, toks[j - 1][1])
+    # "Democrats in Congress - which is in recess - say": the subject before the aside.
+    if j > 0 and toks[j - 1][2] in _DASHES:
+        k = j - 2
+        while k >= 0 and j - k < 20 and toks[k][2] not in _DASHES:
+            k -= 1
+        if k > 0 and toks[k][2] == toks[j - 1][2]:
+            head = np_before(text, lo, toks[k][0])
+            return None if head is None else Span(head.start, toks[j - 1][1])
     if j == 0:
         return None
     last_start, last_end, last = toks[j - 1]
@@ -92,14 +100,17 @@ def np_before(text: str, lo: int, cue_start: int, coordinate: bool = True) -> Sp
         return sentence_subject_from(text, lo, last_start)
     if last in ",":
         return _appositive_subject(toks, j, text)
-    if not np_word(last):
-        return None
+    if not np_word(last) or low in _LEFT_TRIM:
+        return None  # "deprive readers of plainly stated facts": no subject ends in a preposition
     k = j - 1
     while k > 0 and j - k < MAX_NP:
         w = toks[k - 1][2]
         lw = w.lower()
         if w in ("’s", "'s", "-", "&", ".") or (w in ("’", "'") and k >= 2 and toks[k - 2][2].endswith("s")):
             k -= 1  # "the mayor's aide", "the teachers' union"
+            continue
+        if w in ("“", "”", '"') and k >= 2 and toks[k - 2][2][:1].isalnum():
+            k -= 1  # "clerks at “multiple” properties": a scare-quoted word inside the phrase
             continue
         if (
             lw == "and"
@@ -112,17 +123,38 @@ def np_before(text: str, lo: int, cue_start: int, coordinate: bool = True) -> Sp
             continue
         if lw in _DEMONSTRATIVES or lw in _POSSESSIVES:
             k -= 1  # "this official", "these people", "his aides"
+            if k >= 2 and toks[k - 1][2].lower() in _INNER_PREPS:
+                continue  # "most of these delegates", "a source close to her legal team"
             break
         if not np_word(w) or (lw in BREAK_LEFT and not w.isupper()):
             break
-        if w.islower() and (lw in _FINITE or (lw.endswith("ed") and toks[k][2].lower() in _DETERMINERS)):
-            break  # "the contract went to [Tom Reyes]", "visited the [mayor]"
+        if w.islower() and (
+            lw in _FINITE
+            or (
+                lw.endswith("ed")
+                and (toks[k][2].lower() in _DETERMINERS or toks[k][2][:1].isupper() or toks[k][2] == "by")
+            )
+        ):
+            break  # "the contract went to [Tom Reyes]", "visited the [mayor]", "fueled [Boeing's sales]"
+        if lw == "to" and not (k >= 2 and toks[k - 2][2].lower() in ("close", "next")):
+            break  # "relationships with the customers to [the pilots]"; but "a source close to her"
         k -= 1
         if lw in _NP_START and not (k > 0 and toks[k - 1][2].lower() in _LEFT_TRIM):
+            if (
+                lw in ("few", "lot", "handful", "number", "majority")
+                and k > 0
+                and toks[k - 1][2].lower() == "a"
+            ):
+                k -= 1  # "a few critics", "a lot of people"
             break  # "is one reason [some sources] say": a determiner opens the phrase
     # A noun phrase never starts with a preposition or a lowercase verb-like word.
     while k < j - 1 and toks[k][2].lower() in _LEFT_TRIM:
         k += 1
+    if k >= 2 and toks[k - 1][2] in ("called", "named") and toks[k][2][:1].isupper():
+        # "a group called the Center for Popular Democracy said": the phrase before the name
+        named = np_before(text, lo, toks[k - 1][0], coordinate=False)
+        if named is not None:
+            return Span(named.start, last_end)
     if (
         k > 0
         and toks[k - 1][2].lower() in _APPROX
@@ -162,10 +194,17 @@ _WEEKDAYS = words("monday tuesday wednesday thursday friday saturday sunday")
 _DEMONSTRATIVES = words("this these those")
 _POSSESSIVES = words("his her their its our my your")
 _DETERMINERS = words("the a an his her their its our my your")
-_NP_START = words("a an the some several many most few two three four five six seven eight nine ten dozens")
+_NP_START = words(
+    "a an the some several many most few two three four five six seven eight nine ten dozens lot"
+)
 
 
 _LY_NOUNS = words("family ally assembly rally daily weekly monthly italy supply anomaly")
+# Words a source's description goes on after: "briefed on", "familiar with", "close to".
+_DESCRIBING = words("briefed familiar close knowledgeable")
+# Prepositions inside a subject, before a determiner: "most of these", "close to her".
+_INNER_PREPS = words("of to with")
+_DASHES = ("-", "—", "–")
 _LEFT_TRIM = words("of for with at in from on to by about against among")
 
 
@@ -192,6 +231,9 @@ def _appositive_subject(toks: list[tuple[int, int, str]], j: int, text: str) -> 
             continue
         if w in (";", ":", "("):
             return None
+        if w == "," and 0 < k < len(toks) - 1 and toks[k - 1][2].isdigit() and toks[k + 1][2].isdigit():
+            k -= 1  # "a city of 36,000": a number, not a comma between chunks
+            continue
         if w == ",":
             head = _np_before_tokens(toks, k)
             if head is not None:
@@ -268,8 +310,13 @@ def np_after(
             continue
         if not np_word(w):
             break
-        if k > 0 and lw in BREAK_RIGHT and not (lw in ("with", "to", "for", "of") and not inverted):
-            break
+        if (
+            k > 0
+            and lw in BREAK_RIGHT
+            and not (lw in ("with", "to", "for", "of") and not inverted)
+            and toks[k - 1][2].lower() not in _DESCRIBING
+        ):
+            break  # but "people briefed on the talks", "a source close to the family"
         k += 1
     if k == 0:
         return None
@@ -292,6 +339,9 @@ def sentence_subject(text: str, sent: Sentence, limit: int) -> Span | None:
 def sentence_subject_from(text: str, start: int, limit: int) -> Span | None:
     # Read below: an introductory phrase of up to 20 tokens, then at most MAX_NP.
     toks = tokens(text, start, limit, 20 + MAX_NP)
+    # "And some lawmakers …": a coordinator opens the sentence, not an introductory phrase.
+    while toks and toks[0][2].lower() in ("and", "but", "or", "so", "yet"):
+        toks = toks[1:]
     # Skip an introductory phrase ("On Tuesday, …", "Asked about it, …", "Instead, …").
     if toks and _is_intro(toks[0][2]):
         for i, (_, _, w) in enumerate(toks[:20]):

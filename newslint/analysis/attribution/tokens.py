@@ -17,7 +17,7 @@ __all__ = ["PERSONAL", "PRONOUNS", "TOKEN", "np_word", "tokens"]
 # "(?=[A-Z])": every abbreviation opens with a capital; the look-ahead lets the
 # engine skip their alternatives at once before any other character.
 TOKEN = re.compile(
-    r"(?=[A-Z])(?:Mrs|Mr|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|Gens?|Adm|Maj|[A-Z])\.(?!\w)"
+    r"(?=[A-Z])(?:(?:[A-Z]\.){2,}|(?:Mrs|Mr|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|Gens?|Adm|Maj|[A-Z])\.)(?!\w)"
     r"|[A-Za-z\u00C0-\u024F0-9][\w’'.\-]*[\w]|[A-Za-z\u00C0-\u024F0-9]|[^\w\s]"
 )
 PRONOUNS = words("he she they it we i you who which that this")

@@ -27,6 +27,8 @@ __all__ = [
     "INFORM_WORDS",
     "STANCE_STEMS",
     "STANCE_WORDS",
+    "NOT_VIEWS",
+    "VIEWS_ONLY",
 ]
 
 #: Verbs of speech and reporting, in every form a news sentence uses them.
@@ -35,15 +37,15 @@ INFORM_STEMS = {
     "tell": "tell tells told telling",
     "add": "add adds added adding",
     "state": "stated stating state states",
-    "note": "noted noting",
+    "note": "noted noting notes note",
     "explain": "explain explains explained explaining",
     "confirm": "confirmed confirms confirming",
-    "reveal": "revealed reveals revealing",
+    "reveal": "revealed reveals revealing reveal",
     "disclose": "disclosed discloses",
-    "announce": "announced announces announcing",
-    "insist": "insisted insists insisting",
-    "warn": "warned warns",
-    "claim": "claimed claiming",
+    "announce": "announced announces announcing announce",
+    "insist": "insisted insists insisting insist",
+    "warn": "warned warns warn warning",
+    "claim": "claimed claiming claim",
     "argue": "argue argues argued arguing",
     "assert": "asserted asserts asserting",
     "maintain": "maintained maintains maintaining",
@@ -56,34 +58,34 @@ INFORM_STEMS = {
     "respond": "responded responds responding",
     "answer": "answered",
     "ask": "asked asks asking",
-    "acknowledge": "acknowledged acknowledges acknowledging",
+    "acknowledge": "acknowledged acknowledges acknowledging acknowledge",
     "admit": "admitted admits admitting",
-    "concede": "conceded concedes",
+    "concede": "conceded concedes concede",
     "stress": "stressed stresses stressing",
-    "emphasize": "emphasized emphasised emphasizes emphasizing",
+    "emphasize": "emphasized emphasised emphasizes emphasizing emphasize",
     "recall": "recalled recalls recalling",
-    "predict": "predicted predicts predicting",
-    "suggest": "suggested suggests suggesting",
-    "indicate": "indicated indicates",
+    "predict": "predicted predicts predicting predict",
+    "suggest": "suggested suggests suggesting suggest",
+    "indicate": "indicated indicates indicate",
     "estimate": "estimated estimates",
     "allege": "alleged alleges alleging",
     "continue": "continued",
     "comment": "commented",
-    "remark": "remarked",
+    "remark": "remarked remarking",
     "observe": "observed",
-    "declare": "declared declares declaring",
+    "declare": "declared declares declaring declare",
     "testify": "testified testifies",
     "reiterate": "reiterated reiterates reiterating",
-    "complain": "complained complains complaining",
+    "complain": "complained complains complaining complain",
     "describe": "described describes describing",
     "call": "called calls calling",
     "deny": "denied denies denying",
-    "cite": "cited cites citing",
+    "cite": "cited cites citing cite",
     "boast": "boasted boasts",
     "promise": "promised promises",
-    "vow": "vowed vows",
+    "vow": "vowed vows vowing",
     "urge": "urged urges urging",
-    "accuse": "accused accuses accusing",
+    "accuse": "accused accuses accusing accuse",
     "brief": "briefed",
     "inform": "informed",
     "quip": "quipped",
@@ -92,43 +94,27 @@ INFORM_STEMS = {
     "yell": "yelled",
     "exclaim": "exclaimed",
     "concluded": "concluded",
-    "point": "pointed points",
+    "point": "pointed points point",
     "speak": "spoke speaking",
     "highlight": "highlighted highlighting",
-    "note2": "notes",
-    "insist2": "insist",
-    "warn2": "warn warning",
     "echo": "echoed echoes echoing",
     "assure": "assured assures assuring",
     "caution": "cautioned cautions cautioning",
     "email": "emailed",
     "retweet": "retweeted retweets retweeting",
     "recount": "recounted recounts recounting",
-    "chant": "chanted chanting",
+    "chant": "chanted chanting chants",
     "contend": "contended contends contending",
     "counter": "countered",
     "retort": "retorted",
     "clarify": "clarified clarifies",
-    "declare2": "declare",
-    "reveal2": "reveal",
-    "acknowledge2": "acknowledge",
-    "predict2": "predict",
-    "suggest2": "suggest",
-    "indicate2": "indicate",
-    "announce2": "announce",
-    "remark2": "remarking",
-    "vow2": "vowing",
     "lament": "lamented laments lamenting",
     "interject": "interjected",
     "speculate": "speculated speculates",
     "muse": "mused",
     "proclaim": "proclaimed proclaims",
     "repeat": "repeating",
-    "chant2": "chants",
-    "conclude2": "concludes",
-    "cite2": "cite",
-    "complain2": "complain",
-    "emphasize2": "emphasize",
+    "conclude": "concludes",
     "rebut": "rebut rebutted",
     "articulate": "articulated",
 }
@@ -177,6 +163,8 @@ STANCE_STEMS = {
     "condemn": "condemned condemns condemning",
     "demand": "demanded demands demanding",
     "push": "pushed",
+    "grumble": "grumble grumbles grumbled grumbling",
+    "extol": "extol extols extolled extolling",
 }
 #: Broad cues: beliefs, wishes, evaluations and endorsements that annotation
 #: schemes count as attributions but a copy desk does not read as sourcing.
@@ -205,7 +193,7 @@ BROAD_STEMS = {
     "invoke": "invoked invokes invoking",
     "list": "listed lists",
     "identify": "identified",
-    "charge": "charged charging",
+    "charge": "charged charging charge",
     "challenge": "challenged challenging",
     "recommend": "recommended recommends recommending",
     "forecast": "forecast forecasts",
@@ -228,21 +216,21 @@ BROAD_STEMS = {
     "designate": "designated designates designating",
     "brand": "branded brands branding",
     "reference": "referenced referencing",
-    "credit": "credited",
+    "credit": "credited credit credits",
     "congratulate": "congratulated",
-    "balk": "balked",
+    "balk": "balked balk balks balking",
     "distance": "distanced",
     "brush": "brushed",
     "allude": "alluding alluded",
-    "fear2": "fearing",
+    "fear": "fearing",
     "consider": "considers",
     "order": "ordered",
-    "promise2": "promising",
-    "point2": "pointing",
-    "express2": "express",
-    "expect2": "expecting",
+    "promise": "promising",
+    "point": "pointing",
+    "express": "express",
+    "expect": "expecting",
     "realize": "realized",
-    "weigh": "weighed",
+    "weigh": "weighed weighing",
     "unveil": "unveiled",
     "outline": "outlined outlining",
     "detail": "detailing",
@@ -286,7 +274,7 @@ AMBIGUOUS_BROAD = words("""called calling calls continued accused accuses accusi
     urged urging urges pointed supported supports opposed opposes denied denies concluded speaking
     highlighted highlighting cites answered briefed writing knows expect expects shows found spoke posted
     pushed wanted want support insist warn declare reveal acknowledge predict suggest indicate announce cite
-    complain emphasize rebut""")
+    complain emphasize rebut note claim charge feel feels felt know knew knows thought believed""")
 #: Forms that are as often nouns or adjectives: cues only when they open a
 #: clause (“that”, a colon, a quotation) or follow a pronoun. Present forms of
 #: speech verbs speak only before a clause ("insist that"); else ("will not
@@ -294,6 +282,32 @@ AMBIGUOUS_BROAD = words("""called calling calls continued accused accuses accusi
 AMBIGUOUS = frozenset(
     _AMBIGUOUS_FORMS
     | words(
-        "insist warn declare reveal acknowledge predict suggest indicate announce cite complain emphasize rebut"
+        """insist warn declare reveal acknowledge predict suggest indicate announce cite complain emphasize rebut
+        point note claim charge"""
     )
 )
+
+#: Cue forms that report an act rather than a view: a crowd doing them is not a
+#: vague attribution ("many declined to comment", "advocates unveiled a plan").
+NOT_VIEWS = words("""plan plans planned planning seek seeks sought seeking decline declines declined declining refuse
+    refuses refused refusing offer offers offered offering pledge pledges pledged pledging threaten threatens
+    threatened threatening issue issued order ordered approve approves approved unveil unveiled outline outlined
+    outlining detail detailing list listed lists identify identified thank thanked thanking discuss discussed
+    discussing talk talks talked talking spar sparred remember remembers remembered realize realized reference
+    referenced referencing designate designated designates designating congratulate congratulated distance
+    distanced brush brushed invoke invoked invokes invoking signal signals signaled signalled signaling show shows
+    showed find finds found read reads ask asks asked asking answer answered respond responds responded
+    responding reply replies replied replying brief briefed inform informed email emailed propose proposes
+    proposed proposing promise promises promised promising vow vows vowed vowing testify testified testifies
+    recount recounts recounted recounting recall recalls recalled recalling chant chants chanted chanting shout
+    shouted yell yelled speak spoke speaking post posted tweet tweets tweeted tweeting retweet retweets
+    retweeted retweeting write writes wrote writing continue continued repeat repeating mention mentions
+    mentioned mentioning remind reminds reminded reminding convince convinced eager want wants wanted revealed
+    reveals disclosed announce announces announced announcing""")
+#: The views a group of witnesses voices ("residents complained"); their plain
+#: speech is testimony ("residents said they heard shots").
+VIEWS_ONLY = words("""complain complains complained complaining believe believes believed think thinks thought feel
+    feels felt fear fears feared worry worries worried doubt doubts doubted accuse accuses accused accusing blame
+    blames blamed blaming criticize criticized criticised criticizes condemn condemned condemns denounce
+    denounced denounces praise praised praises welcome welcomed welcomes hope hopes hoped question questioned
+    demand demanded demands lament lamented grumble grumbled grumbling suspect suspected""")

@@ -1,17 +1,39 @@
-"""Source words: what the head of a source noun phrase says about who speaks.
+"""Source words: what the parts of a source noun phrase say about who speaks.
 
 Data only; :mod:`newslint.analysis.attribution.classify` reads a source
-phrase by its parts and looks its head and modifiers up here.
+phrase by its parts (determiner or quantifier, modifiers, head noun, what
+follows it) and looks the words up here. Person nouns are listed in the
+singular; the reader makes their plurals ("official" → "officials",
+"spokesman" → "spokesmen", "deputy" → "deputies").
 
-- ``ANON_HEADS``: people known by a role or a description, not by name
-  ("a source", "officials", "an aide");
-- ``CROWD_HEADS``: vague crowds that hold views ("critics", "experts", "many");
-- ``PLAIN_CROWDS``: plain people, a crowd when nothing describes them further;
+Who a head noun names, by group:
+
+- ``INSIDER_NOUNS``: people who know by their position and pass it on: an
+  unnamed one, or several, are anonymous sources ("a senior official",
+  "officials said", "two former CIA officers", "prosecutors said");
+- ``CROWD_NOUNS``: people who hold views as a group; in the plural, unnamed,
+  they are a vague crowd ("critics say", "Democrats argue", "many economists
+  expect"); one of them unnamed is an unnamed source ("a critic said");
+- ``PARTY_NOUNS``: parties and camps, a crowd in the plural ("Republicans");
+- ``WITNESS_NOUNS``: people who saw something: unnamed witnesses inform and are
+  allowed; a group of them voicing a view is still a crowd;
+- ``RELATIVE_NOUNS``: the family and friends of someone in the story, who pass
+  on what they know ("an uncle said", "family members told");
+- ``PLAIN_CROWDS``: plain people: a crowd unless described as sources
+  ("people familiar with the talks").
+
+And the other words of a source phrase:
+
+- ``CROWD_ENDINGS``: endings that make a group noun of a word not listed
+  ("conservationists", "Europeans", "Israelis");
+- ``NOT_PEOPLE``: plurals with such an ending that name no one ("papers", "orders");
+- ``QUANTIFIERS``: words that count or measure a group without naming it;
+  ``VAGUE_QUANTIFIERS`` make it vague ("some", "many": not "two", "all");
+- ``ANONYMITY_WORDS``: words that mark a description as withheld on purpose;
+- ``REPORT_NOUNS``: reports relayed without their outlet ("according to reports");
 - ``OUTLET_WORDS``, ``INSTITUTION_WORDS``: news organisations and bodies;
 - ``TITLES``: titles and offices that make an office holder ("the deputy minister");
-- ``SPOKESPEOPLE``: speakers for an institution;
-- ``LOCAL_SERVICES``: bodies whose officials speak for them ("police officials");
-- ``VAGUE_DETERMINERS``: words before a plain crowd that leave it vague.
+- ``SPOKESPEOPLE``: speakers for an institution.
 """
 
 from __future__ import annotations
@@ -19,23 +41,90 @@ from __future__ import annotations
 from newslint.analysis._scan import words
 
 __all__ = [
-    "ANON_HEADS",
-    "CROWD_HEADS",
+    "ANONYMITY_WORDS",
+    "CROWD_BODIES",
+    "CROWD_ENDINGS",
+    "CROWD_NOUNS",
+    "DEMONYMS",
+    "INSIDER_NOUNS",
     "INSTITUTION_WORDS",
-    "LOCAL_SERVICES",
+    "MEMBERS_OF",
+    "NOT_PEOPLE",
     "OUTLET_WORDS",
+    "PARTY_NOUNS",
     "PLAIN_CROWDS",
+    "POLICE_NOUNS",
+    "PLAIN_PEOPLE",
+    "PLAIN_PERSON_NOUNS",
+    "QUANTIFIERS",
+    "RELATIVE_NOUNS",
+    "REPORT_NOUNS",
     "SPOKESPEOPLE",
     "TITLES",
-    "VAGUE_DETERMINERS",
+    "VAGUE_QUANTIFIERS",
+    "WITNESS_NOUNS",
 ]
 
-ANON_HEADS = words("""source sources official officials aide aides adviser advisers advisor advisors diplomat diplomats
-    insider insiders staffer staffers person people individual individuals administrator administrators executive executives
-    lawmaker lawmakers negotiator negotiators employee
-    employees resident residents witness witnesses""")
-CROWD_HEADS = words("""many some most few critics observers experts analysts commentators skeptics sceptics opponents
-    supporters others scientists historians economists pundits scholars""")
+INSIDER_NOUNS = words("""source official aide adviser advisor staffer staff insider diplomat negotiator spokesman
+    spokeswoman spokesperson employee executive officer investigator detective prosecutor attorney lawyer counsel
+    clerk manager supervisor administrator commander sergeant lieutenant operative organizer organiser
+    representative associate confidant nurse agent deputy trooper planner
+    consultant auditor inspector regulator negotiator envoy emissary functionary bureaucrat""")
+CROWD_NOUNS = words("""critic observer expert analyst commentator skeptic sceptic opponent supporter proponent
+    detractor advocate activist scientist historian economist pundit scholar researcher academic strategist
+    lawmaker legislator politician leader voter citizen ally backer fan follower doctor physician teacher
+    worker wonk watcher theorist campaigner protester protestor demonstrator believer evangelical hardliner
+    hawk dove donor constituent taxpayer consumer forecaster pollster technologist environmentalist
+    conservationist delegate superdelegate member nationalist officeholder candidate pilot farmer miner driver
+    soldier veteran immigrant refugee owner investor trader banker entrepreneur homeowner tenant landlord user
+    viewer reader listener athlete player coach clergyman priest pastor
+    scientist engineer educator""")
+#: Police who speak for their force in the plural ("deputies said", "investigators
+#: say") are the institution's voice, like "police said"; one of them unnamed is a source.
+POLICE_NOUNS = words("officer deputy detective investigator trooper agent marshal")
+#: "Members" take the group of what they are members of: "family members"
+#: pass on what they know, "staff members" are insiders, "party members" a crowd.
+MEMBERS_OF = {
+    "family": "relative",
+    "audience": "witness",
+    "crowd": "witness",
+    "public": "witness",
+    "staff": "insider",
+    "board": "insider",
+    "committee": "insider",
+    "council": "insider",
+    "campaign": "insider",
+    "cabinet": "insider",
+    "team": "insider",
+    "administration": "insider",
+}
+#: Organisations in the plural, unnamed, are a crowd too ("rights groups worry").
+CROWD_BODIES = words("groups organizations organisations associations unions coalitions")
+#: Peoples whose name ends like a surname ("Israelis", "Iraqis"), read as a people.
+DEMONYMS = words("""israelis iraqis pakistanis saudis yemenis somalis kuwaitis qataris emiratis bangladeshis nepalis
+    afghanis omanis bahrainis""")
+PARTY_NOUNS = words("""democrat republican conservative liberal progressive moderate libertarian socialist tory
+    independent centrist populist nationalist loyalist""")
+WITNESS_NOUNS = words("""witness resident neighbor neighbour bystander onlooker passenger survivor student parent
+    attendee customer shopper patron passerby passer-by caller victim""")
+RELATIVE_NOUNS = words("""relative uncle aunt cousin brother sister mother father son daughter grandmother grandfather
+    grandson granddaughter wife husband friend niece nephew fiancee fiancée girlfriend boyfriend
+    stepfather stepmother stepson stepdaughter family-member""")
+#: People in a story who are neither sources nor crowds: "a gunman who said …".
+PLAIN_PERSON_NOUNS = words("""man woman boy girl child teen teenager gunman suspect shooter attacker killer driver
+    victim assailant intruder robber thief""")
+#: Plain people: "people", "a person"; "individuals".
+PLAIN_CROWDS = words("people individuals folks")
+PLAIN_PEOPLE = words("person individual")
+CROWD_ENDINGS = ("ists", "ians", "eans", "icans")
+NOT_PEOPLE = words("""papers orders numbers letters centers centres computers markets analysis basis crisis thesis
+    emphasis diagnosis plans bans means loans scans fans clans vans""")
+QUANTIFIERS = words("""some many most few several multiple numerous various other others another all both each
+    one two three four five six seven eight nine ten dozen dozens hundreds thousands millions a an
+    lot lots number majority majorities minority plurality handful half third thirds quarter""")
+VAGUE_QUANTIFIERS = words("some many most few several multiple numerous various others lot lots handful")
+ANONYMITY_WORDS = words("unnamed anonymous unidentified")
+REPORT_NOUNS = words("report reports reporting accounts")
 OUTLET_WORDS = words("""agency news newspaper times post journal tribune herald guardian telegraph reuters ap afp bbc cnn
     msnbc fox npr nbc abc cbs politico axios bloomberg tass irna sana xinhua isna mehr tasnim fars
     broadcaster television tv radio magazine website outlet daily gazette press wire""")
@@ -47,10 +136,4 @@ INSTITUTION_WORDS = words("""police ministry department government army military
 TITLES = words("""mr mrs ms dr prof sen rep gov gen president minister secretary chairman chairwoman chief general
     brigadier colonel lieutenant major captain commissioner mayor judge senator representative governor
     ambassador director spokesman spokeswoman deputy vice prime king queen prince pope sheikh ayatollah""")
-PLAIN_CROWDS = words("people individuals lawmakers legislators")
-VAGUE_DETERMINERS = words("many some most few other the these those such ordinary")
-LOCAL_SERVICES = words(
-    """police sheriff hospital court fire emergency school campus county city airport prison jail coroner
-    medical health transit nypd lapd fbi"""
-)
 SPOKESPEOPLE = words("spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen")
