@@ -120,12 +120,12 @@ def read_source(phrase: str) -> SourcePhrase:
         if any(r.kind == "person" for r in read):
             return SourcePhrase("person", "", first.determiner, first.quantifier, False, first.modifiers,
                                 first.head, first.plural, first.post, apposition, first.names, first.marked)  # fmt: skip
-        return _with(first, apposition=apposition)
+        return _with_apposition(first, apposition)
     return _read_part(phrase)
 
 
-def _with(p: SourcePhrase, **changes: str) -> SourcePhrase:
-    return p._replace(**changes)
+def _with_apposition(p: SourcePhrase, apposition: str) -> SourcePhrase:
+    return p._replace(apposition=apposition)
 
 
 # A word of each alternative of ANON_MARK: most phrases have none, and a substring test is fast.
