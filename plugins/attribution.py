@@ -78,16 +78,19 @@ class UnattributedQuote(Rule):
         text = document.text
         min_words = int(self.options["min_words"])
         for qs in analysis.quote_speakers:
-            if qs.attributed or qs.framing or qs.words < min_words:
+            if (qs.attributed and not qs.dangling) or qs.framing or qs.words < min_words:
                 continue
             if qs.fragment and qs.words < self.options["fragment_words"]:
                 continue  # a short partial quotation or scare quote inside a sentence
             q = qs.quote
             end = q.end if len(q.paragraphs) == 1 else analysis.paragraphs[q.paragraph].end
             opening = " ".join(text[q.content.start : q.content.end].split()[:6])
-            yield self.violation(
-                document, q.start, end, f"the quotation “{opening}…” has no identifiable speaker"
-            )
+            if qs.dangling and qs.speaker is not None:
+                pronoun = text[qs.speaker.start : qs.speaker.end]
+                message = f"the quotation “{opening}…” is given to “{pronoun}”, and no one is named before it"
+            else:
+                message = f"the quotation “{opening}…” has no identifiable speaker"
+            yield self.violation(document, q.start, end, message)
 
 
 class UnattributedClaim(Rule):

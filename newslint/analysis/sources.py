@@ -32,6 +32,7 @@ from newslint.analysis._scan import words
 from newslint.analysis.attribution import Attribution
 from newslint.analysis.attribution.classify import classify_source, read_source
 from newslint.analysis.attribution.phrases import np_before
+from newslint.analysis.lexicon.cues import INFORM_WORDS, STANCE_WORDS
 from newslint.analysis.segments import Sentence
 from newslint.spans import Span
 
@@ -72,8 +73,8 @@ _RELATIVE = ("who", "which", "that")
 _KNOWING = words("""believe believes believed think thinks thought expect expects expected fear fears feared know
     knows knew suspect suspects suspected doubt doubts doubted question questioned questions estimate estimates
     estimated predict predicts predicted indicate indicates indicated""")
-#: How many sentences on "deputies said" is the same group as "sheriff's deputies" before.
-_BACK_WITHIN = 5
+#: How many sentences on a plain "officials said" is the same group as before.
+_BACK_WITHIN = 3
 # Relatives there is one of: "the victim's mother" is someone the story identifies.
 _UNIQUE_RELATIVES = words(
     "mother father wife husband stepfather stepmother grandmother grandfather fiancee fiancée girlfriend boyfriend"
@@ -87,6 +88,7 @@ _MAYBE_UNNAMED = ("anonymous", "pronoun", "institution")
 # Cues that pass nothing on from a source: a question asked, a document cited.
 _NOT_PASSING_ON = words("ask asks asked asking cite cites cited citing")
 _PREDICATE_BEFORE = re.compile(r"\b(?:is|was|are|were|be|been|being|am)\s+\Z", re.I)
+_CUE_WORDS = INFORM_WORDS | STANCE_WORDS
 _QUESTION_BEFORE = re.compile(r"\b(?:what|whether|how|why|if)\s+$", re.I)
 _NOT_BETWEEN = re.compile(r"\b(?:not|never|no\s+longer)\b|n[’']t\b", re.I)
 _DEMONSTRATIVE = re.compile(r"^(?:this|these|those)\b", re.I)
@@ -200,23 +202,21 @@ def find_anonymous_sources(
         if text[a.cue.start : a.cue.end] == ":":
             continue  # a headline's "Official: …" is named in the story, or not, below it
         same = " ".join(phrase.lower().split())
-        if same in by_phrase:
+        bare_plural = read.plural and not read.determiner and not read.quantifier
+        if same in by_phrase and (
+            not bare_plural or a.sentence - firsts[by_phrase[same]][1].sentence <= _BACK_WITHIN
+        ):
+            # The same words again ("an official told Reuters", twice); a plain "officials" only
+            # nearby: in a round-up, the officials of the next state are other people.
             links.setdefault(by_phrase[same], []).append(src)
             continue
         key = _head_key(phrase)
         sent = sentences[a.sentence]
         if _DEMONSTRATIVE.match(phrase):
             continue  # "this person", "these officials": a reference back, by definition
-        bare_plural = read.plural and not read.determiner and not read.quantifier
-        if _DEFINITE.match(phrase) or bare_plural:
+        if _DEFINITE.match(phrase):
             earlier = next(
-                (
-                    i
-                    for i, (k, f) in enumerate(firsts)
-                    if _same_source(k, key)
-                    and f.start < src.start
-                    and (not bare_plural or a.sentence - f.sentence <= _BACK_WITHIN)
-                ),
+                (i for i, (k, f) in enumerate(firsts) if _same_source(k, key) and f.start < src.start),
                 None,
             )
             if earlier is not None:
@@ -386,7 +386,10 @@ def _named_soon_after(text: str, sentences: Sequence[Sentence], sent: Sentence, 
         body = text[s.start : s.end]
         for m in _NAME.finditer(body):
             # The title before the name ("Deputy Defense Minister Ali …") or its apposition (", the deputy …").
-            title = body[max(0, m.start() - 40) : m.start()].lower()
+            # The words just before the name, up to a verb: "deputy defense minister Ali …"
+            title = " ".join(body[max(0, m.start() - 40) : m.start()].lower().split()[-3:])
+            if _CUE_WORDS.intersection(title.split()):
+                title = ""  # "another officer told [Fox News]": no title of the name
             after = body[m.end() : m.end() + 80]
             apposition = after.lower() if after.startswith(",") else ""
             if any(re.search(rf"\b{re.escape(w)}\b", title + " | " + apposition) for w in words):

@@ -19,6 +19,15 @@ from newslint.analysis._scan import words
 from newslint.analysis.attribution import Attribution, classify_source
 from newslint.analysis.attribution.phrases import BREAK_RIGHT, np_after, np_before, sentence_subject
 from newslint.analysis.attribution.tokens import PERSONAL, tokens
+from newslint.analysis.lexicon.sources import (
+    CROWD_NOUNS,
+    INSIDER_NOUNS,
+    PLAIN_PEOPLE,
+    PLAIN_PERSON_NOUNS,
+    RELATIVE_NOUNS,
+    TITLES,
+    WITNESS_NOUNS,
+)
 from newslint.analysis.quotes import Quote
 from newslint.analysis.segments import Paragraph, Sentence
 from newslint.spans import Span
@@ -68,6 +77,9 @@ class QuoteSpeaker:
     #: names whose reply it is), "goes-on" (the speaker of the quotation before
     #: goes on); "" when nothing does.
     framing: str = ""
+    #: A speaker that is a pronoun ("he said") with no one named anywhere before the
+    #: quotation: attributed in form, unattributed in fact.
+    dangling: bool = False
 
     @property
     def attributed(self) -> bool:
@@ -111,9 +123,52 @@ def find_quote_speakers(
             q = qs.quote
             framing = _framing(text, layout, q, before)
             qs = replace(qs, words=q.words(text), fragment=_is_fragment(text, layout, q), framing=framing)
+        elif _dangling(text, qs):
+            q = qs.quote
+            qs = replace(qs, words=q.words(text), fragment=_is_fragment(text, layout, q), dangling=True)
         framed.append(qs)
         before = qs
     return framed
+
+
+def _dangling(text: str, qs: QuoteSpeaker) -> bool:
+    """The speaker is "he", "she" or "they" and nobody is named anywhere before the quotation."""
+    speaker = qs.speaker
+    if speaker is None or text[speaker.start : speaker.end].lower() not in ("he", "she", "they"):
+        return False
+    if qs.attribution is not None and qs.attribution.resolved is not None:
+        return False
+    end = min(qs.quote.start, speaker.start)
+    if _NAMED.search(text, 0, end) is not None or looks_like_title(text, qs.quote):
+        return False
+    for m in _CAPITALISED.finditer(text, 0, end):
+        word = m.group(1)
+        if (
+            word.lower() not in _SENTENCE_OPENERS
+            and word not in _PRONOUNS_CAPS
+            and word.lower() not in _PERSONISH
+        ):
+            return False  # "Alves described the night.": a name opening a sentence
+    # "The mayor spoke first. “…,” she said": someone described, if not named, is there to refer to.
+    return _PERSONISH.isdisjoint(_LOWER_WORD.findall(text[:end].lower()))
+
+
+_LOWER_WORD = re.compile(r"[a-z]+")
+# A capitalised word and a lower-case one after it, anywhere: a name, unless a common opener.
+_CAPITALISED = re.compile(r"\b([A-Z][a-z’'-]+)\s+[a-z]")
+_PRONOUNS_CAPS = frozenset(
+    ["He", "She", "They", "We", "I", "You", "His", "Her", "Their", "Our", "My", "Your"]
+)
+_PERSONISH = frozenset(
+    TITLES | INSIDER_NOUNS | CROWD_NOUNS | RELATIVE_NOUNS | WITNESS_NOUNS | PLAIN_PERSON_NOUNS | PLAIN_PEOPLE
+)
+# Someone named: a title and a name, two capitalised words in a row, or a capitalised
+# word before a verb ("Ortiz said"); the first word of a sentence is not a name by itself.
+_NAMED = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Sgt|Lt|Capt|Col|Det|Officer|President|Mayor|Judge)\.?\s+[A-Z]"
+    r"|\b[A-Z][a-z’'-]+\s+(?:[A-Z]\.\s*)?[A-Z][a-z][\w’'-]*"
+    r"|(?<![.!?“\"]\s)(?<!^)\b[A-Z][a-z][\w’'-]+\s+(?:said|says|told|added|wrote)\b"
+)
 
 
 @dataclass

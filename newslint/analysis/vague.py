@@ -210,7 +210,7 @@ _NAMES_AFTER = re.compile(
 )
 _MAYBE = re.compile(r"\b(?:may|might|could|can)\b")
 # A crowd in a question or a condition: "if voters think", "what people think".
-_OPENS_QUESTION = re.compile(r"\b(?:if|unless|whether|what|how|why)\s+$", re.I)
+_OPENS_QUESTION = re.compile(r"\b(?:if|unless|whether|what|why)\s+$", re.I)
 _INCLUDING_NAME = re.compile(r"\b(?:including|such\s+as|led\s+by|among\s+them)\s+(?:[A-Z]|the\s+[A-Z])")
 _COUNTED_BEFORE = re.compile(
     r"(?:\d[\d,.]*\s*(?:%|percent|per\s+cent)?|\b(?:half|third|quarter|thirds|quarters))\s+of\s+(?:the\s+)?$",
@@ -412,7 +412,7 @@ _VAGUE_SCANNER = WordScanner(
 #: The pattern the scanner finds (for tests of the fast path).
 VAGUE = _VAGUE_SCANNER.pattern
 # "has been described as reckless by Senator Ruiz": the passive names its agent.
-_BY_NAME = re.compile(r"[^.;]{0,80}?\bby\s+(?:the\s+)?[A-Z]")
+_BY_NAME = re.compile(r"[^.;,]{0,80}?\bby\s+(?:the\s+)?[A-Z]")
 # "known as": a name, not a view ("is known as the Big Apple", "known as “Bud”").
 _NAMING = re.compile(r"\s*(?:[“\"‘'A-Z]|the\s+[A-Z])")
 # "the Center for Immigration Studies show": a capitalised name before "studies".

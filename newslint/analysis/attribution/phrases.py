@@ -343,7 +343,7 @@ def sentence_subject_from(text: str, start: int, limit: int) -> Span | None:
     while toks and toks[0][2].lower() in ("and", "but", "or", "so", "yet"):
         toks = toks[1:]
     # Skip an introductory phrase ("On Tuesday, …", "Asked about it, …", "Instead, …").
-    if toks and _is_intro(toks[0][2]):
+    if toks and _is_intro(toks[0][2], toks[1][2] if len(toks) > 1 else ""):
         for i, (_, _, w) in enumerate(toks[:20]):
             if w == ",":
                 toks = toks[i + 1 :]
@@ -375,6 +375,14 @@ _INTRO = words(
 )
 
 
-def _is_intro(word: str) -> bool:
+def _is_intro(word: str, following: str) -> bool:
+    """A word opening an introductory phrase: "On …", "Finally, …", "Speaking to reporters, …" (not
+    a name that ends the same way: "Kelly said", "O'Reilly, a lawyer", "Manning told")."""
     low = word.lower()
-    return low in _INTRO or (word[0].isupper() and low.endswith(("ly", "ing")) and len(low) > 4)
+    if low in _INTRO:
+        return True
+    if not (word[0].isupper() and low.isalpha() and len(low) > 4):
+        return False
+    if low.endswith("ly"):
+        return following == ","
+    return low.endswith("ing") and following[:1].islower() and following.lower() not in _ENDS_SUBJECT
