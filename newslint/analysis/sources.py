@@ -41,7 +41,9 @@ __all__ = ["ANONYMITY_MARK", "NAMED_WITHIN", "REASON", "AnonymousSource", "find_
 ANONYMITY_MARK = re.compile(
     r"\b(?:unnamed|anonymous|anonymity|unidentified|declined\s+to\s+be\s+(?:named|identified)|"
     r"asked\s+not\s+to\s+be\s+(?:named|identified)|not\s+authori[sz]ed\s+to|requested\s+anonymity|"
-    r"speaking\s+privately|on\s+background)\b",
+    r"speaking\s+privately|on\s+background|"
+    r"(?:did|does|do)\s+not\s+want\s+to\s+be\s+(?:named|identified)|(?:didn|doesn|don)[’']t\s+want\s+to\s+be\s+"
+    r"(?:named|identified)|wished\s+to\s+remain\s+anonymous)\b",
     re.I,
 )
 REASON = re.compile(
@@ -89,6 +91,7 @@ _MAYBE_UNNAMED = ("anonymous", "pronoun", "institution")
 _NOT_PASSING_ON = words("ask asks asked asking cite cites cited citing")
 _PREDICATE_BEFORE = re.compile(r"\b(?:is|was|are|were|be|been|being|am)\s+\Z", re.I)
 _CUE_WORDS = INFORM_WORDS | STANCE_WORDS
+_PREPOSITIONS = words("of for to with at from by")
 _QUESTION_BEFORE = re.compile(r"\b(?:what|whether|how|why|if)\s+$", re.I)
 _NOT_BETWEEN = re.compile(r"\b(?:not|never|no\s+longer)\b|n[’']t\b", re.I)
 _DEMONSTRATIVE = re.compile(r"^(?:this|these|those)\b", re.I)
@@ -226,7 +229,7 @@ def find_anonymous_sources(
         explicit = bool(ANONYMITY_MARK.search(text, sent.start, sent.end))
         if _DEFINITE.match(phrase) and not explicit and not read.post:
             continue  # "the official said" refers back; "the manager of the bar said" describes someone new
-        if not explicit and _named_soon_after(text, sentences, sent, phrase):
+        if not explicit and read.group != "report" and _named_soon_after(text, sentences, sent, phrase):
             continue
         reason = _reason(text, sent.start, window_end, quotes)
         if reason is None:
@@ -388,8 +391,8 @@ def _named_soon_after(text: str, sentences: Sequence[Sentence], sent: Sentence, 
             # The title before the name ("Deputy Defense Minister Ali …") or its apposition (", the deputy …").
             # The words just before the name, up to a verb: "deputy defense minister Ali …"
             title = " ".join(body[max(0, m.start() - 40) : m.start()].lower().split()[-3:])
-            if _CUE_WORDS.intersection(title.split()):
-                title = ""  # "another officer told [Fox News]": no title of the name
+            if _CUE_WORDS.intersection(title.split()) or title.rsplit(" ", 1)[-1] in _PREPOSITIONS:
+                title = ""  # "another officer told [Fox News]", "uncle of [Anthony Frazier]": not a title
             after = body[m.end() : m.end() + 80]
             apposition = after.lower() if after.startswith(",") else ""
             if any(re.search(rf"\b{re.escape(w)}\b", title + " | " + apposition) for w in words):

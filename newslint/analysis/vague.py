@@ -175,8 +175,11 @@ def _not_vague(ctx: _Context, read: SourcePhrase, a: Attribution, src: Span) -> 
         return True  # "only 9% of Ruiz supporters", "half of the voters", "only 28 Republicans": counted
     if _INCLUDING_NAME.search(text, src.start, src.end):
         return True  # "top Republicans, including Sen. Ted Cruz,": named at once
-    if read.determiner in _BACK and not read.post and not read.vague:
-        return True  # "the analysts said": a group the story named before
+    restricted = bool(read.post) or text[src.end : src.end + 6].lstrip().startswith(("who ", "who’", "who'"))
+    if read.determiner in _BACK and not restricted and not read.vague:
+        return (
+            True  # "the analysts said": a group the story named before; not "the pilots who have complained"
+        )
     if read.determiner in ("our", "its") or (
         read.determiner
         and read.determiner not in _BACK
@@ -246,7 +249,8 @@ def _measured(ctx: _Context, start: int) -> bool:
 
 # Where the outlet's own voice takes over from reported speech: "…, but many say", "— even though research has shown".
 _OWN_VOICE = re.compile(
-    r",\s+(?:and|but|though|yet|which|who)\b|[—;()]|--|\b(?:but|even\s+though|although|despite|while|whereas|because)\b"
+    r",\s+(?:and|but|though|yet|which|who|prompting|leading|sparking|drawing|triggering|causing|fueling|fuelling|"
+    r"raising|provoking|angering)\b|[—;()]|--|\b(?:but|even\s+though|although|despite|while|whereas|because)\b"
     r"|[.!?]\s+[A-Z]"
 )
 
@@ -264,11 +268,14 @@ def _said_by_someone(ctx: _Context, start: int) -> bool:
         and a.source_kind != "crowd"
         and start - a.cue.end < 200
         and not _OWN_VOICE.search(ctx.text, a.cue.end, start)
+        and not _NEGATED.search(ctx.text, a.source.end, a.cue.start)  # type: ignore[union-attr]
         and not _DOCUMENT.search(ctx.text, a.source.start, a.source.end)  # type: ignore[union-attr]
         for a in ctx.by_sentence.get(sent.index, ())
     )
 
 
+# "He has not yet said how …": a speaker who says nothing reports nothing.
+_NEGATED = re.compile(r"\b(?:not|never)\b|n[’']t\b", re.I)
 # A document or figures, not someone speaking: "data indicate that …".
 _DOCUMENT = re.compile(
     r"\b(?:data|statement|report|reports|poll|polls|survey|surveys|study|studies|figures|records|research)$",
@@ -489,7 +496,9 @@ def _opening(text: str, m: re.Match[str], form: str) -> int | None:
             return b.start()
         if form == "as":
             b = _ADVERB_BEFORE.search(text, before, start)  # "routinely described as", "widely seen as"
-            return None if b is None else b.start()
+            if b is None or _ACTIVE_BEFORE.search(text, before, b.start()):
+                return None  # "what he has often described as": the active voice, with its subject
+            return b.start()
         if form == "adverb":
             return None if _SUBJECT_BEFORE.search(text, before, start) else start  # "they generally thought"
         return None
@@ -503,12 +512,11 @@ def _opening(text: str, m: re.Match[str], form: str) -> int | None:
         b = _HIDDEN_BEFORE[form].search(text, before, start)
         if b is None:
             return None
-        if (
-            form == "some"
-            and b.group(0).split()[0].lower() in ("for", "to")
-            and not _opens_clause(text, b.start())
-        ):
+        opener = b.group(0).split()[0].lower()
+        if form == "some" and opener in ("for", "to") and not _opens_clause(text, b.start()):
             return None  # "opened to some", "a gift for many": not a view
+        if form == "some" and opener == "among" and m.group(0).lower() == "others":
+            return None  # "among others": other things too
         return b.start()
     if form == "what":
         b = _WHAT_BEFORE.search(text, before, start)
@@ -522,6 +530,7 @@ def _opening(text: str, m: re.Match[str], form: str) -> int | None:
     return start
 
 
+_ACTIVE_BEFORE = re.compile(r"\b(?:has|have|had|i|we|you|he|she|they|who)\s+\Z", re.I)
 _ADVERB_BEFORE = re.compile(
     r"\b(?:widely|generally|commonly|routinely|frequently|often|largely|broadly)\s+\Z", re.I
 )

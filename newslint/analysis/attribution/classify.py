@@ -37,6 +37,7 @@ from newslint.analysis.lexicon.sources import (
     POLICE_NOUNS,
     QUANTIFIERS,
     RELATIVE_NOUNS,
+    REPORT_MODIFIERS,
     REPORT_NOUNS,
     SPOKESPEOPLE,
     TITLES,
@@ -117,7 +118,9 @@ def read_source(phrase: str) -> SourcePhrase:
         read = [_read_part(p) for p in parts]
         first = read[0]
         apposition = " ".join(", ".join(parts[1:]).split())
-        if any(r.kind == "person" for r in read):
+        # A name in any part ("the mayor's spokesman, Tom Reyes"); a lone capitalised word in a
+        # later part is a place in a list more often ("in New York, California, and Minnesota").
+        if first.kind == "person" or any(r.kind == "person" and len(r.names) > 1 for r in read[1:]):
             return SourcePhrase("person", "", first.determiner, first.quantifier, False, first.modifiers,
                                 first.head, first.plural, first.post, apposition, first.names, first.marked)  # fmt: skip
         return _with_apposition(first, apposition)
@@ -146,6 +149,9 @@ _DETERMINERS = words("the a an this that these those his her their its our my yo
 _POST = words("""of for with at in from on inside within among across close familiar briefed who whom whose that which
     tracking involved knowledgeable working based monday tuesday wednesday thursday friday saturday sunday
     yesterday today tonight earlier later last""")
+_TIME_WORDS = words(
+    "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight earlier last on"
+)
 # Heads that count a group: "a majority of Republicans", "half of voters".
 _PARTS_OF = words("majority majorities minority plurality half third thirds quarter share percent")
 # Parts of a group with no number: "strong majorities of Republicans".
@@ -280,8 +286,9 @@ def _read_part(phrase: str) -> SourcePhrase:
     if head in _ALONE and quantifier == [head]:
         return made("crowd", "crowd")
     if head in REPORT_NOUNS:
-        # "according to reports", "initial news reports": no outlet is named.
-        if plural and not names and not post:
+        # "according to reports", "initial news reports", "reports Saturday night": no outlet is named.
+        unnamed = all(w.lower() in REPORT_MODIFIERS for w in names)
+        if plural and unnamed and (not post or post[0].lower() in _TIME_WORDS):
             return made("anonymous", "report")
         return made("other")
     if head in TITLES and not plural:

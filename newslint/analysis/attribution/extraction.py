@@ -191,7 +191,7 @@ _COUNTED = re.compile(
 
 
 # Between "said" and ", adding": a few words of time or place, no quotation.
-_SAME_SPEAKER_GAP = re.compile(r"[^“”\"\n.;:]{0,60},\s*")
+_SAME_SPEAKER_GAP = re.compile(r"[^“”\"\n.;:,]{0,60},\s*")
 _SINGULAR = words("he she him her his")
 _RELATIVE = words("who which that")
 

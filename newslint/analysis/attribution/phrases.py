@@ -106,6 +106,8 @@ def np_before(text: str, lo: int, cue_start: int, coordinate: bool = True) -> Sp
     while k > 0 and j - k < MAX_NP:
         w = toks[k - 1][2]
         lw = w.lower()
+        if w == "-" and (text[toks[k - 1][0] - 1 : toks[k - 1][0]].isspace() or toks[k - 2][2] == "-"):
+            break  # "the Party -- recently": a dash, not a hyphen
         if w in ("’s", "'s", "-", "&", ".") or (w in ("’", "'") and k >= 2 and toks[k - 2][2].endswith("s")):
             k -= 1  # "the mayor's aide", "the teachers' union"
             continue
@@ -328,7 +330,11 @@ _FINITE = words("""is was were are has have had will would could can may might m
 _NP_PREPS = words("of for with to at in from")
 # Words after which a sentence's subject has ended: a finite verb, a cue word,
 # a clause or phrase opener other than a preposition inside a noun phrase.
-_ENDS_SUBJECT = frozenset(_FINITE | INFORM_WORDS | STANCE_WORDS | (BREAK_RIGHT - _NP_PREPS))
+# ("state" and "states" are nouns in subjects far more often: "state legislators".)
+_ENDS_SUBJECT = frozenset(_FINITE | INFORM_WORDS | STANCE_WORDS | (BREAK_RIGHT - _NP_PREPS)) - {
+    "state",
+    "states",
+}
 
 
 def sentence_subject(text: str, sent: Sentence, limit: int) -> Span | None:

@@ -58,6 +58,7 @@ __all__ = [
     "PLAIN_PERSON_NOUNS",
     "QUANTIFIERS",
     "RELATIVE_NOUNS",
+    "REPORT_MODIFIERS",
     "REPORT_NOUNS",
     "SPOKESPEOPLE",
     "TITLES",
@@ -125,6 +126,9 @@ QUANTIFIERS = words("""some many most few several multiple numerous various othe
 VAGUE_QUANTIFIERS = words("some many most few several multiple numerous various others lot lots handful")
 ANONYMITY_WORDS = words("unnamed anonymous unidentified")
 REPORT_NOUNS = words("report reports reporting accounts")
+#: Words that describe reports without naming whose they are ("initial reports", "media reports").
+REPORT_MODIFIERS = words("""initial early earlier local media news press unconfirmed published multiple several
+    conflicting preliminary recent later first latest some other""")
 OUTLET_WORDS = words("""agency news newspaper times post journal tribune herald guardian telegraph reuters ap afp bbc cnn
     msnbc fox npr nbc abc cbs politico axios bloomberg tass irna sana xinhua isna mehr tasnim fars
     broadcaster television tv radio magazine website outlet daily gazette press wire""")
