@@ -37,7 +37,7 @@ class VagueAttribution(Rule):
 
     def check(self, document: Document, analysis: Analysis) -> Iterator[Violation]:
         for v in analysis.vague_attributions:
-            if v.kind == "passive":
+            if v.kind in ("passive", "impersonal"):
                 message = f"“{v.phrase}”: by whom? The view is given with no one holding it"
             else:
                 message = f"“{v.phrase}”: who? The view is put in the mouth of an unnamed crowd"

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, replace
 from newslint.analysis._scan import words
 from newslint.analysis.attribution import Attribution
 from newslint.analysis.attribution.classify import classify_source, read_source
-from newslint.analysis.attribution.phrases import np_before
+from newslint.analysis.attribution.phrases import np_after, np_before
 from newslint.analysis.lexicon.cues import INFORM_WORDS, STANCE_WORDS
 from newslint.analysis.segments import Sentence
 from newslint.spans import Span
@@ -89,13 +89,16 @@ _MARK_WORDS = (
 _MAYBE_UNNAMED = ("anonymous", "pronoun", "institution")
 # Cues that pass nothing on from a source: a question asked, a document cited.
 _NOT_PASSING_ON = words("ask asks asked asking cite cites cited citing")
+# Cues whose object is the source passed on: "which cited unnamed officials", "quoting two aides".
+_RELAYING = words("cite cites cited citing quoting")
 _PREDICATE_BEFORE = re.compile(r"\b(?:is|was|are|were|be|been|being|am)\s+\Z", re.I)
 _CUE_WORDS = INFORM_WORDS | STANCE_WORDS
 _PREPOSITIONS = words("of for to with at from by")
 _QUESTION_BEFORE = re.compile(r"\b(?:what|whether|how|why|if)\s+$", re.I)
 _NOT_BETWEEN = re.compile(r"\b(?:not|never|no\s+longer)\b|n[’']t\b", re.I)
 _DEMONSTRATIVE = re.compile(r"^(?:this|these|those)\b", re.I)
-_DEFINITE = re.compile(r"^(?:the|this|that|these|those|both|such)\b", re.I)
+# A definite reference back; not "the company's lawyers", a description of someone new.
+_DEFINITE = re.compile(r"^(?:the|this|that|these|those|both|such)\b(?!\s+[\w-]+[’']s\b)", re.I)
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 # Description words too common to tie a lede to a later named person.
 _GENERIC = words("""a an the one two three four several some other multiple senior top high-ranking high ranking
@@ -161,12 +164,21 @@ def find_anonymous_sources(
         by_sentence.setdefault(a.sentence, []).append(a)
     given: list[tuple[int, re.Match[str]]] | None = None  # reasons further on, read once when needed
     for a in attributions:
-        if a.source is None or a.source_kind not in _MAYBE_UNNAMED:
+        if a.source is None or (
+            a.source_kind not in _MAYBE_UNNAMED and text[a.cue.start : a.cue.end].lower() not in _RELAYING
+        ):
             continue  # named people, outlets and crowds are never unnamed sources
         cue_word = text[a.cue.start : a.cue.end].lower()
-        if (not a.informs and cue_word not in _KNOWING) or cue_word in _NOT_PASSING_ON:
+        relayed = _relayed_source(text, a, sentences[a.sentence]) if cue_word in _RELAYING else None
+        if relayed is not None:
+            a = replace(
+                a, source=relayed, source_kind="anonymous"
+            )  # "the Post, which cited unnamed officials"
+        elif (not a.informs and cue_word not in _KNOWING) or cue_word in _NOT_PASSING_ON:
             continue  # a stance ("officials agreed"), a question or a citation; but "officials predict"
         src = a.source
+        if src is None:
+            continue
         if (
             a.source_kind == "pronoun"
             and a.resolved is not None
@@ -225,7 +237,7 @@ def find_anonymous_sources(
             if earlier is not None:
                 links.setdefault(earlier, []).append(src)
                 continue
-        window_end = min(sent.end + 200, len(text))
+        window_end = _reason_window(text, sentences, sent, read.head)
         explicit = bool(ANONYMITY_MARK.search(text, sent.start, sent.end))
         if _DEFINITE.match(phrase) and not explicit and not read.post:
             continue  # "the official said" refers back; "the manager of the bar said" describes someone new
@@ -236,7 +248,15 @@ def find_anonymous_sources(
             # "… The official asked not to be named, citing fear of retribution.": further on.
             if given is None:
                 given = _reasons_given(text, sentences, quotes)
-            reason = next((r for i, r in given if i > sent.index), None)
+            head = read.head.rstrip("s")
+            reason = next(
+                (
+                    r
+                    for i, r in given
+                    if i > sent.index and head in text[sentences[i].start : sentences[i].end].lower()
+                ),
+                None,
+            )  # in a sentence about the same people: "The officials asked not to be named …"
         bare = bool(_BARE.match(" ".join(phrase.split())))
         by_phrase[same] = len(firsts)
         firsts.append(
@@ -268,6 +288,28 @@ def find_anonymous_sources(
     return out
 
 
+def _reason_window(text: str, sentences: Sequence[Sentence], sent: Sentence, head: str) -> int:
+    """Where a reason for anonymity may stand near its source: its sentence, and the next one when
+    that speaks of the same people ("Two diplomats said … They spoke on condition of anonymity because …")."""
+    if sent.index + 1 >= len(sentences):
+        return sent.end
+    nxt = sentences[sent.index + 1]
+    words_of = text[nxt.start : min(nxt.end, nxt.start + 80)].lower().split()
+    if words_of and (
+        words_of[0] in ("he", "she", "they", "both", "each") or head.rstrip("s") in " ".join(words_of)
+    ):
+        return nxt.end
+    return sent.end
+
+
+def _relayed_source(text: str, a: Attribution, sent: Sentence) -> Span | None:
+    """The unnamed people a named outlet or person cites: "the Post, which cited unnamed officials"."""
+    phrase = np_after(text, a.cue.end, sent.end)
+    if phrase is None:
+        return None
+    return phrase if classify_source(text[phrase.start : phrase.end]) == "anonymous" else None
+
+
 def _describes_a_name(text: str, sent: Sentence, src: Span) -> bool:
     """The phrase is an apposition after a comma to a named person ("Alex Jones, a radio host who …")."""
     before = text[sent.start : src.start].rstrip()
@@ -295,6 +337,7 @@ def _reported_by_someone_else(text: str, a: Attribution, attributions: dict[int,
         return False  # "…, an official said in an email."
     return any(
         b.informs
+        and b.cue != a.cue
         and b.source is not None
         and b.source_kind in ("person", "pronoun", "institution", "outlet")
         and b.source.end <= b.cue.start

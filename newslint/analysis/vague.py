@@ -177,9 +177,13 @@ def _not_vague(ctx: _Context, read: SourcePhrase, a: Attribution, src: Span) -> 
         return True  # "top Republicans, including Sen. Ted Cruz,": named at once
     restricted = bool(read.post) or text[src.end : src.end + 6].lstrip().startswith(("who ", "who’", "who'"))
     if read.determiner in _BACK and not restricted and not read.vague:
-        return (
-            True  # "the analysts said": a group the story named before; not "the pilots who have complained"
-        )
+        return True  # "the analysts said": a group named before; not "the pilots who complained"
+    if read.head == "those" and not restricted:
+        return True  # "those said": a reference back; "those who oppose the bill warn" is a crowd
+    if restricted and _PREPOSITION_BEFORE.search(text, max(0, src.start - 12), src.start):
+        return True  # "a hotline for those who believe …": a category the sentence speaks of, not a source
+    if _AFFILIATED.match(read.post):
+        return True  # "analysts at the Harbour Trust said": the crowd has an address
     if read.determiner in ("our", "its") or (
         read.determiner
         and read.determiner not in _BACK
@@ -214,6 +218,8 @@ _NAMES_AFTER = re.compile(
 _MAYBE = re.compile(r"\b(?:may|might|could|can)\b")
 # A crowd in a question or a condition: "if voters think", "what people think".
 _OPENS_QUESTION = re.compile(r"\b(?:if|unless|whether|what|why)\s+$", re.I)
+_AFFILIATED = re.compile(r"(?:at|from|with)\s+(?:the\s+)?[A-Z]")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:from|for|to|among|with|of|by|about|against|on|in|at)\s+\Z", re.I)
 _INCLUDING_NAME = re.compile(r"\b(?:including|such\s+as|led\s+by|among\s+them)\s+(?:[A-Z]|the\s+[A-Z])")
 _COUNTED_BEFORE = re.compile(
     r"(?:\d[\d,.]*\s*(?:%|percent|per\s+cent)?|\b(?:half|third|quarter|thirds|quarters))\s+of\s+(?:the\s+)?$",
@@ -229,12 +235,12 @@ _PUBLIC_ACTS = ("insist", "maintain", "agree", "consider")
 # A crowd measured by a poll or a survey is not vague: "most voters believe …, a Pew survey found",
 # "according to a new poll", "in the latest Gallup survey"; a mere "pollsters" is not a poll cited.
 _MEASURED = re.compile(
-    r"\b(?:poll|polls|polling|survey|surveys|questionnaire|census)\b(?=[^.;]{0,40}?\b(?:found|finds|shows?|showed|"
-    r"suggests?|suggested|indicates?|indicated|released|conducted|published)\b)"
+    r"(?i:\b(?:poll|polls|polling|survey|surveys|questionnaire|census)\b(?=[^.;]{0,40}?\b(?:found|finds|shows?|"
+    r"showed|suggests?|suggested|indicates?|indicated|released|conducted|published)\b)"
     r"|\b(?:according\s+to|in|by|from)\s+(?:a|an|the|this|that|its|their)\s+(?:[\w’'-]+\s+){0,4}?"
-    r"(?:poll|polls|polling|survey|surveys|questionnaire|census)\b"
-    r"|\b[A-Z][\w’'-]*\s+(?:[A-Z][\w’'-]*\s+)?(?:poll|polls|survey|surveys)\b",
-    re.I,
+    r"(?:poll|polls|polling|survey|surveys|questionnaire|census)\b)"
+    # a poll by its name: "a Gallup poll", "the Quinnipiac University survey"
+    r"|\b[A-Z][\w’'-]*\s+(?:[A-Z][\w’'-]*\s+)?(?i:poll|polls|survey|surveys)\b"
 )
 
 

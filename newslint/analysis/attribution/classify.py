@@ -147,7 +147,7 @@ _DETERMINERS = words("the a an this that these those his her their its our my yo
 # Words that open what follows a head noun: a prepositional phrase, a relative
 # clause, a participle.
 _POST = words("""of for with at in from on inside within among across close familiar briefed who whom whose that which
-    tracking involved knowledgeable working based monday tuesday wednesday thursday friday saturday sunday
+    tracking involved knowledgeable working based including monday tuesday wednesday thursday friday saturday sunday
     yesterday today tonight earlier later last""")
 _TIME_WORDS = words(
     "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight earlier last on"
@@ -295,10 +295,10 @@ def _read_part(phrase: str) -> SourcePhrase:
         if determiner in _INDEFINITE or (quantifier and not determiner):
             return made("anonymous", "insider")  # "a senior minister": an unnamed office holder
         return made("person")  # an office holder: "the deputy minister", "the general"
-    if head in ("member", "members"):
+    if head in ("member", "members", "leader", "leaders"):
         group = next((MEMBERS_OF[m.lower()] for m in modifiers if m.lower() in MEMBERS_OF), "crowd")
         if group != "crowd" or not plural:
-            return made("anonymous", group)  # "family members told", "a staff member said"
+            return made("anonymous", group)  # "family members told", "union leaders said", "a staff member"
     if (
         not plural
         and len(post) >= 2
@@ -321,7 +321,11 @@ def _read_part(phrase: str) -> SourcePhrase:
         return made("anonymous", "relative")
     if head in _WITNESSES:
         return made("anonymous", "witness")
-    if head in _CROWDS or head in _TITLE_PLURALS or head in CROWD_BODIES or _crowd_word(head_word, head):
+    if head == "those" and not modifiers:
+        return made("crowd", "crowd")._replace(vague=True)  # "those who oppose the bill"
+    if head in CROWD_BODIES and (head_word.islower() or determiner or quant):
+        return made("crowd", "crowd")  # "rights groups", "a vocal faction" (not Dave Camp)
+    if head in _CROWDS or head in _TITLE_PLURALS or _crowd_word(head_word, head):
         if not plural:
             return made("anonymous", "crowd")  # "a critic said": one unnamed person
         return made("anonymous" if marked else "crowd", "crowd")

@@ -353,7 +353,9 @@ def _read(text: str, sent: Sentence, m: re.Match[str]) -> Attribution | None:
         informs = "broad"
     before = text[sent.start : m.start()]
     stripped = before.rstrip()
-    after_quote = stripped.endswith(("”", '"', "'", "—", "–"))
+    after_quote = stripped.endswith(("”", '"', "'")) or (
+        stripped.endswith(("—", "–")) and stripped.count(stripped[-1]) == 1
+    )  # but "A faction — including … — argued": a dash closing an aside
     prev = "" if after_quote else _prev_word(before)  # a quotation's last word is not a subject
     if low in _NAMING and _NAME_FOLLOWS.match(text, m.end(), sent.end):
         return None  # "a group called the Center for Popular Democracy": a name, not speech

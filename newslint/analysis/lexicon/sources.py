@@ -83,10 +83,15 @@ CROWD_NOUNS = words("""critic observer expert analyst commentator skeptic scepti
 #: Police who speak for their force in the plural ("deputies said", "investigators
 #: say") are the institution's voice, like "police said"; one of them unnamed is a source.
 POLICE_NOUNS = words("officer deputy detective investigator trooper agent marshal")
-#: "Members" take the group of what they are members of: "family members"
-#: pass on what they know, "staff members" are insiders, "party members" a crowd.
+#: "Members" and "leaders" take the group of what they belong to: "family members"
+#: pass on what they know, "staff members" and "union leaders" are insiders, "party
+#: members" and "community leaders" a crowd.
 MEMBERS_OF = {
     "family": "relative",
+    "union": "insider",
+    "company": "insider",
+    "industry": "insider",
+    "military": "insider",
     "audience": "witness",
     "crowd": "witness",
     "public": "witness",
@@ -99,8 +104,10 @@ MEMBERS_OF = {
     "team": "insider",
     "administration": "insider",
 }
-#: Organisations in the plural, unnamed, are a crowd too ("rights groups worry").
-CROWD_BODIES = words("groups organizations organisations associations unions coalitions")
+#: Organisations in the plural, unnamed, are a crowd too ("rights groups worry"); so is a
+#: faction or a camp, one of it or not ("a vocal faction argued").
+CROWD_BODIES = words("""groups organizations organisations associations unions coalitions faction factions camp camps
+    bloc blocs wing contingent chorus""")
 #: Peoples whose name ends like a surname ("Israelis", "Iraqis"), read as a people.
 DEMONYMS = words("""israelis iraqis pakistanis saudis yemenis somalis kuwaitis qataris emiratis bangladeshis nepalis
     afghanis omanis bahrainis""")
