@@ -195,3 +195,76 @@ def test_more_of_the_weasel_family():
             "professor at the state university.",
         ],
     )
+
+
+def test_the_forms_a_crowd_takes():
+    RuleTester(VagueAttribution).run(
+        invalid=[
+            Invalid("Some councillors argue the levy is too low.", [at(1, 1, "Some councillors argue")]),
+            Invalid("Critics of the plan say it was rushed.", [at(1, 1, "Critics of the plan say")]),
+            Invalid(
+                "Those who oppose the bill warn that fares will double.",
+                [at(1, 1, "Those who oppose the bill warn")],
+            ),
+            Invalid("Some in the party feared a backlash.", [at(1, 1, "Some in the party feared")]),
+            Invalid("Conservationists say the reef is dying.", [at(1, 1, "Conservationists say")]),
+            Invalid(
+                "A vocal faction — including two former mayors — argued the vote should wait.",
+                [at(1, 1, "A vocal faction — including two former mayors — argued")],
+            ),
+            Invalid("Residents have complained about the noise.", [at(1, 1, "Residents have complained")]),
+        ],
+        valid=[
+            # a count, an address, a category, testimony
+            "Only 28 councillors signed the letter.",
+            "Analysts at the Coastal Trade Institute said traffic would grow.",
+            "A hotline has been set up for those who believe they were affected.",
+            "Residents said they heard shots after midnight.",
+            # a group the story named before
+            "Analysts at Coastal Bank said traffic would grow. The analysts expect a surplus.",
+        ],
+    )
+
+
+def test_views_with_no_one_holding_them():
+    RuleTester(VagueAttribution).run(
+        invalid=[
+            Invalid("The mayor is seen as the plan's champion.", [at(1, 11, "is seen as")]),
+            Invalid("The pier is believed to be unsafe.", [at(1, 10, "is believed to be")]),
+            Invalid("The firm has been accused of cutting corners.", [at(1, 10, "has been accused of")]),
+            Invalid("The quay is widely considered among the busiest.", [at(1, 10, "is widely considered")]),
+            Invalid("The man, 24, believed to be one of two suspects, died.", [at(1, 14, "believed to be")]),
+            Invalid("It is thought that the work will take a year.", [at(1, 1, "It is thought")]),
+        ],
+        valid=[
+            # a participle with no verb of being, a name, an active verb, a modal hedge, an agent
+            "Those considered at risk will be tested first.",
+            "The northern quay is known as the Salt Steps.",
+            "It was what he has often described as a duty.",
+            "They generally thought the plan was fair.",
+            "Some algorithms can be considered as a sort of fact.",
+            "The plan was described as reckless by Councillor Vidal.",
+            "The resolution cites, among others, two colleges in the south.",
+        ],
+    )
+
+
+def test_hidden_crowds():
+    RuleTester(VagueAttribution).run(
+        invalid=[
+            Invalid(
+                "The tax is revered by some on the right.", [at(1, 9, "is revered by some on the right")]
+            ),
+            Invalid(
+                "The delay fed the perception among some that the board was hiding costs.",
+                [at(1, 30, "among some")],
+            ),
+            Invalid(
+                "The early figures led many analysts to conclude that traffic had peaked.",
+                [at(1, 19, "led many analysts to conclude")],
+            ),
+            Invalid(
+                "It is what aid workers describe as a crisis.", [at(1, 7, "what aid workers describe as")]
+            ),
+        ]
+    )

@@ -98,7 +98,9 @@ _QUESTION_BEFORE = re.compile(r"\b(?:what|whether|how|why|if)\s+$", re.I)
 _NOT_BETWEEN = re.compile(r"\b(?:not|never|no\s+longer)\b|n[’']t\b", re.I)
 _DEMONSTRATIVE = re.compile(r"^(?:this|these|those)\b", re.I)
 # A definite reference back; not "the company's lawyers", a description of someone new.
-_DEFINITE = re.compile(r"^(?:the|this|that|these|those|both|such)\b(?!\s+[\w-]+[’']s\b)", re.I)
+_DEFINITE = re.compile(
+    r"^(?:the|this|that|these|those|both|such)\b(?!\s+(?:[\w-]+\s+){0,3}[\w-]+[’']s\b)", re.I
+)
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 # Description words too common to tie a lede to a later named person.
 _GENERIC = words("""a an the one two three four several some other multiple senior top high-ranking high ranking
@@ -230,8 +232,13 @@ def find_anonymous_sources(
         if _DEMONSTRATIVE.match(phrase):
             continue  # "this person", "these officials": a reference back, by definition
         if _DEFINITE.match(phrase):
+            # The nearest earlier source it fits: "A senior official said … The official added".
             earlier = next(
-                (i for i, (k, f) in enumerate(firsts) if _same_source(k, key) and f.start < src.start),
+                (
+                    i
+                    for i in range(len(firsts) - 1, -1, -1)
+                    if _same_source(firsts[i][0], key) and firsts[i][1].start < src.start
+                ),
                 None,
             )
             if earlier is not None:

@@ -65,7 +65,7 @@ class QuoteSpeaker:
     attribution: Attribution | None
     speaker: Span | None
     how: str
-    #: Its words, counted as :meth:`Quote.words` counts them.
+    #: Its words, counted as :meth:`Quote.words` counts them, up to 100.
     words: int = 0
     #: A partial quotation starting in lowercase inside a sentence: “boots on the ground”.
     fragment: bool = False
@@ -103,8 +103,9 @@ def find_quote_speakers(
     starts = [s.start for s in sentences]
     out: list[QuoteSpeaker] = []
     previous: QuoteSpeaker | None = None
+    persons: dict[int, list[Span]] = {}  # the people of each sentence, read once
     for q in quotes:
-        qs = _speaker_of(text, q, sentences, starts, by_sentence, by_paragraph)
+        qs = _speaker_of(text, q, sentences, starts, by_sentence, by_paragraph, persons)
         if (
             not qs.attributed
             and previous is not None
@@ -118,41 +119,63 @@ def find_quote_speakers(
     layout = _Layout(sentences, paragraphs, starts)
     framed: list[QuoteSpeaker] = []
     before: QuoteSpeaker | None = None
+    first_person: list[int] = []  # where someone is first named, computed at most once
     for qs in out:
         if not qs.attributed:
             q = qs.quote
             framing = _framing(text, layout, q, before)
-            qs = replace(qs, words=q.words(text), fragment=_is_fragment(text, layout, q), framing=framing)
-        elif _dangling(text, qs):
+            qs = replace(
+                qs,
+                words=q.words(text, _WORDS_COUNTED),
+                fragment=_is_fragment(text, layout, q),
+                framing=framing,
+            )
+        elif _dangling(text, qs, first_person):
             q = qs.quote
-            qs = replace(qs, words=q.words(text), fragment=_is_fragment(text, layout, q), dangling=True)
+            qs = replace(
+                qs, words=q.words(text, _WORDS_COUNTED), fragment=_is_fragment(text, layout, q), dangling=True
+            )
         framed.append(qs)
         before = qs
     return framed
 
 
-def _dangling(text: str, qs: QuoteSpeaker) -> bool:
-    """The speaker is "he", "she" or "they" and nobody is named anywhere before the quotation."""
+def _dangling(text: str, qs: QuoteSpeaker, first_person: list[int]) -> bool:
+    """The speaker is "he", "she" or "they" and nobody is named anywhere before the quotation.
+
+    ``first_person`` holds, once computed, where the text first names or describes someone.
+    """
     speaker = qs.speaker
     if speaker is None or text[speaker.start : speaker.end].lower() not in ("he", "she", "they"):
         return False
     if qs.attribution is not None and qs.attribution.resolved is not None:
         return False
-    end = min(qs.quote.start, speaker.start)
-    if _NAMED.search(text, 0, end) is not None or looks_like_title(text, qs.quote):
-        return False
-    for m in _CAPITALISED.finditer(text, 0, end):
+    if not first_person:
+        first_person.append(_first_person(text))
+    return min(qs.quote.start, speaker.start) <= first_person[0] and not looks_like_title(text, qs.quote)
+
+
+def _first_person(text: str) -> int:
+    """Where the text first names someone ("Ana Ruiz", "Sen. Ortiz", "Alves described") or
+    describes one ("the mayor", "a nurse"); the end of the text when it never does."""
+    found = [m.start() for m in (_NAMED.search(text),) if m is not None]
+    in_lower_case = set(_LOWER_WORD.findall(text))
+    for m in _CAPITALISED.finditer(text):
         word = m.group(1)
-        if (
-            word.lower() not in _SENTENCE_OPENERS
-            and word not in _PRONOUNS_CAPS
-            and word.lower() not in _PERSONISH
-        ):
-            return False  # "Alves described the night.": a name opening a sentence
-    # "The mayor spoke first. “…,” she said": someone described, if not named, is there to refer to.
-    return _PERSONISH.isdisjoint(_LOWER_WORD.findall(text[:end].lower()))
+        low = word.lower()
+        if low in _SENTENCE_OPENERS or word in _PRONOUNS_CAPS or low in _PERSONISH or low in in_lower_case:
+            continue
+        found.append(m.start())  # "Alves described the night.": a name, never written in lower case
+        break
+    for m in _LOWER_WORD.finditer(text.lower()):
+        if m.group(0) in _PERSONISH:
+            found.append(m.start())  # "The mayor spoke first": someone described is there to refer to
+            break
+    return min(found, default=len(text))
 
 
+#: Words of a quotation are counted up to this many: rules compare them with small thresholds.
+_WORDS_COUNTED = 100
 _LOWER_WORD = re.compile(r"[a-z]+")
 # A capitalised word and a lower-case one after it, anywhere: a name, unless a common opener.
 _CAPITALISED = re.compile(r"\b([A-Z][a-z’'-]+)\s+[a-z]")
@@ -221,6 +244,7 @@ def _speaker_of(
     starts: list[int],
     by_sentence: dict[int, list[Attribution]],
     by_paragraph: dict[int, list[Attribution]],
+    persons: dict[int, list[Span]],
 ) -> QuoteSpeaker:
     first = max(0, bisect.bisect_right(starts, q.start) - 1)
     last = max(first, bisect.bisect_left(starts, q.end) - 1)
@@ -260,8 +284,8 @@ def _speaker_of(
             "pronoun",
         ):
             return QuoteSpeaker(q, None, subject, "fragment")
-        person = _person_in(text, sentences[first], q) or (
-            first > 0 and _person_in(text, sentences[first - 1], q)
+        person = _person_in(text, sentences[first], q, persons) or (
+            first > 0 and _person_in(text, sentences[first - 1], q, persons)
         )
         if person:
             return QuoteSpeaker(q, None, person, "fragment")
@@ -272,7 +296,7 @@ def _speaker_of(
         if cands:
             return QuoteSpeaker(q, cands[0], cands[0].source, "neighbour")
     for i in (first - 1, last + 1):
-        if 0 <= i < len(sentences) and (person := _person_in(text, sentences[i], q)):
+        if 0 <= i < len(sentences) and (person := _person_in(text, sentences[i], q, persons)):
             return QuoteSpeaker(q, None, person, "neighbour")
     for p in q.paragraphs:
         cands = [a for a in by_paragraph.get(p, ()) if a.informs and outside(a)]
@@ -329,12 +353,20 @@ def _subject_after_quote(text: str, pos: int) -> Span | None:
 _NOT_A_VERB_AFTER_SUBJECT = BREAK_RIGHT - {"said", "says", "told", "added"}
 
 
-def _person_in(text: str, sent: Sentence, q: Quote) -> Span | None:
-    """A person (a name with a title or two capitalised words, or he/she) in a sentence, outside ``q``."""
-    for m in _PERSON.finditer(text, sent.start, sent.end):
-        if q.content.start <= m.start() < q.content.end:
-            continue
-        return Span(m.start(), m.end())
+def _person_in(text: str, sent: Sentence, q: Quote, persons: dict[int, list[Span]]) -> Span | None:
+    """A person (a name with a title or two capitalised words, or he/she) in a sentence, outside ``q``.
+
+    ``persons`` keeps the people of each sentence read so far: a sentence with thousands of
+    quotation marks is read once, not once for each of them.
+    """
+    found = persons.get(sent.index)
+    if found is None:
+        found = persons[sent.index] = [
+            Span(m.start(), m.end()) for m in _PERSON.finditer(text, sent.start, sent.end)
+        ]
+    for person in found:
+        if not q.content.start <= person.start < q.content.end:
+            return person
     return None
 
 
@@ -357,6 +389,8 @@ def looks_like_title(text: str, q: Quote) -> bool:
     """A quoted title or name (“The Art of the Deal”, a law, a slogan), not speech."""
     if _TITLE_CUE.search(text, max(0, q.start - 40), q.start):
         return True
+    if q.content.end - q.content.start > 600:
+        return False  # no title of 16 words or fewer runs this long
     found = re.findall(r"[A-Za-z][\w’'-]*", text[q.content.start : q.content.end])
     small = {"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "with", "at", "by", "from"}
     content = [w for w in found if w.lower() not in small]
@@ -426,7 +460,9 @@ def _framed(text: str, layout: _Layout, q: Quote) -> bool:
         return False
     if sent.start >= q.start:
         return _LABEL_AFTER.match(text, q.end) is not None  # “…” is a question for the classroom
-    lead = text[sent.start : q.start].rstrip()
+    # The lead-in, up to 300 characters back: a sentence of thousands of quotation marks is
+    # not read again for each of them.
+    lead = text[max(sent.start, q.start - 300) : q.start].rstrip()
     if not lead:
         return False
     toks = lead.split()

@@ -506,7 +506,7 @@ def _opening(text: str, m: re.Match[str], form: str) -> int | None:
                 return None  # "what he has often described as": the active voice, with its subject
             return b.start()
         if form == "adverb":
-            return None if _SUBJECT_BEFORE.search(text, before, start) else start  # "they generally thought"
+            return None if _ACTIVE_BEFORE.search(text, before, start) else start  # "they generally thought"
         return None
     if form == "studies":
         if _OWNED.search(text, max(0, start - 30), start) or (

@@ -79,7 +79,7 @@ CROWD_NOUNS = words("""critic observer expert analyst commentator skeptic scepti
     conservationist delegate superdelegate member nationalist officeholder candidate pilot farmer miner driver
     soldier veteran immigrant refugee owner investor trader banker entrepreneur homeowner tenant landlord user
     viewer reader listener athlete player coach clergyman priest pastor
-    scientist engineer educator""")
+    scientist engineer educator councillor councilor councilman alderman trustee""")
 #: Police who speak for their force in the plural ("deputies said", "investigators
 #: say") are the institution's voice, like "police said"; one of them unnamed is a source.
 POLICE_NOUNS = words("officer deputy detective investigator trooper agent marshal")
@@ -106,8 +106,8 @@ MEMBERS_OF = {
 }
 #: Organisations in the plural, unnamed, are a crowd too ("rights groups worry"); so is a
 #: faction or a camp, one of it or not ("a vocal faction argued").
-CROWD_BODIES = words("""groups organizations organisations associations unions coalitions faction factions camp camps
-    bloc blocs wing contingent chorus""")
+CROWD_BODIES = words("""groups organizations organisations associations unions coalitions coalition faction factions camp
+    camps bloc blocs wing contingent chorus alliance""")
 #: Peoples whose name ends like a surname ("Israelis", "Iraqis"), read as a people.
 DEMONYMS = words("""israelis iraqis pakistanis saudis yemenis somalis kuwaitis qataris emiratis bangladeshis nepalis
     afghanis omanis bahrainis""")
