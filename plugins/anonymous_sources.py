@@ -12,9 +12,19 @@ from newslint import Analysis, Document, Related, Rule, Severity, Violation, hoo
 
 class AnonymousSource(Rule):
     """What it checks: the first mention of a source of information whose identity
-    is withheld ("a senior official said", "sources told", "an unnamed military
-    source", "people familiar with the matter"). The message says whether the
-    article gives a reason for the anonymity; a bare "a source" is the worst case.
+    is withheld: "a senior official said", "sources told", "an unnamed military
+    source", "people familiar with the matter", officials of any body ("State
+    Department officials said", "hospital officials said"), people known only by
+    their role ("a nurse who works there said", "a former staffer says", "the
+    company's lawyers said", "several union leaders said"), relatives ("an
+    uncle said"), reports relayed without their outlet ("according to news
+    reports") and unnamed people another outlet cites ("the Post, which cited
+    unnamed officials"). The message says whether the article gives a reason for
+    the anonymity, wherever it stands; a bare "a source" is the worst case.
+    Left alone: institutions and the police speaking ("police said", "deputies
+    said", "the ministry said in a statement"), people who act rather than
+    inform ("officials agreed"), witnesses, people the story identifies ("the
+    victim's mother"), and a lede's source named a few sentences on.
 
     Why it matters: AP holds that quoting "a source", unmodified, is almost
     always prohibited and that the story must say why anonymity was granted;
@@ -40,7 +50,9 @@ class AnonymousSource(Rule):
             phrase = " ".join(text[src.start : src.end].split())
             if not src.explicit and (not src.informs or src.named_in_lede):
                 continue  # not a source of information, or named a few sentences on
-            if src.bare:
+            if src.group == "report":
+                message = f"“{phrase}”: whose reports? The article relays them without naming their outlet"
+            elif src.bare:
                 message = f"“{phrase}” is a bare unnamed source: say who they are and how they know"
                 message += (
                     "; a reason for anonymity is given" if src.reason else ", and why anonymity was granted"

@@ -13,11 +13,20 @@ from newslint import Analysis, Document, Rule, Severity, Violation, hookimpl
 
 
 class VagueAttribution(Rule):
-    """What it checks: opinions attributed to an unnamed crowd: "many believe",
-    "critics say", "experts say" (with no expert named in the sentence or the
-    next), "it is believed", "is widely regarded as", "has been described as",
-    "studies show". Words inside a quotation are the speaker's, and are not
-    checked.
+    """What it checks: a view put in the mouth of no one in particular. A crowd
+    as the source of a view, whatever describes it: "many believe", "some
+    Democrats argue", "critics of the plan say", "those who oppose the bill
+    warn", "some in the party feared", "conservationists say" (unless one of
+    them is named and quoted at once); a view with no one holding it: "is seen
+    as", "was widely viewed as", "has been accused of", "is believed to be", "is
+    considered one of", "has been described as", "it is thought that"; a crowd
+    that is not the subject: "revered by some on the right", "the perception
+    among some that", "led many analysts to conclude", "what aid workers
+    describe as". Left alone: counted groups ("two senators"), polls cited,
+    groups named before ("the analysts"), crowds that act ("many people
+    attended"), witnesses telling what they saw, a participle with no verb of
+    being ("those considered at risk"), and words inside a quotation or inside
+    what a named speaker said.
 
     Why it matters: Wikipedia's MOS:WEASEL and the AP both warn that such
     phrases lend an opinion the weight of a consensus nobody can check; the
@@ -54,7 +63,9 @@ class UnattributedQuote(Rule):
     quotations from the speaker of the one before. Quoted titles (books, films,
     laws, slogans), quotations of fewer than ``min_words`` words and partial
     quotations starting in lowercase inside a sentence, of fewer than
-    ``fragment_words`` words, are not checked.
+    ``fragment_words`` words, are not checked. A quotation given to "he", "she"
+    or "they" when no one is named or described anywhere before it is flagged
+    too: attributed in form, to nobody in fact.
 
     Why it matters: the Reuters Handbook asks that every quotation be
     attributed and that quotes from different speakers never run together; a
