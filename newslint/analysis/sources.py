@@ -83,7 +83,8 @@ _UNIQUE_RELATIVES = words(
 )
 # A word of every alternative of ANONYMITY_MARK, lower-cased.
 _MARK_WORDS = (
-    "unnamed", "anonym", "unidentified", "be named", "be identified", "authori", "speaking privately", "on background"
+    "unnamed", "anonym", "unidentified", "be named", "be identified", "not authori", "speaking privately",
+    "on background", "want to be",
 )  # fmt: skip
 # Source kinds that may name an unnamed source: itself, a relative pronoun for one, an institution's member.
 _MAYBE_UNNAMED = ("anonymous", "pronoun", "institution")
@@ -445,7 +446,7 @@ def _named_soon_after(text: str, sentences: Sequence[Sentence], sent: Sentence, 
                 title = ""  # "another officer told [Fox News]", "uncle of [Anthony Frazier]": not a title
             after = body[m.end() : m.end() + 80]
             apposition = after.lower() if after.startswith(",") else ""
-            if any(re.search(rf"\b{re.escape(w)}\b", title + " | " + apposition) for w in words):
+            if not words.isdisjoint(_WORD.findall(title + " " + apposition)):
                 return True
     return False
 

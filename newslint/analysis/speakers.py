@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from newslint.analysis._scan import words
+from newslint.analysis._scan import trie_pattern, words
 from newslint.analysis.attribution import Attribution, classify_source
 from newslint.analysis.attribution.phrases import BREAK_RIGHT, np_after, np_before, sentence_subject
 from newslint.analysis.attribution.tokens import PERSONAL, tokens
@@ -69,7 +69,7 @@ class QuoteSpeaker:
     words: int = 0
     #: A partial quotation starting in lowercase inside a sentence: “boots on the ground”.
     fragment: bool = False
-    #: For a quotation with no speaker, why none is needed: "title" (a quoted
+    #: For a quotation with no speaker (of two words or more), why none is needed: "title" (a quoted
     #: title or name), "framed" (its sentence says whose words they are:
     #: "Bloomberg reports that “…”", "the old line goes, “…”"), "signed" (a
     #: sign-off after it, or an item of a numbered list), "said-after" (a speech
@@ -123,13 +123,10 @@ def find_quote_speakers(
     for qs in out:
         if not qs.attributed:
             q = qs.quote
-            framing = _framing(text, layout, q, before)
-            qs = replace(
-                qs,
-                words=q.words(text, _WORDS_COUNTED),
-                fragment=_is_fragment(text, layout, q),
-                framing=framing,
-            )
+            count = q.words(text, _WORDS_COUNTED)
+            # A one-word quotation is a scare quote or a term: no rule asks why it needs no speaker.
+            framing = _framing(text, layout, q, before) if count > 1 else ""
+            qs = replace(qs, words=count, fragment=_is_fragment(text, layout, q), framing=framing)
         elif _dangling(text, qs, first_person):
             q = qs.quote
             qs = replace(
@@ -158,18 +155,14 @@ def _dangling(text: str, qs: QuoteSpeaker, first_person: list[int]) -> bool:
 def _first_person(text: str) -> int:
     """Where the text first names someone ("Ana Ruiz", "Sen. Ortiz", "Alves described") or
     describes one ("the mayor", "a nurse"); the end of the text when it never does."""
-    found = [m.start() for m in (_NAMED.search(text),) if m is not None]
-    in_lower_case = set(_LOWER_WORD.findall(text))
+    found = [m.start() for m in (_NAMED.search(text), _PERSONISH_WORD.search(text)) if m is not None]
     for m in _CAPITALISED.finditer(text):
         word = m.group(1)
         low = word.lower()
-        if low in _SENTENCE_OPENERS or word in _PRONOUNS_CAPS or low in _PERSONISH or low in in_lower_case:
+        if low in _SENTENCE_OPENERS or word in _PRONOUNS_CAPS or low in _PERSONISH:
             continue
-        found.append(m.start())  # "Alves described the night.": a name, never written in lower case
-        break
-    for m in _LOWER_WORD.finditer(text.lower()):
-        if m.group(0) in _PERSONISH:
-            found.append(m.start())  # "The mayor spoke first": someone described is there to refer to
+        if not re.search(rf"\b{re.escape(low)}\b", text):
+            found.append(m.start())  # "Alves described the night.": a name, never written in lower case
             break
     return min(found, default=len(text))
 
@@ -185,6 +178,8 @@ _PRONOUNS_CAPS = frozenset(
 _PERSONISH = frozenset(
     TITLES | INSIDER_NOUNS | CROWD_NOUNS | RELATIVE_NOUNS | WITNESS_NOUNS | PLAIN_PERSON_NOUNS | PLAIN_PEOPLE
 )
+# One of them in the text, in lower case: "the mayor spoke first".
+_PERSONISH_WORD = re.compile(rf"\b(?:{trie_pattern(_PERSONISH)})\b")
 # Someone named: a title and a name, two capitalised words in a row, or a capitalised
 # word before a verb ("Ortiz said"); the first word of a sentence is not a name by itself.
 _NAMED = re.compile(

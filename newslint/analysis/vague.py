@@ -383,9 +383,11 @@ _VAGUE_SOURCE = (
     # an adverb before the participle, no verb of being: "widely regarded", "routinely described as"
     r"|(?P<adverb>(?:widely|generally|commonly|routinely|frequently|often|largely|broadly)\s+"
     r"(?:(?:regarded|seen|viewed|perceived|described)\s+as|considered|believed|thought|credited|blamed|acknowledged)\b)"
-    # "[it is] believed", "[it was] said"
-    r"|(?P<impersonal>(?:believed|thought|said|claimed|argued|rumou?red|understood|alleged|suggested|felt|"
-    r"known(?!\s+(?:as|for|by)\b)|accepted|assumed|reported)\b)"
+    # "it is widely believed", "it was said": anchored on "it", which fails at once before most words
+    r"|(?P<impersonal>it\s+(?:is|was|has\s+been|had\s+been)\s+"
+    + _ADVERBS
+    + r"(?:believed|thought|said|claimed|"
+    r"argued|rumou?red|understood|alleged|suggested|felt|known(?!\s+(?:as|for|by)\b)|accepted|assumed|reported)\b)"
     r"|(?P<studies>(?:studies|research|experts|evidence)\s+(?:show|shows|suggest|suggests|has\s+shown|have\s+shown)\b)"
     # hidden crowds: "[by some] accounts", "[much] speculation", "[among] some that"
     r"|(?P<accounts>(?:accounts|tellings|quarters|circles|estimations?)\b)"
@@ -409,10 +411,10 @@ _VAGUE_SOURCE = (
 _VAGUE_SCANNER = WordScanner(
     _VAGUE_SOURCE,
     words(
-        """said thought believed known rumored rumoured alleged reputed understood reported seen viewed regarded
+        """it said thought believed known rumored rumoured alleged reputed understood reported seen viewed regarded
         perceived characterized characterised portrayed touted hailed billed cast painted labeled labelled branded
         dubbed described considered deemed accused criticized criticised blamed credited praised faulted widely
-        generally commonly routinely frequently often largely broadly claimed argued suggested felt accepted assumed
+        generally commonly routinely frequently often largely broadly
         studies research experts evidence accounts tellings quarters circles estimation estimations speculation some
         many most others revered reviled dismissed despised loved hated admired questioned opposed supported
         favored favoured backed welcomed condemned mocked ridiculed derided feared distrusted trusted embraced
@@ -490,9 +492,9 @@ def _opening(text: str, m: re.Match[str], form: str) -> int | None:
         return b.start() if b.group(0)[0] != "," else start  # ", believed to be": from the participle
     if form in ("as", "considered", "adverb", "charged", "impersonal"):
         # "it is widely believed", "has been described as", "is widely regarded as", "widely seen as"
-        b = _IT_BEFORE.search(text, before, start)
         if form == "impersonal":
-            return None if b is None else b.start()
+            return start
+        b = _IT_BEFORE.search(text, before, start)
         b = b or _PERFECT_BEFORE.search(text, before, start)
         if b is None and form == "charged":
             b = _OFTEN_BEFORE.search(text, before, start)

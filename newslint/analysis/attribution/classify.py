@@ -96,9 +96,6 @@ class SourcePhrase(NamedTuple):
     marked: bool = False
 
 
-# A pure function of the phrase, asked again for the same sources across an
-# article (and every "he", "officials", "the spokesman"): memoised.
-@lru_cache(maxsize=65536)
 def classify_source(phrase: str) -> str:
     """What kind of source a phrase names: one of :data:`SOURCE_KINDS`.
 
@@ -108,6 +105,8 @@ def classify_source(phrase: str) -> str:
     return read_source(phrase).kind
 
 
+# A pure function of the phrase, asked again for the same sources across an
+# article (and every "he", "officials", "the spokesman"): memoised.
 @lru_cache(maxsize=65536)
 def read_source(phrase: str) -> SourcePhrase:
     """The parts of a source phrase and the kind of source it names."""
@@ -131,18 +130,8 @@ def _with_apposition(p: SourcePhrase, apposition: str) -> SourcePhrase:
     return p._replace(apposition=apposition)
 
 
-# A word of each alternative of ANON_MARK: most phrases have none, and a substring test is fast.
-_MARK_HINTS = (
-    "unnamed",
-    "anonym",
-    "unidentified",
-    "familiar",
-    "briefed",
-    "close",
-    "knowledge",
-    "who",
-    "speaking",
-)
+# A word of each alternative of ANON_MARK: most phrases have none, and one scan for them is fast.
+_MARK_HINT = re.compile(r"unnamed|anonym|unidentified|familiar|briefed|close|knowledge|who|speaking", re.I)
 _DETERMINERS = words("the a an this that these those his her their its our my your such every each")
 # Words that open what follows a head noun: a prepositional phrase, a relative
 # clause, a participle.
@@ -190,6 +179,29 @@ _SINGULARS = (
     INSIDER_NOUNS | CROWD_NOUNS | PARTY_NOUNS | WITNESS_NOUNS | RELATIVE_NOUNS | SPOKESPEOPLE | TITLES
 )
 _INDEFINITE = words("a an one another")
+# Capitalised words that name no one: titles, person nouns, counts.
+_NOT_NAMES = frozenset(TITLES | _PERSON_NOUNS | QUANTIFIERS)
+# Titles and determiners frame a phrase without changing what its head names ("Sen. Ann
+# Ruiz", "the plan"); every other word of these lists may ("officials", "the White House").
+_FRAME = frozenset((TITLES | _DETERMINERS) - {"that", "this", "these", "those"})
+_LEXICON = (
+    frozenset(
+        _PERSON_NOUNS
+        | _SINGULARS
+        | _TITLE_PLURALS
+        | OUTLET_WORDS
+        | INSTITUTION_WORDS
+        | REPORT_NOUNS
+        | CROWD_BODIES
+        | QUANTIFIERS
+        | _DETERMINERS
+        | PRONOUNS
+        | DEMONYMS
+        | _POST
+        | {"media", "those"}
+    )
+    - _FRAME
+)
 
 
 def _is_plural(head: str) -> bool:
@@ -215,8 +227,17 @@ def _read_part(phrase: str) -> SourcePhrase:
     lows = [w.lower().rstrip(".") for w in toks]
     if len(toks) == 1 and lows[0] in PRONOUNS:
         return SourcePhrase("pronoun", head=lows[0])
-    lower = phrase.lower()
-    marked = any(hint in lower for hint in _MARK_HINTS) and bool(ANON_MARK.search(phrase))
+    if _LEXICON.isdisjoint(lows) and not lows[-1].endswith(CROWD_ENDINGS) and lows[-1] not in _FRAME:
+        capitals = sum(1 for w in toks if w[0].isupper())
+        if capitals == len(toks) and lows[-1] not in TITLES:
+            # A name and nothing else, the commonest source ("Ana Ortiz", "Sen. Marco Rubio"): no word
+            # of it is in a lexicon, and no ending makes it a people ("Europeans").
+            names = tuple(w for w, lw in zip(toks, lows, strict=True) if lw not in _FRAME)
+            return SourcePhrase("person", "", "", "", False, tuple(toks[:-1]), lows[-1], False, "", "", names)
+        if not capitals and not lows[-1].endswith(("ists", "ians")):
+            # Common words none of which names a source: "the plan", "his remarks", "the new rules".
+            return SourcePhrase("other", head=lows[-1])
+    marked = _MARK_HINT.search(phrase) is not None and ANON_MARK.search(phrase) is not None
     cut = _post_start(lows, 1)
     phrase_words, low, post = toks[:cut], lows[:cut], toks[cut:]
     quantifier: list[str] = []
@@ -256,24 +277,14 @@ def _read_part(phrase: str) -> SourcePhrase:
     vague = vague and not any(_NUMBER.match(w) for w in quantifier)
     plural = _is_plural(head)
     names = tuple(
-        w
-        for w, lw in zip(phrase_words[i:], low[i:], strict=True)
-        if w[0].isupper() and lw not in TITLES and lw not in _PERSON_NOUNS and lw not in QUANTIFIERS
+        w for w, lw in zip(phrase_words[i:], low[i:], strict=True) if w[0].isupper() and lw not in _NOT_NAMES
     )
-    parts = {
-        "determiner": determiner,
-        "quantifier": quant,
-        "vague": vague,
-        "modifiers": modifiers,
-        "head": head,
-        "plural": plural,
-        "post": " ".join(post),
-        "names": names,
-        "marked": marked,
-    }
+    post_text = " ".join(post)
 
     def made(kind: str, group: str = "") -> SourcePhrase:
-        return SourcePhrase(kind, group, **parts)
+        return SourcePhrase(
+            kind, group, determiner, quant, vague, modifiers, head, plural, post_text, "", names, marked
+        )
 
     person_head = head in _PERSON_NOUNS or head in _SINGULARS
     if (
@@ -350,8 +361,9 @@ def _read_part(phrase: str) -> SourcePhrase:
 
 
 def _post_start(lows: list[str], start: int) -> int:
-    """Where what follows the head begins: the first of :data:`_POST` after ``start``."""
-    return next(
-        (i for i in range(start, len(lows)) if lows[i] in _POST or lows[i].startswith(("who’", "who'"))),
-        len(lows),
-    )
+    """Where what follows the head begins: the first of :data:`_POST` after ``start`` ("who've" too)."""
+    for i in range(start, len(lows)):
+        w = lows[i]
+        if w in _POST or (w[:3] == "who" and len(w) > 3 and w[3] in "’'"):
+            return i
+    return len(lows)

@@ -53,9 +53,31 @@ _LAST_WORD = re.compile(r"([A-Za-z’']+)[^A-Za-z’']*$")
 
 
 def np_before(text: str, lo: int, cue_start: int, coordinate: bool = True) -> Span | None:
-    """The subject noun phrase that ends just before a cue."""
+    """The subject noun phrase that ends just before a cue.
+
+    Read first from the last 60 characters (most subjects are a few words); from the
+    last 220 only when the phrase, a bracket, a dash or an apposition reaches further.
+    """
     window_start = max(lo, cue_start - 220)
-    toks = tokens(text, window_start, cue_start)
+    if cue_start - window_start > _SHORT_WINDOW:
+        # Start the short window at a space, never inside a word.
+        short_start = text.find(" ", cue_start - _SHORT_WINDOW, cue_start)
+        if short_start > window_start:
+            found = _np_before(text, lo, cue_start, coordinate, tokens(text, short_start, cue_start), True)
+            if found is not _FURTHER:
+                return found
+    return _np_before(text, lo, cue_start, coordinate, tokens(text, window_start, cue_start), False)
+
+
+_SHORT_WINDOW = 60
+_FURTHER_MARKS = (")", ",", "-", "—", "–")
+#: Returned by a reading of the short window that needs the long one.
+_FURTHER = Span(-1, -1)
+
+
+def _np_before(
+    text: str, lo: int, cue_start: int, coordinate: bool, toks: list[tuple[int, int, str]], short: bool
+) -> Span | None:
     j = len(toks)
     # Skip auxiliaries, adverbs and time words between subject and verb.
     while j > 0:
@@ -70,6 +92,8 @@ def np_before(text: str, lo: int, cue_start: int, coordinate: bool = True) -> Sp
             j -= 1
             continue
         break
+    if short and (j < 3 or toks[j - 1][2] in _FURTHER_MARKS):
+        return _FURTHER  # the words before the cue run to the window's edge, or a bracket, dash or apposition
     # "Gov. Ann Moss (R-Ky.), said": the comma after a party tag closes nothing.
     if j > 1 and toks[j - 1][2] == "," and toks[j - 2][2] == ")":
         j -= 1
@@ -149,6 +173,8 @@ def np_before(text: str, lo: int, cue_start: int, coordinate: bool = True) -> Sp
             ):
                 k -= 1  # "a few critics", "a lot of people"
             break  # "is one reason [some sources] say": a determiner opens the phrase
+    if short and k < 3:
+        return _FURTHER  # the phrase may go on before the window
     # A noun phrase never starts with a preposition or a lowercase verb-like word.
     while k < j - 1 and toks[k][2].lower() in _LEFT_TRIM:
         k += 1
