@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from newslint.analysis._scan import trie_pattern, words
 from newslint.analysis.attribution import Attribution, classify_source
@@ -119,19 +119,23 @@ def find_quote_speakers(
     layout = _Layout(sentences, paragraphs, starts)
     framed: list[QuoteSpeaker] = []
     before: QuoteSpeaker | None = None
-    first_person: list[int] = []  # where someone is first named, computed at most once
+    first_person = [0, -1]  # how far the text was read for someone named, and where (see _dangling)
     for qs in out:
         if not qs.attributed:
             q = qs.quote
             count = q.words(text, _WORDS_COUNTED)
             # A one-word quotation is a scare quote or a term: no rule asks why it needs no speaker.
             framing = _framing(text, layout, q, before) if count > 1 else ""
-            qs = replace(qs, words=count, fragment=_is_fragment(text, layout, q), framing=framing)
-        elif _dangling(text, qs, first_person):
+            qs = QuoteSpeaker(q, None, None, "", count, _is_fragment(text, layout, q), framing)
+        elif (
+            qs.speaker is not None
+            and qs.speaker.end - qs.speaker.start <= 4
+            and _dangling(text, qs, first_person)
+        ):
             q = qs.quote
-            qs = replace(
-                qs, words=q.words(text, _WORDS_COUNTED), fragment=_is_fragment(text, layout, q), dangling=True
-            )
+            words = q.words(text, _WORDS_COUNTED)
+            fragment = _is_fragment(text, layout, q)
+            qs = QuoteSpeaker(q, qs.attribution, qs.speaker, qs.how, words, fragment, "", True)
         framed.append(qs)
         before = qs
     return framed
@@ -140,23 +144,30 @@ def find_quote_speakers(
 def _dangling(text: str, qs: QuoteSpeaker, first_person: list[int]) -> bool:
     """The speaker is "he", "she" or "they" and nobody is named anywhere before the quotation.
 
-    ``first_person`` holds, once computed, where the text first names or describes someone.
+    ``first_person`` is ``[searched, found]``: the text up to ``searched`` has been read
+    for someone named, first at ``found`` (-1: nobody yet). Quotations come in text order,
+    so each stretch of text is read once.
     """
     speaker = qs.speaker
     if speaker is None or text[speaker.start : speaker.end].lower() not in ("he", "she", "they"):
         return False
     if qs.attribution is not None and qs.attribution.resolved is not None:
         return False
-    if not first_person:
-        first_person.append(_first_person(text))
-    return min(qs.quote.start, speaker.start) <= first_person[0] and not looks_like_title(text, qs.quote)
+    end = min(qs.quote.start, speaker.start)
+    searched, found = first_person
+    if found < 0 and end > searched:
+        found = _first_person(text, searched, end)
+        first_person[:] = [end, found]
+    return not 0 <= found < end and not looks_like_title(text, qs.quote)
 
 
-def _first_person(text: str) -> int:
-    """Where the text first names someone ("Ana Ruiz", "Sen. Ortiz", "Alves described") or
-    describes one ("the mayor", "a nurse"); the end of the text when it never does."""
-    found = [m.start() for m in (_NAMED.search(text), _PERSONISH_WORD.search(text)) if m is not None]
-    for m in _CAPITALISED.finditer(text):
+def _first_person(text: str, start: int, end: int) -> int:
+    """Where ``text[start:end]`` first names someone ("Ana Ruiz", "Sen. Ortiz", "Alves
+    described") or describes one ("the mayor", "a nurse"); -1 when it does not."""
+    found = [
+        m.start() for m in (_NAMED.search(text, start, end), _PERSONISH_WORD.search(text, start, end)) if m
+    ]
+    for m in _CAPITALISED.finditer(text, start, end):
         word = m.group(1)
         low = word.lower()
         if low in _SENTENCE_OPENERS or word in _PRONOUNS_CAPS or low in _PERSONISH:
@@ -164,7 +175,7 @@ def _first_person(text: str) -> int:
         if not re.search(rf"\b{re.escape(low)}\b", text):
             found.append(m.start())  # "Alves described the night.": a name, never written in lower case
             break
-    return min(found, default=len(text))
+    return min(found, default=-1)
 
 
 #: Words of a quotation are counted up to this many: rules compare them with small thresholds.

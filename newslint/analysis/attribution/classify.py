@@ -96,6 +96,12 @@ class SourcePhrase(NamedTuple):
     marked: bool = False
 
 
+# Both are pure functions of the phrase, asked again for the same sources across an
+# article and an archive ("he", "officials", "the spokesman"): memoised. The kind, asked
+# of every attribution, is kept for many phrases; the parts, asked by the layers that read
+# crowds and unnamed sources, for the phrases of the last few articles (a cache of small
+# strings costs the garbage collector nothing; one of tuples would).
+@lru_cache(maxsize=65536)
 def classify_source(phrase: str) -> str:
     """What kind of source a phrase names: one of :data:`SOURCE_KINDS`.
 
@@ -105,9 +111,7 @@ def classify_source(phrase: str) -> str:
     return read_source(phrase).kind
 
 
-# A pure function of the phrase, asked again for the same sources across an
-# article (and every "he", "officials", "the spokesman"): memoised.
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=2048)
 def read_source(phrase: str) -> SourcePhrase:
     """The parts of a source phrase and the kind of source it names."""
     if "," in phrase:
@@ -145,6 +149,7 @@ _TIME_WORDS = words(
 _PARTS_OF = words("majority majorities minority plurality half third thirds quarter share percent")
 # Parts of a group with no number: "strong majorities of Republicans".
 _VAGUE_PARTS = words("majority majorities minority plurality")
+_VAGUE_WORDS = VAGUE_QUANTIFIERS | _VAGUE_PARTS
 # Quantifiers that stand alone as a crowd: "many believe", "others say".
 _ALONE = words("many some most few several others")
 _NUMBER = re.compile(r"^\d[\d,.]*%?$")
@@ -271,8 +276,8 @@ def _read_part(phrase: str) -> SourcePhrase:
     if head in _ALONE and not quantifier and len(low) - i == 1:
         quantifier, modifiers = [head], ()  # "many", "others": the quantifier is the crowd
     quant = " ".join(quantifier)
-    vague = bool(set(quantifier) & (VAGUE_QUANTIFIERS | _VAGUE_PARTS)) or quant.startswith(
-        ("a few", "a lot", "a handful")
+    vague = bool(quantifier) and (
+        not _VAGUE_WORDS.isdisjoint(quantifier) or quant.startswith(("a few", "a lot", "a handful"))
     )
     vague = vague and not any(_NUMBER.match(w) for w in quantifier)
     plural = _is_plural(head)
