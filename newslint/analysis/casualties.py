@@ -1295,7 +1295,7 @@ def _relation_for(
             continue
         if a.cue.overlaps(claim):
             continue
-        if a.source.overlaps(claim):
+        if a.source.overlaps(claim) or a.source.end <= claim.start and claim.end <= a.cue.start:
             continue  # "a rapper who threw a party where four people were shot said ...": the speaker's own noun phrase
         if _OUTLET_CUE.match(text, a.cue.start) or _OUTLET_SOURCE.match(text, a.source.start, a.source.end):
             continue  # "we have learned", "the I-Team has learned": the outlet's own voice
