@@ -7,7 +7,7 @@ import math
 import os
 import sys
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -29,6 +29,7 @@ __all__ = [
     "EXIT_OK",
     "build_parser",
     "explain",
+    "explain_selector",
     "list_rules",
     "main",
     "version",
@@ -176,7 +177,9 @@ def _local_plugins(config: Config) -> list[tuple[str, Path]]:
     return [(spec, (config.root / spec).resolve()) for spec in config.plugins]
 
 
-def list_rules(plugins: Plugins, stream: TextIO) -> None:
+def list_rules(plugins: Plugins, stream: TextIO, only: Mapping[str, type[Rule]] | None = None) -> None:
+    """One line per rule (of ``only``, or every rule): code, name, severity, plugin, summary."""
+    rules = plugins.rules if only is None else only
     rows = [
         (
             r.code,
@@ -185,7 +188,7 @@ def list_rules(plugins: Plugins, stream: TextIO) -> None:
             plugins.plugin_of(code),
             r.summary,
         )
-        for code, r in sorted(plugins.rules.items())
+        for code, r in sorted(rules.items())
     ]
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     for row in rows:
@@ -204,6 +207,25 @@ def explain(rule: type[Rule], plugin: str, stream: TextIO) -> None:
         stream.write("\nOptions (rules.yaml, under rules: " + rule.name + "):\n")
         for key, value in rule.options.items():
             stream.write(f"  {key}: {value!r}\n")
+
+
+def explain_selector(wanted: str, plugins: Plugins, stream: TextIO) -> int:
+    """``--explain``: a rule by code or name; a prefix (``NL2``) lists its rules."""
+    for code, rule in plugins.rules.items():
+        if wanted.upper() == code or wanted == rule.name:
+            explain(rule, plugins.plugin_of(code), stream)
+            return EXIT_OK
+    prefixed = {c: r for c, r in plugins.rules.items() if c.startswith(wanted.upper())}
+    if prefixed:
+        count = f"{len(prefixed)} rule{'s' if len(prefixed) != 1 else ''}"
+        stream.write(f"{wanted.upper()} is a prefix of {count}; `newslint --explain CODE` explains one:\n")
+        list_rules(plugins, stream, only=prefixed)
+        return EXIT_OK
+    from newslint.config import suggest
+
+    names = list(plugins.rules) + [r.name for r in plugins.rules.values()]
+    sys.stderr.write(f"newslint: no rule {wanted!r}{suggest(wanted, names)}\n")
+    return EXIT_ERROR
 
 
 def version(plugins: Plugins, stream: TextIO) -> None:
@@ -275,16 +297,7 @@ def _main(argv: Sequence[str] | None) -> int:
     if args.init:
         return workflow.init(args, plugins)
     if args.explain:
-        wanted = args.explain.strip()
-        for code, rule in plugins.rules.items():
-            if wanted.upper() == code or wanted == rule.name:
-                explain(rule, plugins.plugin_of(code), sys.stdout)
-                return EXIT_OK
-        from newslint.config import suggest
-
-        names = list(plugins.rules) + [r.name for r in plugins.rules.values()]
-        sys.stderr.write(f"newslint: no rule {wanted!r}{suggest(wanted, names)}\n")
-        return EXIT_ERROR
+        return explain_selector(args.explain.strip(), plugins, sys.stdout)
 
     try:
         ruleset = build_rules(
