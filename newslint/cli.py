@@ -285,6 +285,10 @@ def _main(argv: Sequence[str] | None) -> int:
     except (PluginError, PluginValidationError) as exc:  # two rules with one code; a misspelt hook
         sys.stderr.write(f"newslint: {exc}\n")
         return EXIT_ERROR
+    unknown = plugins.unknown(_split(known.disable_plugin))
+    if unknown:
+        sys.stderr.write("".join(f"newslint: {message}\n" for message in unknown))
+        return EXIT_ERROR
     parser = build_parser(sorted(plugins.reporters))
     args = parser.parse_args(argv)
 

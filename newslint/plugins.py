@@ -70,9 +70,25 @@ class Plugins:
     rule_plugin: dict[str, str] = field(default_factory=dict)
     readers: dict[str, Any] = field(default_factory=dict)
     reporters: dict[str, Any] = field(default_factory=dict)
+    #: Every plugin name ``--disable-plugin`` takes, loaded or disabled (the built-in
+    #: readers and reporters are always loaded).
+    names: set[str] = field(default_factory=set)
 
     def plugin_of(self, code: str) -> str:
         return self.rule_plugin.get(code, "?")
+
+    def unknown(self, names: Iterable[str]) -> list[str]:
+        """A message for each of ``names`` that names no plugin, with the nearest one."""
+        messages = []
+        for name in names:
+            if name in self.names:
+                continue
+            close = difflib.get_close_matches(name, sorted(self.names), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            messages.append(
+                f"--disable-plugin: no plugin is named {name!r}{hint}; `newslint --version` lists them"
+            )
+        return messages
 
 
 def _version_of(module: ModuleType, dist: metadata.Distribution | None) -> str:
@@ -121,13 +137,15 @@ def load_plugins(
     pm = pluggy.PluginManager(PROJECT)
     pm.add_hookspecs(hookspecs)
     plugins = Plugins(manager=pm)
-    disabled = set(disabled)
+    disabled, local = set(disabled), list(local)
+    plugins.names.update([PLUGIN_NAME, *(name for name, _ in local)])
     for dotted in BUILTINS:
         module = importlib.import_module(dotted)
         pm.register(module, name=dotted)
         plugins.info[dotted] = PluginInfo(dotted, _newslint_version(), dotted, True)
     if entry_points:
         for ep in sorted(metadata.entry_points(group=PROJECT), key=lambda e: e.name):
+            plugins.names.add(ep.name)
             if ep.name in disabled or pm.get_plugin(ep.name) is not None:
                 continue
             try:

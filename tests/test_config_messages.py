@@ -93,3 +93,16 @@ def test_per_file_ignores_with_an_unknown_code_is_an_error(run_cli, tmp_path):
         "rules.yaml:3:16: per-file-ignores for 'opinion/*': no rule has the code, prefix or name"
         " 'vague-atribution' (did you mean 'vague-attribution'?)",
     ]
+
+
+def test_disabling_a_plugin_that_does_not_exist_is_an_error(run_cli, tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    proc = run_cli("--no-config", "--disable-plugin", "anonymous-source", "a.txt")
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    assert proc.stderr == (
+        "newslint: --disable-plugin: no plugin is named 'anonymous-source'"
+        " (did you mean 'anonymous-sources'?); `newslint --version` lists them\n"
+    )
+    known = run_cli("--no-config", "--disable-plugin", "anonymous-sources,custom-rules", "a.txt")
+    assert known.returncode == 0, known.stderr
