@@ -26,10 +26,10 @@ from newslint.engine.intake import MAX_FILE_BYTES, Intake
 from newslint.engine.parallel import map_in_order
 from newslint.engine.progress import Progress
 from newslint.engine.results import DocumentResult, RunResult, gc_paused, notice, source_only
-from newslint.engine.suppressions import apply_suppressions, unused_suppressions
+from newslint.engine.suppressions import apply_suppressions, invalid_suppressions, unused_suppressions
 from newslint.findings import Finding
 from newslint.plugins import Plugins
-from newslint.suppressions import UnusedSuppression
+from newslint.suppressions import InvalidSuppression, UnusedSuppression
 
 __all__ = ["Linter", "run"]
 
@@ -246,6 +246,8 @@ def run(
     suppressed = sorted(set(silenced))
     if report_unused_suppressions or UnusedSuppression.code in enabled:
         kept += unused_suppressions(inline, suppressed, linter.plugins.rules, enabled)
+    if InvalidSuppression.code in enabled:  # never silenced by the suppressions it judges
+        kept += invalid_suppressions(inline, linter.plugins.rules)
     kept.sort()
     documents = {r.path: r.document for r in results if r.document is not None}
     return RunResult(kept, documents, len(targets), missing, suppressed)
