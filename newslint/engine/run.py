@@ -238,7 +238,8 @@ def run(
     else:
         findings += linter.corpus_pass(results)
     for name, message in linter.plugins.errors:
-        findings.append(notice(PluginLoadError, "<plugins>", f"plugin {name!r} {message}"))
+        path, line, column = linter.plugins.origin(name)
+        findings.append(notice(PluginLoadError, path, f"plugin {name!r} {message}", line, column))
     enabled = linter.ruleset.enabled_codes
     findings = [f for f in findings if f.code in enabled]
     inline = {r.path: r.suppressions for r in results if r.suppressions}
