@@ -67,6 +67,8 @@ class RunResult:
     missing: list[str]
     #: Findings dropped by suppressions.
     suppressed: list[Finding] = field(default_factory=list)
+    #: The path of every file linted, as findings give it.
+    linted: list[str] = field(default_factory=list)
 
 
 def finding(rule: Rule, severity: Severity, v: Violation) -> Finding:

@@ -251,4 +251,4 @@ def run(
         kept += invalid_suppressions(inline, linter.plugins.rules)
     kept.sort()
     documents = {r.path: r.document for r in results if r.document is not None}
-    return RunResult(kept, documents, len(targets), missing, suppressed)
+    return RunResult(kept, documents, len(targets), missing, suppressed, [r.path for r in results])
