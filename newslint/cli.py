@@ -15,7 +15,7 @@ from pluggy import PluginValidationError
 
 from newslint import workflow
 from newslint.config import Config, ConfigError, find_config, load_config
-from newslint.config.selection import build_rules
+from newslint.config.selection import RuleSet, build_rules
 from newslint.engine.cache import Cache
 from newslint.engine.deadline import enforceable
 from newslint.engine.intake import MAX_FILE_BYTES
@@ -155,7 +155,10 @@ def build_parser(formats: Sequence[str]) -> argparse.ArgumentParser:
     )
     info = parser.add_argument_group("information")
     info.add_argument(
-        "--list-rules", action="store_true", help="list every rule: code, name, severity, plugin, summary"
+        "--list-rules",
+        action="store_true",
+        help="list every rule: code, name, severity and on/off as configured (* where not the "
+        "rule's default), plugin, summary",
     )
     info.add_argument("--explain", metavar="CODE", help="print a rule's documentation (code or name)")
     info.add_argument(
@@ -177,24 +180,33 @@ def _local_plugins(config: Config) -> list[tuple[str, Path]]:
     return [(spec, (config.root / spec).resolve()) for spec in config.plugins]
 
 
-def list_rules(plugins: Plugins, stream: TextIO, only: Mapping[str, type[Rule]] | None = None) -> None:
-    """One line per rule (of ``only``, or every rule): code, name, severity, plugin, summary."""
+def list_rules(
+    plugins: Plugins,
+    stream: TextIO,
+    only: Mapping[str, type[Rule]] | None = None,
+    ruleset: RuleSet | None = None,
+) -> None:
+    """One line per rule (of ``only``, or every rule): code, name, severity, plugin, summary.
+
+    ``ruleset``: the rules as the configuration sets them (severity, on or off);
+    a setting that differs from the rule's default is marked ``*``.
+    """
     rules = plugins.rules if only is None else only
-    rows = [
-        (
-            r.code,
-            r.name,
-            r.severity.value + ("" if r.enabled_by_default else " (off)"),
-            plugins.plugin_of(code),
-            r.summary,
-        )
-        for code, r in sorted(rules.items())
-    ]
+    rows = []
+    for code, r in sorted(rules.items()):
+        severity, on = r.severity, r.enabled_by_default
+        if ruleset is not None:
+            severity, on = ruleset.severity_of(code, r.severity), code in ruleset.enabled_codes
+        changed = (severity, on) != (r.severity, r.enabled_by_default)
+        cell = severity.value + ("" if on else " (off)") + ("*" if changed else "")
+        rows.append((r.code, r.name, cell, plugins.plugin_of(code), r.summary))
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     for row in rows:
         stream.write(
             "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:4])) + "  " + row[4] + "\n"
         )
+    if any(row[2].endswith("*") for row in rows):
+        stream.write("* set by the configuration or the command line (the rule's default differs)\n")
 
 
 def explain(rule: type[Rule], plugin: str, stream: TextIO) -> None:
@@ -295,9 +307,6 @@ def _main(argv: Sequence[str] | None) -> int:
     if args.version:
         version(plugins, sys.stdout)
         return EXIT_OK
-    if args.list_rules:
-        list_rules(plugins, sys.stdout)
-        return EXIT_OK
     if args.init:
         return workflow.init(args, plugins)
     if args.explain:
@@ -314,6 +323,9 @@ def _main(argv: Sequence[str] | None) -> int:
     except ConfigError as exc:
         sys.stderr.write(f"{exc}\n")
         return EXIT_ERROR
+    if args.list_rules:
+        list_rules(plugins, sys.stdout, ruleset=ruleset)
+        return EXIT_OK
     reporter = plugins.reporters[args.format]
     if hasattr(reporter, "for_rules"):  # reporters that show rule help (sarif)
         reporter = reporter.for_rules(plugins.rules)

@@ -106,3 +106,22 @@ def test_disabling_a_plugin_that_does_not_exist_is_an_error(run_cli, tmp_path):
     )
     known = run_cli("--no-config", "--disable-plugin", "anonymous-sources,custom-rules", "a.txt")
     assert known.returncode == 0, known.stderr
+
+
+def test_list_rules_shows_what_the_configuration_sets(run_cli, tmp_path):
+    (tmp_path / "rules.yaml").write_text(
+        "ignore: [vague-attribution]\nrules:\n  NL201: {severity: error}\n  NL103: {enabled: true}\n",
+        encoding="utf-8",
+    )
+    listed = {line.split()[0]: line for line in run_cli("--list-rules").stdout.splitlines()}
+    assert listed["NL201"].split()[2] == "error*"
+    assert listed["NL103"].split()[2] == "info*"  # off by default, on here
+    assert " warning (off)* " in listed["NL102"]
+    assert listed["NL101"].split()[2] == "warning"  # as by default: unmarked
+    assert listed["*"].startswith("* set by the configuration or the command line")
+    narrowed = {
+        line.split()[0]: line for line in run_cli("--list-rules", "--select", "NL1").stdout.splitlines()
+    }
+    assert " error (off)* " in narrowed["NL201"]  # left out by --select
+    plain = run_cli("--no-config", "--list-rules").stdout
+    assert "*" not in plain and "error*" not in plain

@@ -156,10 +156,11 @@ def build_rules(
             on = setting.enabled
         if any(selects(sel, rule.code, rule.name) for sel in ignores):
             on = False
+        # The severity of every rule, on or off (--list-rules shows both).
+        severities[code] = setting.severity if setting is not None and setting.severity else rule.severity
         if not on:
             continue
         options = _options(rule, setting, config) if setting is not None else {}
-        severities[code] = setting.severity if setting is not None and setting.severity else rule.severity
         enabled.add(code)
         chosen.append(rule(options))
     return RuleSet(chosen, severities, enabled)
