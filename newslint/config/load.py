@@ -1,4 +1,5 @@
-"""rules.yaml: discovery, safe loading, and validation with file:line:col errors.
+"""rules.yaml (or pyproject.toml's [tool.newslint]): discovery, safe loading, and
+validation with file:line:col errors.
 
 The file only overrides what the rules define in code (severity, options);
 defaults live beside each rule. Loading is in two steps: :func:`load_config`
@@ -34,10 +35,12 @@ from newslint.config.errors import (
     suggest_key,
     value_mark,
 )
+from newslint.config.pyproject import has_table, read_table
 from newslint.findings import Severity
 
 __all__ = [
     "CONFIG_NAMES",
+    "PYPROJECT",
     "STORY_MODES",
     "TOP_LEVEL",
     "Config",
@@ -45,9 +48,12 @@ __all__ = [
     "find_config",
     "load_config",
     "parse_config",
+    "parse_pyproject",
 ]
 
 CONFIG_NAMES = ("rules.yaml", ".newslint.yaml")
+#: Read when a folder has no rules.yaml, if it holds a [tool.newslint] table.
+PYPROJECT = "pyproject.toml"
 
 _STANDARD_TAGS = frozenset(
     "tag:yaml.org,2002:" + t for t in ("map", "omap", "seq", "str", "int", "float", "bool", "null")
@@ -111,14 +117,33 @@ class Config:
 
 
 def find_config(start: Path | None = None) -> Path | None:
-    """The nearest rules.yaml in ``start`` or its parents."""
+    """The nearest configuration in ``start`` or its parents: rules.yaml (or
+    .newslint.yaml), else a pyproject.toml with a ``[tool.newslint]`` table."""
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         for name in CONFIG_NAMES:
             candidate = folder / name
             if candidate.is_file():
                 return candidate
+        candidate = folder / PYPROJECT
+        if candidate.is_file() and _declares_table(candidate):
+            return candidate
     return None
+
+
+def _declares_table(path: Path) -> bool:
+    """Whether a pyproject.toml holds ``[tool.newslint]`` (one that cannot be parsed but
+    names it does too: loading it then says what is wrong)."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return False
+    if not has_table(text):
+        return False
+    try:
+        return read_table(text, path.name) is not None
+    except ConfigError:
+        return "tool.newslint" in text
 
 
 # Top-level keys and what they hold. Other keys are an error.
@@ -146,7 +171,25 @@ def load_config(path: str | os.PathLike[str]) -> Config:
         raise ConfigError(display, 1, 1, f"the configuration file is not UTF-8 ({exc.reason})") from None
     except OSError as exc:
         raise ConfigError(display, 1, 1, f"cannot read the configuration file: {exc.strerror}") from None
+    if Path(path).suffix.lower() == ".toml":
+        return parse_pyproject(text, display)
     return parse_config(text, display)
+
+
+def parse_pyproject(text: str, display: str = PYPROJECT) -> Config:
+    """The ``[tool.newslint]`` table of a pyproject.toml, checked as rules.yaml is."""
+    data = read_table(text, display)
+    if data is None:
+        raise ConfigError(
+            display,
+            1,
+            1,
+            "there is no [tool.newslint] table here: newslint's settings go there, "
+            "with the keys of rules.yaml",
+        )
+    config = Config(path=display)
+    read_settings(config, data)
+    return config
 
 
 def _display(path: Path) -> str:
