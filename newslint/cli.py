@@ -8,19 +8,17 @@ import os
 import sys
 import textwrap
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from typing import TextIO
 
 from pluggy import PluginValidationError
 
 from newslint import workflow
-from newslint.config import Config, ConfigError, find_config, load_config
+from newslint.config import Config, ConfigError, ConfigFinder, find_config, load_config
 from newslint.config.selection import RuleSet, build_rules
-from newslint.engine.cache import Cache
 from newslint.engine.deadline import enforceable
 from newslint.engine.intake import MAX_FILE_BYTES
-from newslint.engine.run import Linter, run
-from newslint.plugins import PluginError, Plugins, load_plugins
+from newslint.engine.projects import Options, load_project_plugins, plan, run_projects
+from newslint.plugins import PluginError, Plugins
 from newslint.rule import Rule
 
 __all__ = [
@@ -50,8 +48,9 @@ examples:
   newslint --format json . > out.json  machine-readable findings
 
 configuration:
-  rules.yaml in the working folder or a parent (or --config PATH) can select,
-  ignore and tune rules; `newslint --list-rules` shows what there is.
+  the nearest rules.yaml (or pyproject.toml's [tool.newslint]) from each file's
+  folder upwards, or --config PATH, can select, ignore and tune rules;
+  `newslint --list-rules` shows what there is.
 
 exit status:
   0  no findings at or above --fail-on (default: warning)
@@ -102,7 +101,10 @@ def build_parser(formats: Sequence[str]) -> argparse.ArgumentParser:
         "--ignore", action="append", metavar="CODES", help="do not run these codes, prefixes or rule names"
     )
     sel.add_argument(
-        "--config", metavar="PATH", help="use this rules.yaml instead of searching the folder and its parents"
+        "--config",
+        metavar="PATH",
+        help="use this rules.yaml (or pyproject.toml) for every file, instead of each file's nearest one "
+        "(found from its folder upwards)",
     )
     sel.add_argument("--no-config", action="store_true", help="ignore any rules.yaml: defaults only")
     sel.add_argument(
@@ -176,8 +178,19 @@ def _load_config(args: argparse.Namespace) -> Config:
     return load_config(found) if found else Config()
 
 
-def _local_plugins(config: Config) -> list[tuple[str, Path]]:
-    return [(spec, (config.root / spec).resolve()) for spec in config.plugins]
+def _options(args: argparse.Namespace, known: argparse.Namespace) -> Options:
+    """What the command line sets for every project of the run."""
+    return Options(
+        select=_split(args.select) or None,
+        ignore=_split(args.ignore),
+        extend_select=_split(args.extend_select),
+        disabled=_split(known.disable_plugin),
+        cache=not args.no_cache,
+        cache_dir=args.cache_dir,
+        max_file_bytes=int(args.max_file_size * 1e6),
+        timeout=args.timeout,
+        force_exclude=args.force_exclude,
+    )
 
 
 def list_rules(
@@ -288,9 +301,7 @@ def _main(argv: Sequence[str] | None) -> int:
         sys.stderr.write(f"{exc}\n")
         return EXIT_ERROR
     try:
-        plugins = load_plugins(
-            disabled=_split(known.disable_plugin), local=_local_plugins(config), config=config
-        )
+        plugins = load_project_plugins(config, _split(known.disable_plugin))
     except ConfigError as exc:  # a bad custom rule
         sys.stderr.write(f"{exc}\n")
         return EXIT_ERROR
@@ -327,31 +338,30 @@ def _main(argv: Sequence[str] | None) -> int:
         list_rules(plugins, sys.stdout, ruleset=ruleset)
         return EXIT_OK
     reporter = plugins.reporters[args.format]
-    if hasattr(reporter, "for_rules"):  # reporters that show rule help (sarif)
-        reporter = reporter.for_rules(plugins.rules)
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     if args.timeout and not enforceable():
         sys.stderr.write("newslint: --timeout is not enforced here: it needs SIGALRM (POSIX)\n")
-    cache = None if args.no_cache else Cache.open(plugins, ruleset, config, args.cache_dir)
-    linter = Linter(
-        plugins,
-        ruleset,
-        config,
-        cache=cache,
-        max_file_bytes=int(args.max_file_size * 1e6),
-        timeout=args.timeout,
-    )
-    paths = args.paths or ["."]
-    if args.force_exclude:
-        paths = workflow.force_exclude(paths, config)
-    result = run(
-        linter,
-        paths,
-        jobs=jobs,
-        keep_documents=reporter.needs_source,
-        corpus=args.corpus,
-        report_unused_suppressions=args.report_unused_suppressions,
-    )
+    options = _options(args, known)
+    # Each path's configuration from its folder upwards, unless one was chosen for all.
+    finder = None if known.config or known.no_config else ConfigFinder()
+    try:
+        projects = plan(args.paths or ["."], options, (config, plugins), finder)
+        if hasattr(reporter, "for_rules"):  # reporters that show rule help (sarif)
+            reporter = reporter.for_rules({c: r for p in projects for c, r in p.plugins.rules.items()})
+        result = run_projects(
+            projects,
+            options,
+            jobs,
+            keep_documents=reporter.needs_source,
+            corpus=args.corpus,
+            report_unused_suppressions=args.report_unused_suppressions,
+        )
+    except ConfigError as exc:  # a rules.yaml deeper down, or one a path named
+        sys.stderr.write(f"{exc}\n")
+        return EXIT_ERROR
+    except (PluginError, PluginValidationError) as exc:
+        sys.stderr.write(f"newslint: {exc}\n")
+        return EXIT_ERROR
     if not workflow.after_run(args, result):
         return EXIT_ERROR
 

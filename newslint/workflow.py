@@ -3,8 +3,8 @@
 ``--corpus``, ``--baseline``/``--write-baseline``, ``--report-unused-suppressions``,
 ``--fail-on``, ``--force-exclude`` and ``--init`` are declared here, in one
 argument group; the baseline and ``--fail-on`` are applied to a run's result
-here (``--corpus`` and the unused suppressions by the engine), so the command
-line itself stays short.
+here (``--corpus``, ``--force-exclude`` and the unused suppressions by the
+engine), so the command line itself stays short.
 """
 
 from __future__ import annotations
@@ -17,16 +17,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newslint.baseline import BaselineError, Fingerprint, apply_baseline, recordable, write_baseline
-from newslint.engine.discovery import glob_match, relative_to_root
 from newslint.findings import Finding, Severity
 from newslint.printable import printable
 
 if TYPE_CHECKING:
-    from newslint.config import Config
     from newslint.engine.results import RunResult
     from newslint.plugins import Plugins
 
-__all__ = ["FAIL_ON", "add_arguments", "after_run", "fails", "force_exclude", "init", "summary"]
+__all__ = ["FAIL_ON", "add_arguments", "after_run", "fails", "init", "summary"]
 
 FAIL_ON = tuple(s.value for s in Severity)
 
@@ -85,12 +83,6 @@ def init(args: argparse.Namespace, plugins: Plugins) -> int:
         return 2
     sys.stderr.write(f"newslint: wrote {path} ({len(plugins.rules)} rules, all at their defaults)\n")
     return 0
-
-
-def force_exclude(paths: Sequence[str], config: Config) -> list[str]:
-    """``--force-exclude``: the named paths without those rules.yaml excludes."""
-    root = config.root.resolve()
-    return [given for given in paths if not glob_match(relative_to_root(given, root), config.exclude)]
 
 
 def after_run(args: argparse.Namespace, result: RunResult) -> bool:

@@ -15,6 +15,7 @@ from newslint.config.custom_rules import CustomRuleSpec, read_custom_rules
 from newslint.config.errors import ConfigError, Mark, suggest
 from newslint.config.load import (
     Config,
+    ConfigFinder,
     RuleSettings,
     find_config,
     load_config,
@@ -26,6 +27,7 @@ from newslint.config.selection import RuleSet, build_rules, selects
 __all__ = [
     "Config",
     "ConfigError",
+    "ConfigFinder",
     "CustomRuleSpec",
     "Mark",
     "RuleSet",

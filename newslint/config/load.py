@@ -44,6 +44,7 @@ __all__ = [
     "STORY_MODES",
     "TOP_LEVEL",
     "Config",
+    "ConfigFinder",
     "RuleSettings",
     "find_config",
     "load_config",
@@ -119,16 +120,64 @@ class Config:
 def find_config(start: Path | None = None) -> Path | None:
     """The nearest configuration in ``start`` or its parents: rules.yaml (or
     .newslint.yaml), else a pyproject.toml with a ``[tool.newslint]`` table."""
-    here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        for name in CONFIG_NAMES:
-            candidate = folder / name
-            if candidate.is_file():
-                return candidate
-        candidate = folder / PYPROJECT
-        if candidate.is_file() and _declares_table(candidate):
+    return ConfigFinder().nearest(start or Path.cwd())
+
+
+def _config_in(folder: Path) -> Path | None:
+    """The configuration file of this very folder, if it has one."""
+    for name in CONFIG_NAMES:
+        candidate = folder / name
+        if candidate.is_file():
             return candidate
+    candidate = folder / PYPROJECT
+    if candidate.is_file() and _declares_table(candidate):
+        return candidate
     return None
+
+
+class ConfigFinder:
+    """The nearest configuration of each folder, as ruff finds it: in the folder, else
+    in its parents. Each folder is looked at once and each file read once, so a run
+    over thousands of files in hundreds of folders pays a few system calls per folder.
+    """
+
+    def __init__(self) -> None:
+        self._nearest: dict[str, Path | None] = {}  # real folder -> its configuration
+        self._asked: dict[str, Path | None] = {}  # folder as given -> the same
+        self._loaded: dict[Path, Config] = {}
+
+    def nearest(self, folder: str | os.PathLike[str]) -> Path | None:
+        """The configuration file that governs ``folder`` (None: there is none)."""
+        asked = os.fspath(folder)
+        if asked not in self._asked:
+            self._asked[asked] = self._nearest_real(os.path.realpath(asked))
+        return self._asked[asked]
+
+    def _nearest_real(self, here: str) -> Path | None:
+        walked: list[str] = []
+        while here not in self._nearest:
+            walked.append(here)
+            found = _config_in(Path(here))
+            parent = os.path.dirname(here)
+            if found is not None or parent == here:
+                self._nearest[here] = found
+                break
+            here = parent
+        result = self._nearest[here]
+        for seen in walked:
+            self._nearest[seen] = result
+        return result
+
+    def config(self, path: Path | None) -> Config:
+        """The configuration read from ``path`` (once), or the defaults for None.
+
+        :raises ConfigError: for a file with a mistake.
+        """
+        if path is None:
+            return Config()
+        if path not in self._loaded:
+            self._loaded[path] = load_config(path)
+        return self._loaded[path]
 
 
 def _declares_table(path: Path) -> bool:

@@ -31,7 +31,7 @@ from newslint.findings import Finding
 from newslint.plugins import Plugins
 from newslint.suppressions import InvalidSuppression, UnusedSuppression
 
-__all__ = ["Linter", "run"]
+__all__ = ["Linter", "run", "run_targets"]
 
 
 class Linter:
@@ -227,6 +227,21 @@ def run(
     """
     config = linter.config
     targets, missing = discover(paths, list(linter.plugins.readers), config.exclude, config.root)
+    return run_targets(linter, targets, missing, jobs, keep_documents, corpus, report_unused_suppressions)
+
+
+def run_targets(
+    linter: Linter,
+    targets: Sequence[Target],
+    missing: Sequence[str] = (),
+    jobs: int = 1,
+    keep_documents: bool = False,
+    corpus: Sequence[str] = (),
+    report_unused_suppressions: bool = False,
+) -> RunResult:
+    """:func:`run` over files already found (``missing``: the paths given that do not exist)."""
+    config = linter.config
+    missing = list(missing)
     results = linter.lint_targets(targets, jobs, keep_documents)
     findings: list[Finding] = [f for r in results for f in r.findings]
     if corpus:
