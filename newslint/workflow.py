@@ -97,7 +97,8 @@ def after_run(args: argparse.Namespace, result: RunResult) -> bool:
         except OSError as exc:
             sys.stderr.write(f"newslint: cannot write {args.write_baseline}: {exc.strerror}\n")
             return False
-        sys.stderr.write(f"newslint: recorded {count} findings in {args.write_baseline}\n")
+        if not args.quiet:
+            sys.stderr.write(f"newslint: recorded {count} findings in {args.write_baseline}\n")
         # newslint's own notices are never recorded: they are still reported.
         result.findings = [f for f in result.findings if not recordable(f)]
     elif args.baseline:
@@ -107,7 +108,8 @@ def after_run(args: argparse.Namespace, result: RunResult) -> bool:
             sys.stderr.write(f"newslint: {exc}\n")
             return False
         result.findings = seen.kept
-        sys.stderr.write(_baseline_report(args.baseline, seen.hidden, seen.stale))
+        if not args.quiet:
+            sys.stderr.write(_baseline_report(args.baseline, seen.hidden, seen.stale))
     return True
 
 

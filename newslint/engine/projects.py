@@ -13,7 +13,7 @@ project of everything, as before.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -25,7 +25,7 @@ from newslint.engine.results import RunResult
 from newslint.engine.run import Linter, run_targets
 from newslint.plugins import Plugins, load_plugins
 
-__all__ = ["Options", "Project", "load_project_plugins", "plan", "run_projects"]
+__all__ = ["Options", "Project", "Projects", "cli_globs", "load_project_plugins", "plan", "run_projects"]
 
 
 @dataclass
@@ -70,12 +70,109 @@ def load_project_plugins(config: Config, disabled: Sequence[str] = ()) -> Plugin
     return load_plugins(disabled=disabled, local=local, config=config)
 
 
+def cli_globs(patterns: Sequence[str], root: Path) -> list[str]:
+    """Globs written on the command line, relative to the working folder, as ``exclude:``
+    globs relative to ``root`` (where the configuration is). A bare name ("drafts",
+    "*.tmp") matches at any depth and stays as it is."""
+    out = []
+    for pattern in patterns:
+        if "/" not in pattern.rstrip("/"):
+            out.append(pattern)
+            continue
+        try:
+            rel = Path(os.path.relpath(os.path.abspath(pattern), root)).as_posix()
+        except ValueError:  # another drive (Windows)
+            rel = pattern
+        out.append(rel + ("/" if pattern.endswith("/") else ""))
+    return out
+
+
 def _excluding(config: Config, options: Options) -> Config:
     """The configuration with the command line's ``--exclude`` / ``--extend-exclude`` applied."""
     if options.exclude is None and not options.extend_exclude:
         return config
-    base = list(config.exclude) if options.exclude is None else list(options.exclude)
-    return replace(config, exclude=base + list(options.extend_exclude))
+    root = config.root.resolve()
+    base = list(config.exclude) if options.exclude is None else cli_globs(options.exclude, root)
+    return replace(config, exclude=base + cli_globs(options.extend_exclude, root))
+
+
+class Projects:
+    """The configurations of a run, each with the files it governs.
+
+    ``primary``: the configuration of the working folder (or ``--config``) and
+    its plugins, already loaded. ``finder``: find each path's configuration
+    from its folder upwards; None (``--config``, ``--no-config``): ``primary``
+    governs every path.
+    """
+
+    def __init__(
+        self, options: Options, primary: tuple[Config, Plugins], finder: ConfigFinder | None = None
+    ) -> None:
+        self.options = options
+        self.primary = primary
+        self.finder = finder
+        self.by_config: dict[Path | None, Project] = {}
+
+    def governing(self, path: str) -> Path | None:
+        """The configuration file that governs a path named on the command line."""
+        if self.finder is None or not os.path.lexists(path):  # a missing path is the working folder's
+            return _key(self.primary[0])
+        folder = path if os.path.isdir(path) else os.path.dirname(os.path.abspath(path))
+        return self.finder.nearest(folder)
+
+    def project(self, found: Path | None) -> Project:
+        """The project of the configuration file ``found`` (loaded, with its plugins, once).
+
+        :raises ConfigError: for a configuration (or a custom rule) with a mistake.
+        """
+        if found not in self.by_config:
+            if self.finder is None or found == _key(self.primary[0]):
+                config, plugins = self.primary
+            else:
+                config = self.finder.config(found)
+                plugins = load_project_plugins(config, self.options.disabled)
+            self.by_config[found] = Project(_excluding(config, self.options), plugins)
+        return self.by_config[found]
+
+    def plan(self, paths: Sequence[str]) -> list[Project]:
+        """The projects of these paths, with their files found.
+
+        :raises ConfigError: for a configuration (or a custom rule) with a mistake.
+        """
+        for given in paths:
+            self.project(self.governing(given)).paths.append(given)
+        for project in list(self.by_config.values()):
+            config = project.config
+            named = project.paths
+            if self.options.force_exclude:
+                root = config.root.resolve()
+                named = [p for p in named if not glob_match(relative_to_root(p, root), config.exclude)]
+            project.targets, project.missing = discover(
+                named, list(project.plugins.readers), config.exclude, config.root
+            )
+        if self.finder is not None:
+            self._move_to_nested(self.finder)
+        return [p for p in self.by_config.values() if p.targets or p.missing or p.paths]
+
+    def _move_to_nested(self, finder: ConfigFinder) -> None:
+        """Files found by walking a folder that a configuration deeper down governs go to its
+        project, unless its ``exclude:`` leaves them out or its readers do not read them."""
+        for key, project in list(self.by_config.items()):
+            kept: list[Target] = []
+            for target in project.targets:
+                found = key
+                if not target.explicit:
+                    found = finder.nearest(os.path.dirname(os.path.abspath(target.path)))
+                if found == key:
+                    kept.append(target)
+                    continue
+                nested = self.project(found)
+                config = nested.config
+                known = target.path.suffix.lower() in nested.plugins.readers
+                rel = relative_to_root(target.display, config.root.resolve())
+                if known and not glob_match(rel, config.exclude):
+                    nested.targets.append(target)
+            project.targets = kept
 
 
 def plan(
@@ -84,74 +181,11 @@ def plan(
     primary: tuple[Config, Plugins],
     finder: ConfigFinder | None = None,
 ) -> list[Project]:
-    """The projects of a run, with their files found.
-
-    ``primary``: the configuration of the working folder (or ``--config``) and
-    its plugins, used for the paths no other configuration governs.
-    ``finder``: find each path's configuration from its folder upwards; None
-    (``--config``, ``--no-config``): ``primary`` governs every path.
+    """The projects of a run, with their files found (see :class:`Projects`).
 
     :raises ConfigError: for a configuration (or a custom rule) with a mistake.
     """
-    primary_config, primary_plugins = primary
-    projects: dict[Path | None, Project] = {}
-
-    def project_of(found: Path | None) -> Project:
-        if found not in projects:
-            if finder is None or found == _key(primary_config):
-                config, plugins = primary_config, primary_plugins
-            else:
-                assert finder is not None
-                config = finder.config(found)
-                plugins = load_project_plugins(config, options.disabled)
-            projects[found] = Project(_excluding(config, options), plugins)
-        return projects[found]
-
-    for given in paths:
-        if finder is None:
-            found = _key(primary_config)
-        elif os.path.isdir(given):
-            found = finder.nearest(given)
-        elif os.path.lexists(given):
-            found = finder.nearest(os.path.dirname(os.path.abspath(given)))
-        else:  # reported as missing, by the working folder's project
-            found = _key(primary_config)
-        project_of(found).paths.append(given)
-
-    for project in list(projects.values()):
-        config = project.config
-        named = project.paths
-        if options.force_exclude:
-            root = config.root.resolve()
-            named = [p for p in named if not glob_match(relative_to_root(p, root), config.exclude)]
-        project.targets, project.missing = discover(
-            named, list(project.plugins.readers), config.exclude, config.root
-        )
-    if finder is not None:
-        _move_to_nested(projects, project_of, finder)
-    return [p for p in projects.values() if p.targets or p.missing or p.paths]
-
-
-def _move_to_nested(
-    projects: dict[Path | None, Project], project_of: Callable[[Path | None], Project], finder: ConfigFinder
-) -> None:
-    """Files found by walking a folder that a configuration deeper down governs go to its
-    project, unless its ``exclude:`` leaves them out or its readers do not read them."""
-    for key, project in list(projects.items()):
-        kept: list[Target] = []
-        for target in project.targets:
-            found = key if target.explicit else finder.nearest(os.path.dirname(os.path.abspath(target.path)))
-            if found == key:
-                kept.append(target)
-                continue
-            nested = project_of(found)
-            config = nested.config
-            known = target.path.suffix.lower() in nested.plugins.readers
-            if known and not glob_match(
-                relative_to_root(target.display, config.root.resolve()), config.exclude
-            ):
-                nested.targets.append(target)
-        project.targets = kept
+    return Projects(options, primary, finder).plan(paths)
 
 
 def _key(config: Config) -> Path | None:
