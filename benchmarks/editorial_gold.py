@@ -161,7 +161,9 @@ def score(shared: Path, splits: list[str], verbose: bool, newslint: list[str]) -
                 write_set(shared, name, gold["ids"], root)
                 # Each cluster is a story; each single article its own.
                 config = Path(tmp) / "rules.yaml"
-                config.write_text(f"story: {'file' if kind_of(name) == 'articles' else 'folder'}\n", encoding="utf-8")
+                config.write_text(
+                    f"story: {'file' if kind_of(name) == 'articles' else 'folder'}\n", encoding="utf-8"
+                )
                 run = subprocess.run(
                     [*newslint, "--config", str(config), "--no-cache", "--format", "json", str(root)],
                     capture_output=True,

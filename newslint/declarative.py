@@ -144,7 +144,10 @@ def _docstring(spec: CustomRuleSpec) -> str:
         swaps = [f"“{p}” → “{rep}”" for p, rep in spec.phrases if rep]
         fix = "use the house form: " + ", ".join(swaps[:8]) if swaps else "rephrase."
     else:
-        what = f"text matching the regular expression {spec.pattern!r}"
+        # As written in rules.yaml, not as a Python string literal (no doubled backslashes).
+        what = f"text matching the regular expression `{spec.pattern}`" + (
+            " (any case)" if spec.ignore_case else ""
+        )
         example = "text matching the pattern"
         fix = "rephrase."
     why = spec.description or "a house rule of this newsroom, defined in rules.yaml."

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from newslint.spans import Location, Span
+from newslint.spans import Location, Span, Suppression
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -126,8 +126,8 @@ class Document:
     source_map: SourceMap = field(default_factory=SourceMap)
     metadata: Mapping[str, Any] = field(default_factory=dict)
     format: str = "text"
-    #: Inline suppressions found by the reader: (code or "*", first line, last line).
-    suppressions: list[tuple[str, int, int]] = field(default_factory=list)
+    #: Inline suppressions found by the reader (comments, front matter).
+    suppressions: list[Suppression] = field(default_factory=list)
     #: Problems the reader met but could read past: (source offset, message).
     problems: list[tuple[int, str]] = field(default_factory=list)
 

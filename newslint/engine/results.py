@@ -70,6 +70,8 @@ class RunResult:
     #: The stories the corpus rules compared (the documents' grouping), when
     #: corpus rules ran or the stories were asked for; else empty.
     stories: list[Story] = field(default_factory=list)
+    #: The path of every file linted, as findings give it.
+    linted: list[str] = field(default_factory=list)
 
 
 def finding(rule: Rule, severity: Severity, v: Violation) -> Finding:

@@ -26,13 +26,13 @@ from newslint.engine.intake import MAX_FILE_BYTES, Intake
 from newslint.engine.parallel import map_in_order
 from newslint.engine.progress import Progress
 from newslint.engine.results import DocumentResult, RunResult, gc_paused, notice
-from newslint.engine.suppressions import apply_suppressions, unused_suppressions
+from newslint.engine.suppressions import apply_suppressions, invalid_suppressions, unused_suppressions
 from newslint.findings import Finding
 from newslint.plugins import Plugins
 from newslint.story import Story
-from newslint.suppressions import UnusedSuppression
+from newslint.suppressions import InvalidSuppression, UnusedSuppression
 
-__all__ = ["Linter", "run"]
+__all__ = ["Linter", "run", "run_targets"]
 
 
 class Linter:
@@ -235,6 +235,24 @@ def run(
     """
     config = linter.config
     targets, missing = discover(paths, list(linter.plugins.readers), config.exclude, config.root)
+    return run_targets(
+        linter, targets, missing, jobs, keep_documents, corpus, report_unused_suppressions, keep_stories
+    )
+
+
+def run_targets(
+    linter: Linter,
+    targets: Sequence[Target],
+    missing: Sequence[str] = (),
+    jobs: int = 1,
+    keep_documents: bool = False,
+    corpus: Sequence[str] = (),
+    report_unused_suppressions: bool = False,
+    keep_stories: bool = False,
+) -> RunResult:
+    """:func:`run` over files already found (``missing``: the paths given that do not exist)."""
+    config = linter.config
+    missing = list(missing)
     results = linter.lint_targets(targets, jobs, keep_documents)
     findings: list[Finding] = [f for r in results for f in r.findings]
     stories: list[Story] = []
@@ -250,7 +268,8 @@ def run(
         stories = linter.stories(results) if group else []
         findings += linter.per_story.check(stories)
     for name, message in linter.plugins.errors:
-        findings.append(notice(PluginLoadError, "<plugins>", f"plugin {name!r} {message}"))
+        path, line, column = linter.plugins.origin(name)
+        findings.append(notice(PluginLoadError, path, f"plugin {name!r} {message}", line, column))
     enabled = linter.ruleset.enabled_codes
     findings = [f for f in findings if f.code in enabled]
     inline = {r.path: r.suppressions for r in results if r.suppressions}
@@ -258,6 +277,8 @@ def run(
     suppressed = sorted(set(silenced))
     if report_unused_suppressions or UnusedSuppression.code in enabled:
         kept += unused_suppressions(inline, suppressed, linter.plugins.rules, enabled)
+    if InvalidSuppression.code in enabled:  # never silenced by the suppressions it judges
+        kept += invalid_suppressions(inline, linter.plugins.rules)
     kept.sort()
     documents = {r.path: r.document for r in results if r.document is not None}
-    return RunResult(kept, documents, len(targets), missing, suppressed, stories)
+    return RunResult(kept, documents, len(targets), missing, suppressed, stories, [r.path for r in results])
