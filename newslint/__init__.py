@@ -12,6 +12,7 @@ testing one: :mod:`newslint.testing`.
 from newslint.analysis import Analysis
 from newslint.document import Document
 from newslint.findings import Finding, Related, Severity, Violation
+from newslint.fixes import Edit, Fix, Spot
 from newslint.markers import hookimpl
 from newslint.rule import CorpusRule, Rule
 from newslint.spans import Location, Span
@@ -23,12 +24,15 @@ __all__ = [
     "Analysis",
     "CorpusRule",
     "Document",
+    "Edit",
     "Finding",
+    "Fix",
     "Location",
     "Related",
     "Rule",
     "Severity",
     "Span",
+    "Spot",
     "Story",
     "StoryDocument",
     "Violation",

@@ -32,7 +32,8 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from newslint.document import Document
 from newslint.findings import Related, Severity, Violation
-from newslint.spans import Location
+from newslint.fixes import Fix, Spot
+from newslint.spans import Location, Span
 from newslint.story import Story
 
 if TYPE_CHECKING:
@@ -74,6 +75,9 @@ class Rule:
     enabled_by_default: ClassVar[bool] = True
     #: "document" or "corpus".
     scope: ClassVar[str] = "document"
+    #: The rule attaches fixes to (some of) its violations (:mod:`newslint.fixes`);
+    #: the engine keeps fixes only from rules that say so.
+    fixable: ClassVar[bool] = False
 
     def __init__(self, options: Mapping[str, Any] | None = None) -> None:
         merged = dict(type(self).options)
@@ -117,9 +121,36 @@ class Rule:
         end: int,
         message: str,
         related: Sequence[Related] = (),
+        fix: Fix | None = None,
     ) -> Violation:
-        """A violation over ``document.text[start:end]``."""
-        return Violation(document.locate(start, end), message, tuple(related), document.text[start:end])
+        """A violation over ``document.text[start:end]``, with a fix if the rule has one."""
+        return Violation(document.locate(start, end), message, tuple(related), document.text[start:end], fix)
+
+    @staticmethod
+    def spot(document: Document, analysis: Analysis, span: Span) -> Spot | None:
+        """The range of the source file that holds the prose ``span``, for a fix to rewrite.
+
+        None when the prose is not written there character for character (markup
+        or an HTML entity inside the range, a non-breaking space read as a
+        space): such a range is left alone. A spot inside a quotation is marked,
+        and a fix over it is unsafe.
+        """
+        if not 0 <= span.start < span.end <= len(document.text):
+            return None
+        start = document.source_offset(span.start)
+        end = document.source_offset(span.end - 1) + 1
+        if document.source[start:end] != document.text[span.start : span.end]:
+            return None
+        return Spot(start, end, analysis.in_quote(span) is not None, document.format)
+
+    def replacement(
+        self, document: Document, analysis: Analysis, spans: Iterable[Span], text: str, message: str
+    ) -> Fix | None:
+        """A fix writing ``text`` over every span of the prose; None if one cannot be rewritten."""
+        spots = [self.spot(document, analysis, span) for span in spans]
+        if any(s is None for s in spots):
+            return None
+        return Fix.replacing([s for s in spots if s is not None], text, message)
 
 
 _ARGUMENTS = {1: ("story",), 2: ("document", "analysis")}
@@ -174,6 +205,12 @@ class CorpusRule(Rule):
         raise NotImplementedError
 
     @staticmethod
-    def at(location: Location, message: str, related: Sequence[Related] = (), text: str = "") -> Violation:
-        """A violation at a location carried by a fact."""
-        return Violation(location, message, tuple(related), text)
+    def at(
+        location: Location,
+        message: str,
+        related: Sequence[Related] = (),
+        text: str = "",
+        fix: Fix | None = None,
+    ) -> Violation:
+        """A violation at a location carried by a fact (with a fix built from spots its facts keep)."""
+        return Violation(location, message, tuple(related), text, fix)
