@@ -98,7 +98,7 @@ def apply_fixes(source: str, fixes: Sequence[Fix]) -> tuple[str, list[int]]:
     applied: list[int] = []
     for i in order:
         edits = sorted(fixes[i].edits)
-        if any(a.end > b.start for a, b in zip(edits, edits[1:])):
+        if any(a.end > b.start for a, b in zip(edits, edits[1:], strict=False)):
             continue
         if any(e.end > len(source) or e.start < 0 or e.start > e.end for e in edits):
             continue

@@ -127,15 +127,17 @@ class Rule:
         return Violation(document.locate(start, end), message, tuple(related), document.text[start:end], fix)
 
     @staticmethod
-    def spot(document: Document, analysis: Analysis, span: Span) -> Spot | None:
+    def spot(document: Document, analysis: Analysis, span: Span, old: str | None = None) -> Spot | None:
         """The range of the source file that holds the prose ``span``, for a fix to rewrite.
 
         None when the prose is not written there character for character (markup
         or an HTML entity inside the range, a non-breaking space read as a
-        space): such a range is left alone. A spot inside a quotation is marked,
-        and a fix over it is unsafe.
+        space), or does not read ``old`` when it is given: such a range is left
+        alone. A spot inside a quotation is marked, and a fix over it is unsafe.
         """
         if not 0 <= span.start < span.end <= len(document.text):
+            return None
+        if old is not None and document.text[span.start : span.end] != old:
             return None
         start = document.source_offset(span.start)
         end = document.source_offset(span.end - 1) + 1
@@ -144,10 +146,20 @@ class Rule:
         return Spot(start, end, analysis.in_quote(span) is not None, document.format)
 
     def replacement(
-        self, document: Document, analysis: Analysis, spans: Iterable[Span], text: str, message: str
+        self,
+        document: Document,
+        analysis: Analysis,
+        spans: Iterable[Span],
+        text: str,
+        message: str,
+        old: str | None = None,
     ) -> Fix | None:
-        """A fix writing ``text`` over every span of the prose; None if one cannot be rewritten."""
-        spots = [self.spot(document, analysis, span) for span in spans]
+        """A fix writing ``text`` over every span of the prose; None if one cannot be rewritten.
+
+        ``old``: what each span must read (a rule that places a span by arithmetic
+        on the analysis, such as the end of a name, says what it expects there).
+        """
+        spots = [self.spot(document, analysis, span, old) for span in spans]
         if any(s is None for s in spots):
             return None
         return Fix.replacing([s for s in spots if s is not None], text, message)
