@@ -8,12 +8,12 @@ import os
 import sys
 import textwrap
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TextIO
 
 from pluggy import PluginValidationError
 
-from newslint import workflow
+from newslint import cli_fixes, workflow
+from newslint.api import local_plugins
 from newslint.config import Config, ConfigError, find_config, load_config
 from newslint.config.selection import build_rules
 from newslint.engine.cache import Cache
@@ -128,6 +128,7 @@ def build_parser(formats: Sequence[str]) -> argparse.ArgumentParser:
         help="processes for the per-article pass (default: the number of cores)",
     )
     workflow.add_arguments(parser)
+    cli_fixes.add_arguments(parser)
     limits = parser.add_argument_group("limits (for archives nobody cleaned)")
     limits.add_argument(
         "--max-file-size",
@@ -168,12 +169,8 @@ def _load_config(args: argparse.Namespace) -> Config:
         return Config()
     if args.config:
         return load_config(args.config)
-    found = find_config()
+    found = find_config(cli_fixes.config_folder(args))
     return load_config(found) if found else Config()
-
-
-def _local_plugins(config: Config) -> list[tuple[str, Path]]:
-    return [(spec, (config.root / spec).resolve()) for spec in config.plugins]
 
 
 def list_rules(plugins: Plugins, stream: TextIO) -> None:
@@ -207,7 +204,7 @@ def explain(rule: type[Rule], plugin: str, stream: TextIO) -> None:
 
 
 def version(plugins: Plugins, stream: TextIO) -> None:
-    from newslint import __version__
+    from newslint.version import __version__
 
     stream.write(f"newslint {__version__}\n")
     for name, info in sorted(plugins.info.items()):
@@ -246,6 +243,7 @@ def _main(argv: Sequence[str] | None) -> int:
     pre.add_argument("--no-config", action="store_true")
     pre.add_argument("--disable-plugin", action="append", default=[])
     pre.add_argument("--init", action="store_true")
+    pre.add_argument("--stdin-filename")
     known, _ = pre.parse_known_args(argv)
     try:
         # --init writes a new file: whatever is (or is not) at --config is not read.
@@ -255,7 +253,7 @@ def _main(argv: Sequence[str] | None) -> int:
         return EXIT_ERROR
     try:
         plugins = load_plugins(
-            disabled=_split(known.disable_plugin), local=_local_plugins(config), config=config
+            disabled=_split(known.disable_plugin), local=local_plugins(config), config=config
         )
     except ConfigError as exc:  # a bad custom rule
         sys.stderr.write(f"{exc}\n")
@@ -315,14 +313,20 @@ def _main(argv: Sequence[str] | None) -> int:
     paths = args.paths or ["."]
     if args.force_exclude:
         paths = workflow.force_exclude(paths, config)
-    result = run(
-        linter,
-        paths,
-        jobs=jobs,
-        keep_documents=reporter.needs_source,
-        corpus=args.corpus,
-        report_unused_suppressions=args.report_unused_suppressions,
-    )
+    if cli_fixes.requested(args):
+        outcome = cli_fixes.run(args, linter, paths, jobs)
+        if isinstance(outcome, int):  # a diff, or the fixed text of standard input: already written
+            return outcome
+        result = outcome
+    else:
+        result = run(
+            linter,
+            paths,
+            jobs=jobs,
+            keep_documents=reporter.needs_source,
+            corpus=args.corpus,
+            report_unused_suppressions=args.report_unused_suppressions,
+        )
     if not workflow.after_run(args, result):
         return EXIT_ERROR
 
@@ -338,7 +342,7 @@ def _main(argv: Sequence[str] | None) -> int:
     else:
         stream = sys.stdout
     try:
-        reporter.render(result.findings, result.documents, stream)
+        reporter.render(cli_fixes.shown(args, result.findings), result.documents, stream)
         stream.flush()
     finally:
         if stream is not sys.stdout:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from newslint.config import Config, RuleSet
 from newslint.core_rules import PluginLoadError, RuleError
@@ -31,7 +31,7 @@ from newslint.findings import Finding
 from newslint.plugins import Plugins
 from newslint.suppressions import UnusedSuppression
 
-__all__ = ["Linter", "run"]
+__all__ = ["Linter", "archive_pass", "report", "run"]
 
 
 class Linter:
@@ -67,14 +67,27 @@ class Linter:
         """Every document rule's findings and every corpus rule's facts, for one document."""
         return self.per_document.check(document, keep_document)
 
-    def lint_target(self, target: Target, keep_document: bool = False) -> DocumentResult:
-        """Read one file and check it; a file that cannot be read gets its notice instead."""
-        document, notices = self.intake.read(target)
+    def lint_target(
+        self, target: Target, keep_document: bool = False, data: bytes | None = None
+    ) -> DocumentResult:
+        """Read one file and check it; a file that cannot be read gets its notice instead.
+
+        ``data``: the file's bytes when they come from elsewhere (standard input).
+        """
+        document, notices = self.intake.read(target, data)
         if document is None:
             return DocumentResult(target.display, findings=notices)
         result = self.per_document.check(document, keep_document)
         result.findings[:0] = notices
         return result
+
+    def lint_source(self, path: str, source: str, keep_document: bool = False) -> DocumentResult:
+        """Check a text already decoded (an editor's buffer, a fixed source), read by the
+        reader of ``path``'s suffix; ``path`` is reported as it is."""
+        document, notices = self.intake.read_text(path, PurePath(path).suffix, source)
+        if document is None:
+            return DocumentResult(path, findings=notices)
+        return self.per_document.check(document, keep_document)
 
     # -- many files ----------------------------------------------------------
 
@@ -192,8 +205,8 @@ def _same(result: DocumentResult) -> DocumentResult:
     return result
 
 
-def _archive_pass(
-    linter: Linter, corpus: Sequence[str], named: Sequence[Target], jobs: int
+def archive_pass(
+    linter: Linter, corpus: Sequence[str], named: Sequence[Target], jobs: int = 1
 ) -> tuple[list[DocumentResult], list[str]]:
     """Facts of the archive files (``--corpus``) not named on the command line.
 
@@ -228,10 +241,30 @@ def run(
     config = linter.config
     targets, missing = discover(paths, list(linter.plugins.readers), config.exclude, config.root)
     results = linter.lint_targets(targets, jobs, keep_documents)
-    findings: list[Finding] = [f for r in results for f in r.findings]
+    archive: list[DocumentResult] = []
     if corpus:
-        archive, archive_missing = _archive_pass(linter, corpus, targets, jobs)
+        archive, archive_missing = archive_pass(linter, corpus, targets, jobs)
         missing += archive_missing
+    kept, suppressed = report(linter, results, archive, report_unused_suppressions)
+    documents = {r.path: r.document for r in results if r.document is not None}
+    return RunResult(kept, documents, len(targets), missing, suppressed)
+
+
+def report(
+    linter: Linter,
+    results: Sequence[DocumentResult],
+    archive: Sequence[DocumentResult] = (),
+    report_unused_suppressions: bool = False,
+) -> tuple[list[Finding], list[Finding]]:
+    """The findings to report on the results (sorted) and the findings suppressed.
+
+    The story pass runs over the results and the ``archive`` (facts of other
+    files, see :func:`archive_pass`), and only the results' files are reported;
+    then the selection, suppressions and per-file ignores are applied.
+    """
+    config = linter.config
+    findings: list[Finding] = [f for r in results for f in r.findings]
+    if archive:
         named = {r.path for r in results}
         story = linter.corpus_pass([*results, *archive])
         findings += [f for f in story if f.path in named or f.code == RuleError.code]
@@ -247,5 +280,4 @@ def run(
     if report_unused_suppressions or UnusedSuppression.code in enabled:
         kept += unused_suppressions(inline, suppressed, linter.plugins.rules, enabled)
     kept.sort()
-    documents = {r.path: r.document for r in results if r.document is not None}
-    return RunResult(kept, documents, len(targets), missing, suppressed)
+    return kept, suppressed
