@@ -6,7 +6,6 @@ import argparse
 import math
 import os
 import sys
-import textwrap
 from collections.abc import Sequence
 from typing import TextIO
 
@@ -192,11 +191,8 @@ def list_rules(plugins: Plugins, stream: TextIO) -> None:
 
 
 def explain(rule: type[Rule], plugin: str, stream: TextIO) -> None:
-    # The first line of a class docstring is not indented like the rest.
-    first, _, rest = (rule.__doc__ or "").strip().partition("\n")
-    doc = first.strip() + ("\n" + textwrap.dedent(rest) if rest else "")
     stream.write(f"{rule.code} {rule.name} ({rule.severity.value}, plugin {plugin})\n")
-    stream.write(f"{rule.summary}\n\n{doc.strip()}\n")
+    stream.write(f"{rule.summary}\n\n{rule.documentation()}\n")
     if rule.options:
         stream.write("\nOptions (rules.yaml, under rules: " + rule.name + "):\n")
         for key, value in rule.options.items():
@@ -223,6 +219,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "server":  # `newslint server`: the language server (./server lints a path)
+        from newslint.server import main as serve
+
+        return serve(argv[1:])
     try:
         return _main(argv)
     except KeyboardInterrupt:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import inspect
 import re
+import textwrap
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -104,6 +105,13 @@ class Rule:
                 wanted = ", ".join(("self",) + _ARGUMENTS[arguments])
                 problems.append(f"{method}() must take ({wanted})")
         return problems
+
+    @classmethod
+    def documentation(cls) -> str:
+        """The rule's docstring, dedented: what ``--explain`` prints and an editor shows on hover."""
+        # The first line of a class docstring is not indented like the rest.
+        first, _, rest = (cls.__doc__ or "").strip().partition("\n")
+        return (first.strip() + ("\n" + textwrap.dedent(rest) if rest else "")).strip()
 
     @classmethod
     def _signatures(cls) -> dict[str, int]:
