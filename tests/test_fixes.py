@@ -244,3 +244,24 @@ def test_a_file_in_a_legacy_encoding_is_not_rewritten(run_cli, tmp_path):
 def test_the_fix_api_is_public():
     for name in ("Fix", "Edit", "Spot", "lint_text", "lint_paths", "fix_text", "Configuration"):
         assert name in newslint.__all__
+
+
+def story_folders() -> list[Path]:
+    (folder,) = [p for p in FIXTURES.iterdir() if p.name.startswith("NL302-")]
+    return sorted(p for p in folder.iterdir() if p.is_dir() and p.name.startswith("flagged"))
+
+
+@pytest.mark.parametrize("folder", story_folders(), ids=lambda p: p.name)
+def test_after_fixing_a_story_none_of_the_fixed_findings_is_reported(folder):
+    config = Configuration(select=["NL302"])
+    linter = config.linter
+    texts = {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.iterdir()) if p.is_file()}
+    results = [linter.lint_source(name, text, keep_document=True) for name, text in texts.items()]
+    done = fix_results(linter, results, lambda rs: report(linter, rs))
+    fixed_texts = {name: done.after.get(name, text) for name, text in texts.items()}
+    again = report(linter, [linter.lint_source(n, t) for n, t in fixed_texts.items()])[0]
+    assert not {(f.path, f.code, f.text) for f in again} & {(f.path, f.code, f.text) for f in done.fixed}
+    if "tie" in folder.name:
+        assert done.fixed == []
+    else:
+        assert done.fixed and done.changed

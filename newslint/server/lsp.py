@@ -171,7 +171,7 @@ class NewslintServer(LanguageServer):
             range=self.range(f.line, f.column, f.end_line, f.end_column, lines),
             severity=_SEVERITY[f.severity],
             code=f.code or None,
-            code_description=self.code_description(f.code),
+            code_description=self.code_description(f.path, f.code),
             source="newslint",
             message=f.message,
             related_information=related or None,
@@ -206,12 +206,12 @@ class NewslintServer(LanguageServer):
         except Exception:
             return None
 
-    def code_description(self, code: str) -> lsp.CodeDescription | None:
+    def code_description(self, path: str, code: str) -> lsp.CodeDescription | None:
         """A link to the rule's documentation: its own link (a house rule's ``link:``), else a page
         written for this session from its docstring."""
         if not code:
             return None
-        rule = self.rule(next(iter(self.session.buffers), ""), code)
+        rule = self.rule(path, code)
         if rule is None:
             return None
         link = getattr(getattr(rule, "spec", None), "link", "")
