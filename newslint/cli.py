@@ -6,18 +6,20 @@ import argparse
 import math
 import os
 import sys
-import textwrap
 from collections.abc import Mapping, Sequence
 from typing import TextIO
 
 from pluggy import PluginValidationError
 
-from newslint import conventions, workflow
+from newslint import cli_fixes, conventions, workflow
 from newslint.config import Config, ConfigError, ConfigFinder, find_config, load_config
 from newslint.config.selection import RuleSet, build_rules
+from newslint.engine.cache import Cache
 from newslint.engine.deadline import enforceable
+from newslint.engine.discovery import glob_match, relative_to_root
 from newslint.engine.intake import MAX_FILE_BYTES
 from newslint.engine.projects import Options, Projects, load_project_plugins, run_projects
+from newslint.engine.run import Linter
 from newslint.plugins import PluginError, Plugins
 from newslint.reporters import Report, render
 from newslint.rule import Rule
@@ -133,6 +135,7 @@ def build_parser(formats: Sequence[str]) -> argparse.ArgumentParser:
     )
     workflow.add_arguments(parser)
     conventions.add_arguments(parser)
+    cli_fixes.add_arguments(parser)
     limits = parser.add_argument_group("limits (for archives nobody cleaned)")
     limits.add_argument(
         "--max-file-size",
@@ -176,7 +179,7 @@ def _load_config(args: argparse.Namespace) -> Config:
         return Config()
     if args.config:
         return load_config(args.config)
-    found = find_config()
+    found = find_config(cli_fixes.config_folder(args))
     return load_config(found) if found else Config()
 
 
@@ -227,11 +230,8 @@ def list_rules(
 
 
 def explain(rule: type[Rule], plugin: str, stream: TextIO) -> None:
-    # The first line of a class docstring is not indented like the rest.
-    first, _, rest = (rule.__doc__ or "").strip().partition("\n")
-    doc = first.strip() + ("\n" + textwrap.dedent(rest) if rest else "")
     stream.write(f"{rule.code} {rule.name} ({rule.severity.value}, plugin {plugin})\n")
-    stream.write(f"{rule.summary}\n\n{doc.strip()}\n")
+    stream.write(f"{rule.summary}\n\n{rule.documentation()}\n")
     if rule.options:
         stream.write("\nOptions (rules.yaml, under rules: " + rule.name + "):\n")
         for key, value in rule.options.items():
@@ -258,7 +258,7 @@ def explain_selector(wanted: str, plugins: Plugins, stream: TextIO) -> int:
 
 
 def version(plugins: Plugins, stream: TextIO) -> None:
-    from newslint import __version__
+    from newslint.version import __version__
 
     stream.write(f"newslint {__version__}\n")
     for name, info in sorted(plugins.info.items()):
@@ -277,6 +277,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "server":  # `newslint server`: the language server (./server lints a path)
+        from newslint.server import main as serve
+
+        return serve(argv[1:])
     try:
         return _main(argv)
     except KeyboardInterrupt:
@@ -297,6 +302,7 @@ def _main(argv: Sequence[str] | None) -> int:
     pre.add_argument("--no-config", action="store_true")
     pre.add_argument("--disable-plugin", action="append", default=[])
     pre.add_argument("--init", action="store_true")
+    pre.add_argument("--stdin-filename")
     known, _ = pre.parse_known_args(argv)
     try:
         # --init writes a new file: whatever is (or is not) at --config is not read.
@@ -347,30 +353,51 @@ def _main(argv: Sequence[str] | None) -> int:
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     if args.timeout and not enforceable():
         sys.stderr.write("newslint: --timeout is not enforced here: it needs SIGALRM (POSIX)\n")
-    # Each path's configuration from its folder upwards, unless one was chosen for all.
-    finder = None if known.config or known.no_config else ConfigFinder()
-    projects = Projects(_options(args, known), (config, plugins), finder)
-    try:
-        if args.show_settings:
-            conventions.show_settings(args.paths or ["."], projects, sys.stdout)
-            return EXIT_OK
-        planned = projects.plan(args.paths or ["."])
-        if hasattr(reporter, "for_rules"):  # reporters that show rule help (sarif)
-            reporter = reporter.for_rules({c: r for p in planned for c, r in p.plugins.rules.items()})
-        result = run_projects(
-            planned,
-            projects.options,
-            jobs,
-            keep_documents=reporter.needs_source,
-            corpus=args.corpus,
-            report_unused_suppressions=args.report_unused_suppressions,
+    if cli_fixes.requested(args):
+        # Standard input, --fix, --diff: one configuration (that of --stdin-filename's folder).
+        cache = None if args.no_cache else Cache.open(plugins, ruleset, config, args.cache_dir)
+        linter = Linter(
+            plugins,
+            ruleset,
+            config,
+            cache=cache,
+            max_file_bytes=int(args.max_file_size * 1e6),
+            timeout=args.timeout,
         )
-    except ConfigError as exc:  # a rules.yaml deeper down, or one a path named
-        sys.stderr.write(f"{exc}\n")
-        return EXIT_ERROR
-    except (PluginError, PluginValidationError) as exc:
-        sys.stderr.write(f"newslint: {exc}\n")
-        return EXIT_ERROR
+        paths = args.paths or ["."]
+        if args.force_exclude:
+            root = config.root.resolve()
+            paths = [p for p in paths if not glob_match(relative_to_root(p, root), config.exclude)]
+        outcome = cli_fixes.run(args, linter, paths, jobs)
+        if isinstance(outcome, int):  # a diff, or the fixed text of standard input: already written
+            return outcome
+        result = outcome
+    else:
+        # Each path's configuration from its folder upwards, unless one was chosen for all.
+        finder = None if known.config or known.no_config else ConfigFinder()
+        projects = Projects(_options(args, known), (config, plugins), finder)
+        try:
+            if args.show_settings:
+                conventions.show_settings(args.paths or ["."], projects, sys.stdout)
+                return EXIT_OK
+            planned = projects.plan(args.paths or ["."])
+            if hasattr(reporter, "for_rules"):  # reporters that show rule help (sarif)
+                reporter = reporter.for_rules({c: r for p in planned for c, r in p.plugins.rules.items()})
+            result = run_projects(
+                planned,
+                projects.options,
+                jobs,
+                keep_documents=reporter.needs_source,
+                corpus=args.corpus,
+                report_unused_suppressions=args.report_unused_suppressions,
+                keep_stories=getattr(reporter, "needs_stories", False),
+            )
+        except ConfigError as exc:  # a rules.yaml deeper down, or one a path named
+            sys.stderr.write(f"{exc}\n")
+            return EXIT_ERROR
+        except (PluginError, PluginValidationError) as exc:
+            sys.stderr.write(f"newslint: {exc}\n")
+            return EXIT_ERROR
     if not workflow.after_run(args, result):
         return EXIT_ERROR
 
@@ -386,7 +413,13 @@ def _main(argv: Sequence[str] | None) -> int:
     else:
         stream = sys.stdout
     try:
-        report = Report(result.findings, result.documents, result.stories, plugins.rules, result.files)
+        report = Report(
+            cli_fixes.shown(args, result.findings),
+            result.documents,
+            result.stories,
+            plugins.rules,
+            result.files,
+        )
         render(reporter, report, stream)
         stream.flush()
     finally:

@@ -113,7 +113,7 @@ def _newslint_version() -> str:
     try:
         return metadata.version("newslint")
     except metadata.PackageNotFoundError:
-        from newslint import __version__
+        from newslint.version import __version__
 
         return __version__
 

@@ -89,6 +89,7 @@ def finding(rule: Rule, severity: Severity, v: Violation) -> Finding:
         v.message,
         v.related,
         v.text,
+        v.fix if rule.fixable else None,
     )
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from newslint.config import Config, RuleSet
 from newslint.core_rules import PluginLoadError, RuleError
@@ -32,7 +32,7 @@ from newslint.plugins import Plugins
 from newslint.story import Story
 from newslint.suppressions import InvalidSuppression, UnusedSuppression
 
-__all__ = ["Linter", "run", "run_targets"]
+__all__ = ["Linter", "archive_pass", "report", "run", "run_targets"]
 
 
 class Linter:
@@ -68,14 +68,27 @@ class Linter:
         """Every document rule's findings and every corpus rule's facts, for one document."""
         return self.per_document.check(document, keep_document)
 
-    def lint_target(self, target: Target, keep_document: bool = False) -> DocumentResult:
-        """Read one file and check it; a file that cannot be read gets its notice instead."""
-        document, notices = self.intake.read(target)
+    def lint_target(
+        self, target: Target, keep_document: bool = False, data: bytes | None = None
+    ) -> DocumentResult:
+        """Read one file and check it; a file that cannot be read gets its notice instead.
+
+        ``data``: the file's bytes when they come from elsewhere (standard input).
+        """
+        document, notices = self.intake.read(target, data)
         if document is None:
             return DocumentResult(target.display, findings=notices)
         result = self.per_document.check(document, keep_document)
         result.findings[:0] = notices
         return result
+
+    def lint_source(self, path: str, source: str, keep_document: bool = False) -> DocumentResult:
+        """Check a text already decoded (an editor's buffer, a fixed source), read by the
+        reader of ``path``'s suffix; ``path`` is reported as it is."""
+        document, notices = self.intake.read_text(path, PurePath(path).suffix, source)
+        if document is None:
+            return DocumentResult(path, findings=notices)
+        return self.per_document.check(document, keep_document)
 
     # -- many files ----------------------------------------------------------
 
@@ -197,8 +210,8 @@ def _same(result: DocumentResult) -> DocumentResult:
     return result
 
 
-def _archive_pass(
-    linter: Linter, corpus: Sequence[str], named: Sequence[Target], jobs: int
+def archive_pass(
+    linter: Linter, corpus: Sequence[str], named: Sequence[Target], jobs: int = 1
 ) -> tuple[list[DocumentResult], list[str]]:
     """Facts of the archive files (``--corpus``) not named on the command line.
 
@@ -251,22 +264,44 @@ def run_targets(
     keep_stories: bool = False,
 ) -> RunResult:
     """:func:`run` over files already found (``missing``: the paths given that do not exist)."""
-    config = linter.config
     missing = list(missing)
     results = linter.lint_targets(targets, jobs, keep_documents)
-    findings: list[Finding] = [f for r in results for f in r.findings]
-    stories: list[Story] = []
-    group = keep_stories or bool(linter.per_story.rules)
+    archive: list[DocumentResult] = []
     if corpus:
-        archive, archive_missing = _archive_pass(linter, corpus, targets, jobs)
+        archive, archive_missing = archive_pass(linter, corpus, targets, jobs)
         missing += archive_missing
+    group = keep_stories or bool(linter.per_story.rules)
+    stories = linter.stories([*results, *archive]) if group else []
+    kept, suppressed = report(linter, results, archive, report_unused_suppressions, stories)
+    documents = {r.path: r.document for r in results if r.document is not None}
+    return RunResult(kept, documents, len(targets), missing, suppressed, stories, [r.path for r in results])
+
+
+def report(
+    linter: Linter,
+    results: Sequence[DocumentResult],
+    archive: Sequence[DocumentResult] = (),
+    report_unused_suppressions: bool = False,
+    stories: Sequence[Story] | None = None,
+) -> tuple[list[Finding], list[Finding]]:
+    """The findings to report on the results (sorted) and the findings suppressed.
+
+    The story pass runs over the results and the ``archive`` (facts of other
+    files, see :func:`archive_pass`), and only the results' files are reported;
+    then the selection, suppressions and per-file ignores are applied.
+    ``stories``: the results and archive already grouped (:meth:`Linter.stories`),
+    else they are grouped here when a story rule runs.
+    """
+    config = linter.config
+    findings: list[Finding] = [f for r in results for f in r.findings]
+    if stories is None:
+        stories = linter.stories([*results, *archive]) if linter.per_story.rules else []
+    story = linter.per_story.check(stories)
+    if archive:
         named = {r.path for r in results}
-        stories = linter.stories([*results, *archive]) if group else []
-        story = linter.per_story.check(stories)
         findings += [f for f in story if f.path in named or f.code == RuleError.code]
     else:
-        stories = linter.stories(results) if group else []
-        findings += linter.per_story.check(stories)
+        findings += story
     for name, message in linter.plugins.errors:
         path, line, column = linter.plugins.origin(name)
         findings.append(notice(PluginLoadError, path, f"plugin {name!r} {message}", line, column))
@@ -280,5 +315,4 @@ def run_targets(
     if InvalidSuppression.code in enabled:  # never silenced by the suppressions it judges
         kept += invalid_suppressions(inline, linter.plugins.rules)
     kept.sort()
-    documents = {r.path: r.document for r in results if r.document is not None}
-    return RunResult(kept, documents, len(targets), missing, suppressed, stories, [r.path for r in results])
+    return kept, suppressed

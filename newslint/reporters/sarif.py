@@ -102,8 +102,8 @@ class SarifReporter:
 
     def log(self, findings: Sequence[Finding]) -> dict[str, Any]:
         """The SARIF log as a dict."""
-        from newslint import __version__
         from newslint.baseline import fingerprints
+        from newslint.version import __version__
 
         root = repository_root()
         index: dict[str, int] = {}
