@@ -149,7 +149,7 @@ def test_sys_exit_anywhere_in_a_plugin_is_a_failure_of_that_plugin(tmp_path, run
     proc = run_cli_process("--format", "json", "--jobs", jobs, ".")
     assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
     found = _found(proc.stdout)
-    assert ("<plugins>", "NL005", "plugin 'exit_at_import.py' cannot be loaded: SystemExit: 0") in found
+    assert ("rules.yaml", "NL005", "plugin 'exit_at_import.py' cannot be loaded: SystemExit: 0") in found
     assert ("a.txt", "NL004", "rule XQ101 (quitter) of plugin 'exiting.py' raised SystemExit: 0") in found
     assert (
         "a.txt",

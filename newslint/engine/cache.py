@@ -287,7 +287,7 @@ class _Unpickler(pickle.Unpickler):
 def fingerprint(plugins: Plugins, ruleset: RuleSet, config: Config) -> tuple[str, set[str]]:
     """A digest of everything a per-document result depends on besides the file,
     and the packages whose classes an entry may hold."""
-    from newslint import __version__
+    from newslint.version import __version__
 
     packages = {"newslint"}
     local_files = []

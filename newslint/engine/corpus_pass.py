@@ -95,8 +95,16 @@ class CorpusPass:
         """
         if not self.rules:
             return []
-        stories = self.stories(results)
+        return self.check(self.stories(results), workers)
+
+    def check(self, stories: Sequence[Story], workers: int = 0) -> list[Finding]:
+        """Every corpus rule's findings on each of these stories.
+
+        ``workers``: check the stories in up to this many worker processes (0: in this one).
+        """
         findings: list[Finding] = []
+        if not self.rules:
+            return findings
         with gc_paused():
             for found in map_in_order(_StoryTask(self), stories, min(workers, len(stories)), Progress(0)):
                 findings += found

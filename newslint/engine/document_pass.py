@@ -20,7 +20,7 @@ from newslint.config.selection import RuleSet
 from newslint.core_rules import InvalidFrontMatter, RuleError, StepTimedOut
 from newslint.document import Document
 from newslint.engine.deadline import StepTimeout, time_limit
-from newslint.engine.results import DocumentResult, finding, notice, rule_error, source_only, timed_out
+from newslint.engine.results import DocumentResult, finding, notice, rule_error, timed_out
 from newslint.findings import Finding
 from newslint.rule import CorpusRule, Rule
 
@@ -66,8 +66,8 @@ class DocumentPass:
     ) -> DocumentResult:
         """Every document rule's findings and every kind of facts, for one document.
 
-        ``keep_document``: keep the document's source in the result, for
-        reporters that show source lines. ``skip``: steps not to run, each
+        ``keep_document``: keep the document in the result, for reporters
+        that show its source or its prose. ``skip``: steps not to run, each
         reported as timed out (it was stopped from outside on an earlier try).
         """
         path = document.path
@@ -111,7 +111,7 @@ class DocumentPass:
             else:
                 result.findings.extend(found)
         if keep_document:
-            result.document = source_only(document)
+            result.document = document
         return result
 
     def sendable(self, result: DocumentResult) -> DocumentResult:

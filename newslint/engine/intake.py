@@ -18,7 +18,7 @@ from newslint.document import Document, SourceMap
 from newslint.engine.deadline import StepTimeout, time_limit
 from newslint.engine.decode import BinaryFileError, decode
 from newslint.engine.discovery import Target
-from newslint.engine.results import described, notice
+from newslint.engine.results import described, notice, suppression_ok
 from newslint.findings import Finding
 from newslint.readers import Reader
 
@@ -64,10 +64,6 @@ class Intake:
             return _too_large(display, len(data), limit)
         return data
 
-    def reader_for(self, target: Target) -> Reader:
-        """The reader of a file: by its suffix, else the plain-text one."""
-        return self.readers.get(target.path.suffix.lower()) or self.readers[".txt"]
-
     def read(
         self, target: Target, data: bytes | None = None, skip_reader: bool = False
     ) -> tuple[Document | None, list[Finding]]:
@@ -90,7 +86,27 @@ class Intake:
         except UnicodeDecodeError as exc:
             return None, [notice(UnreadableFile, display, f"cannot be decoded as text: {exc.reason}")]
         del data
-        reader = self.reader_for(target)
+        document, notices = self.read_text(display, target.path.suffix, decoded.text, skip_reader)
+        if document is None or decoded.notice is None:
+            return document, notices
+        return document, [notice(NotUtf8, display, decoded.notice, *document.line_col(decoded.offset))]
+
+    def reader_for(self, suffix: str) -> Reader:
+        """The reader of a file suffix (``.txt`` reads any suffix no other reader claims)."""
+        return self.readers.get(suffix.lower()) or self.readers[".txt"]
+
+    def read_text(
+        self, display: str, suffix: str, text: str, skip_reader: bool = False
+    ) -> tuple[Document | None, list[Finding]]:
+        """A decoded text (an editor's buffer, standard input) read by the reader of ``suffix``:
+        the Document, or None and the notice saying why the reader could not read it (it
+        raised, even ``sys.exit()``, ran out of time, or returned something that is not a
+        Document of ``display``).
+
+        ``skip_reader``: the reader was stopped from outside on an earlier try
+        (it ran past the time limit): report that, and do not run it again.
+        """
+        reader = self.reader_for(suffix)
         timed_out = notice(
             StepTimedOut,
             display,
@@ -100,7 +116,7 @@ class Intake:
             return None, [timed_out]
         try:
             with time_limit(self.timeout, READER_STEP):
-                document = reader.read(display, decoded.text)
+                document = reader.read(display, text)
         except StepTimeout:
             return None, [timed_out]
         except KeyboardInterrupt:
@@ -111,9 +127,7 @@ class Intake:
         if problem:
             message = f"reader {reader.name!r} returned {problem}; file skipped"
             return None, [notice(UnreadableFile, display, message)]
-        if decoded.notice is None:
-            return document, []
-        return document, [notice(NotUtf8, display, decoded.notice, *document.line_col(decoded.offset))]
+        return document, []
 
 
 def document_problem(document: object, path: str) -> str:
@@ -132,14 +146,9 @@ def document_problem(document: object, path: str) -> str:
     if not isinstance(document.metadata, Mapping) or not all(isinstance(k, str) for k in document.metadata):
         return "a Document whose metadata is not a mapping of strings to values"
     if not isinstance(document.suppressions, list) or not all(
-        isinstance(s, tuple)
-        and len(s) == 3
-        and isinstance(s[0], str)
-        and type(s[1]) is int
-        and type(s[2]) is int
-        for s in document.suppressions
+        suppression_ok(s) for s in document.suppressions
     ):
-        return "a Document whose suppressions are not (code, first line, last line) tuples"
+        return "a Document whose suppressions are not Suppressions"
     if not isinstance(document.problems, list) or not all(
         isinstance(p, tuple) and len(p) == 2 and type(p[0]) is int and isinstance(p[1], str)
         for p in document.problems

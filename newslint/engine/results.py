@@ -18,6 +18,7 @@ from newslint.document import Document
 from newslint.findings import Finding, Related, Severity, Violation
 from newslint.rule import Rule
 from newslint.spans import Location
+from newslint.story import Story
 from newslint.suppressions import Suppression
 
 __all__ = [
@@ -29,7 +30,7 @@ __all__ = [
     "gc_paused",
     "notice",
     "rule_error",
-    "source_only",
+    "suppression_ok",
     "timed_out",
     "well_formed",
 ]
@@ -47,7 +48,7 @@ class DocumentResult:
     #: fact kind -> facts for corpus rules.
     facts: dict[str, list[Any]] = field(default_factory=dict)
     metadata: dict[str, Any] = field(default_factory=dict)
-    #: The document, kept for reporters that show source lines.
+    #: The document (source, prose and the map between them), kept for reporters that show the text.
     document: Document | None = None
     #: Suppression ranges (code or "*", first line, last line).
     suppressions: list[Suppression] = field(default_factory=list)
@@ -74,6 +75,11 @@ class RunResult:
     missing: list[str]
     #: Findings dropped by suppressions.
     suppressed: list[Finding] = field(default_factory=list)
+    #: The stories the corpus rules compared (the documents' grouping), when
+    #: corpus rules ran or the stories were asked for; else empty.
+    stories: list[Story] = field(default_factory=list)
+    #: The path of every file linted, as findings give it.
+    linted: list[str] = field(default_factory=list)
 
 
 class InvalidViolation(Exception):
@@ -102,6 +108,7 @@ def finding(rule: Rule, severity: Severity, v: Violation) -> Finding:
         v.message,
         v.related,
         v.text,
+        v.fix if rule.fixable else None,
     )
 
 
@@ -213,15 +220,17 @@ def well_formed(result: object) -> bool:
         return False
     if not all(type(k) is str for k in result.metadata):
         return False
-    return all(
-        type(s) is tuple and len(s) == 3 and type(s[0]) is str and type(s[1]) is int and type(s[2]) is int
-        for s in result.suppressions
+    return all(suppression_ok(s) for s in result.suppressions)
+
+
+def suppression_ok(s: object) -> bool:
+    """Whether ``s`` is a Suppression with fields of the right types."""
+    return (
+        isinstance(s, Suppression)
+        and isinstance(s.code, str)
+        and isinstance(s.directive, str)
+        and all(type(n) is int for n in (s.first, s.last, s.line, s.column))
     )
-
-
-def source_only(document: Document) -> Document:
-    """A document as reporters need it (its source and metadata), without its prose."""
-    return Document(document.path, document.source, "", metadata=document.metadata, format=document.format)
 
 
 @contextlib.contextmanager

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from newslint.config import Config, RuleSet
 from newslint.core_rules import PluginLoadError, RuleError
@@ -24,13 +24,14 @@ from newslint.engine.document_pass import DocumentPass
 from newslint.engine.intake import MAX_FILE_BYTES, READER_STEP, Intake
 from newslint.engine.parallel import can_fork, map_in_order, worth_forking
 from newslint.engine.progress import Progress
-from newslint.engine.results import DocumentResult, RunResult, gc_paused, notice, source_only
-from newslint.engine.suppressions import apply_suppressions, unused_suppressions
+from newslint.engine.results import DocumentResult, RunResult, gc_paused, notice
+from newslint.engine.suppressions import apply_suppressions, invalid_suppressions, unused_suppressions
 from newslint.findings import Finding
 from newslint.plugins import Plugins
-from newslint.suppressions import UnusedSuppression
+from newslint.story import Story
+from newslint.suppressions import InvalidSuppression, UnusedSuppression
 
-__all__ = ["Linter", "run"]
+__all__ = ["Linter", "archive_pass", "report", "run", "run_targets"]
 
 
 class Linter:
@@ -73,19 +74,32 @@ class Linter:
         return self.per_document.check(document, keep_document)
 
     def lint_target(
-        self, target: Target, keep_document: bool = False, skip: frozenset[int] = frozenset()
+        self,
+        target: Target,
+        keep_document: bool = False,
+        data: bytes | None = None,
+        skip: frozenset[int] = frozenset(),
     ) -> DocumentResult:
         """Read one file and check it; a file that cannot be read gets its notice instead.
 
+        ``data``: the file's bytes when they come from elsewhere (standard input).
         ``skip``: steps not to run (:data:`READER_STEP`, or the per-document
         pass's), each reported as timed out.
         """
-        document, notices = self.intake.read(target, skip_reader=READER_STEP in skip)
+        document, notices = self.intake.read(target, data, skip_reader=READER_STEP in skip)
         if document is None:
             return DocumentResult(target.display, findings=notices, read=False)
         result = self.per_document.check(document, keep_document, skip)
         result.findings[:0] = notices
         return result
+
+    def lint_source(self, path: str, source: str, keep_document: bool = False) -> DocumentResult:
+        """Check a text already decoded (an editor's buffer, a fixed source), read by the
+        reader of ``path``'s suffix; ``path`` is reported as it is."""
+        document, notices = self.intake.read_text(path, PurePath(path).suffix, source)
+        if document is None:
+            return DocumentResult(path, findings=notices, read=False)
+        return self.per_document.check(document, keep_document)
 
     def lost(self, target: Target, why: str) -> DocumentResult:
         """NL004 for a file that could not be checked (its worker process died on it)."""
@@ -95,7 +109,7 @@ class Linter:
     def step_name(self, target: Target, step: int) -> str:
         """What runs in a step on a file: its reader (step 0), or a rule."""
         if step == READER_STEP:
-            return f"reader {self.intake.reader_for(target).name!r}"
+            return f"reader {self.intake.reader_for(target.path.suffix).name!r}"
         return self.per_document.step_name(step)
 
     # -- many files ----------------------------------------------------------
@@ -132,7 +146,7 @@ class Linter:
                     result = cache.get(cache.key(target.path.suffix, data), target.display)
                     if result is not None and keep_documents:
                         document, _ = self.intake.read(target, data)
-                        result.document = source_only(document) if document is not None else None
+                        result.document = document
                 if result is not None:
                     progress.advance()
                 found.append(result)
@@ -174,7 +188,16 @@ class Linter:
 
     def corpus_pass(self, results: Sequence[DocumentResult], jobs: int = 1) -> list[Finding]:
         """Every corpus rule's findings on each story of the results."""
-        return self.per_story.run(results, max(1, jobs) if self.isolate and can_fork() else 0)
+        return self.check_stories(self.per_story.stories(results) if self.per_story.rules else [], jobs)
+
+    def check_stories(self, stories: Sequence[Story], jobs: int = 1) -> list[Finding]:
+        """Every corpus rule's findings on each of these stories: in worker processes when
+        isolating (a story rule that crashes or hangs costs that story), else here."""
+        return self.per_story.check(stories, max(1, jobs) if self.isolate and can_fork() else 0)
+
+    def stories(self, results: Sequence[DocumentResult]) -> list[Story]:
+        """The stories the results form (the grouping the corpus rules compare)."""
+        return self.per_story.stories(results)
 
     def facts_only(self) -> Linter:
         """A linter that only collects the facts of this one's corpus rules (for ``--corpus``).
@@ -199,7 +222,7 @@ class _CheckFiles:
         self.keep_documents = keep_documents
 
     def run(self, target: Target, skip: frozenset[int]) -> DocumentResult:
-        return self.linter.lint_target(target, self.keep_documents, skip)
+        return self.linter.lint_target(target, self.keep_documents, skip=skip)
 
     def lost(self, target: Target, why: str) -> DocumentResult:
         return self.linter.lost(target, why)
@@ -260,8 +283,8 @@ class _Fresh:
         return result
 
 
-def _archive_pass(
-    linter: Linter, corpus: Sequence[str], named: Sequence[Target], jobs: int
+def archive_pass(
+    linter: Linter, corpus: Sequence[str], named: Sequence[Target], jobs: int = 1
 ) -> tuple[list[DocumentResult], list[str]]:
     """Facts of the archive files (``--corpus``) not named on the command line.
 
@@ -285,6 +308,7 @@ def run(
     keep_documents: bool = False,
     corpus: Sequence[str] = (),
     report_unused_suppressions: bool = False,
+    keep_stories: bool = False,
 ) -> RunResult:
     """Lint paths end to end and return sorted, filtered findings.
 
@@ -292,21 +316,70 @@ def run(
     the named files are compared with them; only the named files are reported.
     ``report_unused_suppressions``: report suppressions that silence nothing
     (NL010), as selecting NL010 does.
+    ``keep_stories``: group the documents into stories even when no corpus
+    rule runs, for reporters that show them (``RunResult.stories``).
     """
     config = linter.config
     targets, missing = discover(paths, list(linter.plugins.readers), config.exclude, config.root)
+    return run_targets(
+        linter, targets, missing, jobs, keep_documents, corpus, report_unused_suppressions, keep_stories
+    )
+
+
+def run_targets(
+    linter: Linter,
+    targets: Sequence[Target],
+    missing: Sequence[str] = (),
+    jobs: int = 1,
+    keep_documents: bool = False,
+    corpus: Sequence[str] = (),
+    report_unused_suppressions: bool = False,
+    keep_stories: bool = False,
+) -> RunResult:
+    """:func:`run` over files already found (``missing``: the paths given that do not exist)."""
+    missing = list(missing)
     results = linter.lint_targets(targets, jobs, keep_documents)
-    findings: list[Finding] = [f for r in results for f in r.findings]
+    archive: list[DocumentResult] = []
     if corpus:
-        archive, archive_missing = _archive_pass(linter, corpus, targets, jobs)
+        archive, archive_missing = archive_pass(linter, corpus, targets, jobs)
         missing += archive_missing
+    group = keep_stories or bool(linter.per_story.rules)
+    stories = linter.stories([*results, *archive]) if group else []
+    kept, suppressed = report(linter, results, archive, report_unused_suppressions, stories, jobs)
+    documents = {r.path: r.document for r in results if r.document is not None}
+    return RunResult(kept, documents, len(targets), missing, suppressed, stories, [r.path for r in results])
+
+
+def report(
+    linter: Linter,
+    results: Sequence[DocumentResult],
+    archive: Sequence[DocumentResult] = (),
+    report_unused_suppressions: bool = False,
+    stories: Sequence[Story] | None = None,
+    jobs: int = 1,
+) -> tuple[list[Finding], list[Finding]]:
+    """The findings to report on the results (sorted) and the findings suppressed.
+
+    The story pass runs over the results and the ``archive`` (facts of other
+    files, see :func:`archive_pass`), and only the results' files are reported;
+    then the selection, suppressions and per-file ignores are applied.
+    ``stories``: the results and archive already grouped (:meth:`Linter.stories`),
+    else they are grouped here when a story rule runs. ``jobs``: worker processes
+    for the story pass (when the linter isolates).
+    """
+    config = linter.config
+    findings: list[Finding] = [f for r in results for f in r.findings]
+    if stories is None:
+        stories = linter.stories([*results, *archive]) if linter.per_story.rules else []
+    story = linter.check_stories(stories, jobs)
+    if archive:
         named = {r.path for r in results}
-        story = linter.corpus_pass([*results, *archive], jobs)
         findings += [f for f in story if f.path in named or f.code == RuleError.code]
     else:
-        findings += linter.corpus_pass(results, jobs)
+        findings += story
     for name, message in linter.plugins.errors:
-        findings.append(notice(PluginLoadError, "<plugins>", f"plugin {name!r} {message}"))
+        path, line, column = linter.plugins.origin(name)
+        findings.append(notice(PluginLoadError, path, f"plugin {name!r} {message}", line, column))
     enabled = linter.ruleset.enabled_codes
     findings = [f for f in findings if f.code in enabled]
     inline = {r.path: r.suppressions for r in results if r.suppressions}
@@ -314,6 +387,7 @@ def run(
     suppressed = sorted(set(silenced))
     if report_unused_suppressions or UnusedSuppression.code in enabled:
         kept += unused_suppressions(inline, suppressed, linter.plugins.rules, enabled)
+    if InvalidSuppression.code in enabled:  # never silenced by the suppressions it judges
+        kept += invalid_suppressions(inline, linter.plugins.rules)
     kept.sort()
-    documents = {r.path: r.document for r in results if r.document is not None}
-    return RunResult(kept, documents, len(targets), missing, suppressed)
+    return kept, suppressed

@@ -1,9 +1,12 @@
 """HTML articles: the text of the article, without scripts, styles or navigation.
 
 When the page has an ``<article>`` (or failing that a ``<main>``) element only
-its text is read; otherwise the whole body. ``<title>`` and
-``<meta name="author|description">`` become metadata. Entities are decoded,
-and each decoded character maps to the entity it came from.
+its text is read; otherwise the whole body. ``<title>`` and the ``<meta>``
+tags a CMS writes become metadata, as front matter does in Markdown: the
+story (``name="story"``), the outlet (``og:site_name``), the date
+(``article:published_time``), the title, the byline and the description
+(:data:`META`). Entities are decoded, and each decoded character maps to the
+entity it came from.
 """
 
 from __future__ import annotations
@@ -73,6 +76,25 @@ BLOCKS = frozenset(
         "address",
     ]
 )
+#: ``<meta>`` names (or properties, or itemprops) read as metadata: for each
+#: metadata key, the names that give it, the most telling first.
+META = {
+    "story": ("story", "newslint:story"),
+    "outlet": ("og:site_name", "application-name", "publisher", "dc.publisher"),
+    "date": (
+        "article:published_time",
+        "datepublished",
+        "pubdate",
+        "publishdate",
+        "dc.date.issued",
+        "dc.date",
+        "date",
+    ),
+    "title": ("og:title", "twitter:title", "dc.title"),
+    "byline": ("author", "article:author", "dc.creator"),
+    "description": ("description", "og:description"),
+}
+_META_RANK = {name: (key, rank) for key, names in META.items() for rank, name in enumerate(names)}
 _VOID = frozenset(
     ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]
 )
@@ -90,6 +112,7 @@ class _Extractor(HTMLParser):
         # inline tags asks "is it open?" per text node in constant time.
         self.open: Counter[str] = Counter()
         self.metadata: dict[str, str] = {}
+        self._meta_rank: dict[str, int] = {}
         self._in_title = False
         self._title: list[str] = []
         # Text pieces: (text, source offset, depth-of-article-or-None).
@@ -103,13 +126,7 @@ class _Extractor(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "meta":
-            values = dict(attrs)
-            key = (values.get("name") or values.get("property") or "").lower()
-            content = values.get("content")
-            if content and key in {"author", "description", "og:title", "article:published_time"}:
-                self.metadata[
-                    {"og:title": "title", "article:published_time": "date", "author": "byline"}.get(key, key)
-                ] = content
+            self._meta(dict(attrs))
             return
         if tag == "title":
             self._in_title = True
@@ -127,7 +144,20 @@ class _Extractor(HTMLParser):
         if tag in BLOCKS:
             self._break()
 
+    def _meta(self, values: dict[str, str | None]) -> None:
+        name = (values.get("name") or values.get("property") or values.get("itemprop") or "").lower()
+        content = " ".join((values.get("content") or "").split())
+        found = _META_RANK.get(name.strip())
+        if not content or found is None or content.startswith(("http://", "https://")):
+            return
+        key, rank = found
+        if rank < self._meta_rank.get(key, len(META[key])):
+            self._meta_rank[key] = rank
+            self.metadata[key] = content
+
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "meta":  # <meta ... />
+            self._meta(dict(attrs))
         if tag in BLOCKS:
             self._break()
 

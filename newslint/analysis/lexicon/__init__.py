@@ -9,7 +9,8 @@ need from them (tries, scanners) once, at first use:
 - ``sources``: heads of source noun phrases: anonymous, crowd, role, institution,
   outlet nouns, titles, reasons for anonymity;
 - ``names``: name particles, titles, transliteration folds;
-- ``casualties`` and ``numbers``: casualty conditions, victim groups, number words.
+- ``casualties`` and ``numbers``: casualty conditions, victim groups, number words;
+- ``stories``: capitalised words that tie no story together, headline noise, weekdays, months.
 
 Rules never import this package: they read what the analysis made of the text.
 """
