@@ -461,3 +461,74 @@ def test_unreadable_and_binary_files_are_no_articles_of_the_story(tmp_path, run_
     proc = run_cli_process("--no-config", "--select", "NL0,NL4", "fire")
     assert "Traceback" not in proc.stderr, proc.stderr
     assert "NL002" in proc.stdout and "NL402" not in proc.stdout, proc.stdout
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        '{"version": 1, "findings": ' + "[" * 5000 + "]" * 5000 + "}",
+        '{"version": 1, "findings": [{"code": "NL201", "path": "a.txt", "text": "x", "occurrence": 1e400}]}',
+        '{"version": 1, "findings": [{"code": "NL201", "path": "a.txt", "text": "x", "occurrence": '
+        + "9" * 5000
+        + "}]}",
+    ],
+)
+def test_a_corrupt_baseline_is_an_error_not_a_traceback(tmp_path, run_cli, content):
+    (tmp_path / "a.txt").write_text("An unnamed official said so.\n", encoding="utf-8")
+    (tmp_path / "baseline.json").write_text(content, encoding="utf-8")
+    proc = run_cli("--baseline", "baseline.json", "a.txt")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
+    assert proc.stderr.startswith("newslint: baseline.json: "), proc.stderr
+
+
+@posix_only
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_a_full_disk_or_a_closed_stdout_is_an_error_not_a_traceback(tmp_path):
+    (tmp_path / "a.txt").write_text("An unnamed official said so.\n", encoding="utf-8")
+    command = [sys.executable, "-m", "newslint", "--no-config", "a.txt"]
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run(
+            command, cwd=tmp_path, stdout=full, stderr=subprocess.PIPE, text=True, timeout=60
+        )
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
+    assert "newslint: cannot write the findings to standard output: No space left on device" in proc.stderr
+    proc = subprocess.run(
+        [*command, "--format", "sarif", "--output", "/dev/full"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
+    assert "newslint: cannot write the findings to /dev/full: No space left on device" in proc.stderr
+    closed = subprocess.run(
+        [*command], cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, timeout=60
+    )
+    assert closed.returncode == 1  # (the reference: a writable stdout)
+    proc = subprocess.run(
+        f"'{sys.executable}' -m newslint --no-config a.txt >&-",
+        shell=True,
+        cwd=tmp_path,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
+
+
+def test_folders_nested_a_thousand_deep(tmp_path, run_cli):
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    nested = [folder]
+    try:
+        for _ in range(1000):
+            nested.append(nested[-1] / "d")
+            nested[-1].mkdir()
+        (nested[-1] / "deep.txt").write_text("An unnamed official said so.\n", encoding="utf-8")
+        proc = run_cli("--no-config", "archive")
+        assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr[-500:]
+        assert proc.stdout.startswith("archive/" + "d/" * 1000 + "deep.txt:1:1: NL201 ")
+    finally:  # (shutil.rmtree, which cleans up tmp_path, recurses once per level)
+        (nested[-1] / "deep.txt").unlink(missing_ok=True)
+        for level in reversed(nested):
+            level.rmdir()
