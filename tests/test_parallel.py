@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -146,3 +147,33 @@ def test_cached_and_fresh_results_merge_in_order(tmp_path, monkeypatch):
     mixed = linter.lint_targets(targets, jobs=2)
     fresh = plain.lint_targets(targets, jobs=1)
     assert [(r.path, r.findings, r.facts) for r in mixed] == [(r.path, r.findings, r.facts) for r in fresh]
+
+
+def test_the_parent_never_sees_a_step_overdue_while_a_worker_moves_between_steps():
+    """The parent reads a worker's slot while the worker writes it: whatever it catches
+    between two writes must never look like a step far past its limit (that stopped
+    a healthy worker and lost its file)."""
+    from newslint.engine.deadline import Watch, time_limit, watch_steps
+
+    watch = Watch(1)
+    seen: list[float | None] = []
+    now = max(time.monotonic(), 1000.0)  # (a step that started at 0 is long overdue by then)
+
+    class Slot(list):
+        def __setitem__(self, index, value):
+            if isinstance(index, slice):  # written one value at a time, as memory is
+                for i, v in zip(range(*index.indices(len(self))), value, strict=True):
+                    self[i] = v
+                return
+            super().__setitem__(index, value)
+            seen.append(watch.overdue(0, now))
+
+    watch.values = Slot(watch.values)
+    watch_steps(watch, 0)
+    try:
+        for step in range(3):
+            with time_limit(60, step):
+                pass
+    finally:
+        watch_steps(None)
+    assert len(seen) >= 12 and all(s is None for s in seen), seen

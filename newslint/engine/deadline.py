@@ -101,6 +101,8 @@ class Watch:
         """The limit of the step the worker in ``slot`` has run well past (:func:`grace`), or None."""
         base = slot * self.FIELDS
         started, limit = self.values[base + 2], self.values[base + 3]
+        if self.values[base + 2] != started:  # a step began meanwhile: look again next time
+            return None
         if limit > 0 and now > started + limit + grace(limit):
             return float(limit)
         return None
@@ -156,7 +158,10 @@ class time_limit:  # noqa: N801 (used as a context manager, like contextlib's)
         if _watched is not None:
             watch, slot = _watched
             base = slot * Watch.FIELDS
-            watch.values[base + 1 : base + 4] = [self.step, time.monotonic(), self.seconds]
+            # The limit last, so that the parent never sees it with the start of another step.
+            watch.values[base + 1] = self.step
+            watch.values[base + 2] = time.monotonic()
+            watch.values[base + 3] = self.seconds
         if self._alarm:
             self._previous = signal.signal(signal.SIGALRM, _expired)
             signal.setitimer(signal.ITIMER_REAL, self.seconds)
@@ -177,4 +182,8 @@ class time_limit:  # noqa: N801 (used as a context manager, like contextlib's)
             if _watched is not None:
                 watch, slot = _watched
                 base = slot * Watch.FIELDS
-                watch.values[base + 1 : base + 4] = [-1.0, 0.0, 0.0]
+                # The limit first: a parent reading the slot meanwhile must not see this
+                # step's limit with a start of 0 (a step overdue by hours).
+                watch.values[base + 3] = 0.0
+                watch.values[base + 1] = -1.0
+                watch.values[base + 2] = 0.0
