@@ -321,12 +321,30 @@ def _relayed_source(text: str, a: Attribution, sent: Sentence) -> Span | None:
 def _describes_a_name(text: str, sent: Sentence, src: Span) -> bool:
     """The phrase is an apposition after a comma to a named person ("Alex Jones, a radio host who …")."""
     before = text[sent.start : src.start].rstrip()
-    if not before.endswith(",") or text[src.start : src.start + 2].lower() not in ("a ", "an"):
+    if _TITLE_OF_NAME.match(text, src.end) and text[src.start : src.start + 1].isupper():
+        return True  # "said Agent in Charge Ana Ruiz", "Deputy Chief of Staff Tom Lee": a title before a name
+    if not before.endswith(","):
+        return False
+    if text[src.start : src.start + 1].islower() and not _DETERMINED.match(text, src.start):
+        # "Ana Ruiz, district attorney, said": a bare role after a name is that person's
+        name = np_before(text, sent.start, sent.start + len(before) - 1)
+        return name is not None and classify_source(text[name.start : name.end]) == "person"
+    if text[src.start : src.start + 2].lower() not in ("a ", "an"):
         return False
     if not text[src.end : src.end + 8].lstrip(" ,").startswith(("who", "whom", "that")):
         return False  # "José, an unnamed official said so": the official speaks, José is addressed
     name = np_before(text, sent.start, sent.start + len(before) - 1)
     return name is not None and classify_source(text[name.start : name.end]) == "person"
+
+
+# The rest of a title that ends in a name: " in Charge Ana Ruiz", " of Staff Tom Lee".
+_TITLE_OF_NAME = re.compile(
+    r"\s+(?:(?:in|of|for|at|and)\s+)?(?:[A-Z][a-z][\w’'-]*\s+){1,3}[A-Z][a-z][\w’'-]*\b"
+)
+_DETERMINED = re.compile(
+    r"(?:an?|the|one|two|three|several|some|many|most|few|other|another|this|that|these|those|his|her|their|its)\b",
+    re.I,
+)
 
 
 def _reported_by_someone_else(text: str, a: Attribution, attributions: dict[int, list[Attribution]]) -> bool:
@@ -446,8 +464,12 @@ def _named_soon_after(text: str, sentences: Sequence[Sentence], sent: Sentence, 
                 title = ""  # "another officer told [Fox News]", "uncle of [Anthony Frazier]": not a title
             after = body[m.end() : m.end() + 80]
             apposition = after.lower() if after.startswith(",") else ""
-            if not words.isdisjoint(_WORD.findall(title + " " + apposition)):
-                return True
+            # A title may open the name's own capitalised words: "Prosecutor Tim Reyes".
+            found = {
+                w.rstrip("s") for w in _WORD.findall(title + " " + apposition + " " + m.group(0).lower())
+            }
+            if not {w.rstrip("s") for w in words}.isdisjoint(found):
+                return True  # "prosecutors said" then "Prosecutor Tim Reyes said": one of them, named
     return False
 
 
@@ -510,6 +532,16 @@ _LEDE_GENERIC = words(
 )
 
 
+# "have said little", "said nothing about the motive": speech that passes nothing on.
+_NOTHING_SAID = re.compile(r"\s+(?:very\s+|so\s+)?(?:little|nothing|no\s+more)\b", re.I)
+# Speech to someone inside the story, not to the reporter: an order ("told her to stay"), or testimony
+# given to the police or a court ("told investigators", "told the judge"), which the story relays.
+_TOLD_IN_STORY = re.compile(
+    r"(?:tell|tells|told|telling)\s+(?:(?:him|her|them|me|us|the\s+\w+|his\s+\w+|her\s+\w+|their\s+\w+)\s+to\s+[a-z]"
+    r"|(?:the\s+)?(?:police|investigators|detectives|officers|deputies|authorities|prosecutors|jurors|agents|"
+    r"(?:the\s+|a\s+)?(?:judge|jury|court|dispatcher|operator))\b)",
+    re.I,
+)
 _LEDE_NAME = re.compile(r"\b(?:[A-Z][\w’'-]+\.?\s+){1,4}[A-Z][\w’'-]+")
 
 
@@ -538,6 +570,10 @@ def _informs(text: str, src: AnonymousSource) -> bool:
     a = src.attribution
     if a is None:
         return True
+    if _NOTHING_SAID.match(text, a.cue.end):
+        return False  # "officials have said little about the case": nothing was passed on
+    if _TOLD_IN_STORY.match(text, a.cue.start):
+        return False  # "her advisers told her to hold back", "the boy told investigators": not the reporter's source
     if a.cue.start < src.end:
         return True  # "said a senior official", "according to …"
     if _NEGATED.search(text, max(0, src.start - 20), src.start):

@@ -38,7 +38,7 @@ from newslint.analysis._scan import WORD_START, WordScanner, words
 from newslint.analysis.attribution import Attribution
 from newslint.analysis.attribution.classify import SourcePhrase, read_source
 from newslint.analysis.lexicon.cues import NOT_VIEWS, VIEWS_ONLY
-from newslint.analysis.lexicon.sources import PLAIN_CROWDS
+from newslint.analysis.lexicon.sources import PLAIN_CROWDS, QUANTIFIERS, VAGUE_QUANTIFIERS
 from newslint.analysis.segments import Sentence
 from newslint.spans import Span
 
@@ -145,6 +145,12 @@ def _crowd(ctx: _Context, a: Attribution) -> VagueAttribution | None:
         return None  # a phrase read across a caption; "if voters think", "what people think"
     if src.end <= a.cue.start and _MAYBE.search(text, src.end, a.cue.start):
         return None  # "voters may see …": a possibility, not a view anyone holds
+    if src.end <= a.cue.start and not a.informs and _WOULD.search(text, src.end, a.cue.start):
+        return None  # "how most Americans would feel": an imagined feeling; but "many would argue" speaks
+    if _CAUSED_BEFORE.search(text, max(0, src.start - 16), src.start):
+        return None  # "should have made voters think", "let people decide": the crowd is an object
+    if not a.informs and _COUNT_AFTER.match(text, a.cue.end):
+        return None  # "Republicans are defending eight seats": a count of things acted on, not a view
     start, end = min(src.start, a.cue.start), max(src.end, a.cue.end)
     if end - start > 160:
         return None  # a source read too far from its cue
@@ -170,7 +176,7 @@ def _not_vague(ctx: _Context, read: SourcePhrase, a: Attribution, src: Span) -> 
     if read.quantifier and not read.vague and read.quantifier not in ("other", "many of", "some of"):
         return True  # "two senators", "97 percent of scientists": counted
     if _COUNTED_BEFORE.search(text, max(0, src.start - 30), src.start) or any(
-        w[:1].isdigit() for w in read.modifiers
+        w[:1].isdigit() or (w.lower() in _COUNTS) for w in read.modifiers
     ):
         return True  # "only 9% of Ruiz supporters", "half of the voters", "only 28 Republicans": counted
     if _INCLUDING_NAME.search(text, src.start, src.end):
@@ -216,6 +222,21 @@ _NAMES_AFTER = re.compile(
     r"\s+(?!(?:for|on|it|him|her|them|this|that|the\s+(?:plan|move|decision|idea))\b)[\w“\"‘'-]"
 )
 _MAYBE = re.compile(r"\b(?:may|might|could|can)\b")
+_WOULD = re.compile(r"\bwould\b")
+# A verb that makes the crowd its object: "made voters think", "let people decide", "helps readers see".
+_CAUSED_BEFORE = re.compile(
+    r"\b(?:make|makes|made|making|let|lets|letting|help|helps|helped|helping)\s+\Z", re.I
+)
+# Numbers that count a crowd from inside its phrase: "just six people thought", "only a dozen voters".
+_COUNTS = (
+    QUANTIFIERS
+    - VAGUE_QUANTIFIERS
+    - words("a an other another all both each number majority majorities minority plurality")
+)
+_COUNT_AFTER = re.compile(
+    r"\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds|thousands)\b)",
+    re.I,
+)
 # A crowd in a question or a condition: "if voters think", "what people think".
 _OPENS_QUESTION = re.compile(r"\b(?:if|unless|whether|what|why)\s+$", re.I)
 _AFFILIATED = re.compile(r"(?:at|from|with)\s+(?:the\s+)?[A-Z]")
