@@ -43,7 +43,10 @@ ANONYMITY_MARK = re.compile(
     r"asked\s+not\s+to\s+be\s+(?:named|identified)|not\s+authori[sz]ed\s+to|requested\s+anonymity|"
     r"speaking\s+privately|on\s+background|"
     r"(?:did|does|do)\s+not\s+want\s+to\s+be\s+(?:named|identified)|(?:didn|doesn|don)[’']t\s+want\s+to\s+be\s+"
-    r"(?:named|identified)|wished\s+to\s+remain\s+anonymous)\b",
+    r"(?:named|identified)|wished\s+to\s+remain\s+anonymous|"
+    # "who did not want to give his name", "declined to give their names"
+    r"(?:(?:did|does|do)\s+not|(?:didn|doesn|don)[’']t|declined\s+to|refused\s+to|would\s+not)\s+(?:want\s+to\s+)?"
+    r"(?:give|provide|share)\s+(?:his|her|their)\s+(?:full\s+|last\s+)?names?)\b",
     re.I,
 )
 REASON = re.compile(
@@ -84,7 +87,7 @@ _UNIQUE_RELATIVES = words(
 # A word of every alternative of ANONYMITY_MARK, lower-cased.
 _MARK_WORDS = (
     "unnamed", "anonym", "unidentified", "be named", "be identified", "not authori", "speaking privately",
-    "on background", "want to be",
+    "on background", "want to be", "his name", "her name", "their name",
 )  # fmt: skip
 # Source kinds that may name an unnamed source: itself, a relative pronoun for one, an institution's member.
 _MAYBE_UNNAMED = ("anonymous", "pronoun", "institution")
@@ -192,10 +195,13 @@ def find_anonymous_sources(
         read = read_source(phrase)
         if read.kind != "anonymous" and not _unnamed_insider(text, sentences, a):
             continue
-        if read.group == "witness" and not ANONYMITY_MARK.search(
-            text, sentences[a.sentence].start, sentences[a.sentence].end
+        if (
+            read.group == "witness"
+            and not ANONYMITY_MARK.search(text, sentences[a.sentence].start, sentences[a.sentence].end)
+            and not _TOLD_PRESS.match(text, a.cue.start)
         ):
-            continue  # people who saw something, not sources who know something (unless kept unnamed on purpose)
+            continue  # people who saw something, not sources who know something (unless kept unnamed on purpose,
+            # or speaking to the press: "one neighbour told the Gazette")
         if (
             read.group == "relative"
             and read.head in _UNIQUE_RELATIVES
@@ -375,7 +381,7 @@ def _reported_by_someone_else(text: str, a: Attribution, attributions: dict[int,
 # An institution's unnamed member: "a police official", "one Homeland Security official", "two agency sources".
 _INSIDER = re.compile(
     r"^(?:an?|one|two|three|several|some|another)\s+[\w\s.&’'-]{0,60}?\b(?:official|officials|source|sources|aide|aides|"
-    r"employee|employees|staffer|staffers|investigator|investigators)$",
+    r"employee|employees|staffer|staffers|investigator|investigators|officer|officers)$",
     re.I,
 )
 
@@ -532,6 +538,11 @@ _LEDE_GENERIC = words(
 )
 
 
+# An unnamed person speaking to a news organisation or to reporters: "told the Gazette", "told reporters".
+_TOLD_PRESS = re.compile(
+    r"(?:tell|tells|told|telling)\s+(?:(?:the\s+)?(?!Police\b|Investigators\b|Detectives\b)[A-Z][\w.&’'-]*\b|"
+    r"reporters\b|a\s+reporter\b|journalists\b)"
+)
 # "have said little", "said nothing about the motive": speech that passes nothing on.
 _NOTHING_SAID = re.compile(r"\s+(?:very\s+|so\s+)?(?:little|nothing|no\s+more)\b", re.I)
 # Speech to someone inside the story, not to the reporter: an order ("told her to stay"), or testimony

@@ -383,7 +383,7 @@ _OFTEN_BEFORE = re.compile(
 _IT_BEFORE = re.compile(r"\bit\s+(?:is|was|has\s+been|had\s+been)\s+" + _ADVERBS + r"\Z", re.I)
 _COMMA_BEFORE = re.compile(r",\s+\Z")
 _HIDDEN_BEFORE = {
-    "accounts": re.compile(r"\b(?:by|in)\s+(?:some|many|most)\s+\Z", re.I),
+    "accounts": re.compile(r"\b(?:by|in)\s+(?:some|many|most|one|other)\s+\Z", re.I),
     "speculation": re.compile(r"\b(?:much|widespread|growing|rampant|considerable)\s+\Z", re.I),
     "some": re.compile(r"\b(?:among|for|to)\s+\Z", re.I),
 }
@@ -394,6 +394,7 @@ _VAGUE_SOURCE = (
     # a participle and an infinitive: "[is] said to be", "[are] thought to have", ", believed to be"
     r"(?P<to>(?:said|thought|believed|known|rumou?red|alleged|reputed|understood|reported)\s+to\s+(?:be|have)\b)"
     # a participle and "as": "[is] seen as", "[has been] described as", "[widely] regarded as"
+    r"|(?P<rumoured>rumou?red(?!\s+to\b))"
     r"|(?P<as>(?:seen|viewed|regarded|perceived|characteri[sz]ed|portrayed|touted|hailed|billed|cast|painted|"
     r"labell?ed|branded|dubbed|described|known)\s+as\b)"
     r"|(?P<considered>(?:considered|deemed)\s+(?:to\s+be|one\s+of|among|an?|the|likely|unlikely|"
@@ -409,15 +410,15 @@ _VAGUE_SOURCE = (
     + _ADVERBS
     + r"(?:believed|thought|said|claimed|"
     r"argued|rumou?red|understood|alleged|suggested|felt|known(?!\s+(?:as|for|by)\b)|accepted|assumed|reported)\b)"
-    r"|(?P<studies>(?:studies|research|experts|evidence)\s+(?:show|shows|suggest|suggests|has\s+shown|have\s+shown)\b)"
+    r"|(?P<studies>(?:studies|research|experts|evidence)\s+(?:[a-z]+ly\s+)?(?:show|shows|suggest|suggests|has\s+shown|have\s+shown)\b)"
     # hidden crowds: "[by some] accounts", "[much] speculation", "[among] some that"
-    r"|(?P<accounts>(?:accounts|tellings|quarters|circles|estimations?)\b)"
+    r"|(?P<accounts>(?:accounts?|tellings|quarters|circles|estimations?|estimates?)\b)"
     r"|(?P<speculation>speculation\b)"
     r"|(?P<some>(?:some|many|most|others)\b(?=\s*(?:[,;:—–]|that\b|who\b|on\b|in\b|inside\b|within\b|[a-z]+ed\b)))"
     r"|(?P<by>(?:seen|viewed|regarded|considered|described|perceived|revered|reviled|criticized|criticised|praised|"
     r"hailed|dismissed|despised|loved|hated|admired|blamed|accused|questioned|opposed|supported|favou?red|"
     r"backed|welcomed|condemned|mocked|ridiculed|derided|feared|distrusted|trusted|embraced|rejected)\s+"
-    r"(?:[\w-]+\s+){0,3}?by\s+(?P<crowd>(?:some|many|most|few|others|critics|observers|experts|analysts|"
+    r"(?:[\w-]+\s+){0,3}?by\s+(?P<crowd>(?:some|many|most|few|others|everyone|everybody|critics|observers|experts|analysts|"
     r"opponents|detractors)\b(?:\s+(?!(?:as|to|for|because|and|but|that|with)\b)[\w-]+){0,3}))"
     r"|(?P<from>(?:warnings?|criticism|concerns?|complaints?|calls|fears|objections|claims|accusations|pushback|"
     r"opposition|skepticism|scepticism|doubts|praise)\s+(?:from|by|among)\s+"
@@ -436,7 +437,7 @@ _VAGUE_SCANNER = WordScanner(
         perceived characterized characterised portrayed touted hailed billed cast painted labeled labelled branded
         dubbed described considered deemed accused criticized criticised blamed credited praised faulted widely
         generally commonly routinely frequently often largely broadly
-        studies research experts evidence accounts tellings quarters circles estimation estimations speculation some
+        studies research experts evidence accounts account estimate estimates tellings quarters circles estimation estimations speculation some
         many most others revered reviled dismissed despised loved hated admired questioned opposed supported
         favored favoured backed welcomed condemned mocked ridiculed derided feared distrusted trusted embraced
         rejected warning warnings criticism concern concerns complaint complaints calls fears objections claims
@@ -458,6 +459,7 @@ _OWNED = re.compile(r"(?:[A-Z][\w-]*[’']s(?:\s+own)?|\b(?:our|his|her|their|it
 _SUBJECT_BEFORE = re.compile(r"\b(?:i|we|you|he|she|they|who)\s+\Z", re.I)
 _KIND = {
     "to": "passive",
+    "rumoured": "passive",
     "as": "passive",
     "considered": "passive",
     "charged": "passive",
@@ -487,9 +489,15 @@ def _scanned(ctx: _Context) -> list[VagueAttribution]:
         end = m.end()
         if ctx.quoted(start) or _said_by_someone(ctx, start):
             continue
-        if form in ("to", "as", "considered", "charged", "adverb", "impersonal") and _BY_NAME.match(
-            text, end
-        ):
+        if form in (
+            "to",
+            "rumoured",
+            "as",
+            "considered",
+            "charged",
+            "adverb",
+            "impersonal",
+        ) and _BY_NAME.match(text, end):
             continue  # "has been described as reckless by Senator Ruiz", "it was claimed by Ruiz"
         naming = form == "as" and m.group(0).lower().startswith(("known", "dubbed", "labeled", "labelled"))
         if naming and _NAMING.match(text, end):
@@ -508,9 +516,14 @@ def _opening(text: str, m: re.Match[str], form: str) -> int | None:
     before = max(0, start - 60)
     if form == "to":
         b = _BE_BEFORE.search(text, before, start) or _COMMA_BEFORE.search(text, before, start)
+        if b is None and _REDUCED.match(m.group(0)) and _NOUN_BEFORE.search(text, before, start):
+            return start  # "a car believed to be the gunman's": a passive cut short after its noun
         if b is None:
             return None
         return b.start() if b.group(0)[0] != "," else start  # ", believed to be": from the participle
+    if form == "rumoured":
+        b = _FINITE_BE_BEFORE.search(text, before, start) or _PERFECT_BEFORE.search(text, before, start)
+        return None if b is None else b.start()  # "his return was rumored"
     if form in ("as", "considered", "adverb", "charged", "impersonal"):
         # "it is widely believed", "has been described as", "is widely regarded as", "widely seen as"
         if form == "impersonal":
@@ -559,6 +572,13 @@ def _opening(text: str, m: re.Match[str], form: str) -> int | None:
     return start
 
 
+# Participles that keep their passive sense after a noun: "a man thought to be", "a car believed to be".
+_REDUCED = re.compile(r"(?:thought|believed|rumou?red|reputed)\s", re.I)
+# A noun just before: a lower-case word that is no pronoun, auxiliary or conjunction ("what they believed to be").
+_NOUN_BEFORE = re.compile(
+    r"\b(?!(?:i|we|you|he|she|they|who|what|which|that|it|and|or|but|had|have|has|was|were|is|are|be|not|also|"
+    r"never|once|long|still|widely|generally|commonly|first|then|and|as)\s)[a-z][a-z’'-]+\s+\Z"
+)
 _ACTIVE_BEFORE = re.compile(r"\b(?:has|have|had|i|we|you|he|she|they|who)\s+\Z", re.I)
 _ADVERB_BEFORE = re.compile(
     r"\b(?:widely|generally|commonly|routinely|frequently|often|largely|broadly)\s+\Z", re.I
@@ -570,6 +590,8 @@ def _names_a_crowd(phrase: str) -> bool:
     words after the crowd do not count ("some as a demotion")."""
     for part in _CONJUNCTS.split(phrase):
         words_of = part.split()
+        if words_of and words_of[0].lower() in ("everyone", "everybody"):
+            return True  # "described by everyone as": all and no one
         if any(read_source(" ".join(words_of[:n])).kind == "crowd" for n in range(len(words_of), 0, -1)):
             return True
     return False

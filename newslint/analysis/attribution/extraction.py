@@ -520,7 +520,7 @@ def _inverted_after_comma(text: str, sent: Sentence, m: re.Match[str]) -> bool:
 _TELL = words("tell tells told telling")
 # A progressive before an -ing cue: "is calling", "’s not saying", "were quietly urging".
 _PROGRESSIVE = re.compile(
-    r"(?:\b(?:is|are|was|were|been|be|am)(?:\s+not|n[’']t)?|(?<=\w)[’'](?:s|re)(?:\s+not)?)(?:\s+[a-z]+ly)?\s+$"
+    r"(?:\b(?:is|are|was|were|been|be|am)(?:\s+not|n[’']t)?|(?<=\w)[’'](?:s|re)(?:\s+not)?)(?:\s+(?:[a-z]+ly|now|still|also|already))?\s+$"
 )
 # "with [about three in 10 voters] saying": up to eight words, no comma or quotation.
 _WITH_SUBJECT = re.compile(r"\bwith\s+(?P<src>(?:[\w.’'%-]+\s+){0,7}[\w.’'%-]+)\s+$")

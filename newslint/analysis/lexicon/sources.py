@@ -66,7 +66,7 @@ __all__ = [
     "WITNESS_NOUNS",
 ]
 
-INSIDER_NOUNS = words("""source official aide adviser advisor staffer staff insider diplomat negotiator spokesman
+INSIDER_NOUNS = words("""source official participant aide adviser advisor staffer staff insider diplomat negotiator spokesman
     spokeswoman spokesperson employee executive officer investigator detective prosecutor attorney lawyer counsel
     clerk manager supervisor administrator commander sergeant lieutenant operative organizer organiser
     representative associate confidant nurse agent deputy trooper planner
