@@ -170,10 +170,13 @@ def find_anonymous_sources(
         by_sentence.setdefault(a.sentence, []).append(a)
     given: list[tuple[int, re.Match[str]]] | None = None  # reasons further on, read once when needed
     for a in attributions:
+        private = a.source_kind == "crowd" and a.informs and _privately(text, a)
         if a.source is None or (
-            a.source_kind not in _MAYBE_UNNAMED and text[a.cue.start : a.cue.end].lower() not in _RELAYING
+            a.source_kind not in _MAYBE_UNNAMED
+            and text[a.cue.start : a.cue.end].lower() not in _RELAYING
+            and not private
         ):
-            continue  # named people, outlets and crowds are never unnamed sources
+            continue  # named people, outlets and crowds are never unnamed sources (but a crowd speaking privately)
         cue_word = text[a.cue.start : a.cue.end].lower()
         relayed = _relayed_source(text, a, sentences[a.sentence]) if cue_word in _RELAYING else None
         if relayed is not None:
@@ -193,7 +196,7 @@ def find_anonymous_sources(
             src = a.resolved  # "supervisors, who claim …": the phrase the relative pronoun stands for
         phrase = text[src.start : src.end]
         read = read_source(phrase)
-        if read.kind != "anonymous" and not _unnamed_insider(text, sentences, a):
+        if read.kind != "anonymous" and not _unnamed_insider(text, sentences, a) and not private:
             continue
         if (
             read.group == "witness"
@@ -252,7 +255,8 @@ def find_anonymous_sources(
                 links.setdefault(earlier, []).append(src)
                 continue
         window_end = _reason_window(text, sentences, sent, read.head)
-        explicit = bool(ANONYMITY_MARK.search(text, sent.start, sent.end))
+        # "…, the friend told Reuters. He requested anonymity …": marked in the sentence about the same person
+        explicit = bool(ANONYMITY_MARK.search(text, sent.start, window_end))
         if _DEFINITE.match(phrase) and not explicit and not read.post:
             continue  # "the official said" refers back; "the manager of the bar said" describes someone new
         if not explicit and read.group != "report" and _named_soon_after(text, sentences, sent, phrase):
@@ -536,6 +540,14 @@ _LEDE_GENERIC = words(
     """a an the one two three several some senior top former current unnamed anonymous official officials
     source sources person people government american us"""
 )
+
+
+# "said privately", "privately told": speech given on the condition of not being named.
+_PRIVATELY = re.compile(r"\bprivately\b", re.I)
+
+
+def _privately(text: str, a: Attribution) -> bool:
+    return _PRIVATELY.search(text, max(0, a.cue.start - 12), a.cue.end + 12) is not None
 
 
 # An unnamed person speaking to a news organisation or to reporters: "told the Gazette", "told reporters".

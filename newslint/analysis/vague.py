@@ -121,6 +121,8 @@ _MAYBE_CROWD = ("crowd", "anonymous", "pronoun")
 _SOME = words("some many most few others")
 _BACK = words("the this that these those")
 # Possessed experts and findings are someone's staff and work: "his experts", "their research".
+# A body's critics are not its staff: "its critics say" is as vague as "critics say".
+_OPPOSING = words("critics opponents detractors skeptics sceptics foes")
 _STAFF = words("experts scientists economists analysts researchers advisers advisors staff")
 
 
@@ -137,14 +139,22 @@ def _crowd(ctx: _Context, a: Attribution) -> VagueAttribution | None:
     cue = " ".join(text[a.cue.start : a.cue.end].lower().split())
     if not _is_crowd(read, cue):
         return None
-    if cue in NOT_VIEWS or ctx.quoted(src.start):
-        return None
+    if read.group == "witness" and cue in _DESCRIBING and not _AS_SOON.match(text, a.cue.end):
+        return None  # "residents described hearing shots": testimony
+    if (
+        cue in NOT_VIEWS and not (cue in _FINDING and read.head in _NAMEABLE and _THAT.match(text, a.cue.end))
+    ) or (ctx.quoted(src.start)):
+        return None  # "many declined to comment"; but "historians found that …" is their finding
     if cue in _NAMING_CUES and _NAMES_AFTER.match(text, a.cue.end):
         return None  # "a factory called American Roots", "some called shelter-in-place orders"
-    if len(read.modifiers) > 4 or _OPENS_QUESTION.search(text, max(0, src.start - 12), src.start):
-        return None  # a phrase read across a caption; "if voters think", "what people think"
-    if src.end <= a.cue.start and _MAYBE.search(text, src.end, a.cue.start):
-        return None  # "voters may see …": a possibility, not a view anyone holds
+    if len(read.modifiers) > 4:
+        return None  # a phrase read across a caption
+    if _OPENS_QUESTION.search(text, max(0, src.start - 12), src.start) and not _DESPITE_WHAT.search(
+        text, max(0, src.start - 30), src.start
+    ):
+        return None  # "if voters think", "what people think"; but "despite what critics say" is their view
+    if src.end <= a.cue.start and not a.informs and _MAYBE.search(text, src.end, a.cue.start):
+        return None  # "voters may see …": a possibility, not a view anyone holds; but "some may argue" speaks
     if src.end <= a.cue.start and not a.informs and _WOULD.search(text, src.end, a.cue.start):
         return None  # "how most Americans would feel": an imagined feeling; but "many would argue" speaks
     if _CAUSED_BEFORE.search(text, max(0, src.start - 16), src.start):
@@ -159,6 +169,10 @@ def _crowd(ctx: _Context, a: Attribution) -> VagueAttribution | None:
     return VagueAttribution(start, end, " ".join(text[start:end].split()), "crowd", a)
 
 
+# "neighbours described him as a quiet man": a character sketch, a view (not "described hearing shots").
+_DESCRIBING = words("described describe describes")
+
+
 def _is_crowd(read: SourcePhrase, cue: str) -> bool:
     if read.kind == "crowd":
         return True
@@ -166,7 +180,10 @@ def _is_crowd(read: SourcePhrase, cue: str) -> bool:
         return True  # "some officials credit", "some of his closest advisers have admitted"
     # Witnesses voicing a view: "residents have complained"; their testimony is not vague.
     return (
-        read.group == "witness" and read.plural and cue in VIEWS_ONLY and (read.vague or not read.quantifier)
+        read.group == "witness"
+        and read.plural
+        and (cue in VIEWS_ONLY or cue in _DESCRIBING)
+        and (read.vague or not read.quantifier)
     )
 
 
@@ -190,7 +207,7 @@ def _not_vague(ctx: _Context, read: SourcePhrase, a: Attribution, src: Span) -> 
         return True  # "a hotline for those who believe …": a category the sentence speaks of, not a source
     if _AFFILIATED.match(read.post):
         return True  # "analysts at the Harbour Trust said": the crowd has an address
-    if read.determiner in ("our", "its") or (
+    if (read.determiner in ("our", "its") and read.head not in _OPPOSING) or (
         read.determiner
         and read.determiner not in _BACK
         and read.head in _STAFF | PLAIN_CROWDS
@@ -222,6 +239,14 @@ _NAMES_AFTER = re.compile(
     r"\s+(?!(?:for|on|it|him|her|them|this|that|the\s+(?:plan|move|decision|idea))\b)[\w“\"‘'-]"
 )
 _MAYBE = re.compile(r"\b(?:may|might|could|can)\b")
+_AS_SOON = re.compile(r"\s+(?:[\w’'-]+\s+){1,4}?as\b")
+# A view set against the outlet's own: "despite what critics say", "no matter what those on the left say".
+_DESPITE_WHAT = re.compile(
+    r"\b(?:despite|no\s+matter|contrary\s+to|regardless\s+of|notwithstanding)\s+what\s+(?:[\w’'-]+\s+){0,1}\Z",
+    re.I,
+)
+_FINDING = words("found finds find")
+_THAT = re.compile(r"\s+that\b")
 _WOULD = re.compile(r"\bwould\b")
 # A verb that makes the crowd its object: "made voters think", "let people decide", "helps readers see".
 _CAUSED_BEFORE = re.compile(
@@ -414,7 +439,9 @@ _VAGUE_SOURCE = (
     # hidden crowds: "[by some] accounts", "[much] speculation", "[among] some that"
     r"|(?P<accounts>(?:accounts?|tellings|quarters|circles|estimations?|estimates?)\b)"
     r"|(?P<speculation>speculation\b)"
-    r"|(?P<some>(?:some|many|most|others)\b(?=\s*(?:[,;:—–]|that\b|who\b|on\b|in\b|inside\b|within\b|[a-z]+ed\b)))"
+    r"|(?P<some>(?:some|many|most|others|those)\b(?:\s+(?:observers|critics|experts|analysts|commentators|people|"
+    r"voters|readers|viewers|fans|[a-z]+ists|[a-z]+ians))?(?=\s*(?:[,;:—–]|that\b|who\b|on\b|in\b|inside\b|within\b|"
+    r"[a-z]+ed\b)))"
     r"|(?P<by>(?:seen|viewed|regarded|considered|described|perceived|revered|reviled|criticized|criticised|praised|"
     r"hailed|dismissed|despised|loved|hated|admired|blamed|accused|questioned|opposed|supported|favou?red|"
     r"backed|welcomed|condemned|mocked|ridiculed|derided|feared|distrusted|trusted|embraced|rejected)\s+"
@@ -438,7 +465,7 @@ _VAGUE_SCANNER = WordScanner(
         dubbed described considered deemed accused criticized criticised blamed credited praised faulted widely
         generally commonly routinely frequently often largely broadly
         studies research experts evidence accounts account estimate estimates tellings quarters circles estimation estimations speculation some
-        many most others revered reviled dismissed despised loved hated admired questioned opposed supported
+        many most others those revered reviled dismissed despised loved hated admired questioned opposed supported
         favored favoured backed welcomed condemned mocked ridiculed derided feared distrusted trusted embraced
         rejected warning warnings criticism concern concerns complaint complaints calls fears objections claims
         accusations pushback opposition skepticism scepticism doubts praise led leading leads lead prompted
@@ -555,8 +582,23 @@ def _opening(text: str, m: re.Match[str], form: str) -> int | None:
         if b is None:
             return None
         opener = b.group(0).split()[0].lower()
-        if form == "some" and opener in ("for", "to") and not _opens_clause(text, b.start()):
-            return None  # "opened to some", "a gift for many": not a view
+        word = m.group(0).split()[0].lower()
+        believing = _WHO_BELIEVED.match(text, m.end()) is not None
+        if form == "some" and word == "those" and not (opener == "to" and believing):
+            return None  # "among those", "for those in need"; but "a foe to those who thought …"
+        if (
+            form == "some"
+            and len(m.group(0).split()) > 1
+            and not (opener == "to" and text[m.end() : m.end() + 1] == ",")
+        ):
+            return None  # a crowd with its noun only as "To many observers, …"
+        if (
+            form == "some"
+            and opener in ("for", "to")
+            and not _opens_clause(text, b.start())
+            and not believing
+        ):
+            return None  # "opened to some", "a gift for many": not a view; but "a hero to some who saw …"
         if form == "some" and opener == "among" and m.group(0).lower() == "others":
             return None  # "among others": other things too
         return b.start()
@@ -578,6 +620,12 @@ _REDUCED = re.compile(r"(?:thought|believed|rumou?red|reputed)\s", re.I)
 _NOUN_BEFORE = re.compile(
     r"\b(?!(?:i|we|you|he|she|they|who|what|which|that|it|and|or|but|had|have|has|was|were|is|are|be|not|also|"
     r"never|once|long|still|widely|generally|commonly|first|then|and|as)\s)[a-z][a-z’'-]+\s+\Z"
+)
+# "to some who saw the unions as …", "to those who thought he was …": a crowd's belief.
+_WHO_BELIEVED = re.compile(
+    r"\s+who\s+(?:saw|see|sees|thought|think|thinks|believe|believed|believes|viewed|view|views|felt|feel|feels|"
+    r"considered|consider|regarded|regard)\b",
+    re.I,
 )
 _ACTIVE_BEFORE = re.compile(r"\b(?:has|have|had|i|we|you|he|she|they|who)\s+\Z", re.I)
 _ADVERB_BEFORE = re.compile(

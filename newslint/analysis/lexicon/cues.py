@@ -157,6 +157,7 @@ STANCE_STEMS = {
     "welcome": "welcomed welcomes",
     "plan": "plans planned",
     "wonder": "wondered wonders wondering wonder",
+    "advise": "advised advises advising advise",
     "attack": "attacked attacks attacking",
     "mock": "mocked mocks mocking",
     "slam": "slammed slams slamming",
