@@ -201,7 +201,11 @@ def find_anonymous_sources(
         if (
             read.group == "witness"
             and not ANONYMITY_MARK.search(text, sentences[a.sentence].start, sentences[a.sentence].end)
-            and not _TOLD_PRESS.match(text, a.cue.start)
+            and not (
+                _TOLD_PRESS.match(text, a.cue.start)
+                and (read.determiner or read.quantifier)
+                and not _SAW.match(text, a.cue.end)
+            )
         ):
             continue  # people who saw something, not sources who know something (unless kept unnamed on purpose,
             # or speaking to the press: "one neighbour told the Gazette")
@@ -338,7 +342,11 @@ def _describes_a_name(text: str, sent: Sentence, src: Span) -> bool:
     if text[src.start : src.start + 1].islower() and not _DETERMINED.match(text, src.start):
         # "Ana Ruiz, district attorney, said": a bare role after a name is that person's
         name = np_before(text, sent.start, sent.start + len(before) - 1)
-        return name is not None and classify_source(text[name.start : name.end]) == "person"
+        return (
+            name is not None
+            and len(text[name.start : name.end].split()) > 1  # a full name, not "However,"
+            and classify_source(text[name.start : name.end]) == "person"
+        )
     if text[src.start : src.start + 2].lower() not in ("a ", "an"):
         return False
     if not text[src.end : src.end + 8].lstrip(" ,").startswith(("who", "whom", "that")):
@@ -555,6 +563,8 @@ _TOLD_PRESS = re.compile(
     r"(?:tell|tells|told|telling)\s+(?:(?:the\s+)?(?!Police\b|Investigators\b|Detectives\b)[A-Z][\w.&’'-]*\b|"
     r"reporters\b|a\s+reporter\b|journalists\b)"
 )
+# What a witness saw or heard, told to the press: testimony ("told the Gazette they heard shots").
+_SAW = re.compile(r"[^.;]{0,40}?\b(?:saw|heard|seen|watched|felt|smelled|noticed)\b")
 # "have said little", "said nothing about the motive": speech that passes nothing on.
 _NOTHING_SAID = re.compile(r"\s+(?:very\s+|so\s+)?(?:little|nothing|no\s+more)\b", re.I)
 # Speech to someone inside the story, not to the reporter: an order ("told her to stay"), or testimony

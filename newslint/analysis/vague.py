@@ -159,6 +159,12 @@ def _crowd(ctx: _Context, a: Attribution) -> VagueAttribution | None:
         return None  # "how most Americans would feel": an imagined feeling; but "many would argue" speaks
     if _CAUSED_BEFORE.search(text, max(0, src.start - 16), src.start):
         return None  # "should have made voters think", "let people decide": the crowd is an object
+    if (
+        not a.informs
+        and src.end < a.cue.start
+        and _AND_BEFORE.search(text, max(0, a.cue.start - 6), a.cue.start)
+    ):
+        return None  # "… created shirts to honour her and support her family": a second act, not a view
     if not a.informs and _COUNT_AFTER.match(text, a.cue.end):
         return None  # "Republicans are defending eight seats": a count of things acted on, not a view
     start, end = min(src.start, a.cue.start), max(src.end, a.cue.end)
@@ -247,6 +253,7 @@ _DESPITE_WHAT = re.compile(
 )
 _FINDING = words("found finds find")
 _THAT = re.compile(r"\s+that\b")
+_AND_BEFORE = re.compile(r"\band\s+\Z")
 _WOULD = re.compile(r"\bwould\b")
 # A verb that makes the crowd its object: "made voters think", "let people decide", "helps readers see".
 _CAUSED_BEFORE = re.compile(
