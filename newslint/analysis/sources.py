@@ -342,10 +342,11 @@ def _describes_a_name(text: str, sent: Sentence, src: Span) -> bool:
     if text[src.start : src.start + 1].islower() and not _DETERMINED.match(text, src.start):
         # "Ana Ruiz, district attorney, said": a bare role after a name is that person's
         name = np_before(text, sent.start, sent.start + len(before) - 1)
+        full = text[name.start : name.end].split() if name is not None else []
         return (
-            name is not None
-            and len(text[name.start : name.end].split()) > 1  # a full name, not "However,"
-            and classify_source(text[name.start : name.end]) == "person"
+            len(full) > 1  # a full name, not "However,"
+            and all(w[:1].isupper() for w in full)  # "Ana Ruiz", not "the U.S." or "types of devices in …"
+            and classify_source(" ".join(full)) == "person"
         )
     if text[src.start : src.start + 2].lower() not in ("a ", "an"):
         return False
@@ -471,6 +472,11 @@ def _named_soon_after(text: str, sentences: Sequence[Sentence], sent: Sentence, 
     words = {w.lower() for w in _WORD.findall(phrase) if w.islower()} - _GENERIC
     if not words:
         return False
+    # A bare plural ("prosecutors said") is the office one of whom is named next ("Prosecutor Tim Reyes");
+    # "several attorneys" are more people than the one named.
+    head = re.split(r"\s(?:of|in|at|for|from|on)\s", phrase.strip(), maxsplit=1)[0].split()[-1:]
+    if head and not _DETERMINED.match(phrase.lstrip()) and head[0].lower().endswith("s"):
+        words = words | ({head[0].lower()[:-1]} - _GENERIC)  # "prosecutors" named as "Prosecutor Tim Reyes"
     last = min(len(sentences), sent.index + 1 + NAMED_WITHIN)
     for s in sentences[sent.index + 1 : last]:
         body = text[s.start : s.end]
@@ -483,10 +489,8 @@ def _named_soon_after(text: str, sentences: Sequence[Sentence], sent: Sentence, 
             after = body[m.end() : m.end() + 80]
             apposition = after.lower() if after.startswith(",") else ""
             # A title may open the name's own capitalised words: "Prosecutor Tim Reyes".
-            found = {
-                w.rstrip("s") for w in _WORD.findall(title + " " + apposition + " " + m.group(0).lower())
-            }
-            if not {w.rstrip("s") for w in words}.isdisjoint(found):
+            found = set(_WORD.findall(title + " " + apposition + " " + m.group(0).lower()))
+            if not words.isdisjoint(found):
                 return True  # "prosecutors said" then "Prosecutor Tim Reyes said": one of them, named
     return False
 

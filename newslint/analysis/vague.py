@@ -139,6 +139,8 @@ def _crowd(ctx: _Context, a: Attribution) -> VagueAttribution | None:
     cue = " ".join(text[a.cue.start : a.cue.end].lower().split())
     if not _is_crowd(read, cue):
         return None
+    if read.head in ("most", "more") and _MOST_ADVERB.match(text, src.end):
+        return None  # "who most recently advised": "most" modifies the adverb
     if read.group == "witness" and cue in _DESCRIBING and not _AS_SOON.match(text, a.cue.end):
         return None  # "residents described hearing shots": testimony
     if (
@@ -165,7 +167,7 @@ def _crowd(ctx: _Context, a: Attribution) -> VagueAttribution | None:
         and _AND_BEFORE.search(text, max(0, a.cue.start - 6), a.cue.start)
     ):
         return None  # "… created shirts to honour her and support her family": a second act, not a view
-    if not a.informs and _COUNT_AFTER.match(text, a.cue.end):
+    if not a.informs and (_COUNT_AFTER.match(text, a.cue.end) or _CONTESTED.match(text, a.cue.end)):
         return None  # "Republicans are defending eight seats": a count of things acted on, not a view
     start, end = min(src.start, a.cue.start), max(src.end, a.cue.end)
     if end - start > 160:
@@ -234,6 +236,10 @@ def _not_vague(ctx: _Context, read: SourcePhrase, a: Attribution, src: Span) -> 
         return True  # "Republican lawmakers have insisted she testify": a party acting in public
     if (read.vague or read.head in _VOTERS or read.quantifier) and _measured(ctx, src.start):
         return True  # "most believe …, the survey found"
+    if _PARTS.search(read.quantifier) and _PERCENT.search(
+        text, src.start, _next_sentence_end(ctx, src.start)
+    ):
+        return True  # "a majority of Republicans support …. An overwhelming share (94%) say …": measured
     if _said_by_someone(ctx, src.start):
         return True  # "Ruiz said some critics argue …": the speaker's words, not the outlet's
     return read.head in _NAMEABLE and _named_near(ctx, src.start, a.cue.end, read.head)
@@ -253,6 +259,12 @@ _DESPITE_WHAT = re.compile(
 )
 _FINDING = words("found finds find")
 _THAT = re.compile(r"\s+that\b")
+# What a party defends or contests in an election: an act, not a view ("defending open seats in Iowa").
+_CONTESTED = re.compile(
+    r"\s+(?:[\w’'-]+\s+){0,3}?(?:seats?|titles?|majority|majorities|incumbents?|turf)\b", re.I
+)
+# "who most recently advised": an adverb, not a crowd.
+_MOST_ADVERB = re.compile(r"\s+[a-z]+ly\b")
 _AND_BEFORE = re.compile(r"\band\s+\Z")
 _WOULD = re.compile(r"\bwould\b")
 # A verb that makes the crowd its object: "made voters think", "let people decide", "helps readers see".
@@ -295,6 +307,17 @@ _MEASURED = re.compile(
     # a poll by its name: "a Gallup poll", "the Quinnipiac University survey"
     r"|\b[A-Z][\w’'-]*\s+(?:[A-Z][\w’'-]*\s+)?(?i:poll|polls|survey|surveys)\b"
 )
+
+
+_PARTS = re.compile(r"\b(?:majority|majorities|minority|plurality)\b")
+_PERCENT = re.compile(r"\d\s*%|\bper\s*cent\b|\bpercent\b", re.I)
+
+
+def _next_sentence_end(ctx: _Context, start: int) -> int:
+    sent = ctx.sentence_at(start)
+    if sent is None:
+        return start
+    return ctx.sentences[min(len(ctx.sentences) - 1, sent.index + 1)].end
 
 
 def _measured(ctx: _Context, start: int) -> bool:
@@ -446,7 +469,7 @@ _VAGUE_SOURCE = (
     # hidden crowds: "[by some] accounts", "[much] speculation", "[among] some that"
     r"|(?P<accounts>(?:accounts?|tellings|quarters|circles|estimations?|estimates?)\b)"
     r"|(?P<speculation>speculation\b)"
-    r"|(?P<some>(?:some|many|most|others|those)\b(?:\s+(?:observers|critics|experts|analysts|commentators|people|"
+    r"|(?P<some>(?:some|many|most|others)\b(?:\s+(?:observers|critics|experts|analysts|commentators|people|"
     r"voters|readers|viewers|fans|[a-z]+ists|[a-z]+ians))?(?=\s*(?:[,;:—–]|that\b|who\b|on\b|in\b|inside\b|within\b|"
     r"[a-z]+ed\b)))"
     r"|(?P<by>(?:seen|viewed|regarded|considered|described|perceived|revered|reviled|criticized|criticised|praised|"
@@ -472,7 +495,7 @@ _VAGUE_SCANNER = WordScanner(
         dubbed described considered deemed accused criticized criticised blamed credited praised faulted widely
         generally commonly routinely frequently often largely broadly
         studies research experts evidence accounts account estimate estimates tellings quarters circles estimation estimations speculation some
-        many most others those revered reviled dismissed despised loved hated admired questioned opposed supported
+        many most others revered reviled dismissed despised loved hated admired questioned opposed supported
         favored favoured backed welcomed condemned mocked ridiculed derided feared distrusted trusted embraced
         rejected warning warnings criticism concern concerns complaint complaints calls fears objections claims
         accusations pushback opposition skepticism scepticism doubts praise led leading leads lead prompted
@@ -520,6 +543,10 @@ def _scanned(ctx: _Context) -> list[VagueAttribution]:
         start = _opening(text, m, form)
         if start is None:
             continue
+        if start < 0:  # a passive cut short: left alone in a sentence someone is reported as saying
+            start = -start - 1
+            if _attributed_sentence(ctx, start):
+                continue  # "gunmen believed to be from the group …, police said"
         end = m.end()
         if ctx.quoted(start) or _said_by_someone(ctx, start):
             continue
@@ -544,14 +571,24 @@ def _scanned(ctx: _Context) -> list[VagueAttribution]:
     return found
 
 
+def _attributed_sentence(ctx: _Context, start: int) -> bool:
+    """The sentence is told by someone: a person, an institution, an outlet or an unnamed source."""
+    sent = ctx.sentence_at(start)
+    return sent is not None and any(
+        a.informs and a.source_kind in ("person", "institution", "outlet", "anonymous")
+        for a in ctx.by_sentence.get(sent.index, ())
+    )
+
+
 def _opening(text: str, m: re.Match[str], form: str) -> int | None:
-    """Where the form starts, read backwards from its distinctive word; None when what must come first is missing."""
+    """Where the form starts, read backwards from its distinctive word; None when what must come first is
+    missing; ``-start - 1`` for a passive cut short after its noun ("a van believed to be …")."""
     start = m.start()
     before = max(0, start - 60)
     if form == "to":
         b = _BE_BEFORE.search(text, before, start) or _COMMA_BEFORE.search(text, before, start)
         if b is None and _REDUCED.match(m.group(0)) and _NOUN_BEFORE.search(text, before, start):
-            return start  # "a car believed to be the gunman's": a passive cut short after its noun
+            return -start - 1  # "a car believed to be the gunman's": a passive cut short after its noun
         if b is None:
             return None
         return b.start() if b.group(0)[0] != "," else start  # ", believed to be": from the participle
@@ -589,10 +626,7 @@ def _opening(text: str, m: re.Match[str], form: str) -> int | None:
         if b is None:
             return None
         opener = b.group(0).split()[0].lower()
-        word = m.group(0).split()[0].lower()
         believing = _WHO_BELIEVED.match(text, m.end()) is not None
-        if form == "some" and word == "those" and not (opener == "to" and believing):
-            return None  # "among those", "for those in need"; but "a foe to those who thought …"
         if (
             form == "some"
             and len(m.group(0).split()) > 1
@@ -626,9 +660,9 @@ _REDUCED = re.compile(r"(?:thought|believed|rumou?red|reputed)\s", re.I)
 # A noun just before: a lower-case word that is no pronoun, auxiliary or conjunction ("what they believed to be").
 _NOUN_BEFORE = re.compile(
     r"\b(?!(?:i|we|you|he|she|they|who|what|which|that|it|and|or|but|had|have|has|was|were|is|are|be|not|also|"
-    r"never|once|long|still|widely|generally|commonly|first|then|and|as)\s)[a-z][a-z’'-]+\s+\Z"
+    r"never|once|long|still|widely|generally|commonly|first|then|and|as)\s)(?![a-z]+ly\s)[a-z][a-z’'-]+\s+\Z"
 )
-# "to some who saw the unions as …", "to those who thought he was …": a crowd's belief.
+# "a hero to some who saw the unions as …": a crowd's belief (not "a deterrent to those who think …", a category).
 _WHO_BELIEVED = re.compile(
     r"\s+who\s+(?:saw|see|sees|thought|think|thinks|believe|believed|believes|viewed|view|views|felt|feel|feels|"
     r"considered|consider|regarded|regard)\b",
