@@ -339,7 +339,12 @@ def _describes_a_name(text: str, sent: Sentence, src: Span) -> bool:
         return True  # "said Agent in Charge Ana Ruiz", "Deputy Chief of Staff Tom Lee": a title before a name
     if not before.endswith(","):
         return False
-    if text[src.start : src.start + 1].islower() and not _DETERMINED.match(text, src.start):
+    if (
+        text[src.start : src.start + 1].islower()
+        and before[-2:-1].isalpha()
+        and before.rsplit(None, 1)[-1][:1].isupper()
+        and not _DETERMINED.match(text, src.start)
+    ):
         # "Ana Ruiz, district attorney, said": a bare role after a name is that person's
         name = np_before(text, sent.start, sent.start + len(before) - 1)
         full = text[name.start : name.end].split() if name is not None else []
