@@ -13,7 +13,7 @@ from typing import TextIO
 
 from pluggy import PluginValidationError
 
-from newslint import workflow
+from newslint import show_stories, workflow
 from newslint.config import Config, ConfigError, find_config, load_config
 from newslint.config.selection import build_rules
 from newslint.engine.cache import Cache
@@ -160,6 +160,7 @@ def build_parser(formats: Sequence[str]) -> argparse.ArgumentParser:
     info.add_argument(
         "--version", action="store_true", help="print the version of newslint and of every plugin"
     )
+    show_stories.add_arguments(info)
     return parser
 
 
@@ -315,6 +316,8 @@ def _main(argv: Sequence[str] | None) -> int:
     paths = args.paths or ["."]
     if args.force_exclude:
         paths = workflow.force_exclude(paths, config)
+    if args.show_stories:
+        return show_stories.show_stories(args, linter, paths, jobs, sys.stdout)
     result = run(
         linter,
         paths,

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any, TypeVar
 
-__all__ = ["Story", "StoryDocument"]
+__all__ = ["Story", "StoryDocument", "StoryGroup"]
 
 T = TypeVar("T")
 
@@ -48,6 +48,26 @@ class StoryDocument:
         """From a document's path and metadata (front matter, HTML meta)."""
         outlet = metadata.get("outlet") or PurePath(path).name
         return cls(path, str(outlet), str(metadata.get("date") or ""), str(metadata.get("title") or ""))
+
+
+@dataclass(frozen=True, order=True)
+class StoryGroup:
+    """One story of a run as the engine grouped it: what ``--show-stories`` and
+    reporters show, and what the corpus pass hands the rules.
+
+    :param id: ``key:VALUE`` for a story its articles' metadata name; the
+        folder (``story: folder``), the path (``story: file``), "" (``story: run``);
+        else the first of its paths.
+    :param paths: its files, sorted, as findings give them.
+    :param names: what ties it, when it was found from the text: names two or
+        more of its articles give, the most shared first.
+    :param dates: dates (ISO) two or more of its articles give, and their publication days.
+    """
+
+    id: str
+    paths: tuple[str, ...]
+    names: tuple[str, ...] = ()
+    dates: tuple[str, ...] = ()
 
 
 class Story:

@@ -66,11 +66,20 @@ def _archive(tmp_path):
     (tmp_path / "rules.yaml").write_text("plugins: [same_lede.py]\nselect: [TS9]\n", encoding="utf-8")
     archive = tmp_path / "archive"
     archive.mkdir()
-    lede = "Storm closes the coast road.\n\nCrews worked through the night.\n"
-    (archive / "monday.txt").write_text(lede, encoding="utf-8")
-    (archive / "tuesday.txt").write_text("Storm closes the coast road.\n\nIt reopened at noon.\n")
-    (archive / "other.txt").write_text("Council approves the budget.\n", encoding="utf-8")
-    (tmp_path / "new.md").write_text("# Storm closes the coast road.\n\nMore to come.\n", encoding="utf-8")
+    lede = "Storm closes the Keswick coast road.\n\n"
+    (archive / "monday.txt").write_text(
+        lede + "Crews of Harrowgate County worked through the night, engineer Agatha Moorcroft said.\n"
+    )
+    (archive / "tuesday.txt").write_text(
+        lede + "The road reopened at noon, Harrowgate County engineer Agatha Moorcroft said.\n"
+    )
+    # Another story of the archive, with the same lede: never compared with the new one.
+    (archive / "other.txt").write_text(
+        lede + "Dunmore Council will vote on the repairs on Friday, Mayor Ilse Brandvold said.\n"
+    )
+    (tmp_path / "new.md").write_text(
+        "# " + lede + "Agatha Moorcroft, the Harrowgate County engineer, said more would follow.\n"
+    )
 
 
 def test_corpus_compares_named_files_with_the_archive_and_reports_only_them(run_cli, tmp_path):

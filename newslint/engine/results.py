@@ -11,13 +11,17 @@ import contextlib
 import gc
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newslint.core_rules import RuleError, StepTimedOut
 from newslint.document import Document
 from newslint.findings import Finding, Severity, Violation
 from newslint.rule import Rule
+from newslint.story import StoryGroup
 from newslint.suppressions import Suppression
+
+if TYPE_CHECKING:
+    from newslint.analysis.stories import StoryFeatures
 
 __all__ = [
     "DocumentResult",
@@ -47,6 +51,8 @@ class DocumentResult:
     document: Document | None = None
     #: Suppression ranges (code or "*", first line, last line).
     suppressions: list[Suppression] = field(default_factory=list)
+    #: What the story grouping reads of the text (when the run groups by text).
+    story_features: StoryFeatures | None = None
 
     @property
     def complete(self) -> bool:
@@ -67,6 +73,9 @@ class RunResult:
     missing: list[str]
     #: Findings dropped by suppressions.
     suppressed: list[Finding] = field(default_factory=list)
+    #: The stories the cross-article rules compared, sorted by id (with ``--corpus``:
+    #: those holding a named file, archive files included); empty when no such rule ran.
+    stories: list[StoryGroup] = field(default_factory=list)
 
 
 def finding(rule: Rule, severity: Severity, v: Violation) -> Finding:

@@ -19,7 +19,7 @@ from newslint.config import Config, RuleSet
 from newslint.core_rules import PluginLoadError, RuleError
 from newslint.document import Document
 from newslint.engine.cache import Cache
-from newslint.engine.corpus_pass import CorpusPass
+from newslint.engine.corpus_pass import GROUPED_MODES, CorpusPass, groups_by_text
 from newslint.engine.discovery import Target, discover
 from newslint.engine.document_pass import DocumentPass
 from newslint.engine.intake import MAX_FILE_BYTES, Intake
@@ -29,9 +29,10 @@ from newslint.engine.results import DocumentResult, RunResult, gc_paused, notice
 from newslint.engine.suppressions import apply_suppressions, unused_suppressions
 from newslint.findings import Finding
 from newslint.plugins import Plugins
+from newslint.story import StoryGroup
 from newslint.suppressions import UnusedSuppression
 
-__all__ = ["Linter", "run"]
+__all__ = ["Linter", "find_stories", "run"]
 
 
 class Linter:
@@ -41,6 +42,8 @@ class Linter:
     :param max_file_bytes: larger files are skipped with an NL008 notice (``--max-file-size``).
     :param timeout: seconds each reader and rule may spend on one document (``--timeout``);
         None: no limit.
+    :param stories: collect each document's grouping features; default: when the
+        configuration groups stories by their text and a rule compares the articles of a story.
     """
 
     def __init__(
@@ -52,13 +55,15 @@ class Linter:
         cache: Cache | None = None,
         max_file_bytes: int = MAX_FILE_BYTES,
         timeout: float | None = None,
+        stories: bool | None = None,
     ) -> None:
         self.plugins = plugins
         self.ruleset = ruleset
         self.config = config
         self.cache = cache
         self.intake = Intake(plugins.readers, max_file_bytes, timeout)
-        self.per_document = DocumentPass(ruleset, plugins.plugin_of, timeout)
+        self.stories = groups_by_text(ruleset, config) if stories is None else stories
+        self.per_document = DocumentPass(ruleset, plugins.plugin_of, timeout, self.stories)
         self.per_story = CorpusPass(ruleset, config.story_by, config.story_key, plugins.plugin_of)
 
     # -- one document, one file ----------------------------------------------
@@ -145,17 +150,24 @@ class Linter:
         """Every corpus rule's findings on each story of the results."""
         return self.per_story.run(results)
 
-    def facts_only(self) -> Linter:
-        """A linter that only collects the facts of this one's corpus rules (for ``--corpus``).
+    def stories_of(self, results: Sequence[DocumentResult]) -> list[StoryGroup]:
+        """The stories the corpus rules compare, as this configuration groups the results."""
+        return self.per_story.groups(results)
+
+    def facts_only(self, stories: bool | None = None) -> Linter:
+        """A linter that only collects the facts of this one's corpus rules and, as this
+        one does (or as ``stories`` says), the grouping features (for ``--corpus`` and
+        ``--show-stories``).
 
         It has a cache of its own when this one has a cache: an archive is what
         the cache is for.
         """
         rules = RuleSet(list(self.per_story.rules), self.ruleset.severities, self.ruleset.enabled_codes)
+        stories = self.stories if stories is None else stories
         cache = None
         if self.cache is not None:
-            cache = Cache.open(self.plugins, rules, self.config, self.cache.directory)
-        return Linter(self.plugins, rules, self.config, cache=cache)
+            cache = Cache.open(self.plugins, rules, self.config, self.cache.directory, stories=stories)
+        return Linter(self.plugins, rules, self.config, cache=cache, stories=stories)
 
 
 @dataclass
@@ -229,14 +241,22 @@ def run(
     targets, missing = discover(paths, list(linter.plugins.readers), config.exclude, config.root)
     results = linter.lint_targets(targets, jobs, keep_documents)
     findings: list[Finding] = [f for r in results for f in r.findings]
+    stories: list[StoryGroup] = []
     if corpus:
+        # Each named file is compared with the archive files of its own story
+        # only, and every story holding one is seen whole, whichever part of
+        # the changed files this run was given.
         archive, archive_missing = _archive_pass(linter, corpus, targets, jobs)
         missing += archive_missing
         named = {r.path for r in results}
-        story = linter.corpus_pass([*results, *archive])
-        findings += [f for f in story if f.path in named or f.code == RuleError.code]
-    else:
-        findings += linter.corpus_pass(results)
+        if linter.per_story.rules:
+            everything = [*results, *archive]
+            stories = [g for g in linter.stories_of(everything) if any(p in named for p in g.paths)]
+            story = linter.per_story.run(everything, stories)
+            findings += [f for f in story if f.path in named or f.code == RuleError.code]
+    elif linter.per_story.rules:
+        stories = linter.stories_of(results)
+        findings += linter.per_story.run(results, stories)
     for name, message in linter.plugins.errors:
         findings.append(notice(PluginLoadError, "<plugins>", f"plugin {name!r} {message}"))
     enabled = linter.ruleset.enabled_codes
@@ -248,4 +268,35 @@ def run(
         kept += unused_suppressions(inline, suppressed, linter.plugins.rules, enabled)
     kept.sort()
     documents = {r.path: r.document for r in results if r.document is not None}
-    return RunResult(kept, documents, len(targets), missing, suppressed)
+    return RunResult(kept, documents, len(targets), missing, suppressed, stories)
+
+
+def find_stories(
+    linter: Linter, paths: Sequence[str], jobs: int = 1, corpus: Sequence[str] = ()
+) -> tuple[list[StoryGroup], int, list[str]]:
+    """The stories the cross-article rules would compare (``--show-stories``), the
+    number of files named, and the paths that do not exist.
+
+    Only what grouping needs is read: each file's grouping features and the
+    facts of the corpus rules (from the cache where the bytes are known, so an
+    archive shown once is quick to lint against). With ``corpus``, the stories
+    holding a named file, archive files included.
+    """
+    config = linter.config
+    readers = list(linter.plugins.readers)
+    targets, missing = discover(paths, readers, config.exclude, config.root)
+    archive: list[Target] = []
+    if corpus:
+        archive, archive_missing = discover(corpus, readers, config.exclude, config.root)
+        missing += archive_missing
+        seen = {t.path.resolve() for t in targets}
+        archive = [t for t in archive if t.path.resolve() not in seen]
+    if config.story_by in GROUPED_MODES:
+        results = linter.facts_only(stories=True).lint_targets([*targets, *archive], jobs)
+    else:  # grouped by path alone
+        results = [DocumentResult(t.display) for t in [*targets, *archive]]
+    groups = linter.stories_of(results)
+    if corpus:
+        named = {t.display for t in targets}
+        groups = [g for g in groups if any(p in named for p in g.paths)]
+    return groups, len(targets), missing
