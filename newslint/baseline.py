@@ -10,6 +10,12 @@ flagged text normalised (case and runs of spaces folded) and which occurrence
 of that text it is in the file. Line numbers are not part of it, so adding
 a paragraph above an old finding does not make it new; a second identical
 flagged phrase is a second occurrence, and is new.
+
+A baseline never hides a failure: newslint's own notices (NL0xx: a file it
+could not read, a rule that raised, a plugin that failed to load) are never
+recorded, and never hidden by an entry an older version recorded. A run with
+a baseline says how many findings it hid, and which of its entries match no
+finding any more (fixed, or reworded), so the file can be rewritten.
 """
 
 from __future__ import annotations
@@ -20,16 +26,20 @@ import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from newslint.findings import Finding
 
 __all__ = [
     "BASELINE_VERSION",
+    "NEVER_RECORDED",
     "BaselineError",
+    "Filtered",
     "Fingerprint",
+    "apply_baseline",
     "filter_baseline",
+    "recordable",
     "fingerprints",
     "normalise",
     "read_baseline",
@@ -40,6 +50,8 @@ __all__ = [
 BASELINE_VERSION = 1
 
 _SPACES = re.compile(r"\s+")
+#: newslint's own notices: a baseline neither records nor hides them.
+NEVER_RECORDED = "NL0"
 
 
 class BaselineError(Exception):
@@ -88,12 +100,17 @@ def fingerprints(findings: Iterable[Finding], root: Path | None = None) -> list[
     return out
 
 
+def recordable(finding: Finding) -> bool:
+    """Whether a baseline may record (and so hide) this finding: not one of newslint's notices."""
+    return not finding.code.startswith(NEVER_RECORDED)
+
+
 def write_baseline(path: Path, findings: Sequence[Finding]) -> int:
-    """Record findings in ``path``; returns how many."""
+    """Record the findings a baseline may hide in ``path``; returns how many."""
     root = path.resolve().parent
     entries = [
         {"code": fp.code, "path": fp.path, "text": fp.text, "occurrence": fp.occurrence, "line": f.line}
-        for f, fp in fingerprints(findings, root)
+        for f, fp in fingerprints([f for f in findings if recordable(f)], root)
     ]
     data = {"version": BASELINE_VERSION, "findings": entries}
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
@@ -115,7 +132,40 @@ def read_baseline(path: Path) -> set[Fingerprint]:
         raise BaselineError(f"{path}: malformed entry ({exc})") from None
 
 
-def filter_baseline(findings: Sequence[Finding], path: Path) -> list[Finding]:
-    """The findings that are not in the baseline at ``path``."""
+@dataclass
+class Filtered:
+    """Findings seen through a baseline."""
+
+    #: The findings to report: new ones, and every newslint notice.
+    kept: list[Finding]
+    #: How many findings the baseline hid.
+    hidden: int = 0
+    #: Entries of the files linted that matched no finding (fixed, or reworded), sorted.
+    stale: list[Fingerprint] = field(default_factory=list)
+
+
+def apply_baseline(findings: Sequence[Finding], path: Path, linted: Iterable[str] = ()) -> Filtered:
+    """The findings not in the baseline at ``path``, how many it hid, and its stale entries.
+
+    :param linted: the paths of the files this run linted: only their entries
+        can be judged stale (a run over some files of an archive says nothing
+        of the others').
+    """
     known = read_baseline(path)
-    return [f for f, fp in fingerprints(findings, path.resolve().parent) if fp not in known]
+    root = path.resolve().parent
+    out = Filtered([])
+    matched: set[Fingerprint] = set()
+    for f, fp in fingerprints(findings, root):
+        if fp in known and recordable(f):
+            matched.add(fp)
+            out.hidden += 1
+        else:
+            out.kept.append(f)
+    files = {_relative(p, root) for p in linted}
+    out.stale = sorted(fp for fp in known - matched if fp.path in files)
+    return out
+
+
+def filter_baseline(findings: Sequence[Finding], path: Path) -> list[Finding]:
+    """The findings that are not in the baseline at ``path`` (newslint's notices always are)."""
+    return apply_baseline(findings, path).kept

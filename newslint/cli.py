@@ -6,21 +6,22 @@ import argparse
 import math
 import os
 import sys
-import textwrap
-from collections.abc import Sequence
-from pathlib import Path
+from collections.abc import Mapping, Sequence
 from typing import TextIO
 
 from pluggy import PluginValidationError
 
-from newslint import show_stories, workflow
-from newslint.config import Config, ConfigError, find_config, load_config
-from newslint.config.selection import build_rules
+from newslint import cli_fixes, conventions, show_stories, workflow
+from newslint.config import Config, ConfigError, ConfigFinder, find_config, load_config
+from newslint.config.selection import RuleSet, build_rules
 from newslint.engine.cache import Cache
 from newslint.engine.deadline import enforceable
+from newslint.engine.discovery import glob_match, relative_to_root
 from newslint.engine.intake import MAX_FILE_BYTES
-from newslint.engine.run import Linter, run
-from newslint.plugins import PluginError, Plugins, load_plugins
+from newslint.engine.projects import Options, Projects, load_project_plugins, run_projects
+from newslint.engine.run import Linter
+from newslint.plugins import PluginError, Plugins
+from newslint.reporters import Report, render
 from newslint.rule import Rule
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "EXIT_OK",
     "build_parser",
     "explain",
+    "explain_selector",
     "list_rules",
     "main",
     "version",
@@ -49,8 +51,9 @@ examples:
   newslint --format json . > out.json  machine-readable findings
 
 configuration:
-  rules.yaml in the working folder or a parent (or --config PATH) can select,
-  ignore and tune rules; `newslint --list-rules` shows what there is.
+  the nearest rules.yaml (or pyproject.toml's [tool.newslint]) from each file's
+  folder upwards, or --config PATH, can select, ignore and tune rules;
+  `newslint --list-rules` shows what there is.
 
 exit status:
   0  no findings at or above --fail-on (default: warning)
@@ -101,7 +104,10 @@ def build_parser(formats: Sequence[str]) -> argparse.ArgumentParser:
         "--ignore", action="append", metavar="CODES", help="do not run these codes, prefixes or rule names"
     )
     sel.add_argument(
-        "--config", metavar="PATH", help="use this rules.yaml instead of searching the folder and its parents"
+        "--config",
+        metavar="PATH",
+        help="use this rules.yaml (or pyproject.toml) for every file, instead of each file's nearest one "
+        "(found from its folder upwards)",
     )
     sel.add_argument("--no-config", action="store_true", help="ignore any rules.yaml: defaults only")
     sel.add_argument(
@@ -128,6 +134,8 @@ def build_parser(formats: Sequence[str]) -> argparse.ArgumentParser:
         help="processes for the per-article pass (default: the number of cores)",
     )
     workflow.add_arguments(parser)
+    conventions.add_arguments(parser)
+    cli_fixes.add_arguments(parser)
     limits = parser.add_argument_group("limits (for archives nobody cleaned)")
     limits.add_argument(
         "--max-file-size",
@@ -154,7 +162,10 @@ def build_parser(formats: Sequence[str]) -> argparse.ArgumentParser:
     )
     info = parser.add_argument_group("information")
     info.add_argument(
-        "--list-rules", action="store_true", help="list every rule: code, name, severity, plugin, summary"
+        "--list-rules",
+        action="store_true",
+        help="list every rule: code, name, severity and on/off as configured (* where not the "
+        "rule's default), plugin, summary",
     )
     info.add_argument("--explain", metavar="CODE", help="print a rule's documentation (code or name)")
     info.add_argument(
@@ -169,46 +180,86 @@ def _load_config(args: argparse.Namespace) -> Config:
         return Config()
     if args.config:
         return load_config(args.config)
-    found = find_config()
+    found = find_config(cli_fixes.config_folder(args))
     return load_config(found) if found else Config()
 
 
-def _local_plugins(config: Config) -> list[tuple[str, Path]]:
-    return [(spec, (config.root / spec).resolve()) for spec in config.plugins]
+def _options(args: argparse.Namespace, known: argparse.Namespace) -> Options:
+    """What the command line sets for every project of the run."""
+    return Options(
+        select=_split(args.select) or None,
+        ignore=_split(args.ignore),
+        extend_select=_split(args.extend_select),
+        disabled=_split(known.disable_plugin),
+        cache=not args.no_cache,
+        cache_dir=args.cache_dir,
+        max_file_bytes=int(args.max_file_size * 1e6),
+        timeout=args.timeout,
+        force_exclude=args.force_exclude,
+        exclude=_split(args.exclude) if args.exclude else None,
+        extend_exclude=_split(args.extend_exclude),
+    )
 
 
-def list_rules(plugins: Plugins, stream: TextIO) -> None:
-    rows = [
-        (
-            r.code,
-            r.name,
-            r.severity.value + ("" if r.enabled_by_default else " (off)"),
-            plugins.plugin_of(code),
-            r.summary,
-        )
-        for code, r in sorted(plugins.rules.items())
-    ]
+def list_rules(
+    plugins: Plugins,
+    stream: TextIO,
+    only: Mapping[str, type[Rule]] | None = None,
+    ruleset: RuleSet | None = None,
+) -> None:
+    """One line per rule (of ``only``, or every rule): code, name, severity, plugin, summary.
+
+    ``ruleset``: the rules as the configuration sets them (severity, on or off);
+    a setting that differs from the rule's default is marked ``*``.
+    """
+    rules = plugins.rules if only is None else only
+    rows = []
+    for code, r in sorted(rules.items()):
+        severity, on = r.severity, r.enabled_by_default
+        if ruleset is not None:
+            severity, on = ruleset.severity_of(code, r.severity), code in ruleset.enabled_codes
+        changed = (severity, on) != (r.severity, r.enabled_by_default)
+        cell = severity.value + ("" if on else " (off)") + ("*" if changed else "")
+        rows.append((r.code, r.name, cell, plugins.plugin_of(code), r.summary))
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     for row in rows:
         stream.write(
             "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:4])) + "  " + row[4] + "\n"
         )
+    if any(row[2].endswith("*") for row in rows):
+        stream.write("* set by the configuration or the command line (the rule's default differs)\n")
 
 
 def explain(rule: type[Rule], plugin: str, stream: TextIO) -> None:
-    # The first line of a class docstring is not indented like the rest.
-    first, _, rest = (rule.__doc__ or "").strip().partition("\n")
-    doc = first.strip() + ("\n" + textwrap.dedent(rest) if rest else "")
     stream.write(f"{rule.code} {rule.name} ({rule.severity.value}, plugin {plugin})\n")
-    stream.write(f"{rule.summary}\n\n{doc.strip()}\n")
+    stream.write(f"{rule.summary}\n\n{rule.documentation()}\n")
     if rule.options:
         stream.write("\nOptions (rules.yaml, under rules: " + rule.name + "):\n")
         for key, value in rule.options.items():
             stream.write(f"  {key}: {value!r}\n")
 
 
+def explain_selector(wanted: str, plugins: Plugins, stream: TextIO) -> int:
+    """``--explain``: a rule by code or name; a prefix (``NL2``) lists its rules."""
+    for code, rule in plugins.rules.items():
+        if wanted.upper() == code or wanted == rule.name:
+            explain(rule, plugins.plugin_of(code), stream)
+            return EXIT_OK
+    prefixed = {c: r for c, r in plugins.rules.items() if c.startswith(wanted.upper())}
+    if prefixed:
+        count = f"{len(prefixed)} rule{'s' if len(prefixed) != 1 else ''}"
+        stream.write(f"{wanted.upper()} is a prefix of {count}; `newslint --explain CODE` explains one:\n")
+        list_rules(plugins, stream, only=prefixed)
+        return EXIT_OK
+    from newslint.config import suggest
+
+    names = list(plugins.rules) + [r.name for r in plugins.rules.values()]
+    sys.stderr.write(f"newslint: no rule {wanted!r}{suggest(wanted, names)}\n")
+    return EXIT_ERROR
+
+
 def version(plugins: Plugins, stream: TextIO) -> None:
-    from newslint import __version__
+    from newslint.version import __version__
 
     stream.write(f"newslint {__version__}\n")
     for name, info in sorted(plugins.info.items()):
@@ -227,6 +278,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "server":  # `newslint server`: the language server (./server lints a path)
+        from newslint.server import main as serve
+
+        return serve(argv[1:])
     try:
         return _main(argv)
     except KeyboardInterrupt:
@@ -247,6 +303,7 @@ def _main(argv: Sequence[str] | None) -> int:
     pre.add_argument("--no-config", action="store_true")
     pre.add_argument("--disable-plugin", action="append", default=[])
     pre.add_argument("--init", action="store_true")
+    pre.add_argument("--stdin-filename")
     known, _ = pre.parse_known_args(argv)
     try:
         # --init writes a new file: whatever is (or is not) at --config is not read.
@@ -255,14 +312,16 @@ def _main(argv: Sequence[str] | None) -> int:
         sys.stderr.write(f"{exc}\n")
         return EXIT_ERROR
     try:
-        plugins = load_plugins(
-            disabled=_split(known.disable_plugin), local=_local_plugins(config), config=config
-        )
+        plugins = load_project_plugins(config, _split(known.disable_plugin))
     except ConfigError as exc:  # a bad custom rule
         sys.stderr.write(f"{exc}\n")
         return EXIT_ERROR
     except (PluginError, PluginValidationError) as exc:  # two rules with one code; a misspelt hook
         sys.stderr.write(f"newslint: {exc}\n")
+        return EXIT_ERROR
+    unknown = plugins.unknown(_split(known.disable_plugin))
+    if unknown:
+        sys.stderr.write("".join(f"newslint: {message}\n" for message in unknown))
         return EXIT_ERROR
     parser = build_parser(sorted(plugins.reporters))
     args = parser.parse_args(argv)
@@ -270,22 +329,10 @@ def _main(argv: Sequence[str] | None) -> int:
     if args.version:
         version(plugins, sys.stdout)
         return EXIT_OK
-    if args.list_rules:
-        list_rules(plugins, sys.stdout)
-        return EXIT_OK
     if args.init:
         return workflow.init(args, plugins)
     if args.explain:
-        wanted = args.explain.strip()
-        for code, rule in plugins.rules.items():
-            if wanted.upper() == code or wanted == rule.name:
-                explain(rule, plugins.plugin_of(code), sys.stdout)
-                return EXIT_OK
-        from newslint.config import suggest
-
-        names = list(plugins.rules) + [r.name for r in plugins.rules.values()]
-        sys.stderr.write(f"newslint: no rule {wanted!r}{suggest(wanted, names)}\n")
-        return EXIT_ERROR
+        return explain_selector(args.explain.strip(), plugins, sys.stdout)
 
     try:
         ruleset = build_rules(
@@ -298,34 +345,62 @@ def _main(argv: Sequence[str] | None) -> int:
     except ConfigError as exc:
         sys.stderr.write(f"{exc}\n")
         return EXIT_ERROR
-    reporter = plugins.reporters[args.format]
-    if hasattr(reporter, "for_rules"):  # reporters that show rule help (sarif)
-        reporter = reporter.for_rules(plugins.rules)
+    if args.list_rules:
+        list_rules(plugins, sys.stdout, ruleset=ruleset)
+        return EXIT_OK
+    reporter = conventions.StatisticsReporter() if args.statistics else plugins.reporters[args.format]
+    if args.statistics and args.format not in ("text", "full"):
+        parser.error("--statistics prints a text table: it cannot be combined with --format " + args.format)
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     if args.timeout and not enforceable():
         sys.stderr.write("newslint: --timeout is not enforced here: it needs SIGALRM (POSIX)\n")
-    cache = None if args.no_cache else Cache.open(plugins, ruleset, config, args.cache_dir)
-    linter = Linter(
-        plugins,
-        ruleset,
-        config,
-        cache=cache,
-        max_file_bytes=int(args.max_file_size * 1e6),
-        timeout=args.timeout,
-    )
-    paths = args.paths or ["."]
-    if args.force_exclude:
-        paths = workflow.force_exclude(paths, config)
-    if args.show_stories:
-        return show_stories.show_stories(args, linter, paths, jobs, sys.stdout)
-    result = run(
-        linter,
-        paths,
-        jobs=jobs,
-        keep_documents=reporter.needs_source,
-        corpus=args.corpus,
-        report_unused_suppressions=args.report_unused_suppressions,
-    )
+    if cli_fixes.requested(args):
+        # Standard input, --fix, --diff: one configuration (that of --stdin-filename's folder).
+        cache = None if args.no_cache else Cache.open(plugins, ruleset, config, args.cache_dir)
+        linter = Linter(
+            plugins,
+            ruleset,
+            config,
+            cache=cache,
+            max_file_bytes=int(args.max_file_size * 1e6),
+            timeout=args.timeout,
+        )
+        paths = args.paths or ["."]
+        if args.force_exclude:
+            root = config.root.resolve()
+            paths = [p for p in paths if not glob_match(relative_to_root(p, root), config.exclude)]
+        outcome = cli_fixes.run(args, linter, paths, jobs)
+        if isinstance(outcome, int):  # a diff, or the fixed text of standard input: already written
+            return outcome
+        result = outcome
+    else:
+        # Each path's configuration from its folder upwards, unless one was chosen for all.
+        finder = None if known.config or known.no_config else ConfigFinder()
+        projects = Projects(_options(args, known), (config, plugins), finder)
+        try:
+            if args.show_settings:
+                conventions.show_settings(args.paths or ["."], projects, sys.stdout)
+                return EXIT_OK
+            planned = projects.plan(args.paths or ["."])
+            if args.show_stories:
+                return show_stories.show_stories(args, planned, projects.options, jobs, sys.stdout)
+            if hasattr(reporter, "for_rules"):  # reporters that show rule help (sarif)
+                reporter = reporter.for_rules({c: r for p in planned for c, r in p.plugins.rules.items()})
+            result = run_projects(
+                planned,
+                projects.options,
+                jobs,
+                keep_documents=reporter.needs_source,
+                corpus=args.corpus,
+                report_unused_suppressions=args.report_unused_suppressions,
+                keep_stories=getattr(reporter, "needs_stories", False),
+            )
+        except ConfigError as exc:  # a rules.yaml deeper down, or one a path named
+            sys.stderr.write(f"{exc}\n")
+            return EXIT_ERROR
+        except (PluginError, PluginValidationError) as exc:
+            sys.stderr.write(f"newslint: {exc}\n")
+            return EXIT_ERROR
     if not workflow.after_run(args, result):
         return EXIT_ERROR
 
@@ -341,13 +416,21 @@ def _main(argv: Sequence[str] | None) -> int:
     else:
         stream = sys.stdout
     try:
-        reporter.render(result.findings, result.documents, stream)
+        report = Report(
+            cli_fixes.shown(args, result.findings),
+            result.documents,
+            result.stories,
+            plugins.rules,
+            result.files,
+        )
+        render(reporter, report, stream)
         stream.flush()
     finally:
         if stream is not sys.stdout:
             stream.close()
-    if args.format in ("text", "full") and not args.write_baseline:
+    if args.format in ("text", "full") and not args.write_baseline and not args.quiet:
         sys.stderr.write(workflow.summary(result.files, result.findings, len(result.suppressed)))
     if result.missing or any(f.code in ERROR_CODES for f in result.findings):
         return EXIT_ERROR
-    return EXIT_FINDINGS if workflow.fails(result.findings, args.fail_on) else EXIT_OK
+    failed = workflow.fails(result.findings, args.fail_on)
+    return EXIT_FINDINGS if failed and not args.exit_zero else EXIT_OK

@@ -19,7 +19,9 @@ ignored, tuned under ``rules:``, listed and explained::
         pattern: '\\bper cent\\b'
 
 A phrase list is matched case-insensitively, on whole words, as one compiled
-alternation per rule; a ``pattern`` is a Python regular expression
+alternation per rule; a phrase with a replacement is fixable (``--fix``
+writes the replacement, in the case of the text it replaces, and leaves
+quotations alone unless ``--unsafe-fixes``); a ``pattern`` is a Python regular expression
 (case-sensitive unless ``ignore-case: true``). Every mistake is reported at
 its line and column in rules.yaml (:mod:`newslint.config.custom_rules` reads
 the items).
@@ -48,6 +50,7 @@ __all__ = [
     "CustomRules",
     "DeclarativeRule",
     "build_custom_rules",
+    "cased_like",
     "compile_phrases",
     "make_rule",
 ]
@@ -74,7 +77,12 @@ class DeclarativeRule(Rule):
                 continue
             replacement = self.replacements.get(_normalise(m.group()), "")
             message = self.spec.message.format(match=m.group(), replacement=replacement)
-            yield self.violation(document, m.start(), m.end(), message)
+            fix = None
+            if replacement:
+                written = cased_like(m.group(), replacement)
+                span = Span(m.start(), m.end())
+                fix = self.replacement(document, analysis, [span], written, f"write “{written}”")
+            yield self.violation(document, m.start(), m.end(), message, fix=fix)
 
     def __reduce__(self) -> tuple[Any, ...]:
         # The class is made at run time, so pickle (worker processes, caches)
@@ -95,6 +103,7 @@ def make_rule(spec: CustomRuleSpec) -> type[DeclarativeRule]:
         "spec": spec,
         "regex": _compile(spec),
         "replacements": {_normalise(p): rep for p, rep in spec.phrases},
+        "fixable": any(rep for _, rep in spec.phrases),
     }
     class_name = "Custom" + "".join(part.title() for part in spec.name.split("-"))
     return type(class_name, (DeclarativeRule,), attrs)
@@ -108,6 +117,16 @@ def _compile(spec: CustomRuleSpec) -> re.Pattern[str]:
 
 def _instance(spec: CustomRuleSpec, options: dict[str, Any]) -> DeclarativeRule:
     return make_rule(spec)(options)
+
+
+def cased_like(match: str, replacement: str) -> str:
+    """The replacement in the case of the text it replaces: “KIEV” -> “KYIV”, and a
+    capital kept at the start of a sentence (“Slammed” -> “Criticised”)."""
+    if len(match) > 1 and match.isupper() and not replacement.isupper():
+        return replacement.upper()
+    if match[:1].isupper() and replacement[:1].islower():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
 
 
 def _normalise(phrase: str) -> str:
@@ -144,7 +163,10 @@ def _docstring(spec: CustomRuleSpec) -> str:
         swaps = [f"“{p}” → “{rep}”" for p, rep in spec.phrases if rep]
         fix = "use the house form: " + ", ".join(swaps[:8]) if swaps else "rephrase."
     else:
-        what = f"text matching the regular expression {spec.pattern!r}"
+        # As written in rules.yaml, not as a Python string literal (no doubled backslashes).
+        what = f"text matching the regular expression `{spec.pattern}`" + (
+            " (any case)" if spec.ignore_case else ""
+        )
         example = "text matching the pattern"
         fix = "rephrase."
     why = spec.description or "a house rule of this newsroom, defined in rules.yaml."

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from newslint.spans import Location, Span
+from newslint.spans import Location, Span, Suppression
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -48,7 +48,7 @@ class SourceMap:
     character.
     """
 
-    __slots__ = ("_text_starts", "_source_starts")
+    __slots__ = ("_text_starts", "_source_starts", "_by_source")
 
     def __init__(self, runs: Iterable[tuple[int, int]] = ((0, 0),)) -> None:
         pairs = sorted(runs)
@@ -56,10 +56,28 @@ class SourceMap:
             pairs.insert(0, (0, pairs[0][1] if pairs else 0))
         self._text_starts = [t for t, _ in pairs]
         self._source_starts = [s for _, s in pairs]
+        self._by_source: tuple[list[int], list[int]] | None = None
 
     def to_source(self, offset: int) -> int:
         i = bisect.bisect_right(self._text_starts, offset) - 1
         return self._source_starts[i] + offset - self._text_starts[i]
+
+    def to_text(self, source_offset: int, text_length: int) -> int | None:
+        """The offset in the prose of a source character, or None if it is markup.
+
+        ``text_length`` is the length of the prose (the last run ends there).
+        """
+        if self._by_source is None:  # built on first use: only reporters map this way
+            order = sorted(range(len(self._source_starts)), key=self._source_starts.__getitem__)
+            self._by_source = ([self._source_starts[i] for i in order], order)
+        keys, order = self._by_source
+        j = bisect.bisect_right(keys, source_offset) - 1
+        if j < 0:
+            return None
+        i = order[j]
+        run_end = self._text_starts[i + 1] if i + 1 < len(self._text_starts) else text_length
+        offset = self._text_starts[i] + source_offset - self._source_starts[i]
+        return offset if offset < run_end else None
 
 
 class TextBuilder:
@@ -108,8 +126,8 @@ class Document:
     source_map: SourceMap = field(default_factory=SourceMap)
     metadata: Mapping[str, Any] = field(default_factory=dict)
     format: str = "text"
-    #: Inline suppressions found by the reader: (code or "*", first line, last line).
-    suppressions: list[tuple[str, int, int]] = field(default_factory=list)
+    #: Inline suppressions found by the reader (comments, front matter).
+    suppressions: list[Suppression] = field(default_factory=list)
     #: Problems the reader met but could read past: (source offset, message).
     problems: list[tuple[int, str]] = field(default_factory=list)
 
@@ -133,6 +151,19 @@ class Document:
         starts = self._line_starts
         i = bisect.bisect_right(starts, source_offset) - 1
         return i + 1, source_offset - starts[i] + 1
+
+    def source_offset_at(self, line: int, column: int) -> int:
+        """The offset in ``source`` of a 1-based line and column (the inverse of :meth:`line_col`).
+
+        A line or column past the end is clipped to the end of the source.
+        """
+        starts = self._line_starts
+        line = min(max(line, 1), len(starts))
+        return min(starts[line - 1] + max(column, 1) - 1, len(self.source))
+
+    def text_offset(self, source_offset: int) -> int | None:
+        """The offset in ``text`` of a source character; None if it is markup, not prose."""
+        return self.source_map.to_text(source_offset, len(self.text))
 
     def locate(self, start: int, end: int) -> Location:
         """The location in the source file of ``text[start:end]``.

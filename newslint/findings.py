@@ -6,6 +6,7 @@ import enum
 from dataclasses import dataclass, field
 from typing import Any
 
+from newslint.fixes import Fix
 from newslint.spans import Location
 
 __all__ = ["Finding", "Related", "Severity", "Violation"]
@@ -44,13 +45,15 @@ class Violation:
 
     The engine turns it into a :class:`Finding` by adding the rule's code,
     name and configured severity, so rules never deal with configuration.
-    ``fingerprint_text`` is the flagged text, used by baselines.
+    ``text`` is the flagged text, used by baselines; ``fix``, how to mend it
+    (kept only from rules that declare ``fixable``).
     """
 
     location: Location
     message: str
     related: tuple[Related, ...] = ()
     text: str = ""
+    fix: Fix | None = None
 
 
 @dataclass(frozen=True, order=True)
@@ -68,13 +71,16 @@ class Finding:
     message: str = field(compare=False)
     related: tuple[Related, ...] = field(default=(), compare=False)
     text: str = field(default="", compare=False)
+    #: How to mend it, in offsets of this file (:mod:`newslint.fixes`), or None.
+    fix: Fix | None = field(default=None, compare=False)
 
     @property
     def location(self) -> Location:
         return Location(self.path, self.line, self.column, self.end_line, self.end_column)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        """The JSON shape of the finding; ``fix`` is there only when the finding has one."""
+        out: dict[str, Any] = {
             "path": self.path,
             "line": self.line,
             "column": self.column,
@@ -96,3 +102,10 @@ class Finding:
                 for r in self.related
             ],
         }
+        if self.fix is not None:
+            out["fix"] = {
+                "message": self.fix.message,
+                "safe": self.fix.safe,
+                "edits": [{"start": e.start, "end": e.end, "text": e.text} for e in self.fix.edits],
+            }
+        return out

@@ -41,6 +41,7 @@ BUILTINS = (
     "newslint.reporters.json",
     "newslint.reporters.sarif",
     "newslint.reporters.github",
+    "newslint.reporters.html",
     "newslint.suppressions",
 )
 
@@ -70,9 +71,36 @@ class Plugins:
     rule_plugin: dict[str, str] = field(default_factory=dict)
     readers: dict[str, Any] = field(default_factory=dict)
     reporters: dict[str, Any] = field(default_factory=dict)
+    #: Where each plugin is named, for the NL005 notice of one that fails: an entry point
+    #: (its distribution's entry_points.txt) or a line of rules.yaml.
+    named_at: dict[str, tuple[str, int, int] | metadata.EntryPoint | None] = field(default_factory=dict)
+    #: Every plugin name ``--disable-plugin`` takes, loaded or disabled (the built-in
+    #: readers and reporters are always loaded).
+    names: set[str] = field(default_factory=set)
 
     def plugin_of(self, code: str) -> str:
         return self.rule_plugin.get(code, "?")
+
+    def origin(self, name: str) -> tuple[str, int, int]:
+        """(path, line, column) of the place that names plugin ``name``: the line of
+        rules.yaml, or of the entry_points.txt of the package that declares it."""
+        where = self.named_at.get(name)
+        if isinstance(where, metadata.EntryPoint):
+            where = self.named_at[name] = _entry_point_origin(where)
+        return where or ("<plugins>", 1, 1)
+
+    def unknown(self, names: Iterable[str]) -> list[str]:
+        """A message for each of ``names`` that names no plugin, with the nearest one."""
+        messages = []
+        for name in names:
+            if name in self.names:
+                continue
+            close = difflib.get_close_matches(name, sorted(self.names), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            messages.append(
+                f"--disable-plugin: no plugin is named {name!r}{hint}; `newslint --version` lists them"
+            )
+        return messages
 
 
 def _version_of(module: ModuleType, dist: metadata.Distribution | None) -> str:
@@ -85,7 +113,7 @@ def _newslint_version() -> str:
     try:
         return metadata.version("newslint")
     except metadata.PackageNotFoundError:
-        from newslint import __version__
+        from newslint.version import __version__
 
         return __version__
 
@@ -121,13 +149,16 @@ def load_plugins(
     pm = pluggy.PluginManager(PROJECT)
     pm.add_hookspecs(hookspecs)
     plugins = Plugins(manager=pm)
-    disabled = set(disabled)
+    disabled, local = set(disabled), list(local)
+    plugins.names.update([PLUGIN_NAME, *(name for name, _ in local)])
     for dotted in BUILTINS:
         module = importlib.import_module(dotted)
         pm.register(module, name=dotted)
         plugins.info[dotted] = PluginInfo(dotted, _newslint_version(), dotted, True)
     if entry_points:
         for ep in sorted(metadata.entry_points(group=PROJECT), key=lambda e: e.name):
+            plugins.names.add(ep.name)
+            plugins.named_at.setdefault(ep.name, ep)  # read only if the plugin fails
             if ep.name in disabled or pm.get_plugin(ep.name) is not None:
                 continue
             try:
@@ -141,6 +172,9 @@ def load_plugins(
                 ep.name, _version_of(module, dist), ep.value, ep.value.startswith("newslint_plugins")
             )
     for name, path in local:
+        if config is not None and config.path and name in config.plugins:
+            mark = config.mark("plugins", config.plugins.index(name))
+            plugins.named_at[name] = (config.path, mark.line, mark.column)
         if name in disabled:
             continue
         try:
@@ -194,6 +228,47 @@ def _add_custom_rules(plugins: Plugins, config: Config) -> None:
     plugins.manager.register(plugin, name=PLUGIN_NAME)
     plugins.info[PLUGIN_NAME] = PluginInfo(PLUGIN_NAME, "local", config.path or "rules.yaml", False)
     _collect(plugins, only=plugin)
+
+
+def _entry_point_origin(ep: metadata.EntryPoint) -> tuple[str, int, int] | None:
+    """The line of its distribution's entry_points.txt that declares ``ep``."""
+    path = _entry_points_file(getattr(ep, "dist", None))
+    if path is None:
+        return None
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    section = ""
+    for number, line in enumerate(lines, 1):
+        stripped = line.strip()
+        if stripped.startswith("["):
+            section = stripped.strip("[]").strip()
+        elif section == ep.group and stripped.partition("=")[0].strip() == ep.name:
+            return (_shown(path), number, len(line) - len(line.lstrip()) + 1)
+    return (_shown(path), 1, 1)
+
+
+def _entry_points_file(dist: metadata.Distribution | None) -> Path | None:
+    """Where a distribution's entry_points.txt is: listed in its RECORD, or beside its
+    metadata under the names installers give the folder."""
+    if dist is None:
+        return None
+    listed = [f for f in (dist.files or ()) if f.name == "entry_points.txt"]
+    name, version = dist.metadata["Name"] or "", dist.version
+    folders = [f"{n}-{version}.dist-info" for n in {name, name.replace("-", "_")}]
+    folders += [f"{n}.egg-info" for n in {name, name.replace("-", "_")}]
+    candidates = [Path(str(dist.locate_file(f))) for f in listed]
+    candidates += [Path(str(dist.locate_file(f"{folder}/entry_points.txt"))) for folder in folders]
+    return next((c for c in candidates if c.is_file()), None)
+
+
+def _shown(path: Path) -> str:
+    """A path relative to the working folder when it is inside it, else absolute."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.resolve().as_posix()
 
 
 def _import_path(name: str, path: Path) -> ModuleType:

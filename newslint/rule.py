@@ -27,12 +27,14 @@ from __future__ import annotations
 
 import inspect
 import re
+import textwrap
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from newslint.document import Document
 from newslint.findings import Related, Severity, Violation
-from newslint.spans import Location
+from newslint.fixes import Fix, Spot
+from newslint.spans import Location, Span
 from newslint.story import Story
 
 if TYPE_CHECKING:
@@ -74,6 +76,9 @@ class Rule:
     enabled_by_default: ClassVar[bool] = True
     #: "document" or "corpus".
     scope: ClassVar[str] = "document"
+    #: The rule attaches fixes to (some of) its violations (:mod:`newslint.fixes`);
+    #: the engine keeps fixes only from rules that say so.
+    fixable: ClassVar[bool] = False
 
     def __init__(self, options: Mapping[str, Any] | None = None) -> None:
         merged = dict(type(self).options)
@@ -102,6 +107,13 @@ class Rule:
         return problems
 
     @classmethod
+    def documentation(cls) -> str:
+        """The rule's docstring, dedented: what ``--explain`` prints and an editor shows on hover."""
+        # The first line of a class docstring is not indented like the rest.
+        first, _, rest = (cls.__doc__ or "").strip().partition("\n")
+        return (first.strip() + ("\n" + textwrap.dedent(rest) if rest else "")).strip()
+
+    @classmethod
     def _signatures(cls) -> dict[str, int]:
         """Method name -> how many arguments it takes besides self."""
         return {"check": 2}
@@ -117,9 +129,48 @@ class Rule:
         end: int,
         message: str,
         related: Sequence[Related] = (),
+        fix: Fix | None = None,
     ) -> Violation:
-        """A violation over ``document.text[start:end]``."""
-        return Violation(document.locate(start, end), message, tuple(related), document.text[start:end])
+        """A violation over ``document.text[start:end]``, with a fix if the rule has one."""
+        return Violation(document.locate(start, end), message, tuple(related), document.text[start:end], fix)
+
+    @staticmethod
+    def spot(document: Document, analysis: Analysis, span: Span, old: str | None = None) -> Spot | None:
+        """The range of the source file that holds the prose ``span``, for a fix to rewrite.
+
+        None when the prose is not written there character for character (markup
+        or an HTML entity inside the range, a non-breaking space read as a
+        space), or does not read ``old`` when it is given: such a range is left
+        alone. A spot inside a quotation is marked, and a fix over it is unsafe.
+        """
+        if not 0 <= span.start < span.end <= len(document.text):
+            return None
+        if old is not None and document.text[span.start : span.end] != old:
+            return None
+        start = document.source_offset(span.start)
+        end = document.source_offset(span.end - 1) + 1
+        if document.source[start:end] != document.text[span.start : span.end]:
+            return None
+        return Spot(start, end, analysis.in_quote(span) is not None, document.format)
+
+    def replacement(
+        self,
+        document: Document,
+        analysis: Analysis,
+        spans: Iterable[Span],
+        text: str,
+        message: str,
+        old: str | None = None,
+    ) -> Fix | None:
+        """A fix writing ``text`` over every span of the prose; None if one cannot be rewritten.
+
+        ``old``: what each span must read (a rule that places a span by arithmetic
+        on the analysis, such as the end of a name, says what it expects there).
+        """
+        spots = [self.spot(document, analysis, span, old) for span in spans]
+        if any(s is None for s in spots):
+            return None
+        return Fix.replacing([s for s in spots if s is not None], text, message)
 
 
 _ARGUMENTS = {1: ("story",), 2: ("document", "analysis")}
@@ -174,6 +225,12 @@ class CorpusRule(Rule):
         raise NotImplementedError
 
     @staticmethod
-    def at(location: Location, message: str, related: Sequence[Related] = (), text: str = "") -> Violation:
-        """A violation at a location carried by a fact."""
-        return Violation(location, message, tuple(related), text)
+    def at(
+        location: Location,
+        message: str,
+        related: Sequence[Related] = (),
+        text: str = "",
+        fix: Fix | None = None,
+    ) -> Violation:
+        """A violation at a location carried by a fact (with a fix built from spots its facts keep)."""
+        return Violation(location, message, tuple(related), text, fix)

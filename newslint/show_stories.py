@@ -18,7 +18,8 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-from newslint.engine.run import Linter, find_stories
+from newslint.engine.projects import Options, Project, project_linter
+from newslint.engine.run import find_stories
 from newslint.story import StoryGroup
 
 __all__ = ["FORMATS", "add_arguments", "render_json", "render_text", "show_stories"]
@@ -39,15 +40,27 @@ def add_arguments(group: argparse._ArgumentGroup) -> None:
 
 
 def show_stories(
-    args: argparse.Namespace, linter: Linter, paths: Sequence[str], jobs: int, stream: TextIO
+    args: argparse.Namespace, projects: Sequence[Project], options: Options, jobs: int, stream: TextIO
 ) -> int:
-    """Print the stories of ``paths`` (0), or say why not (2)."""
+    """Print the stories of the planned projects' files (0), or say why not (2).
+
+    Files under different configurations are never one story: each project's are grouped apart.
+    """
     if args.format not in FORMATS:
         sys.stderr.write(
             f"newslint: --show-stories prints --format {' or '.join(FORMATS)}, not {args.format}\n"
         )
         return 2
-    groups, files, missing = find_stories(linter, paths, jobs, args.corpus)
+    groups: list[StoryGroup] = []
+    missing: list[str] = []
+    files = 0
+    for project in projects:
+        found, gone = find_stories(
+            project_linter(project, options), project.targets, project.missing, jobs, args.corpus
+        )
+        groups += found
+        missing += gone
+        files += len(project.targets)
     for path in missing:
         sys.stderr.write(f"newslint: {path}: no such file or directory\n")
     (render_json if args.format == "json" else render_text)(groups, stream)

@@ -76,6 +76,9 @@ class Story:
     :param id: a name for the story (its folder, key or group), for messages.
     :param documents: its documents, in any order (kept sorted by path).
     :param facts: kind -> path -> that document's facts of this kind.
+    :param names: what ties it, when it was found from the text: names two or
+        more of its documents give, the most shared first (for reporters).
+    :param dates: dates (ISO) two or more of its documents give, and their publication days.
     """
 
     def __init__(
@@ -83,8 +86,12 @@ class Story:
         id: str,
         documents: Sequence[StoryDocument],
         facts: Mapping[str, Mapping[str, Sequence[Any]]],
+        names: Sequence[str] = (),
+        dates: Sequence[str] = (),
     ) -> None:
         self.id = id
+        self.names = tuple(names)
+        self.dates = tuple(dates)
         self.documents = tuple(sorted(documents, key=lambda d: d.path))
         self._by_path = {d.path: d for d in self.documents}
         self._facts = facts

@@ -15,12 +15,14 @@ and front matter ignores codes for the whole file::
     ---
 
 Codes may be codes, prefixes (``NL2``) or rule names, comma- or
-space-separated, optionally followed by `` -- `` and a reason. Readers call
-:func:`find_suppressions` and keep the ranges in the document; the engine
-drops the findings that fall in a range (:mod:`newslint.engine.suppressions`).
-Comments inside fenced code blocks are examples, not suppressions. A
-suppression that silences nothing is reported with
-``--report-unused-suppressions`` (code NL010, defined here).
+space-separated, optionally followed by `` -- `` and the editor's reason
+(``<!-- newslint-disable-line NL201 -- the name is withheld by court order -->``).
+Readers call :func:`find_suppressions` and keep what the file writes, where it
+writes it, in the document; the engine drops the findings that fall in a
+range (:mod:`newslint.engine.suppressions`) and reports a directive or a code
+it does not know (NL011, defined here), which silences nothing. Comments
+inside fenced code blocks are examples, not suppressions. A suppression that
+silences nothing is reported with ``--report-unused-suppressions`` (NL010).
 """
 
 from __future__ import annotations
@@ -34,12 +36,15 @@ from newslint.document import Document
 from newslint.findings import Severity
 from newslint.markers import hookimpl
 from newslint.rule import Rule
+from newslint.spans import Suppression
 
 if TYPE_CHECKING:
     from newslint.analysis import Analysis
 
 __all__ = [
+    "DIRECTIVES",
     "WHOLE_FILE",
+    "InvalidSuppression",
     "Suppression",
     "UnusedSuppression",
     "comment_suppressions",
@@ -47,23 +52,18 @@ __all__ = [
     "front_matter_suppressions",
 ]
 
-#: (code or "*", first line, last line), as ``Document.suppressions`` holds them.
-Suppression = tuple[str, int, int]
 #: The last line of a suppression that holds for the whole file (front matter).
 WHOLE_FILE = 2**31
+#: The directives a comment may hold, after "newslint-".
+DIRECTIVES = ("disable-next-line", "disable-line", "disable", "enable")
+#: The directive of a front-matter ``newslint: {ignore: [...]}``.
+FRONT_MATTER = "ignore"
 
-_DIRECTIVE = re.compile(
-    r"<!--\s*newslint-(?P<verb>disable-next-line|disable-line|disable|enable)\b(?P<codes>[^>]*?)\s*-->",
-    re.I,
-)
+# A comment opening with "newslint-": a directive, known or not. What follows
+# it, up to the closing "-->", is found with str.find (see comment_suppressions).
+_OPENING = re.compile(r"<!--\s*newslint-(?P<directive>[A-Za-z]*(?:-[A-Za-z]+)*)", re.I)
 _FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})", re.M)
-_SPLIT = re.compile(r"[\s,]+")
-
-
-def _codes(raw: str) -> list[str]:
-    # "NL201 -- wire copy, not ours": what follows " -- " is the editor's reason.
-    codes = [c for c in _SPLIT.split(raw.split(" --", 1)[0].strip()) if c]
-    return codes or ["*"]
+_CODE = re.compile(r"[^\s,]+")
 
 
 def _fenced_ranges(source: str) -> list[tuple[int, int]]:
@@ -82,34 +82,67 @@ def _fenced_ranges(source: str) -> list[tuple[int, int]]:
     return ranges
 
 
+def _codes(source: str, start: int, end: int) -> list[tuple[str, int]]:
+    """The codes written in ``source[start:end]``, each with its offset; what
+    follows " --" is the editor's reason."""
+    reason = source.find(" --", start, end)
+    stop = end if reason < 0 else reason
+    return [(m.group(), m.start()) for m in _CODE.finditer(source, start, stop)]
+
+
 def comment_suppressions(source: str, fenced: bool = True) -> list[Suppression]:
-    """The ranges switched off by ``newslint-*`` comments in ``source``."""
+    """Every ``newslint-*`` comment of ``source``: the lines each switches off, where it is
+    written, and directives newslint does not know (which switch nothing off)."""
     if "newslint-" not in source:
         return []
     line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", source)]
     last_line = len(line_starts)
+
+    def place(offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(line_starts, offset)
+        return line, offset - line_starts[line - 1] + 1
+
     fences = _fenced_ranges(source) if fenced else []
     out: list[Suppression] = []
-    open_: dict[str, int] = {}  # code -> first line
-    for m in _DIRECTIVE.finditer(source):
-        if any(a <= m.start() < b for a, b in fences):
+    open_: dict[str, tuple[int, tuple[int, int]]] = {}  # code -> (first line, where it is written)
+    close = opening = -1
+    for m in _OPENING.finditer(source):
+        # The next "-->" and "<!--", each found once for all the comments before
+        # it: linear even when a file holds many comments never closed.
+        if close < m.end():
+            close = source.find("-->", m.end())
+            if close < 0:
+                break
+        if opening < m.end():
+            opening = source.find("<!--", m.end())
+        if 0 <= opening < close or any(a <= m.start() < b for a, b in fences):
+            continue  # never closed (another comment opens first), or an example
+        directive = m.group("directive").lower()
+        here = place(m.start())
+        if directive not in DIRECTIVES:  # judged (at its "newslint-"), never silencing
+            out.append(Suppression("*", 1, 0, directive, *place(m.start("directive") - len("newslint-"))))
             continue
-        line = bisect.bisect_right(line_starts, m.start())
-        verb = m.group("verb").lower()
-        codes = _codes(m.group("codes"))
-        if verb == "disable-next-line":
-            end_line = bisect.bisect_right(line_starts, m.end() - 1)
-            out.extend((code, end_line + 1, end_line + 1) for code in codes)
-        elif verb == "disable-line":
-            out.extend((code, line, line) for code in codes)
-        elif verb == "disable":
-            for code in codes:
-                open_.setdefault(code, line)
+        codes = [(code, place(at)) for code, at in _codes(source, m.end(), close)]
+        line = here[0]
+        if directive == "disable-next-line":
+            next_line = place(close)[0] + 1
+            out.extend(
+                Suppression(code, next_line, next_line, directive, *at) for code, at in codes or [("*", here)]
+            )
+        elif directive == "disable-line":
+            out.extend(Suppression(code, line, line, directive, *at) for code, at in codes or [("*", here)])
+        elif directive == "disable":
+            for code, at in codes or [("*", here)]:
+                open_.setdefault(code, (line, at))
         else:  # enable: closes the named ranges, or all of them
-            for code in list(open_) if codes == ["*"] else codes:
+            out.extend(
+                Suppression(code, 1, 0, directive, *at) for code, at in codes
+            )  # judged, never silencing
+            for code in [code for code, _ in codes] or list(open_):
                 if code in open_:
-                    out.append((code, open_.pop(code), line))
-    out.extend((code, first, last_line) for code, first in open_.items())
+                    first, at = open_.pop(code)
+                    out.append(Suppression(code, first, line, "disable", *at))
+    out.extend(Suppression(code, first, last_line, "disable", *at) for code, (first, at) in open_.items())
     return out
 
 
@@ -127,7 +160,7 @@ def front_matter_suppressions(
         if problems is not None:
             problems.append((0, "front matter 'newslint' must be a mapping like {ignore: [NL201]}"))
         return []
-    return [(code.strip(), 1, WHOLE_FILE) for code in ignore]
+    return [Suppression(code.strip(), 1, WHOLE_FILE, FRONT_MATTER) for code in ignore]
 
 
 def find_suppressions(
@@ -135,6 +168,31 @@ def find_suppressions(
 ) -> list[Suppression]:
     """Every suppression of a Markdown or HTML file: front matter, then comments."""
     return front_matter_suppressions(metadata, problems) + comment_suppressions(source)
+
+
+class InvalidSuppression(Rule):
+    """What it checks: suppression comments and front-matter ignores that newslint
+    cannot read: a directive it does not know (``newslint-disable-nextline``)
+    or a code, prefix or rule name that no rule has (``NL2O1``).
+
+    Why it matters: a mistyped suppression silences nothing, or, read
+    loosely, far more than was meant (a whole file instead of one line); the
+    editor who wrote it believes the finding was weighed and silenced.
+
+    Example: ``<!-- newslint-disable-nextline NL201 -->`` (the directive is
+    ``newslint-disable-next-line``).
+
+    How to fix: write the directive or the code as the message suggests;
+    ``newslint --list-rules`` lists the codes and names.
+    """
+
+    code = "NL011"
+    name = "invalid-suppression"
+    summary = "A suppression names a directive or a rule that does not exist"
+    severity = Severity.ERROR
+
+    def check(self, document: Document, analysis: Analysis) -> Iterator[Any]:
+        return iter(())
 
 
 class UnusedSuppression(Rule):
@@ -162,4 +220,4 @@ class UnusedSuppression(Rule):
 
 @hookimpl
 def newslint_rules() -> list[type[Rule]]:
-    return [UnusedSuppression]
+    return [UnusedSuppression, InvalidSuppression]

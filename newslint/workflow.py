@@ -3,8 +3,8 @@
 ``--corpus``, ``--baseline``/``--write-baseline``, ``--report-unused-suppressions``,
 ``--fail-on``, ``--force-exclude`` and ``--init`` are declared here, in one
 argument group; the baseline and ``--fail-on`` are applied to a run's result
-here (``--corpus`` and the unused suppressions by the engine), so the command
-line itself stays short.
+here (``--corpus``, ``--force-exclude`` and the unused suppressions by the
+engine), so the command line itself stays short.
 """
 
 from __future__ import annotations
@@ -16,16 +16,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newslint.baseline import BaselineError, filter_baseline, write_baseline
-from newslint.engine.discovery import glob_match, relative_to_root
+from newslint.baseline import BaselineError, Fingerprint, apply_baseline, recordable, write_baseline
 from newslint.findings import Finding, Severity
+from newslint.printable import printable
 
 if TYPE_CHECKING:
-    from newslint.config import Config
     from newslint.engine.results import RunResult
     from newslint.plugins import Plugins
 
-__all__ = ["FAIL_ON", "add_arguments", "after_run", "fails", "force_exclude", "init", "summary"]
+__all__ = ["FAIL_ON", "add_arguments", "after_run", "fails", "init", "summary"]
 
 FAIL_ON = tuple(s.value for s in Severity)
 
@@ -86,14 +85,8 @@ def init(args: argparse.Namespace, plugins: Plugins) -> int:
     return 0
 
 
-def force_exclude(paths: Sequence[str], config: Config) -> list[str]:
-    """``--force-exclude``: the named paths without those rules.yaml excludes."""
-    root = config.root.resolve()
-    return [given for given in paths if not glob_match(relative_to_root(given, root), config.exclude)]
-
-
 def after_run(args: argparse.Namespace, result: RunResult) -> bool:
-    """Apply the baseline options to ``result.findings``.
+    """Apply the baseline options to ``result.findings``, and say what the baseline did.
 
     Returns False when newslint should stop with an error (a baseline that
     cannot be read or written); the message is already on stderr.
@@ -104,15 +97,41 @@ def after_run(args: argparse.Namespace, result: RunResult) -> bool:
         except OSError as exc:
             sys.stderr.write(f"newslint: cannot write {args.write_baseline}: {exc.strerror}\n")
             return False
-        sys.stderr.write(f"newslint: recorded {count} findings in {args.write_baseline}\n")
-        result.findings = []
+        if not args.quiet:
+            sys.stderr.write(f"newslint: recorded {count} findings in {args.write_baseline}\n")
+        # newslint's own notices are never recorded: they are still reported.
+        result.findings = [f for f in result.findings if not recordable(f)]
     elif args.baseline:
         try:
-            result.findings = filter_baseline(result.findings, Path(args.baseline))
+            seen = apply_baseline(result.findings, Path(args.baseline), result.linted)
         except BaselineError as exc:
             sys.stderr.write(f"newslint: {exc}\n")
             return False
+        result.findings = seen.kept
+        if not args.quiet:
+            sys.stderr.write(_baseline_report(args.baseline, seen.hidden, seen.stale))
     return True
+
+
+#: Stale baseline entries listed one by one; more are counted.
+STALE_LISTED = 20
+
+
+def _baseline_report(path: str, hidden: int, stale: Sequence[Fingerprint]) -> str:
+    """What the baseline did: how many findings it hid, and its entries that match nothing now."""
+    lines = [f"newslint: the baseline {path} hid {hidden} finding{'s' if hidden != 1 else ''}\n"]
+    if stale:
+        count = f"{len(stale)} of its entries match" if len(stale) != 1 else "1 of its entries matches"
+        lines.append(
+            f"newslint: {count} no finding now (fixed, or reworded); "
+            f"--write-baseline {path} records the findings of today:\n"
+        )
+        for fp in stale[:STALE_LISTED]:
+            nth = f" (occurrence {fp.occurrence + 1})" if fp.occurrence else ""
+            lines.append(f"  {printable(fp.path)}: {fp.code} “{printable(fp.text)}”{nth}\n")
+        if len(stale) > STALE_LISTED:
+            lines.append(f"  … and {len(stale) - STALE_LISTED} more\n")
+    return "".join(lines)
 
 
 def fails(findings: Sequence[Finding], fail_on: str) -> bool:

@@ -312,7 +312,9 @@ class ConflictingCasualtyFigures(_StoryCasualtyRule):
     the same number, each the article's largest figure for that group (so a
     sub-count such as "one of them died" is not compared with a total, nor a
     single victim, "a man was shot", with a toll). The message gives both
-    figures and their outlets.
+    figures and their outlets. A later article giving a higher toll than an
+    earlier one is an update (a victim died, more were found), not a
+    conflict, and is not flagged; a higher toll in an earlier article is.
 
     Why it matters: BBC Editorial Guidelines ask that, when sources differ,
     the range or the most authoritative source be reported and attributed, and

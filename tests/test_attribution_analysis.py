@@ -163,7 +163,7 @@ def test_speaker_labels_at_the_start_of_a_paragraph():
 def test_trie_pattern_matches_whole_words_only():
     import re
 
-    from newslint.analysis.attribution import trie_pattern
+    from newslint.analysis._scan import trie_pattern
 
     forms = ["say", "says", "said", "saying", "add", "added"]
     pattern = re.compile(rf"\b(?:{trie_pattern(forms)})\b")

@@ -7,7 +7,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newslint.analysis import attribution as A
+from newslint.analysis._scan import WordScanner
+from newslint.analysis.attribution import extraction as A
 
 # Words that make cue matches and near misses, in several cases and with the
 # characters that decide word boundaries and the slow path.
@@ -51,7 +52,7 @@ def test_word_scanner_needs_a_word_start():
     import pytest
 
     with pytest.raises(ValueError):
-        A.WordScanner(r"said")
+        WordScanner(r"said")
 
 
 @given(st.text(alphabet=st.sampled_from(list("aB’' ,.\n1é-")), max_size=60))
@@ -74,32 +75,34 @@ def test_anon_clause_is_the_plain_search(text, start):
     assert (found and found.span()) == (expected and expected.span())
 
 
-# One or more examples of each alternative of the NL102 weasel pattern, and near misses.
-_WEASEL_EXAMPLES = [
-    "critics say", "Many believe", "some experts have argued", "a few analysts think", "others noted",
-    "it is widely believed", "It was said", "it has been claimed", "it is known as", "is widely regarded",
-    "were generally considered", "widely seen", "generally regarded as", "commonly thought of as",
-    "seen by some", "described by critics", "by some accounts", "has been described as",
-    "had been labelled as", "critics have called", "some described", "studies show", "research has shown",
-    "evidence suggests", "according to some", "according to experts at", "many people", "most",
-    "are widely seen", "was often viewed", "have been dubbed as", "viewed by many", "regarded by most",
-    "considered by observers", "other historians argue", "several economists say",
+# One or more examples of each distinctive word of the vague-attribution scanner, and near misses.
+_VAGUE_EXAMPLES = [
+    "is said to be", "are thought to have", ", believed to be", "is widely regarded as", "was seen as",
+    "has been described as", "is considered one of", "deemed the best", "has been accused of",
+    "is widely credited with", "widely seen as", "routinely described as", "it is widely believed",
+    "It was said", "studies show", "research has shown", "evidence suggests", "by some accounts",
+    "in many tellings", "much speculation", "among some that", "for many, it", "revered by some on the right",
+    "warnings from lawmakers and some inside", "led many analysts to conclude", "what critics describe as",
+    "said", "seen", "known as the Big Apple", "some reason", "many people", "considered for",
 ]  # fmt: skip
 
 
-def test_weasel_scanner_finds_every_example():
-    from newslint_plugins.attribution import _CROWD, _WEASEL_SCANNER, WEASEL
+def test_vague_scanner_finds_every_example():
+    from newslint.analysis.vague import _VAGUE_SCANNER, VAGUE
 
-    crowds = [f"{w} say" for w in re.findall(r"[a-z]{3,}", _CROWD)]
-    text = ". ".join(_WEASEL_EXAMPLES + crowds)
-    found = _spans(_WEASEL_SCANNER.finditer(text))
-    assert found == _spans(WEASEL.finditer(text))
-    assert len(found) > 50  # nearly every example is a match
+    text = ". ".join(_VAGUE_EXAMPLES)
+    found = _spans(_VAGUE_SCANNER.finditer(text))
+    assert found == _spans(VAGUE.finditer(text))
+    assert len(found) > 25  # nearly every example is a match
 
 
 @settings(max_examples=300)
-@given(_texts(sorted({w for e in _WEASEL_EXAMPLES for w in e.split()} | {"the", "Ortiz", "SAY", "ſome"})))
-def test_weasel_scanner_finds_what_the_pattern_finds(text):
-    from newslint_plugins.attribution import _WEASEL_SCANNER, WEASEL
+@given(
+    _texts(
+        sorted({w for e in _VAGUE_EXAMPLES for w in e.split()} | {"the", "Ortiz", "SAID", "ſome", "is", "by"})
+    )
+)
+def test_vague_scanner_finds_what_the_pattern_finds(text):
+    from newslint.analysis.vague import _VAGUE_SCANNER, VAGUE
 
-    assert _spans(_WEASEL_SCANNER.finditer(text)) == _spans(WEASEL.finditer(text))
+    assert _spans(_VAGUE_SCANNER.finditer(text)) == _spans(VAGUE.finditer(text))

@@ -25,7 +25,7 @@ CASES = {
     ),
     "unknown-selector": (
         "ignore: [NL9]\n",
-        r"rules\.yaml:1:1: ignore: no rule has the code, prefix or name 'NL9'",
+        r"rules\.yaml:1:10: ignore: no rule has the code, prefix or name 'NL9'",
     ),
     "duplicate-key": ("select: [NL1]\nselect: [NL2]\n", r"rules\.yaml:\d+:\d+: invalid YAML"),
     "python-tag": ("select: !!python/object/apply:os.system ['true']\n", r"rules\.yaml:1:9: YAML tag"),

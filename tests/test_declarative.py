@@ -121,7 +121,7 @@ def test_custom_rules_are_tuned_like_any_rule(run_cli, tmp_path):
     (tmp_path / "rules.yaml").write_text(
         HOUSE + "rules:\n  house-style-words: {severity: info}\n  HR102: false\n", encoding="utf-8"
     )
-    (tmp_path / "a.txt").write_text("Critics slammed the 5 per cent rise.\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("The council slammed the 5 per cent rise.\n", encoding="utf-8")
     done = run_cli("--format", "json", "--select", "HR", "a.txt")
     assert [(f["code"], f["severity"]) for f in json.loads(done.stdout)["findings"]] == [("HR101", "info")]
     (tmp_path / "rules.yaml").write_text(HOUSE, encoding="utf-8")

@@ -40,7 +40,10 @@ CASES: dict[str, tuple[bytes, str]] = {
         r"rules\.yaml:1:1: the configuration file is not UTF-8",
     ),
     "tab-indent": (b"rules:\n\tNL201: {}\n", r"rules\.yaml:2:1: invalid YAML"),
-    "unclosed-list": (b"select: [NL1\n", r"rules\.yaml:2:1: invalid YAML"),
+    "unclosed-list": (
+        b"select: [NL1\n",
+        r"rules\.yaml:1:9: invalid YAML: this list \('\['\) is never closed",
+    ),
     "two-documents": (b"select: [NL2]\n---\nselect: [NL1]\n", r"rules\.yaml:2:1: invalid YAML"),
     "duplicate-option": (
         b"rules:\n  NL201:\n    severity: error\n    severity: info\n",

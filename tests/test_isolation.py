@@ -68,7 +68,7 @@ def test_a_plugin_that_fails_to_import(run_cli, tmp_path):
     assert done.returncode == 2
     lines = done.stdout.splitlines()
     assert (
-        "<plugins>:1:1: NL005 plugin 'broken.py' cannot be loaded: ModuleNotFoundError: No module named 'newslint_no_such_module'"
+        "rules.yaml:2:5: NL005 plugin 'broken.py' cannot be loaded: ModuleNotFoundError: No module named 'newslint_no_such_module'"
         in lines
     )
     assert "calm.txt:1:1: HR301 calm" in lines  # the other local plugin loaded
@@ -116,9 +116,12 @@ def test_an_installed_plugin_that_fails_to_import(run_cli, tmp_path, broken_entr
     (tmp_path / "calm.txt").write_text(CALM, encoding="utf-8")
     done = run_cli("--no-config", "calm.txt", env=broken_entry_point)
     assert done.returncode == 2
+    # At the line of the package's entry_points.txt that names the plugin (not "<plugins>").
+    where = "site/newslint_broken-0.1.dist-info/entry_points.txt"  # (the test runs in tmp_path)
     assert (
-        "NL005 plugin 'broken' cannot be loaded: ImportError: cannot import name 'NoSuchThing'" in done.stdout
-    )
+        f"{where}:2:1: NL005 plugin 'broken' cannot be loaded: ImportError: cannot import name 'NoSuchThing'"
+        in done.stdout
+    ), done.stdout
     assert " NL201 " in done.stdout
     off = run_cli("--no-config", "--disable-plugin", "broken", "calm.txt", env=broken_entry_point)
     assert off.returncode == 1 and "NL005" not in off.stdout
@@ -131,7 +134,9 @@ def test_a_misspelt_hook_is_named_and_the_rest_still_runs(run_cli, tmp_path):
     )
     done = run_cli("calm.txt")
     assert done.returncode == 2
-    assert "NL005 plugin 'typo.py' implements an unknown hook 'newslint_rule'" in done.stdout, done.stdout
+    assert (
+        "rules.yaml:2:5: NL005 plugin 'typo.py' implements an unknown hook 'newslint_rule'" in done.stdout
+    ), done.stdout
     assert "NL201" in done.stdout and "Traceback" not in done.stderr
 
 
@@ -166,11 +171,9 @@ def test_a_story_rule_that_raises(run_cli, tmp_path):
     assert done.returncode == 2
     found = _findings(done)
     errors = [(path, message) for path, _line, code, message in found if code == "NL004"]
-    # The two articles share nothing: two stories, and the rule raises on each, at its first document.
-    assert sorted(errors) == [
+    assert errors == [
         ("calm.txt", "rule HR302 (tally) of plugin 'tally.py' raised ZeroDivisionError: no story"),
         ("stormy.txt", "rule HR302 (tally) of plugin 'tally.py' raised KeyError: 'forecast'"),
-        ("stormy.txt", "rule HR302 (tally) of plugin 'tally.py' raised ZeroDivisionError: no story"),
     ]
     assert [path for path, _line, code, _m in found if code == "NL201"] == ["calm.txt", "stormy.txt"]
 
@@ -185,3 +188,14 @@ def test_a_rule_without_its_documentation_is_not_loaded(run_cli, tmp_path):
         in done.stdout
     )
     assert "HR301" not in done.stdout and " NL201 " in done.stdout
+
+
+def test_ci_formats_locate_a_failed_plugin_where_it_is_named(run_cli, tmp_path):
+    _project(tmp_path, {"fragile.py": FRAGILE, "broken.py": "import newslint_no_such_module\n"})
+    sarif = json.loads(run_cli("--format", "sarif", "calm.txt").stdout)
+    [failed] = [r for r in sarif["runs"][0]["results"] if r["ruleId"] == "NL005"]
+    where = failed["locations"][0]["physicalLocation"]
+    assert where["artifactLocation"]["uri"] == "rules.yaml"
+    assert where["region"]["startLine"] == 3  # the second item of plugins:
+    github = run_cli("--format", "github", "calm.txt").stdout
+    assert "::error file=rules.yaml,line=3," in github and "<plugins>" not in github

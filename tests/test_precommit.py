@@ -180,3 +180,29 @@ def test_hook_manifest_and_project_config_are_valid(run_cli, tmp_path):
     proc = run_cli(*command[1:])
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "NL201" in proc.stdout  # the seeds' warnings are still reported
+
+
+def test_the_documented_configuration_is_pinned_by_autoupdate_freeze(newsroom, tmp_path):
+    """docs/newsroom.md: write any rev, then `pre-commit autoupdate --freeze` pins a commit."""
+    import re
+
+    articles, env = newsroom
+    hook_repo = articles.parent / "newslint"
+    page = (ROOT / "docs" / "newsroom.md").read_text(encoding="utf-8")
+    block = re.search(r"```yaml\n(repos:\n.*?)```", page, re.S).group(1)
+    url = re.search(r"repo: (\S+)", block).group(1)
+    desk = tmp_path / "desk"
+    desk.mkdir()
+    _git(desk, env, "init", "-q")
+    (desk / ".pre-commit-config.yaml").write_text(block.replace(url, hook_repo.as_posix()), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "autoupdate", "--freeze"],
+        cwd=desk,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    head = _git(hook_repo, env, "rev-parse", "HEAD").stdout.strip()
+    assert f"rev: {head}" in (desk / ".pre-commit-config.yaml").read_text(encoding="utf-8")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 
 import pytest
 
@@ -163,3 +164,32 @@ def test_github_escaping():
     # Across lines GitHub takes no columns.
     across = annotation(_finding(line=2, end_line=3, end_column=4))
     assert ",line=2,endLine=3,title=" in across and "col=" not in across
+
+
+def _repository(tmp_path):
+    """A repository with a story two folders down; newslint is run from that folder."""
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    desk = tmp_path / "content" / "politics"
+    desk.mkdir(parents=True)
+    (desk / "talks.txt").write_text("An unnamed official said the talks had stalled.\n", encoding="utf-8")
+    return desk
+
+
+def test_sarif_paths_are_relative_to_the_repository_root_from_a_subfolder(run_cli, tmp_path):
+    desk = _repository(tmp_path)
+    log = json.loads(run_cli("--no-config", "--format", "sarif", "talks.txt", cwd=desk).stdout)
+    run = log["runs"][0]
+    [result] = run["results"]
+    artifact = result["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert artifact == {"uri": "content/politics/talks.txt", "uriBaseId": "%SRCROOT%"}
+    root_uri = run["originalUriBaseIds"]["%SRCROOT%"]["uri"]
+    assert root_uri.startswith("file://") and root_uri.endswith(tmp_path.resolve().name + "/")
+    # The fingerprint does not depend on the folder newslint ran in.
+    from_root = json.loads(run_cli("--no-config", "--format", "sarif", "content", cwd=tmp_path).stdout)
+    assert from_root["runs"][0]["results"][0]["partialFingerprints"] == result["partialFingerprints"]
+
+
+def test_github_annotations_name_files_from_the_repository_root(run_cli, tmp_path):
+    desk = _repository(tmp_path)
+    out = run_cli("--no-config", "--format", "github", "talks.txt", cwd=desk).stdout
+    assert out.startswith("::warning file=content/politics/talks.txt,line=1,"), out

@@ -170,3 +170,28 @@ def test_lists_citations_and_framing_nouns():
             "Her party has followed the old motto (“When they shout, we whisper and we win”) for years.",
         ]
     )
+
+
+def test_a_pronoun_nobody_stands_for():
+    RuleTester(UnattributedQuote).run(
+        invalid=[
+            Invalid(
+                "The ferry will stop in May, the operator announced.\n\n"
+                "“We cannot run a boat that carries six people a day,” he said.\n",
+                [
+                    at(
+                        3,
+                        1,
+                        "“We cannot run a boat that carries six people a day,”",
+                        message="is given to “he”",
+                    )
+                ],
+            )
+        ],
+        valid=[
+            # someone named, or described, before the quotation
+            "Ana Ruiz runs the ferry.\n\n“We cannot run a boat that carries six people a day,” she said.\n",
+            "The port's manager spoke first.\n\n“We cannot run a boat that carries six people a day,” she said.\n",
+            "Alves described the night.\n\n“We heard the water before we saw it coming,” he said.\n",
+        ],
+    )

@@ -16,7 +16,7 @@ def test_flags_the_weasel_phrase():
             Invalid("Critics say the budget hides a deficit.", [at(1, 1, "Critics say")]),
             Invalid("Some people believe the vote was rigged.", [at(1, 1, "Some people believe")]),
             Invalid("It is widely believed that the mayor will resign.", [at(1, 1, "It is widely believed")]),
-            Invalid("The bridge is widely regarded as unsafe.", [at(1, 12, "is widely regarded")]),
+            Invalid("The bridge is widely regarded as unsafe.", [at(1, 12, "is widely regarded as")]),
             Invalid("The senator has been described as a maverick.", [at(1, 13, "has been described as")]),
             Invalid("Experts say the dam cannot hold another flood.", [at(1, 1, "Experts say")]),
             Invalid("Studies show the drug works.", [at(1, 1, "Studies show")]),
@@ -83,7 +83,7 @@ def test_every_crowd_is_found():
     phrases = [
         "Critics say", "Observers note", "Experts say", "Analysts say", "Commentators say", "Skeptics claim",
         "Sceptics claim", "Opponents say", "Supporters say", "Scientists say", "Historians argue",
-        "Economists believe", "Pundits say", "Scholars say", "Insiders said", "Lawmakers say",
+        "Economists believe", "Pundits say", "Scholars say", "Lawmakers say",
         "Legislators say", "Others say", "Most think", "Few believe",
     ]  # fmt: skip
     phrases += ["Several analysts said", "A few critics said", "Research suggests", "Evidence suggests"]
@@ -156,7 +156,7 @@ def test_a_named_persons_supporters_are_still_a_crowd():
         invalid=[
             Invalid(
                 "If Ruiz loses, many of his supporters say, they will leave the party.",
-                [at(1, 28, "supporters say")],
+                [at(1, 16, "many of his supporters say")],
             )
         ],
     )
@@ -174,9 +174,11 @@ def test_more_of_the_weasel_family():
             Invalid("Advocates say the law still protects tenants.", [at(1, 1, "Advocates say")]),
             Invalid(
                 "The reshuffle was seen by some as a demotion for the treasurer.",
-                [at(1, 19, "seen by some")],
+                [at(1, 15, "was seen by some")],
             ),
-            Invalid("She is the candidate widely regarded as the favourite.", [at(1, 22, "widely regarded")]),
+            Invalid(
+                "She is the candidate widely regarded as the favourite.", [at(1, 22, "widely regarded as")]
+            ),
             # an unrelated person quoted next does not name the experts
             Invalid(
                 "Experts say the levee will fail again. “We rebuilt it twice,” said Mayor Ana Ruiz.",
@@ -192,4 +194,77 @@ def test_more_of_the_weasel_family():
             "Experts say the levee will fail again. “The soil is too soft,” said Ana Ruiz, a hydrologist and "
             "professor at the state university.",
         ],
+    )
+
+
+def test_the_forms_a_crowd_takes():
+    RuleTester(VagueAttribution).run(
+        invalid=[
+            Invalid("Some councillors argue the levy is too low.", [at(1, 1, "Some councillors argue")]),
+            Invalid("Critics of the plan say it was rushed.", [at(1, 1, "Critics of the plan say")]),
+            Invalid(
+                "Those who oppose the bill warn that fares will double.",
+                [at(1, 1, "Those who oppose the bill warn")],
+            ),
+            Invalid("Some in the party feared a backlash.", [at(1, 1, "Some in the party feared")]),
+            Invalid("Conservationists say the reef is dying.", [at(1, 1, "Conservationists say")]),
+            Invalid(
+                "A vocal faction — including two former mayors — argued the vote should wait.",
+                [at(1, 1, "A vocal faction — including two former mayors — argued")],
+            ),
+            Invalid("Residents have complained about the noise.", [at(1, 1, "Residents have complained")]),
+        ],
+        valid=[
+            # a count, an address, a category, testimony
+            "Only 28 councillors signed the letter.",
+            "Analysts at the Coastal Trade Institute said traffic would grow.",
+            "A hotline has been set up for those who believe they were affected.",
+            "Residents said they heard shots after midnight.",
+            # a group the story named before
+            "Analysts at Coastal Bank said traffic would grow. The analysts expect a surplus.",
+        ],
+    )
+
+
+def test_views_with_no_one_holding_them():
+    RuleTester(VagueAttribution).run(
+        invalid=[
+            Invalid("The mayor is seen as the plan's champion.", [at(1, 11, "is seen as")]),
+            Invalid("The pier is believed to be unsafe.", [at(1, 10, "is believed to be")]),
+            Invalid("The firm has been accused of cutting corners.", [at(1, 10, "has been accused of")]),
+            Invalid("The quay is widely considered among the busiest.", [at(1, 10, "is widely considered")]),
+            Invalid("The man, 24, believed to be one of two suspects, died.", [at(1, 14, "believed to be")]),
+            Invalid("It is thought that the work will take a year.", [at(1, 1, "It is thought")]),
+        ],
+        valid=[
+            # a participle with no verb of being, a name, an active verb, a modal hedge, an agent
+            "Those considered at risk will be tested first.",
+            "The northern quay is known as the Salt Steps.",
+            "It was what he has often described as a duty.",
+            "They generally thought the plan was fair.",
+            "Some algorithms can be considered as a sort of fact.",
+            "The plan was described as reckless by Councillor Vidal.",
+            "The resolution cites, among others, two colleges in the south.",
+        ],
+    )
+
+
+def test_hidden_crowds():
+    RuleTester(VagueAttribution).run(
+        invalid=[
+            Invalid(
+                "The tax is revered by some on the right.", [at(1, 9, "is revered by some on the right")]
+            ),
+            Invalid(
+                "The delay fed the perception among some that the board was hiding costs.",
+                [at(1, 30, "among some")],
+            ),
+            Invalid(
+                "The early figures led many analysts to conclude that traffic had peaked.",
+                [at(1, 19, "led many analysts to conclude")],
+            ),
+            Invalid(
+                "It is what aid workers describe as a crisis.", [at(1, 7, "what aid workers describe as")]
+            ),
+        ]
     )

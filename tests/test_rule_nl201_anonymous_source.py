@@ -124,16 +124,29 @@ def test_witnesses_are_not_anonymous_sources():
     )
 
 
-def test_local_institutions_speak_through_officials():
+def test_officials_are_unnamed_people_police_are_the_institution():
     RuleTester(AnonymousSource).run(
         valid=[
-            "The victim died at the scene, police officials said.",
-            "Hospital officials said two patients were in critical condition.",
-            "Campus officials say the dormitory will stay closed.",
-            "A spokesman for the fire department said the blaze was contained.",
+            # the force or the body speaking, as "police said" does
+            "The victim died at the scene, police said.",
             "Investigators said the driver had not been drinking.",
+            "Sheriff's deputies said the road would stay closed.",
+            "The fire department said the blaze was contained.",
         ],
         invalid=[
+            # officials of any body are unnamed people, as AP and the NYT read "officials said"
+            Invalid("The victim died at the scene, police officials said.", [at(1, 31, "police officials")]),
+            Invalid(
+                "Hospital officials said two patients were in critical condition.",
+                [at(1, 1, "Hospital officials")],
+            ),
+            Invalid("Campus officials say the dormitory will stay closed.", [at(1, 1, "Campus officials")]),
+            # one unnamed person speaking for a body
+            Invalid(
+                "A spokesman for the fire department said the blaze was contained.",
+                [at(1, 1, "A spokesman for the fire department")],
+            ),
+            Invalid("An investigator said the driver had not been drinking.", [at(1, 1, "An investigator")]),
             Invalid(
                 "Seven sailors were found dead, a US military official said.",
                 [at(1, 32, "a US military official")],
@@ -314,4 +327,57 @@ def test_unnamed_sources_that_govern_the_sentence_or_belong_to_an_institution():
             # an institution speaking is not an anonymous source
             "Police said the road would reopen on Monday.",
         ],
+    )
+
+
+def test_plural_role_only_and_relayed_sources():
+    RuleTester(AnonymousSource).run(
+        invalid=[
+            Invalid(
+                "The border will stay shut, State Department officials said.",
+                [at(1, 28, "State Department officials", message=NO_REASON)],
+            ),
+            Invalid("The firm's lawyers said the deal was legal.", [at(1, 1, "The firm's lawyers")]),
+            Invalid(
+                "Several union leaders said the vote would be close.", [at(1, 1, "Several union leaders")]
+            ),
+            Invalid("Intelligence sources said the ship was tracked.", [at(1, 1, "Intelligence sources")]),
+            Invalid("Police sources said the guards were warned.", [at(1, 1, "Police sources")]),
+            Invalid("A former staffer says the manager knew.", [at(1, 1, "A former staffer")]),
+            Invalid("A nurse who works at the clinic said two men were treated.", [at(1, 1, "A nurse")]),
+            Invalid(
+                "The ship was held, according to the Coast Post, which cited unnamed officials.",
+                [at(1, 61, "unnamed officials")],
+            ),
+            Invalid("The driver fled, according to news reports.", [at(1, 31, "news reports")]),
+            Invalid("An uncle of the boy said he had just left work.", [at(1, 1, "An uncle of the boy")]),
+        ],
+        valid=[
+            # the force speaking, unnamed people acting, a person the story identifies
+            "Sheriff's deputies said the road would stay closed.",
+            "The victim's mother said he had been working late.",
+            "Officers have not said whether anyone was arrested.",
+            # what someone is, a question, a category
+            "I would be a president who says no to waste.",
+            "Nobody knows what the officials knew about the leak.",
+        ],
+    )
+
+
+def test_a_reason_given_paragraphs_later_is_the_sources_own():
+    text = (
+        "The talks broke down over pensions, two union officials said.\n\n"
+        "A nurse at the port clinic said two dockers had been treated.\n\n"
+        "The officials asked not to be named, citing fear of reprisals from the union.\n"
+    )
+    RuleTester(AnonymousSource).run(
+        invalid=[
+            Invalid(
+                text,
+                [
+                    at(1, 37, "two union officials", message=REASON),
+                    at(3, 1, "A nurse at the port clinic", message=NO_REASON),
+                ],
+            )
+        ]
     )

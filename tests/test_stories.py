@@ -9,7 +9,9 @@ is made up.
 
 from __future__ import annotations
 
+import json
 import pickle
+from pathlib import Path
 
 import pytest
 
@@ -317,3 +319,22 @@ def test_articles_published_months_apart_are_two_stories():
     spring, same_week, autumn = (publication_day(d) for d in ("2024-05-07", "2024-05-09", "2024-10-02"))
     assert group_stories(features, [spring, same_week, 0, 0]) == [[0, 1], [2], [3]]
     assert group_stories(features, [spring, autumn, 0, 0]) == [[0], [1], [2], [3]]
+
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def test_show_stories_prints_each_story_and_what_ties_it(run_cli, tmp_path):
+    # The seeds are one event told three times; a budget story stands apart.
+    for seed in sorted(SEEDS.glob("*.txt")):
+        (tmp_path / seed.name).write_bytes(seed.read_bytes())
+    (tmp_path / "budget.txt").write_text(BUDGET_A, encoding="utf-8")
+    (tmp_path / "rules.yaml").write_text("story: {by: auto}\n", encoding="utf-8")
+    data = json.loads(run_cli("--show-stories", "--format", "json", ".").stdout)
+    assert data["version"] == 1
+    files = sorted(s["files"] for s in data["stories"])
+    assert files == sorted([["budget.txt"], sorted(p.name for p in SEEDS.glob("*.txt"))])
+    text = run_cli("--show-stories", ".")
+    assert text.returncode == 0
+    assert "story " in text.stdout and "names they share:" in text.stdout
+    assert "1 story of several articles (3 articles), 1 standing alone" in text.stderr

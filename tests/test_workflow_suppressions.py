@@ -16,6 +16,11 @@ ANON_3 = "Two people familiar with the matter said the talks had stalled."
 WEASEL = "Many believe the talks had stalled."
 
 
+def _ranges(suppressions) -> list[tuple[str, int, int]]:
+    """(code, first line, last line) of the suppressions that switch lines off."""
+    return [(s.code, s.first, s.last) for s in suppressions if s.silences]
+
+
 def _codes_at(stdout: str) -> list[tuple[int, str]]:
     out = []
     for line in stdout.splitlines():
@@ -110,7 +115,7 @@ def test_per_file_ignores(run_cli, tmp_path):
 
 def test_comments_in_code_fences_are_examples_not_suppressions():
     source = "```\n<!-- newslint-disable NL201 -->\n```\n<!-- newslint-disable NL102 -->\ntext\n"
-    assert comment_suppressions(source) == [("NL102", 4, 6)]
+    assert _ranges(comment_suppressions(source)) == [("NL102", 4, 6)]
 
 
 def test_comment_parser_ranges():
@@ -118,7 +123,7 @@ def test_comment_parser_ranges():
         "a\n<!-- newslint-disable NL201, NL102 -->\nb\n<!-- newslint-enable NL102 -->\n"
         "c\n<!--newslint-disable-next-line NL3 -- agency copy, see desk note-->\nd\n"
     )
-    assert sorted(comment_suppressions(source)) == [("NL102", 2, 4), ("NL201", 2, 8), ("NL3", 7, 7)]
+    assert sorted(_ranges(comment_suppressions(source))) == [("NL102", 2, 4), ("NL201", 2, 8), ("NL3", 7, 7)]
     assert comment_suppressions("no directives here\n") == []
 
 
@@ -154,6 +159,70 @@ def test_unused_suppressions_of_rules_that_did_not_run_are_left_alone(run_cli, t
         encoding="utf-8",
     )
     proc = run_cli("--no-config", "--select", "NL1", "--report-unused-suppressions", "story.md")
-    # NL201 did not run, so its comment cannot be judged; "NL2O1" (a typo) names no rule.
-    assert _codes_at(proc.stdout) == [(5, "NL010")], proc.stdout
-    assert "no rule has this code" in proc.stdout
+    # NL201 did not run, so its comment cannot be judged; "NL2O1" (a typo) names no
+    # rule: an error where it is written (NL011), not an unused suppression.
+    assert _codes_at(proc.stdout) == [(4, "NL011")], proc.stdout
+    assert "no rule has the code, prefix or name 'NL2O1' (did you mean 'NL201'?)" in proc.stdout
+
+
+def test_a_mistyped_directive_is_an_error_and_silences_nothing(run_cli, tmp_path):
+    # "nextline" for "next-line": it used to be read as a block `disable`,
+    # silencing NL201 to the end of the file.
+    (tmp_path / "story.md").write_text(
+        f"<!-- newslint-disable-nextline NL201 -->\n{ANON}\n\n{ANON_2}\n", encoding="utf-8"
+    )
+    proc = run_cli("--no-config", "story.md")
+    assert proc.returncode == 1
+    assert proc.stdout.splitlines()[0] == (
+        "story.md:1:6: NL011 unknown directive 'newslint-disable-nextline'"
+        " (did you mean 'newslint-disable-next-line'?): it silences nothing"
+    )
+    assert _codes_at(proc.stdout) == [(1, "NL011"), (2, "NL201"), (4, "NL201")], proc.stdout
+
+
+def test_an_unknown_code_is_an_error_where_it_is_written(run_cli, tmp_path):
+    (tmp_path / "story.html").write_text(
+        f"<p>{ANON} <!-- newslint-disable-line NL201, anonymus-source --></p>\n", encoding="utf-8"
+    )
+    proc = run_cli("--no-config", "story.html")
+    assert proc.stdout == (
+        "story.html:1:86: NL011 suppression: no rule has the code, prefix or name 'anonymus-source'"
+        " (did you mean 'anonymous-source'?); it silences nothing\n"
+    )
+    assert proc.returncode == 1
+
+
+def test_invalid_suppressions_are_not_silenced_by_a_block_disable(run_cli, tmp_path):
+    (tmp_path / "story.md").write_text(
+        f"<!-- newslint-disable -->\n{ANON}\n<!-- newslint-enabel -->\n{ANON_2}\n", encoding="utf-8"
+    )
+    proc = run_cli("--no-config", "story.md")
+    assert _codes_at(proc.stdout) == [(3, "NL011")], proc.stdout
+    assert "did you mean 'newslint-enable'?" in proc.stdout
+
+
+def test_front_matter_ignores_with_an_unknown_code(run_cli, tmp_path):
+    (tmp_path / "story.md").write_text(
+        f"---\nnewslint:\n  ignore: [NL2, NL99]\n---\n{ANON}\n", encoding="utf-8"
+    )
+    proc = run_cli("--no-config", "story.md")
+    assert _codes_at(proc.stdout) == [(1, "NL011")], proc.stdout
+    assert "'NL99'" in proc.stdout
+
+
+def test_a_reason_follows_two_dashes_and_may_say_anything(run_cli, tmp_path):
+    (tmp_path / "story.md").write_text(
+        "<!-- newslint-disable-next-line NL201 -- named in court papers > see the desk's note -->\n"
+        f"{ANON}\n\n{ANON_2} <!-- newslint-disable-line NL201 -- wire copy, not ours -->\n",
+        encoding="utf-8",
+    )
+    proc = run_cli("--no-config", "story.md")
+    assert proc.returncode == 0 and proc.stdout == "", proc.stdout
+    assert "2 suppressed" in proc.stderr
+
+
+def test_an_unclosed_comment_does_not_swallow_the_next_one():
+    source = "<!-- newslint-disable NL201\ntext\n<!-- newslint-disable-line NL102 -->\n"
+    assert _ranges(comment_suppressions(source)) == [("NL102", 3, 3)]
+    many = "<!-- newslint-disable NL1 " * 20_000  # never closed: linear, and nothing silenced
+    assert comment_suppressions(many) == []

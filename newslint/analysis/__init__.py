@@ -24,6 +24,7 @@ from functools import cached_property
 
 from newslint.analysis.attribution import Attribution, attribution_covering, find_attributions
 from newslint.analysis.casualties import CasualtyClaim, find_casualty_claims, year_of
+from newslint.analysis.claims import Claim, find_claims
 from newslint.analysis.copy import (
     Credits,
     Fingerprints,
@@ -38,6 +39,7 @@ from newslint.analysis.quotes import Quote, find_quotes
 from newslint.analysis.segments import Paragraph, Sentence, split_paragraphs, split_sentences
 from newslint.analysis.sources import AnonymousSource, find_anonymous_sources
 from newslint.analysis.speakers import QuoteSpeaker, find_quote_speakers
+from newslint.analysis.vague import VagueAttribution, find_vague_attributions
 from newslint.document import Document
 from newslint.spans import Span
 
@@ -48,6 +50,7 @@ __all__ = [
     "AnonymousSource",
     "Attribution",
     "CasualtyClaim",
+    "Claim",
     "Credits",
     "Fingerprints",
     "NameMention",
@@ -57,6 +60,7 @@ __all__ = [
     "Quote",
     "QuoteSpeaker",
     "Sentence",
+    "VagueAttribution",
 ]
 
 
@@ -135,7 +139,8 @@ class Analysis:
         """The title line opening a plain-text article, or None.
 
         The first paragraph when it is one short line with no closing full
-        stop and other paragraphs follow (a headline, a kicker, a dateline).
+        stop and other paragraphs follow (a headline, a kicker, a dateline), the
+        next one not going on in lower case.
         """
         paragraphs = self.paragraphs
         if len(paragraphs) < 2:
@@ -143,6 +148,9 @@ class Analysis:
         first = paragraphs[0]
         line = self.text[first.start : first.end]
         if len(line) > 160 or "\n" in line or line.rstrip().endswith((".", "!", "?", "”", '"')):
+            return None
+        # A line wrapped mid-sentence ("Critics\nsay the plan …") goes on in lower case.
+        if self.text[paragraphs[1].start : paragraphs[1].start + 1].islower():
             return None
         return Span(first.start, first.end)
 
@@ -171,13 +179,27 @@ class Analysis:
     @cached_property
     def quote_speakers(self) -> list[QuoteSpeaker]:
         """Every quotation with the attribution giving its speaker (or None)."""
-        return find_quote_speakers(self.text, self.quotes, self.sentences, self.attributions)
+        return find_quote_speakers(self.text, self.quotes, self.sentences, self.attributions, self.paragraphs)
 
     @cached_property
     def anonymous_sources(self) -> list[AnonymousSource]:
         """First mentions of unnamed sources of information; see analysis.sources."""
         return find_anonymous_sources(
-            self.text, self.sentences, self.attributions, [q.content for q in self.quotes]
+            self.text, self.sentences, self.attributions, [q.content for q in self.quotes], self.headline
+        )
+
+    @cached_property
+    def vague_attributions(self) -> list[VagueAttribution]:
+        """Opinions put in the mouth of an unnamed crowd ("many believe"); see analysis.vague."""
+        return find_vague_attributions(
+            self.text, self.sentences, [q.content for q in self.quotes], self.attributions, self.headline
+        )
+
+    @cached_property
+    def claims(self) -> list[Claim]:
+        """Statistics and record claims, with the source their paragraph gives; see analysis.claims."""
+        return find_claims(
+            self.text, self.sentences, self.paragraphs, [q.content for q in self.quotes], self.attributions
         )
 
     def attribution_for(self, span: Span, scope: str = "sentence") -> Attribution | None:

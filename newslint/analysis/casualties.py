@@ -21,12 +21,12 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from newslint.analysis._scan import fold_lower
 from newslint.analysis.attribution import Attribution
-from newslint.analysis.lexicon.casualties import INSTITUTIONAL_SOURCES, SOURCE_PRONOUNS
+from newslint.analysis.lexicon.casualties import INSTITUTIONAL_SOURCES, MORE_PERSON_NOUNS, SOURCE_PRONOUNS
 from newslint.analysis.numbers import COUNT, TENS, UNITS, LazyPattern, parse_count
 from newslint.analysis.quotes import Quote
 from newslint.analysis.segments import Paragraph, Sentence
@@ -215,6 +215,7 @@ _HEAD_KEYS = {
     "nigerians": "nigerian",
     "mexicans": "mexican",
 }
+_HEAD_KEYS.update({w: k for w, k in MORE_PERSON_NOUNS.items() if w not in _HEAD_KEYS})
 GENERIC_GROUPS = frozenset({"people", "victim"})
 _SINGULAR_HEADS = frozenset(
     w
@@ -223,7 +224,14 @@ _SINGULAR_HEADS = frozenset(
 )
 # An age standing for a person: "a 4-year-old", "two 17-year-olds".
 _AGE = r"(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ](?:year|month|week|day)s?[- ]olds?"
-_HEAD = "|".join(sorted(_HEAD_KEYS, key=len, reverse=True)) + "|" + _AGE
+_HEAD = (
+    "|".join(sorted((h for h in _HEAD_KEYS if h != "other"), key=len, reverse=True))
+    # "other" heads a group only alone: "nine other officers" are officers
+    + "|other(?!\\s+(?:"
+    + "|".join(sorted(_HEAD_KEYS, key=len, reverse=True))
+    + ")\\b)|"
+    + _AGE
+)
 _AGE_HEAD = re.compile(_AGE, re.I)
 
 # Casualty words as written, and the condition they report.
@@ -260,10 +268,10 @@ _GROUP = rf"{_MOD}(?P<head>{_HEAD})\b"
 _ADVERB = r"(?:found|confirmed|subsequently|accidentally|apparently|allegedly|fatally|critically|seriously|severely|mortally|gravely|badly|slightly|non-fatally|reportedly|also|later|all|both)"
 _PASSIVE_COND = (
     r"(?P<cond>shot\s+(?:and\s+)?(?:killed|dead|to\s+death|wounded|injured|(?:later\s+)?died)|shot|killed|"
-    r"(?:pronounced|declared)\s+dead|dead|died|"
+    r"(?:pronounced|declared)\s+dead|(?:found|discovered)\s+dead|dead|died|"
     r"injured|wounded|hurt|missing|hospitali[sz]ed|slain|murdered|stabbed|lost\s+their\s+lives|stabbed\s+to\s+death|"
     # struck or hit by gunfire, grazed: shot ("four people had been struck by gunfire")
-    r"(?:struck|hit|grazed)\s+(?:by\s+(?:gunfire|(?:a\s+|stray\s+)?bullets?|rounds?|shotgun\s+pellets)|in\s+the\s+[a-z]+)|"
+    r"(?:struck|hit|grazed)\s+(?:by\s+(?:gunfire|(?:a\s+|stray\s+)?bullets?|rounds?|shotgun\s+pellets|(?:gun)?shots)|in\s+the\s+[a-z]+)|"
     # taken to a hospital: hurt ("two children were taken to Texas Children's Hospital")
     r"(?:taken|rushed|transported|airlifted|flown|sent)\s+to\s+(?:[\w’'.-]+\s+){0,4}?"
     r"(?:hospitals?|medical\s+cent(?:er|re)s?|trauma\s+cent(?:er|re)s?)|"
@@ -279,7 +287,7 @@ _SUBJECT_FIRST = LazyPattern(
     # an apposition, or a short relative or participle clause before the verb:
     # "Two men, ages 20 and 25, were shot"; "A man sitting in his car was shot"
     rf"(?:\s*,[^,.;:]{{1,60}},|\s+(?:--|[—–-])\s+[^.;:—–]{{1,60}}?\s+(?:--|[—–-])"
-    rf"|(?:\s+(?!(?:and|or|but|would|could|might|may|should|not|never|if)\b)"
+    rf"|(?:\s+(?!(?:and|or|but|would|could|might|may|should|not|never|if|after|before|when|while|because|since|until|following|as)\b)"
     rf"(?![\w’'-]*n[’']t\b)[\w’'-]+){{1,6}}?(?=\s+(?:{_AUX}|has|have|had)\s))?"
     rf"(?:\s+(?:who|that|were|was|are|is|have|has|had|been|being|got|{_ADVERB})){{0,4}}\s+{_PASSIVE_COND}",
     re.I,
@@ -294,7 +302,7 @@ _AGE_SUBJECT = LazyPattern(
 )
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|his|her|their|its|our|my|your)\s+\Z", re.I)
 # Coordinated subjects: "two women and a baby are dead".
-_NOUN_PHRASE = LazyPattern(rf"{_COUNT}\s+{_GROUP}", re.I)
+_NOUN_PHRASE = LazyPattern(rf"{_COUNT}\s+(?:of\s+(?:his|her|their|its|the)\s+)?{_GROUP}", re.I)
 _AND = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.I)
 _SUBJECT_TAIL = LazyPattern(
     rf"(?:\s+(?:who|that|were|was|are|is|have|has|had|been|being|got|{_ADVERB})){{0,4}}\s+{_PASSIVE_COND}",
@@ -307,10 +315,12 @@ _VERB = (
     r"massacred|massacring|executed|executing|stabbed|stabbing|"
     r"murders?\s+of|slayings?\s+of|fatal\s+shootings?\s+of|shootings?\s+of|fatally\s+(?:shot|shooting|wounded|wounding)|shot\s+and\s+killed|"
     r"killed|killing|kills|wounded|wounding|wounds|injured|injuring|injures|hurt|hurting|"
-    r"left|leaving|leaves|shot|shooting|shoots|sent|sending|sends)"
+    r"left|leaving|leaves|shot|shooting|shoots|sent|sending|sends|murdered|murdering|"
+    r"received|receiving|treated|treating|admitted)"
 )
 _OBJECT_AFTER = LazyPattern(
-    rf"\b{_VERB}\s+(?:(?:his|her|their|its)\s+)?{_COUNT}\s+{_GROUP}"
+    rf"\b{_VERB}\s+(?:(?:his|her|their|its)\s+|another\s+|an\s+additional\s+|a\s+total\s+of\s+)?{_COUNT}\s+"
+    rf"(?:of\s+(?:his|her|their|its|the)\s+)?{_GROUP}"
     r"(?:\s+(?P<tail>dead|injured|wounded|hurt|to\s+(?:the\s+|a\s+|area\s+|local\s+)?hospitals?))?",
     re.I,
 )
@@ -325,7 +335,7 @@ _MORE_OBJECTS = LazyPattern(
 # "3 dead", "two injured", "14 deaths", "five shooting victims".
 _BARE = LazyPattern(
     rf"\b(?P<count>{COUNT}|another)\s+(?:(?P<shooting>shooting|gunshot)\s+)?"
-    rf"(?P<cond>dead|killed|injured|wounded|hurt|deaths|fatalities|injuries|casualties|victims|"
+    rf"(?P<cond>dead|killed|injured|wounded|hurt|hospitali[sz]ed|deaths|fatalities|injuries|casualties|victims|"
     r"shot(?:\s+and\s+killed|\s+dead|\s+to\s+death)?)\b",
     re.I,
 )
@@ -396,14 +406,15 @@ _ONE_VICTIM = re.compile(
 )
 # "shot and killed his friend", "kills 3-year-old brother", "killed himself".
 _KILLED_SOMEONE = LazyPattern(
-    r"(?:shot\s+and\s+killed|shoots\s+and\s+kills|fatally\s+(?:shot|shoots|shooting)|killed|kills|killing)\s+"
-    rf"(?:(?:his|her|their|the|a|an|its)\s+)?(?:[\w’'-]+\s+){{0,2}}?(?:{_HEAD}|himself|herself|him|her)\b",
+    r"(?:shot\s+and\s+killed|shoots\s+and\s+kills|fatally\s+(?:shot|shoots|shooting)|killed|kills|killing|"
+    r"murdered|murdering)\s+"
+    rf"(?P<object>(?:(?:his|her|their|the|a|an|its)\s+)?(?:[\w’'-]+\s+){{0,2}}?(?:{_HEAD}|himself|herself|him|her))\b",
     re.I,
 )
 # "shot his younger brother", "wounding a bystander".
 _SHOT_SOMEONE = LazyPattern(
     r"(?:shot|shoots|shooting|wounded|wounding|injured|injuring)\s+"
-    rf"(?:his|her|their|the|a|an|its)\s+(?:[\w’'-]+\s+){{0,2}}?(?:{_HEAD})\b",
+    rf"(?P<object>(?:his|her|their|the|a|an|its)\s+(?:[\w’'-]+\s+){{0,2}}?(?:{_HEAD}))\b",
     re.I,
 )
 # "a quadruple shooting": a count of victims in one word.
@@ -423,7 +434,7 @@ _VERB_START = re.compile(
     r"\b(?:claimed|fatal|fatally|shooting|shootings|deaths|killings?|murders?|slayings?|killed|killing|kills|"
     r"wounded|wounding|wounds|injured|injuring|injures|hurt|hurting|left|leaving|leaves|shot|shoots|"
     r"executions?|massacre|massacred|massacring|executed|executing|stabbed|stabbing|stabbings|woundings?|"
-    r"sent|sending|sends)\b",
+    r"sent|sending|sends|murdered|murdering|received|receiving|treated|treating|admitted)\b",
 )
 # The cheap pre-scan (on the lower-cased text): a sentence without one of
 # these at the start of a word holds no claim.
@@ -484,7 +495,9 @@ _COND_WORD = re.compile(
 # the number is no count of victims.
 _NOT_A_COUNT_BEFORE = re.compile(
     r"(?:\b(?:no|not\s+a\s+single)\s+|\b(?:mother|father|mom|mum|dad|parent|grandmother|grandfather|"
-    r"grandparent|grandma|grandpa)s?\s+of\s+)\Z",
+    r"grandparent|grandma|grandpa)s?\s+of\s+"
+    # a gallery's numbering: "Image 1 of / 10", "Photo 3 of 12"
+    r"|\bof\s*/\s*|\b(?:image|photo|slide|picture|video)s?\s+\d+\s+of\s+)\Z",
     re.I,
 )
 _SHOTS_FIRED_BEFORE = re.compile(
@@ -509,7 +522,9 @@ _MONTH_BEFORE = re.compile(
 _ATTRIBUTION = re.compile(
     r"\b(?:(?P<according>according\s+to)|(?P<verb>said|says|say|saying|told|tells|added|stated|"
     r"confirmed|confirms|announced|reported|reports|quoted|claimed(?!\s+(?:the\s+)?(?:[\w,]+\s+)?lives)|maintains|"
-    r"indicated|indicates|revealed|reveals|estimated|estimates|counted|recorded))\b",
+    r"indicated|indicates|revealed|reveals|estimated|estimates|counted|recorded|recalled|recounted|"
+    # witnesses "described seeing", not a suspect "described as a man"
+    r"described(?!\s+(?:\w+\s+)?as\b)|describes(?!\s+(?:\w+\s+)?as\b)))\b",
     re.I,
 )
 _WORDS_AFTER = re.compile(r"\s+((?:the\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,3})")
@@ -560,6 +575,9 @@ class CasualtyClaim(Span):
     #: killed"): an explicit figure the reporter gives, which the figure
     #: rules check. Tallies count both.
     explicit: bool = True
+    #: The count is every victim, of whom some are counted again: "one of
+    #: the five people hospitalized has died" (five in all, one dead).
+    of_total: bool = False
 
     @property
     def attributed(self) -> bool:
@@ -617,6 +635,8 @@ def _verb_condition(verb: str, tail: str | None) -> str | None:
         return "injured"
     if v.startswith("stab"):
         return "victim"
+    if v.startswith(("receiv", "treat", "admit")):
+        return "injured"  # "hospitals received nine patients"
     return "shot"
 
 
@@ -658,6 +678,8 @@ def find_casualty_claims(
     # Read once, and only for an article with a claim (most have none): the
     # sentences of each paragraph and the latest year the text names.
     by_paragraph: dict[int, list[Sentence]] | None = None
+    by_sentence: dict[int, list[Attribution]] = {}
+    quote_starts: list[int] = []
     reference: int | None = None
     for sent in cue_sentences:
         found = list(_claims_in_sentence(text, sent))
@@ -668,8 +690,23 @@ def find_casualty_claims(
             for s in sentences:
                 by_paragraph.setdefault(s.paragraph, []).append(s)
             reference = max((y for y in (reference_year, _latest_year(text)) if y is not None), default=None)
+            for a in attributions:
+                by_sentence.setdefault(a.sentence, []).append(a)
+            quote_starts = [q.start for q in quotes]
         paragraph = by_paragraph.get(sent.paragraph, [sent])
+        # Where a source is looked for: the sentence and its reach (the short
+        # paragraph, or the sentences next to it), and the relations there, so
+        # a whole article on one line costs no search of every sentence and
+        # relation per figure. (Given as the paragraph, the reach reads the same.)
+        if len(paragraph) <= 5:
+            reach: Sequence[Sentence] = paragraph
+        else:  # (a paragraph's sentences are consecutive)
+            reach = sentences[
+                max(sent.index - 1, paragraph[0].index) : min(sent.index + 2, paragraph[-1].index + 1)
+            ]
+        near = [a for s in reach for a in by_sentence.get(s.index, ())]
         sources: dict[tuple[int, int], str] = {}
+        pieces = _Pieces(text, sent)
         background = _background(text[sent.start : sent.end], reference)
         for start, end, count, condition, group, head, definite, explicit in found:
             parsed = (
@@ -684,11 +721,12 @@ def find_casualty_claims(
                 continue
             if low != int(low) or _RATE_AFTER.match(text, end):
                 continue  # "19.3 deaths per 100,000 people": a rate, not a count of people
-            in_quote = any(q.start <= start and end <= q.end for q in quotes)
+            i = bisect.bisect_right(quote_starts, start) - 1  # (quotations never overlap)
+            in_quote = i >= 0 and end <= quotes[i].end
             source = sources.get((start, end))
             if source is None:
                 source = sources[(start, end)] = _source(
-                    text, Span(start, end), sent, paragraph, attributions, sentences
+                    text, Span(start, end), sent, reach, near, sentences, pieces
                 )
             rest = text[end : sent.end]
             claims.append(
@@ -709,9 +747,32 @@ def find_casualty_claims(
                     _partial(claims, sent.index, start, condition, group, text, rest),
                     bool(_WITH_PERPETRATOR.match(text, start, sent.end)),
                     explicit,
+                    _OF_TOTAL_BEFORE.search(text, max(0, start - 24), start) is not None,
                 )
             )
+    _mark_totals(claims, text)
     return claims
+
+
+def _mark_totals(claims: list[CasualtyClaim], text: str) -> None:
+    """ "The shooting sent five people to the hospital; one has died": the
+    count before a part that died ("one has died", "one of them died",
+    "one fatally") is everyone hit, dead and alive (``of_total``)."""
+    for i, c in enumerate(claims):
+        if c.condition != "killed" or not _SUBSET.match(text, c.start):
+            continue
+        for j in range(i - 1, max(-1, i - 4), -1):
+            t = claims[j]
+            if t.sentence < c.sentence - 1:
+                break
+            if (
+                t.condition in ("injured", "shot", "victim")
+                and t.explicit
+                and not t.partial
+                and t.low > c.low
+            ):
+                claims[j] = replace(t, of_total=True)
+                break
 
 
 _TOLLS = ("killed", "injured", "shot")
@@ -829,7 +890,15 @@ def _claims_in_sentence(text: str, sent: Sentence) -> Iterable[_Found]:
     # Where a count and a victim group start: both patterns below begin with
     # that noun phrase, so they cannot match where it does not.
     phrases = [pos for pos in counts if _NOUN_PHRASE.match(body, pos)]
-    for pos in phrases:
+    starts = phrases
+    if " and " in body:  # "the boy, his grandmother and a man were hit"
+        starts = sorted(
+            {
+                *phrases,
+                *(m.start() for m in _DETERMINER.finditer(lower) if _near_after(conds, m.start(), 130)),
+            }
+        )
+    for pos in starts:
         coordinated = _coordinated_subject(body, pos)
         if coordinated:
             end, total, condition, numbered = coordinated
@@ -862,6 +931,16 @@ def _claims_in_sentence(text: str, sent: Sentence) -> Iterable[_Found]:
         if not m:
             continue
         object_condition = _verb_condition(m.group("verb"), m.group("tail"))
+        if (
+            object_condition is not None
+            and fold_lower(m.group("count")) in ("a", "an")
+            and not m.group("tail")
+        ):
+            listed = _object_list(body, m.start("count"), m.end("head"))  # "killing a father and son"
+            if listed is not None:
+                end, total, numbered = listed
+                add(m.start("count"), end, str(total), object_condition, "", "people", explicit=numbered)
+                continue
         add(
             m.start("count"),
             m.end("head"),
@@ -956,11 +1035,21 @@ def _claims_in_sentence(text: str, sent: Sentence) -> Iterable[_Found]:
     for pos in verbs:
         m = _KILLED_SOMEONE.match(body, pos)
         if m:
-            add(m.start(), m.end(), "", "killed", "", "", True)
+            listed = _object_list(body, m.start("object"), m.end())
+            if listed is not None:
+                end, total, numbered = listed
+                add(m.start("object"), end, str(total), "killed", "", "people", explicit=numbered)
+            else:
+                add(m.start(), m.end(), "", "killed", "", "", True)
             continue
         m = _SHOT_SOMEONE.match(body, pos)
         if m:
-            add(m.start(), m.end(), "", "shot", "", "", True)
+            listed = _object_list(body, m.start("object"), m.end())
+            if listed is not None:  # "shooting his neighbour and three of her children"
+                end, total, numbered = listed
+                add(m.start("object"), end, str(total), "shot", "", "people", explicit=numbered)
+            else:
+                add(m.start(), m.end(), "", "shot", "", "", True)
     m = _HEADLINE_SUBJECT.match(body)
     if m and not _active_verb(body, m.end("head"), m.start("cond"), m.end()):
         condition = _condition(m.group("cond"), _adverb_before(body, m.start("cond")))
@@ -969,6 +1058,20 @@ def _claims_in_sentence(text: str, sent: Sentence) -> Iterable[_Found]:
         for m in _ONE_VICTIM.finditer(body):
             condition = "injured" if m.group("injured") else "killed" if m.group("killed") else "shot"
             add(m.start(), m.end(), "", condition, "", "", True)
+    if may_hold("all ", "the ", "both "):
+        for m in _ELLIPTIC_SUBJECT.finditer(body):  # "All three were taken to the hospital"
+            add(
+                m.start("count"),
+                m.end("cond"),
+                m.group("count"),
+                _condition(m.group("cond"), _adverb_before(body, m.start("cond"))),
+                "",
+                "",
+            )
+    if may_hold(*_ORDINALS):
+        for m in _ORDINAL_VICTIM.finditer(body):
+            n = str(_ORDINALS[fold_lower(m.group("n"))])
+            add(m.start(), m.end(), n, "victim", "", "victim", explicit=False)
     if may_hold(*_MULTIPLE):
         for m in _MULTIPLE_EVENT.finditer(body):
             what = fold_lower(m.group("what"))
@@ -984,17 +1087,27 @@ def _near_after(positions: list[int], pos: int, distance: int) -> bool:
     return i < len(positions) and positions[i] <= pos + distance
 
 
+# One person referred to with a determiner ("the boy", "his grandmother",
+# "their father"): a part of a coordinated subject or object.
+_ONE_PERSON = LazyPattern(
+    rf"(?:the|his|her|their|its|our)\s+(?P<count>)(?:[\w-]+\s+)?(?P<head>{_HEAD})\b", re.I
+)
+_OF_WHOM = re.compile(r"\s+of\s+(?:a|the|his|her|their)\s+[\w-]+", re.I)
+_DETERMINER = re.compile(r"\b(?:the|his|her|their)\s")
+
+
 def _coordinated_subject(body: str, pos: int) -> tuple[int, int, str, bool] | None:
-    """ "two women and a baby are dead": (end, summed count, condition, a number written), or None."""
+    """ "two women and a baby are dead", "the boy, his grandmother and a man were hit":
+    (end, summed count, condition, a number written), or None."""
     total = 0
     parts = 0
     numbered = False  # a part with a number, not only "a man and a woman"
     end = pos
     while True:
-        m = _NOUN_PHRASE.match(body, end)
+        m = _NOUN_PHRASE.match(body, end) or _ONE_PERSON.match(body, end)
         if not m:
             return None
-        count = m.group("count")
+        count = m.group("count") or "a"  # "the boy", "his grandmother": one person each
         parsed = (1, 1, True, False) if fold_lower(count) in ("a", "an", "another") else parse_count(count)
         if parsed is None or not parsed[2] or (parsed[0] == 1 and not _singular(m.group("head"))):
             return None
@@ -1002,6 +1115,9 @@ def _coordinated_subject(body: str, pos: int) -> tuple[int, int, str, bool] | No
         parts += 1
         numbered = numbered or fold_lower(count) not in ("a", "an", "another")
         end = m.end()
+        of = _OF_WHOM.match(body, end)  # "three members of a family and a fourth man"
+        if of:
+            end = of.end()
         sep = _AND.match(body, end)
         if not sep:
             break
@@ -1013,6 +1129,38 @@ def _coordinated_subject(body: str, pos: int) -> tuple[int, int, str, bool] | No
         return None
     condition = _condition(tail.group("cond"), _adverb_before(body, tail.start("cond")))
     return tail.end(), total, condition, numbered
+
+
+def _object_list(body: str, start: int, end: int) -> tuple[int, int, bool] | None:
+    """More objects after one person ("killing his wife and two young children",
+    "killing wife, 2 young children", "a father and son"): (end, people in
+    all, a number written), or None when the object stands alone."""
+    total, numbered, pos = 1, False, end
+    while True:
+        sep = _AND.match(body, pos)
+        if not sep:
+            break
+        m = (
+            _NOUN_PHRASE.match(body, sep.end())
+            or _ONE_PERSON.match(body, sep.end())
+            or _BARE_PERSON.match(body, sep.end())
+        )
+        if not m:
+            break
+        count = m.groupdict().get("count") or "a"
+        parsed = (1, 1, True, False) if fold_lower(count) in ("a", "an", "another") else parse_count(count)
+        if parsed is None or not parsed[2]:
+            break
+        total += int(parsed[0])
+        numbered = numbered or fold_lower(count) not in ("a", "an", "another")
+        pos = m.end()
+    return (pos, total, numbered) if total > 1 else None
+
+
+# A singular person noun with no determiner, as headlines and lists write it ("and son").
+_BARE_PERSON = LazyPattern(
+    rf"(?P<head>{'|'.join(sorted((h for h in _SINGULAR_HEADS), key=len, reverse=True))})\b", re.I
+)
 
 
 def _active_verb(body: str, subject_end: int, verb_start: int, verb_end: int) -> bool:
@@ -1029,9 +1177,13 @@ def _active_verb(body: str, subject_end: int, verb_start: int, verb_end: int) ->
     verb = fold_lower(body[verb_start:verb_end])
     if not verb.startswith(_TRANSITIVE):
         return False
+    if _AT_PLACE.match(body, verb_end) or (not verb.startswith("shot") and _AT.match(body, verb_end)):
+        return False  # "Fifteen People, Including Children, Shot at Miami Nightclub", "hurt at the market": where
     return bool(_OBJECT_NEXT.match(body, verb_end))
 
 
+_AT = re.compile(r"\s+at\b")
+_AT_PLACE = re.compile(r"\s+at\s+(?!(?:Police|Officers?|Deputies|Deputy|Cops?|Troopers?|Agents?)\b)[A-Z]")
 _BE = frozenset({"was", "were", "is", "are", "been", "being", "be", "got", "get", "gets"})
 _TRANSITIVE = ("shot", "killed", "wounded", "injured", "hurt", "murdered", "slain", "stabbed")
 _OBJECT_NEXT = re.compile(
@@ -1068,6 +1220,7 @@ def _source(
     paragraph: Sequence[Sentence],
     attributions: Sequence[Attribution],
     sentences: Sequence[Sentence],
+    pieces: _Pieces | None = None,
 ) -> str:
     """The normalised source of a figure in ``sent``, or "" when none is given.
 
@@ -1083,13 +1236,46 @@ def _source(
     # The model's word stands where it read the sentence: its own cue words
     # only fill in where it read no relation at all.
     if not any(a.sentence == sent.index and a.informs for a in attributions):
-        own = _source_in(text[sent.start : sent.end])
-        if own:
+        if pieces is None:
+            pieces = _Pieces(text, sent)
+        piece_start, piece_end = pieces.around(claim)
+        cue_at, own = pieces.own(piece_start, piece_end)
+        # not a verb whose subject holds the figure ("a party where four people
+        # were shot said Monday"): a figure and its source are parted by a comma
+        if own and not (cue_at >= claim.end and not _CLAUSE_BREAK.search(text, claim.end, cue_at)):
             return own
     shared = _shared_source(text, sent, paragraph, attributions)
     if shared:
         return shared
     return _attribution(text, sent, paragraph)
+
+
+class _Pieces:
+    """The sentences run together inside one sentence ("teens.Eyewitness"),
+    found once per sentence, and the reporting verb of each, read once."""
+
+    def __init__(self, text: str, sent: Sentence) -> None:
+        self.text = text
+        self.bounds = [
+            sent.start,
+            *(m.start() + 2 for m in _GLUED.finditer(text, sent.start, sent.end)),
+            sent.end,
+        ]
+        self._own: dict[tuple[int, int], tuple[int, str]] = {}
+
+    def around(self, claim: Span) -> tuple[int, int]:
+        i = bisect.bisect_right(self.bounds, claim.start) - 1
+        j = bisect.bisect_left(self.bounds, claim.end, i)
+        return self.bounds[max(i, 0)], self.bounds[min(j, len(self.bounds) - 1)]
+
+    def own(self, start: int, end: int) -> tuple[int, str]:
+        """Where the piece's reporting verb stands and the source it names ("" when none)."""
+        found = self._own.get((start, end))
+        if found is None:
+            piece = self.text[start:end]
+            cue = _ATTRIBUTION.search(piece)
+            found = self._own[(start, end)] = (start + cue.start(), _source_in(piece)) if cue else (end, "")
+        return found
 
 
 def _relation_for(
@@ -1109,6 +1295,12 @@ def _relation_for(
             continue
         if a.cue.overlaps(claim):
             continue
+        if a.source.overlaps(claim) or a.source.end <= claim.start and claim.end <= a.cue.start:
+            continue  # "a rapper who threw a party where four people were shot said ...": the speaker's own noun phrase
+        if _OUTLET_CUE.match(text, a.cue.start) or _OUTLET_SOURCE.match(text, a.source.start, a.source.end):
+            continue  # "we have learned", "the I-Team has learned": the outlet's own voice
+        if _GLUED.search(text, min(a.cue.end, claim.end) - 1, max(a.cue.start, claim.start) + 1):
+            continue  # "…a dozen teens.Eyewitness News reported…": another sentence run on
         content = a.content
         if (
             content is not None
@@ -1125,6 +1317,11 @@ def _relation_for(
 
 
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|whom|which|that)\s+\Z", re.I)
+_CLAUSE_BREAK = re.compile(r"[,;:”\"(—–]|\s-+\s")
+_OUTLET_CUE = re.compile(r"learn|confirm(?:ed)?\s+(?:to|with)\s+(?:us|news)", re.I)
+_OUTLET_SOURCE = re.compile(r"(?:we|us|our\s+\w+)\s*\Z", re.I)
+# Two sentences run together where a page lost its spaces: "teens.Eyewitness"
+_GLUED = re.compile(r"[a-z)\]”\"’][.!?][A-Z“\"]")
 
 
 def _attribution(text: str, sent: Sentence, paragraph: Sequence[Sentence]) -> str:
@@ -1189,6 +1386,35 @@ _WITH_PERPETRATOR = re.compile(
     r"(?:shooter|gunman|gunmen|suspect|attacker|assailant|killer|perpetrator)\b",
     re.I,
 )
+# "One of the five people hospitalized has died": the count is everyone.
+_OF_TOTAL_BEFORE = re.compile(
+    rf"\b(?:one|two|three|four|{'|'.join(UNITS)}|\d+|some|most|none|several|all|each|both|any)\s+of\s+"
+    r"(?:the\s+|those\s+|these\s+)?\Z",
+    re.I,
+)
+_ORDINALS = {
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+}
+# A count standing for people named just before: "All three were taken to the hospital".
+_ELLIPTIC_SUBJECT = LazyPattern(
+    rf"\b(?:all|the|both)\s+(?P<count>{COUNT})\s+(?:{_AUX}|were|was|are|had|have)\s+(?:{_ADVERB}\s+)?{_PASSIVE_COND}",
+    re.I,
+)
+# "A fourth victim drove herself to a hospital": at least four victims.
+_ORDINAL_VICTIM = re.compile(
+    rf"\b(?:a|an|the)\s+(?P<n>{'|'.join(_ORDINALS)})\s+(?:(?!was\b|had\b)[\w-]+\s+)?"
+    r"(?:(?P<head>victim)\b|(?:(?:person|man|woman|teen|teenager|boy|girl|child|male|female|juvenile)\s+)?"
+    r"(?:who\s+)?(?:was|had\s+been)\s+(?:also\s+)?(?:shot|wounded|injured|hit|struck|grazed)\b)",
+    re.I,
+)
 _RATE_AFTER = re.compile(
     r"\s*(?:[\w-]+\s+){0,2}?per\s+(?:\d|capita|one|a\s+hundred|hundred|thousand|100)", re.I
 )
@@ -1206,7 +1432,11 @@ _AGGREGATE = LazyPattern(
     r"|\b(?:this|last)\s+year\b|\blast\s+month\b|\bso\s+far\s+(?:this|in)\b"
     r"|\b(?:over|in|during|within)\s+(?:the\s+)?(?:past|last|previous|first)\s+(?:[\w-]+\s+)?"
     r"(?:days|weeks|months|years|week|month|year|decade)\b"
-    r"|\bsince\s+(?:the\s+(?:start|beginning)\s+of|jan|feb|march|april|june|july|aug|sept|oct|nov|dec)"
+    r"|\bsince\s+(?:the\s+(?:start|beginning)\s+of|jan|feb|march|april|june|july|aug|sept|oct|nov|dec|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|last\s+(?:week|weekend|night))"
+    r"|\b(?:in|over|within|during)\s+(?:a\s+|the\s+)?(?:(?:past|last)\s+)?"
+    r"(?:24|36|48|72|96|twenty-four|forty-eight|seventy-two)[\s-]hours?\b"
+    r"|\bin\s+(?:[\w-]+\s+){0,2}?shootings\b|\b(?:weekend|overnight|holiday)\s+(?:of\s+)?(?:violence|shootings)\b"
     r"|\b(?:across|around|throughout)\s+the\s+(?:city|country|nation|state)\b|\b(?:citywide|nationwide|statewide)\b"
     r"|\b(?:series|spate|string|rash|wave|span|stretch)\s+of\b|\b(?:\w+-hour|\w+-day)\s+(?:span|stretch|period)\b"
     r"|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+years?\s+(?:ago|earlier|before|after)\b"
@@ -1316,14 +1546,23 @@ def tally(claims: Iterable[CasualtyClaim]) -> Tally:
     "as many as N" as N.
     """
     best: dict[str, float] = {}
+    # An exact count of a condition outweighs a bound ("more than a dozen
+    # victims" beside "one killed, 11 injured").
+    exact = {c.condition for c in claims if c.exact and not (c.vague or c.background)}
+    total = 0.0
     for c in claims:
-        if c.vague or c.background:
+        if c.vague or c.background or (not c.exact and c.condition in exact):
             continue
         value = c.high if (c.low == 0 and c.high is not None) else c.low
         best[c.condition] = max(best.get(c.condition, 0), value)
+        if c.of_total:
+            total = max(total, value)
     killed = best.get("killed", 0)
     injured = best.get("injured", 0)
-    hit = max(best.get("shot", 0), best.get("victim", 0))
+    hit = max(best.get("shot", 0), best.get("victim", 0), total)
     if hit > killed + injured:
         injured = hit - killed
+    if total and total >= killed:
+        # "One of the five people hospitalized has died": five in all
+        injured = min(injured, total - killed)
     return Tally(int(killed), int(injured))

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newslint.analysis.lexicon.names import NICKNAMES
+from newslint.analysis.lexicon.names import GIVEN_NAMES, NICKNAMES
 from newslint.analysis.segments import Sentence
 from newslint.spans import Span
 
@@ -33,10 +33,18 @@ __all__ = [
     "blocking_keys",
     "find_names",
     "fold",
+    "common_given",
     "given_compatible",
+    "given_forms",
     "given_keys",
+    "given_sides_meet",
+    "shares_given",
     "given_variants",
+    "hyphen_part",
+    "lowered",
+    "may_spell_alike",
     "near_miss",
+    "one_slip",
     "skeleton",
     "slip",
     "spelling_variants",
@@ -109,7 +117,10 @@ _CORE_TITLES = frozenset(
     king queen prince princess sheikh ayatollah imam commissioner superintendent supt corporal
     cpl pvt private admiral adm ambassador secretary chairman chairwoman chancellor trooper
     investigator attorney coroner pastor bishop cardinal speaker commander cmdr agent patrolman
-    inspector insp spokesman spokeswoman spokesperson coach dean sr fr"""
+    inspector insp spokesman spokeswoman spokesperson coach dean sr fr firefighter paramedic nurse
+    councilman councilwoman councillor councilor alderman alderwoman assemblyman assemblywoman
+    congressman congresswoman marshal constable warden chaplain rabbi doctor principal librarian
+    treasurer secretary clerk"""
     )
 )
 _TITLE_WORDS = _CORE_TITLES | frozenset(
@@ -123,6 +134,7 @@ _TITLE_WORDS = _CORE_TITLES | frozenset(
 _NOT_PERSON = frozenset(
     _words(
         """street st avenue ave road rd boulevard blvd drive lane way court place highway interstate
+    streets avenues roads lanes course capitol
     county city town village township department dept ministry agency news university college
     school academy hospital church mosque temple council party army forces force airport center
     centre park heights republic day company inc corp group association office house senate
@@ -134,7 +146,10 @@ _NOT_PERSON = frozenset(
     weekly daily journal tribune herald gazette review magazine television media online
     monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december christmas easter ramadan
-    facebook twitter instagram youtube google apple microsoft amazon"""
+    facebook twitter instagram youtube google apple microsoft amazon
+    northeast northwest southeast southwest downtown uptown midtown borough precinct police fire
+    los las san santa fort mount port new
+    muslim muslims islamic islamist sunni sunnis shia shiite shiites jewish catholic catholics"""
     )
 )
 # Sentence openers and other capitalised words that never begin a name.
@@ -142,7 +157,9 @@ _LEADING_NOISE = frozenset(
     _words(
         """the a an in on at but and or when after before as if while though although since for of
     by to from with he she they it we his her their this that these those there here then also
-    however meanwhile police officials authorities according"""
+    however meanwhile police officials authorities according later earlier now today yesterday tonight
+    still instead afterward afterwards eventually finally next soon recently currently previously
+    separately additionally"""
     )
 )
 _PERSON_AFTER = re.compile(
@@ -192,6 +209,10 @@ class NameMention(Span):
     #: lone surname. A spelling seen only without a cue may be an ordinary
     #: capitalised word ("Latin", "Paris"), not a person.
     cue: bool = True
+    #: This mention marks a person on its own: a title, a common given name,
+    #: an age or apposition, or a speech verb. Beside a marked spelling, a
+    #: slip needs no cue of its own ("hitting Jacksno several times").
+    marked: bool = False
 
     @property
     def full(self) -> bool:
@@ -222,6 +243,10 @@ def find_names(text: str, sentences: list[Sentence]) -> list[NameMention]:
     parse = _parse_run_words
     person_after = _PERSON_AFTER.match
     speech_after = _SPEECH_AFTER.match
+    lower_after = _LOWER_AFTER.match
+    # A lone word and the lower-case word after it ("Jamie clayton"): a
+    # surname written in lower case when the text names "Jamie Clayton".
+    lowered: list[tuple[int, int, str, str]] = []
     for m in _RUN.finditer(text):
         run_start = m.start()
         if m.lastindex:  # the run opens with an Arabic article, behind the match
@@ -238,22 +263,50 @@ def find_names(text: str, sentences: list[Sentence]) -> list[NameMention]:
         parsed = parse(run)
         if parsed is None:
             continue
-        start, end, title, given, surname, key = parsed
+        start, end, title, given, surname, key, common = parsed
         end += run_start
         # A lone word needs a title ("General Qalandari") or an earlier full name.
         # (or a lone word that speaks: "Castro said", "Díaz-Canel told")
-        evidence = bool(title) or (
-            person_after(text, end) is not None if given else speech_after(text, end) is not None
+        evidence = (
+            bool(title)
+            or common
+            or (person_after(text, end) is not None if given else speech_after(text, end) is not None)
         )
         add((run_start + start, end, title, given, surname, evidence, key))
-    # A person is known by a title, an age or apposition, or a speech verb
-    # (``evidence``); a surname used alone refers back to such a person.
+        if not given and not title and surname.lower() in GIVEN_NAMES:
+            low = lower_after(text, end)
+            if low is not None:
+                lowered.append((run_start + start, low.end(), surname, low.group(1)))
+    # A person is known by a title, a common given name, an age or apposition,
+    # or a speech verb (``evidence``), or by a full name whose surname the
+    # text also uses alone ("Kaemon Robinson ... Robinson wished"); a surname
+    # used alone refers back to such a person.
     known = {c[6] for c in candidates if c[5]}
+    lone = {c[6] for c in candidates if not c[3]}
+    known.update(c[6] for c in candidates if c[3] and c[6] in lone)
+    if lowered:
+        # after a common given name, of a surname the text also writes
+        # capitalised ("Kevin barbee" ... "Barbee, a sophomore")
+        full = {(c[3][0].lower(), c[6]) for c in candidates if c[3] and c[5]}
+        extra: list[tuple[int, int, str, tuple[str, ...], str, bool, str]] = [
+            (start, end, "", (word,), low, True, low)
+            for start, end, word, low in lowered
+            if word.lower() in GIVEN_NAMES
+            and ((word.lower(), low) in full or low in known or low in lone)
+            and low not in _NOT_PERSON
+            and _lower_count(text, low) == 1  # not a word the text writes in lower case elsewhere
+        ]
+        if extra:
+            candidates = sorted(candidates + extra)
+            known.update(c[6] for c in extra)
     # A lone word spelled like a known surname is a (misspelt) later reference.
-    by_key: dict[str, list[str]] = {}
+    # Known surnames are looked up by their first sound and length (most
+    # capitalised words have no known surname near them); a page crowded
+    # with near-identical names is blocked by slips instead (linear time).
+    by_initial: dict[str, list[str]] = {}
     for k in known:
-        for block in blocking_keys(k):
-            by_key.setdefault(block, []).append(k)
+        by_initial.setdefault(_initial(k), []).append(k)
+    by_key: dict[str, list[str]] | None = None
     sentence_starts = {s.start for s in sentences}
     lower_words: frozenset[str] | None = None  # the text's lower-case words, read once if needed
     judged: set[str] = set()  # surname keys read once, however often the word recurs
@@ -268,10 +321,18 @@ def find_names(text: str, sentences: list[Sentence]) -> list[NameMention]:
         if not c[3] and c[0] in sentence_starts and not cue_after(text, c[1]):
             continue
         judged.add(k)
-        if not by_key:
+        near = by_initial.get(_initial(k))
+        if not near:
             continue
-        similar = {o for block in blocking_keys(k) for o in by_key.get(block, ())}
-        if not any(surname_variants(k, o) or near_miss(k, o) for o in similar):
+        if len(near) > _CROWDED:
+            if by_key is None:
+                by_key = {}
+                for o in known:
+                    for block in blocking_keys(o):
+                        by_key.setdefault(block, []).append(o)
+            near = list({o for block in blocking_keys(k) for o in by_key.get(block, ())})
+        n = len(k)
+        if not any(abs(len(o) - n) <= 4 and (surname_variants(k, o) or near_miss(k, o)) for o in near):
             continue
         if lower_words is None:
             lower_words = _lower_words(text)
@@ -293,12 +354,33 @@ def find_names(text: str, sentences: list[Sentence]) -> list[NameMention]:
             or _LIST_AFTER.match(text, end) is not None
             or _ACTION_BEFORE.search(text, max(0, start - 24), start) is not None
         )
-        mentions.append(NameMention(start, end, title, given, surname, i, key not in seen, cue))
+        mentions.append(NameMention(start, end, title, given, surname, i, key not in seen, cue, evidence))
         seen.add(key)
     return mentions
 
 
+_CROWDED = 24  # known surnames sharing a first sound beyond which lookups are blocked by slips
+
+
+@lru_cache(maxsize=65536)
+def _initial(word: str) -> str:
+    """The first sound of a name as :func:`fold` keeps it: c, k, q and gh are
+    one ("Qalandari"/"Ghalandari", "Kareem"/"Careem"), ph is f."""
+    w = _plain_letters(word)
+    if w.startswith("ph"):
+        return "f"
+    if w[:1] in ("k", "q") or w.startswith("gh") or (w[:1] == "c" and w[1:2] in ("a", "o", "u", "k")):
+        return "q"
+    return w[:1]
+
+
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-zß-öø-ÿ][\w’'-]*")
+_LOWER_AFTER = re.compile(r"[ \t]+([a-zß-öø-ÿ][a-zß-öø-ÿ’'-]{2,})(?![\w’'-])")
+
+
+def _lower_count(text: str, word: str) -> int:
+    """How often ``word`` (lower case) stands as a whole word in ``text``."""
+    return sum(1 for _ in re.finditer(rf"(?<![\w’'-]){re.escape(word)}(?![\w’'-])", text))
 
 
 def _lower_words(text: str) -> frozenset[str]:
@@ -307,11 +389,13 @@ def _lower_words(text: str) -> frozenset[str]:
 
 
 _PARTICLE_RE = re.compile(_PARTICLE, re.I)
+_SUFFIXES = frozenset({"jr", "sr"})
 
 
 @lru_cache(maxsize=65536)
-def _parse_run_words(run: str) -> tuple[int, int, str, tuple[str, ...], str, str] | None:
-    """Title, given names, surname and surname key of a capitalised run; offsets relative to the run."""
+def _parse_run_words(run: str) -> tuple[int, int, str, tuple[str, ...], str, str, bool] | None:
+    """Title, given names, surname and surname key of a capitalised run, offsets relative to the
+    run, and whether its first given name is a common one (:data:`GIVEN_NAMES`)."""
     tokens = run.split()  # a run is words separated by spaces and tabs
     plain = [_plain(t) for t in tokens]
     # The title is everything up to the last title word that has a name after it.
@@ -331,8 +415,12 @@ def _parse_run_words(run: str) -> tuple[int, int, str, tuple[str, ...], str, str
     name = tokens[first:]
     if not name or len(name) > 4:
         return None
+    if any(len(t) > 2 and t[1].isupper() for t in name):
+        return None  # "RBallew", "EUendale": a handle or a scanning slip, not a name
     if not (_NOT_PERSON.isdisjoint(plain[first:]) and _CORE_TITLES.isdisjoint(plain[first:])):
         return None
+    if len(name) > 1 and _plain(name[-1]) in _SUFFIXES:
+        name = name[:-1]  # "Donald Trump Jr.": the surname is Trump
     last = name[-1]
     if last.endswith("."):
         return None  # ends in an initial or abbreviation: not a name
@@ -349,7 +437,8 @@ def _parse_run_words(run: str) -> tuple[int, int, str, tuple[str, ...], str, str
     given = tuple(words)
     title = " ".join([_unpossessive(t) for t in tokens[:cut]]) if cut else ""
     surname = " ".join(surname_parts)
-    return start, end, title, given, surname, _key(surname)
+    common = any(g.lower() in GIVEN_NAMES for g in given[:1] if not g.endswith("."))
+    return start, end, title, given, surname, _key(surname), common
 
 
 def _offset(run: str, tokens: list[str], i: int) -> int:
@@ -389,6 +478,17 @@ def fold(word: str) -> str:
     to u, ee/y to i, a final h after a vowel, doubled letters, and every inner
     vowel to "a" (the last letter is kept: "Maria" and "Mario" differ).
     """
+    w = _letters_fold(word)
+    if len(w) > 2:
+        w = w[0] + _VOWEL.sub("a", w[1:-1]) + w[-1]
+        w = _DOUBLED.sub(r"\1", w)
+    return w
+
+
+@lru_cache(maxsize=65536)
+def _letters_fold(word: str) -> str:
+    """:func:`fold` before its vowels are merged: the consonants' spelling
+    folded ("Ghalandari" and "Qalandari" share it, "Mueller" and "Miller" do not)."""
     w = strip_article(word)
     if not w.isascii():  # (ASCII has no accents to fold)
         w = "".join(ch for ch in unicodedata.normalize("NFKD", w) if not unicodedata.combining(ch))
@@ -400,11 +500,7 @@ def fold(word: str) -> str:
         w = w[:-2] + "y"
     w = w.replace("ou", "u").replace("oo", "u").replace("ee", "i").replace("y", "i").replace("dh", "d")
     w = _FINAL_H.sub("", w)
-    w = _DOUBLED.sub(r"\1", w)
-    if len(w) > 2:
-        w = w[0] + _VOWEL.sub("a", w[1:-1]) + w[-1]
-        w = _DOUBLED.sub(r"\1", w)
-    return w
+    return _DOUBLED.sub(r"\1", w)
 
 
 _NOT_LETTER = re.compile(r"[^a-z]")
@@ -495,6 +591,8 @@ def blocking_keys(form: str) -> frozenset[str]:
     keys: set[str] = set()
     for w in (fold(form), _plain_letters(form)):
         keys |= _deletions(w) if len(w) >= 5 else {w}
+    if "-" in form and form.split("-", 1)[1][:1].isupper():  # "Lopez-Garcia" meets "Lopez"
+        keys.add(_plain_letters(form.split("-", 1)[0]))
     return frozenset(keys)
 
 
@@ -529,8 +627,10 @@ def variant_pairs(
 
 @lru_cache(maxsize=65536)
 def near_miss(a: str, b: str) -> bool:
-    """One letter added, dropped, swapped with its neighbour or changed, in
-    spellings of six letters or more ("Trocheck"/"Trockeck", "Portee"/"Porter").
+    """One letter added, dropped or swapped with its neighbour in spellings of
+    five letters or more, or changed in spellings of six or more, that open
+    alike ("Borne"/"Boren", "Trocheck"/"Trockeck", "Portee"/"Porter"; not
+    "Kailey"/"Bailey").
 
     Weaker than :func:`surname_variants`: callers also ask that one of the
     spellings is never given with a full name of its own.
@@ -538,7 +638,11 @@ def near_miss(a: str, b: str) -> bool:
     from rapidfuzz.distance import OSA
 
     x, y = _plain_letters(a), _plain_letters(b)
-    return x != y and min(len(x), len(y)) >= 6 and OSA.distance(x, y) == 1
+    if x == y or x[0] != y[0] or OSA.distance(x, y) != 1:
+        return False
+    n = min(len(x), len(y))
+    changed = len(x) == len(y) and sum(p != q for p, q in zip(x, y, strict=True)) == 1
+    return n >= 6 or (n >= 5 and not changed)
 
 
 @lru_cache(maxsize=65536)
@@ -563,9 +667,62 @@ def _given_key(given: str) -> str:
     return NICKNAMES.get(g, g)
 
 
-def given_keys(given: str) -> tuple[str, ...]:
-    """Blocking keys of a given name: its folded form and its formal name."""
-    return (fold(given), fold(_given_key(given)))
+@lru_cache(maxsize=65536)
+def given_keys(given: str) -> frozenset[str]:
+    """Blocking keys of a given name: those of :func:`blocking_keys` (letters
+    swapped or dropped: "Jaime"/"Jamie") and its formal name ("Bob": "robert")."""
+    return blocking_keys(given) | {fold(_given_key(given))}
+
+
+@lru_cache(maxsize=65536)
+def given_forms(a: str, b: str) -> bool:
+    """Two given names one article writes for one person: accents or a slip
+    of the keyboard ("Raul"/"Raúl", "Jeffery"/"Jeffrey", "Sara"/"Sarah"), or
+    a short form beside its formal name ("Bob"/"Robert").
+
+    Stricter than :func:`given_variants`: in one article two names alike
+    only once folded ("Tory"/"Terry") or two short forms of one name ("Ken",
+    "Kenny": a father and his son) may be relatives.
+    """
+    if not a or not b or _letters(a) == _letters(b) or a.endswith(".") or b.endswith("."):
+        return False
+    if _derived(_plain_letters(a), _plain_letters(b)):
+        return False  # "Ethiopia"/"Ethiopian" (Airlines)
+    if min(len(a), len(b)) >= 4 and a[0].lower() == b[0].lower() and slip(a, b):
+        return True
+    x, y = _plain_letters(a), _plain_letters(b)
+    if len(x) == len(y) >= 5:
+        changed = [i for i, (p, q) in enumerate(zip(x, y, strict=True)) if p != q]
+        if len(changed) == 1 and 0 < changed[0] < len(x) - 1 and {x[changed[0]], y[changed[0]]} <= _VOWELS:
+            return True  # an inner vowel ("Reshawna"/"Reshowna"); not a last letter ("Maria"/"Mario")
+    ka, kb = _given_key(a), _given_key(b)
+    return ka == b.lower() or kb == a.lower()
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+def lowered(a: str, b: str) -> bool:
+    """One spelling is the other in lower case ("clayton"/"Clayton"): a slip
+    of the shift key. Other differences of case are typography."""
+    return a != b and (a.islower() != b.islower()) and a.lower() == b.lower()
+
+
+@lru_cache(maxsize=65536)
+def one_slip(a: str, b: str) -> bool:
+    """Spellings one keystroke apart that open alike: accents, or one letter
+    added, dropped, swapped with its neighbour or changed after the first
+    ("Babree"/"Barbee", "Peterson"/"Petersen"; not "Tyler"/"Taylor"). Case,
+    apostrophes and hyphens are typography ("DeVine"/"Devine").
+    """
+    from rapidfuzz.distance import OSA
+
+    if _letters(a) == _letters(b):
+        return False  # case and apostrophes are typography ("O'Sullivan"/"O’Sullivan")
+    x, y = _plain_letters(a), _plain_letters(b)
+    if x == y:
+        return a.lower() != b.lower() and a.replace("-", " ").lower() != b.replace("-", " ").lower()
+    return bool(x) and bool(y) and x[0] == y[0] and OSA.distance(x, y) == 1
 
 
 @lru_cache(maxsize=65536)
@@ -575,11 +732,12 @@ def given_variants(a: str, b: str) -> bool:
     ("Bob"/"Robert", "Dave"/"David").
 
     Stricter than surnames: relatives share a surname and differ by given
-    name, so "Maria"/"Mario" and "Edwin"/"Edward" stay apart.
+    name, so "Maria"/"Mario" and "Edwin"/"Edward" stay apart; letters
+    swapped or dropped ("Jaime"/"Jamie") are :func:`given_forms`.
     """
     if not a or not b or _letters(a) == _letters(b) or a.endswith(".") or b.endswith("."):
         return False
-    if fold(a) == fold(b):
+    if fold(a) == fold(b) or given_forms(a, b):
         return True
     ka, kb = _given_key(a), _given_key(b)
     return ka == kb or ka == b.lower() or kb == a.lower()
@@ -614,28 +772,36 @@ def spelling_variants(mentions: Sequence[NameMention], text: str) -> list[Spelli
     name), belong to one person (no two different given names), both show a
     person, are not ordinary words the article also writes in lower case,
     and do not stand in one sentence unless one is a slip of the other.
-    Given names are compared under one surname (:func:`given_variants`).
+    Given names are compared under one surname (:func:`given_forms`).
     """
     forms: dict[str, list[NameMention]] = {}
     for m in mentions:
         forms.setdefault(_surname_form(m), []).append(m)
     found: list[SpellingVariant] = []
     lower_words: frozenset[str] | None = None
-    for a, b in variant_pairs({f: len(ms) for f, ms in forms.items()}):
+    first_names = {m.given_name for m in mentions if m.given_name}
+    for a, b in _surname_pairs(forms):
         ma, mb = forms[a], forms[b]
+        if not may_spell_alike(a, b):
+            continue
         full_a, full_b = any(m.given for m in ma), any(m.given for m in mb)
-        if not surname_pair(a, b, full_a, full_b):
+        same = shares_given({m.given_name for m in ma}, {m.given_name for m in mb})
+        named = (any(common_given(m.given_name) for m in ma), any(common_given(m.given_name) for m in mb))
+        if not surname_pair(a, b, full_a, full_b, same, named):
             continue
         near = not surname_variants(a, b)
         if not _same_person(ma, mb):
             continue
-        if not any(m.cue for m in ma) or not any(m.cue for m in mb):
+        if (not full_a and a in first_names) or (not full_b and b in first_names):
+            continue  # "Bryan" alone is Bryan Smith, not a slip for "Bryant"
+        close = one_slip(a, b) and not _derived(_plain_letters(a), _plain_letters(b))
+        if not (_shows_person(ma, mb, close, text) and _shows_person(mb, ma, close, text)):
             continue  # "Latin products" beside "Voto Latino": one side is no person
         if {m.sentence for m in ma} & {m.sentence for m in mb} and not slip(a, b):
             continue  # "King Hussein and Crown Prince Hassan": one sentence, two people
         if lower_words is None:
             lower_words = _lower_words(text)
-        if _ordinary(a, lower_words) or _ordinary(b, lower_words):
+        if not lowered(a, b) and (_ordinary(a, lower_words) or _ordinary(b, lower_words)):
             continue  # "Lock"/"Lack", "Read"/"Reed": words the article also uses
         found.extend(_sides(a, b, ma, mb, False, near))
     # Given names under one surname ("Bob Menendez", "Robert Menendez").
@@ -647,31 +813,135 @@ def spelling_variants(mentions: Sequence[NameMention], text: str) -> list[Spelli
         if len(givens) < 2:
             continue
         for ga, gb in variant_pairs({g: len(ms) for g, ms in givens.items()}, given_keys):
-            if given_variants(ga, gb):
+            if given_forms(ga, gb) and any(m.marked for m in (*givens[ga], *givens[gb])):
                 found.extend(_sides(ga, gb, givens[ga], givens[gb], True))
     found.sort(key=lambda v: v.odd[0].start)
     return found
 
 
-def surname_pair(a: str, b: str, full_a: bool, full_b: bool) -> bool:
-    """Two surname forms that spell one name, knowing whether each is ever
-    given with a given name (``full_a``, ``full_b``).
+def _surname_pairs(forms: Mapping[str, Sequence[NameMention]]) -> list[tuple[str, str]]:
+    """Pairs of an article's surname forms worth comparing: those with the same
+    first sound and close lengths (an article has few forms), or, for a page
+    crowded with names, those :func:`variant_pairs` blocks together."""
+    if len(forms) > _CROWDED * 2:
+        return variant_pairs({f: len(ms) for f, ms in forms.items()})
+    by_initial: dict[str, list[str]] = {}
+    for f in forms:
+        by_initial.setdefault(_initial(f), []).append(f)
+    pairs = []
+    for group in by_initial.values():
+        group.sort()
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                if abs(len(a) - len(b)) <= 4 or hyphen_part(a, b):
+                    pairs.append((a, b))
+    return sorted(pairs)
 
-    :func:`surname_variants`, or a :func:`near_miss` where only one form is
-    given in full (an article introduces "Rhythm Portee"; "Porter" is never
-    introduced); never two words that only look alike: a plural ("the
+
+def hyphen_part(a: str, b: str) -> bool:
+    """One form is the first part of the other, hyphenated ("Lopez"/"Lopez-Garcia")."""
+    if len(a) > len(b):
+        a, b = b, a
+    if "-" not in b or "-" in a:
+        return False
+    first, second = b.split("-", 1)
+    # a second surname, not a compound ("Soros-run", "Trump-related")
+    return first.lower() == a.lower() and second[:1].isupper() and second[1:2].islower()
+
+
+def surname_pair(
+    a: str,
+    b: str,
+    full_a: bool,
+    full_b: bool,
+    same_given: bool = False,
+    named: tuple[bool, bool] | None = None,
+) -> bool:
+    """Two surname forms that spell one name, knowing whether each is ever
+    given with a given name (``full_a``, ``full_b``), whether both are given
+    with the same one (``same_given``) and whether each is given with a
+    common given name (``named``; default: ``full_a``, ``full_b``).
+
+    One form in lower case ("clayton"/"Clayton"); under the same given name,
+    :func:`one_slip` or :func:`surname_variants` ("Joshua Chilsd" beside
+    "Joshua Childs"); else a letter added, dropped or swapped
+    ("Brzezinksi"), a letter changed only where one form is introduced in
+    full and the other never is ("Rhythm Portee" then "Porter"; not
+    "McConnell"/"McDonnell", two surnames each used alone), and neither a
+    common given name used alone ("Bryan" beside "Bryant"); more than one
+    slip only as a transliteration of the consonants ("Qalandari"/
+    "Ghalandari"), not other vowels ("Mueller"/"Miller"). Never two words
+    that only look alike: a plural ("the
     Trumps", "Democrats" beside "Democrat") unless the plural form is itself
-    someone's full name ("James Jenkins" beside "Jenkin"), a demonym
-    ("Russia"/"Russian"), or forms too short to tell ("Ben"/"Bean").
+    a marked person's full name ("James Jenkins" beside "Jenkin") and the
+    singular is no given name ("Williams" beside "William"), a country and
+    its people ("Russia"/"Russian", "Israel"/"Israeli", "Germany"/"German",
+    "Honduras"/"Hondurans"), a doctrine ("Nazism"), or forms too short to
+    tell ("Ben"/"Bean").
     """
-    (x, fx), (y, fy) = sorted(
-        ((_plain_letters(a), full_a), (_plain_letters(b), full_b)), key=lambda p: len(p[0])
-    )
-    if len(x) < 4 or y in (x + "n", x + "an", x + "ian", x + "ns", x + "ans"):
+    named_a, named_b = named if named is not None else (full_a, full_b)
+    pa, pb = _plain_letters(a), _plain_letters(b)
+    x, fx, y, ny = (pa, full_a, pb, named_b) if len(pa) <= len(pb) else (pb, full_b, pa, named_a)
+    if len(x) < 4 or y.endswith(_DOCTRINE) or x.endswith(_DOCTRINE):
         return False
-    if y in (x + "s", x + "es") and not fy:
+    if len(x) < 5 and len(x) == len(y) and x != y:
+        return False  # a changed letter in a short name proves nothing ("Rose"/"Rise", "Will"/"Well")
+    if _derived(x, y) and y not in (x + "s", x + "es"):
         return False
-    return surname_variants(a, b) or (near_miss(a, b) and full_a != full_b)
+    if y in (x + "s", x + "es") and (not ny or x in GIVEN_NAMES):
+        return False  # "Walter" (a first name used alone) beside "Walters"
+    if lowered(a, b):
+        return True
+    if same_given:
+        # under one given name: a slip, a transliteration, or a hyphenated
+        # surname written without its second part ("Ana Lopez-Garcia", "Ana Lopez")
+        return not _derived(x, y) and (
+            one_slip(a, b)
+            or (surname_variants(a, b) and _letters_fold(a) == _letters_fold(b))
+            or hyphen_part(a, b)
+        )
+    lone = y if fx else x
+    if one_slip(a, b):
+        if len(x) == len(y) and sum(p != q for p, q in zip(x, y, strict=True)) == 1:
+            # a changed letter: only beside a form introduced in full ("Portee"
+            # then "Porter"), not two surnames each used alone ("McConnell"/"McDonnell")
+            return (
+                full_a != full_b
+                and lone not in GIVEN_NAMES
+                and (near_miss(a, b) or (len(x) >= 5 and surname_variants(a, b)))
+            )
+        return len(x) >= 5 or surname_variants(a, b)
+    # more than one slip: a transliteration of the consonants ("Qalandari"/
+    # "Ghalandari", "Hamze"/"Hamzeh"), not other vowels ("Mueller"/"Miller")
+    return surname_variants(a, b) and _letters_fold(a) == _letters_fold(b)
+
+
+_DOCTRINE = ("ism", "isms", "ist", "ists")
+
+
+def _derived(x: str, y: str) -> bool:
+    """One word made from the other (lower-case letters): a plural
+    ("Republican"/"Republicans"), a people or a country ("Russia"/"Russian",
+    "Israel"/"Israeli", "Germany"/"German"/"Germans", "Honduras"/"Hondurans")."""
+    if len(x) > len(y):
+        x, y = y, x
+    return y in (
+        x + "s",
+        x + "es",
+        x + "n",
+        x + "an",
+        x + "ian",
+        x + "ns",
+        x + "ans",
+        x + "i",
+        x + "is",
+        x + "y",
+    ) or (y == x[:-1] + "ns" or (x.endswith("y") and y == x[:-1] + "s"))
+
+
+def common_given(name: str) -> bool:
+    """Whether ``name`` is a common given name ("Kevin", "Maria"; :data:`~newslint.analysis.lexicon.names.GIVEN_NAMES`)."""
+    return name.lower() in GIVEN_NAMES
 
 
 def _sides(
@@ -679,6 +949,12 @@ def _sides(
 ) -> list[SpellingVariant]:
     """The rarer spelling is the odd one; on a tie, each is flagged beside the
     other, except a changed letter in a surname never given in full (that one)."""
+    if lowered(a, b):  # the lower-case spelling is the slip, however often
+        return (
+            [SpellingVariant(a, b, tuple(ma), tuple(mb))]
+            if a.islower()
+            else [SpellingVariant(b, a, tuple(mb), tuple(ma))]
+        )
     if len(ma) == len(mb) and near:
         full_a, full_b = any(m.given for m in ma), any(m.given for m in mb)
         if full_a != full_b:
@@ -697,6 +973,37 @@ def _sides(
     ]
 
 
+def _shows_person(these: Sequence[NameMention], other: Sequence[NameMention], close: bool, text: str) -> bool:
+    """Whether a spelling's mentions show a person: one of them has a cue of
+    its own, or this spelling is one slip (``close``) from a marked full name
+    (a title, a common given name, an age, a speech verb) and stands where a
+    person can ("Kevin Barbee, 15, ..." then "remembering Babree as"): not
+    after a house number or "in", "at", "near" (a street, a town), nor
+    before a noun it qualifies ("other Latin products").
+    """
+    if any(m.cue for m in these):
+        return True
+    if not close or len(these[0].surname) < 5 or not any(m.marked and m.given for m in other):
+        return False  # ("Well," beside "George Will": a short word is too often a word)
+    return any(
+        _PLACE_BEFORE.search(text, max(0, m.start - 16), m.start) is None and _FREE_AFTER.match(text, m.end)
+        for m in these
+    )
+
+
+# What may follow a name standing alone: a stop, or a word that starts a new
+# phrase ("remembering Babree as", "hitting Jacksno several times"); not a
+# noun it qualifies ("Latin products").
+_FREE_AFTER = re.compile(
+    r"[ \t]*(?:[.,;:!?)”\"’'—–]|\Z)|[ \t]+(?:and|or|as|at|in|on|to|for|with|from|during|after|before|while|"
+    r"when|who|that|but|several|many|a|an|the|his|her|their|its|this|these|those|into|over|because|until|"
+    r"since|if|once|twice|again|too|also)\b"
+)
+_PLACE_BEFORE = re.compile(
+    r"(?:\d|\b(?:in|at|near|outside|inside|across|into|toward|towards|through|of\s+the))[ \t]+\Z", re.I
+)
+
+
 def _ordinary(form: str, lower_words: frozenset[str]) -> bool:
     """The form also occurs in lower case in the text: an English word, not only a name."""
     low = form.lower()
@@ -704,7 +1011,46 @@ def _ordinary(form: str, lower_words: frozenset[str]) -> bool:
 
 
 def _same_person(a: Sequence[NameMention], b: Sequence[NameMention]) -> bool:
-    """No pair of full names with incompatible given names (two relatives)."""
-    givens_a = {m.given_name for m in a if m.given_name}
-    givens_b = {m.given_name for m in b if m.given_name}
-    return all(given_compatible(x, y) for x in givens_a for y in givens_b)
+    """The spellings can name one person: a side gives no given name, or
+    a given name of one fits one of the other ("Joshua" beside "Belinda
+    and Joshua"); not only different ones (two relatives, "Edwin"/"Marcus")."""
+    return given_sides_meet(
+        {m.given_name for m in a if m.given_name}, {m.given_name for m in b if m.given_name}
+    )
+
+
+def may_spell_alike(a: str, b: str) -> bool:
+    """The cheap half of :func:`surname_pair`: whether two forms are alike
+    enough for it to be asked (one slip, a transliteration, a lower-case
+    form); callers ask this before gathering given names."""
+    return lowered(a, b) or one_slip(a, b) or surname_variants(a, b) or hyphen_part(a, b)
+
+
+def shares_given(givens_a: Iterable[str], givens_b: Iterable[str]) -> bool:
+    """Whether two spellings are given with one given name ("Joshua"/"Joshua",
+    "Jeffery"/"Jeffrey"; initials do not count)."""
+    by_initial: dict[str, list[str]] = {}
+    words_b = set()
+    for h in givens_b:
+        if h and not h.endswith("."):
+            words_b.add(h.lower())
+            words_b.add(_given_key(h))  # a short form meets its formal name ("Bob", "Robert")
+            by_initial.setdefault(h[0].lower(), []).append(h)
+    if not words_b:
+        return False
+    for g in givens_a:
+        if not g or g.endswith("."):
+            continue
+        if g.lower() in words_b or _given_key(g) in words_b:
+            return True
+        if any(given_forms(g, h) for h in by_initial.get(g[0].lower(), ())):
+            return True
+    return False
+
+
+def given_sides_meet(givens_a: set[str], givens_b: set[str]) -> bool:
+    """Whether two spellings' given names can belong to one person: one side
+    has none, or some given name of one side fits one of the other."""
+    if not givens_a or not givens_b:
+        return True
+    return any(given_compatible(x, y) for x in givens_a for y in givens_b)

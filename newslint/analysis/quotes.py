@@ -13,9 +13,12 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from newslint.analysis.segments import Paragraph
 from newslint.spans import Span
+
+__all__ = ["Quote", "find_quotes"]
 
 _MARKS = re.compile(r"[\"“”„‟«»]")
 _OPENERS = "“„‟«"
@@ -39,8 +42,10 @@ class Quote(Span):
     def paragraph(self) -> int:
         return self.paragraphs[0]
 
-    def words(self, text: str) -> int:
-        return len(_WORD.findall(text, self.content.start, self.content.end))
+    def words(self, text: str, limit: int | None = None) -> int:
+        """How many words it holds (at most ``limit`` are counted when given)."""
+        found = _WORD.finditer(text, self.content.start, self.content.end)
+        return sum(1 for _ in (found if limit is None else islice(found, limit)))
 
 
 def _opens(text: str, i: int) -> bool:

@@ -9,7 +9,8 @@ from newslint.spans import Span
 
 # A line break is "\n", "\r\n" or a lone "\r" (old Mac files, some CMS exports).
 _BLANK_LINE = re.compile(r"(?:\r\n?|\n)[ \t\f\v]*(?:\r\n?|\n)\s*")
-_LINE = re.compile(r"(?:\r\n?|\n)\s*")
+# A line that goes on in lower case is the same paragraph, wrapped ("Critics\nsay …").
+_LINE = re.compile(r"(?:\r\n?|\n)\s*(?![a-z\s])")
 
 # Words that end in a full stop without ending a sentence.
 ABBREVIATIONS = frozenset(
@@ -112,7 +113,8 @@ class Sentence(Span):
 
 
 def split_paragraphs(text: str) -> list[Paragraph]:
-    """Blocks separated by blank lines; a file with none breaks at every line."""
+    """Blocks separated by blank lines; a file with none breaks at every line
+    that does not go on in lower case."""
     splitter = _BLANK_LINE if _BLANK_LINE.search(text) else _LINE
     paragraphs: list[Paragraph] = []
     pos = 0

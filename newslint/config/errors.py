@@ -9,7 +9,7 @@ is one.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,11 +19,28 @@ __all__ = ["ConfigError", "Mark", "describe", "fail", "key_mark", "suggest", "su
 
 
 class ConfigError(Exception):
-    """A problem in rules.yaml, located at a line and column."""
+    """A problem in rules.yaml, located at a line and column.
+
+    A check that can go past its first mistake (every item of a list) raises
+    one error carrying the others in :attr:`also`, so each is reported at its
+    own place in one run: ``str()`` gives one ``path:line:col: message`` line each.
+    """
 
     def __init__(self, path: str, line: int, column: int, message: str) -> None:
         super().__init__(f"{path}:{line}:{column}: {message}")
         self.path, self.line, self.column, self.message = path, line, column, message
+        self.also: list[ConfigError] = []
+
+    def __str__(self) -> str:
+        return "\n".join(f"{e.path}:{e.line}:{e.column}: {e.message}" for e in (self, *self.also))
+
+    @classmethod
+    def raise_all(cls, errors: Sequence[ConfigError]) -> None:
+        """Raise the first of ``errors`` carrying the others; nothing when there are none."""
+        flat = [each for error in errors for each in (error, *error.also)]
+        if flat:
+            flat[0].also = flat[1:]
+            raise flat[0]
 
 
 @dataclass(frozen=True)
@@ -76,4 +93,6 @@ def describe(value: Any) -> str:
         return "a list"
     if isinstance(value, (int, float)):
         return "a number"
-    return "a string" if isinstance(value, str) else type(value).__name__
+    if isinstance(value, str):
+        return "a string" if value.strip() else ("a blank string" if value else "an empty string")
+    return type(value).__name__

@@ -1,4 +1,5 @@
-"""rules.yaml: discovery, safe loading, and validation with file:line:col errors.
+"""rules.yaml (or pyproject.toml's [tool.newslint]): discovery, safe loading, and
+validation with file:line:col errors.
 
 The file only overrides what the rules define in code (severity, options);
 defaults live beside each rule. Loading is in two steps: :func:`load_config`
@@ -13,6 +14,7 @@ points at the offending line and column and suggests the nearest valid name.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,20 +35,26 @@ from newslint.config.errors import (
     suggest_key,
     value_mark,
 )
+from newslint.config.pyproject import has_table, read_table
 from newslint.findings import Severity
 
 __all__ = [
     "CONFIG_NAMES",
+    "PYPROJECT",
     "STORY_MODES",
     "TOP_LEVEL",
     "Config",
+    "ConfigFinder",
     "RuleSettings",
     "find_config",
     "load_config",
     "parse_config",
+    "parse_pyproject",
 ]
 
 CONFIG_NAMES = ("rules.yaml", ".newslint.yaml")
+#: Read when a folder has no rules.yaml, if it holds a [tool.newslint] table.
+PYPROJECT = "pyproject.toml"
 
 _STANDARD_TAGS = frozenset(
     "tag:yaml.org,2002:" + t for t in ("map", "omap", "seq", "str", "int", "float", "bool", "null")
@@ -75,7 +83,7 @@ class Config:
     ignore: list[str] = field(default_factory=list)
     extend_select: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
-    story_by: str = "auto"
+    story_by: str = "run"
     story_key: str = "story"
     rules: list[RuleSettings] = field(default_factory=list)
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
@@ -83,6 +91,8 @@ class Config:
     #: Raw sections read when the part of newslint that uses them is built
     #: (``custom-rules``: by the custom-rules plugin).
     sections: dict[str, Any] = field(default_factory=dict)
+    #: Where each key is written ("select"), and each item of a list ("select/0",
+    #: "per-file-ignores/<glob>/0").
     marks: dict[str, Mark] = field(default_factory=dict)
 
     @property
@@ -90,20 +100,99 @@ class Config:
         """The folder paths in the file are relative to."""
         return Path(self.path).resolve().parent if self.path else Path.cwd()
 
-    def error(self, key: str, message: str) -> ConfigError:
-        mark = self.marks.get(key, Mark(1, 1))
+    def mark(self, *where: str | int) -> Mark:
+        """Where a key, or an item of a list (``mark("select", 2)``), is written; else the
+        nearest enclosing place that is known (1:1 at worst)."""
+        parts = [str(w) for w in where]
+        while parts:
+            mark = self.marks.get("/".join(parts))
+            if mark is not None:
+                return mark
+            parts.pop()
+        return Mark(1, 1)
+
+    def error(self, key: str, message: str, *item: str | int) -> ConfigError:
+        """A ConfigError at ``key`` (or at one of its items)."""
+        mark = self.mark(key, *item)
         return ConfigError(self.path or "rules.yaml", mark.line, mark.column, message)
 
 
 def find_config(start: Path | None = None) -> Path | None:
-    """The nearest rules.yaml in ``start`` or its parents."""
-    here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        for name in CONFIG_NAMES:
-            candidate = folder / name
-            if candidate.is_file():
-                return candidate
+    """The nearest configuration in ``start`` or its parents: rules.yaml (or
+    .newslint.yaml), else a pyproject.toml with a ``[tool.newslint]`` table."""
+    return ConfigFinder().nearest(start or Path.cwd())
+
+
+def _config_in(folder: Path) -> Path | None:
+    """The configuration file of this very folder, if it has one."""
+    for name in CONFIG_NAMES:
+        candidate = folder / name
+        if candidate.is_file():
+            return candidate
+    candidate = folder / PYPROJECT
+    if candidate.is_file() and _declares_table(candidate):
+        return candidate
     return None
+
+
+class ConfigFinder:
+    """The nearest configuration of each folder, as ruff finds it: in the folder, else
+    in its parents. Each folder is looked at once and each file read once, so a run
+    over thousands of files in hundreds of folders pays a few system calls per folder.
+    """
+
+    def __init__(self) -> None:
+        self._nearest: dict[str, Path | None] = {}  # real folder -> its configuration
+        self._asked: dict[str, Path | None] = {}  # folder as given -> the same
+        self._loaded: dict[Path, Config] = {}
+
+    def nearest(self, folder: str | os.PathLike[str]) -> Path | None:
+        """The configuration file that governs ``folder`` (None: there is none)."""
+        asked = os.fspath(folder)
+        if asked not in self._asked:
+            self._asked[asked] = self._nearest_real(os.path.realpath(asked))
+        return self._asked[asked]
+
+    def _nearest_real(self, here: str) -> Path | None:
+        walked: list[str] = []
+        while here not in self._nearest:
+            walked.append(here)
+            found = _config_in(Path(here))
+            parent = os.path.dirname(here)
+            if found is not None or parent == here:
+                self._nearest[here] = found
+                break
+            here = parent
+        result = self._nearest[here]
+        for seen in walked:
+            self._nearest[seen] = result
+        return result
+
+    def config(self, path: Path | None) -> Config:
+        """The configuration read from ``path`` (once), or the defaults for None.
+
+        :raises ConfigError: for a file with a mistake.
+        """
+        if path is None:
+            return Config()
+        if path not in self._loaded:
+            self._loaded[path] = load_config(path)
+        return self._loaded[path]
+
+
+def _declares_table(path: Path) -> bool:
+    """Whether a pyproject.toml holds ``[tool.newslint]`` (one that cannot be parsed but
+    names it does too: loading it then says what is wrong)."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return False
+    if not has_table(text):
+        return False
+    try:
+        return read_table(text, path.name) is not None
+    except ConfigError:
+        return "tool.newslint" in text
 
 
 # Top-level keys and what they hold. Other keys are an error.
@@ -131,7 +220,25 @@ def load_config(path: str | os.PathLike[str]) -> Config:
         raise ConfigError(display, 1, 1, f"the configuration file is not UTF-8 ({exc.reason})") from None
     except OSError as exc:
         raise ConfigError(display, 1, 1, f"cannot read the configuration file: {exc.strerror}") from None
+    if Path(path).suffix.lower() == ".toml":
+        return parse_pyproject(text, display)
     return parse_config(text, display)
+
+
+def parse_pyproject(text: str, display: str = PYPROJECT) -> Config:
+    """The ``[tool.newslint]`` table of a pyproject.toml, checked as rules.yaml is."""
+    data = read_table(text, display)
+    if data is None:
+        raise ConfigError(
+            display,
+            1,
+            1,
+            "there is no [tool.newslint] table here: newslint's settings go there, "
+            "with the keys of rules.yaml",
+        )
+    config = Config(path=display)
+    read_settings(config, data)
+    return config
 
 
 def _display(path: Path) -> str:
@@ -147,12 +254,9 @@ def parse_config(text: str, display: str = "rules.yaml") -> Config:
     try:
         node = yaml.compose(text)
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise ConfigError(display, line, col, f"invalid YAML: {problem}") from None
+        raise _yaml_error(exc, display) from None
     except YAMLError as exc:
-        raise ConfigError(display, 1, 1, f"invalid YAML: {exc}") from None
+        raise ConfigError(display, 1, 1, "invalid YAML: " + " ".join(str(exc).split())) from None
     config = Config(path=display)
     if node is None:
         return config  # an empty file: every default applies
@@ -160,13 +264,43 @@ def parse_config(text: str, display: str = "rules.yaml") -> Config:
     try:
         data = yaml.load(text)
     except MarkedYAMLError as exc:  # duplicate keys and the like
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise ConfigError(display, line, col, f"invalid YAML: {exc.problem or exc.context}") from None
+        raise _yaml_error(exc, display) from None
     if not isinstance(data, CommentedMap):
         raise ConfigError(display, _line(node), _col(node), "the configuration must be a mapping of keys")
-    _read_top_level(config, data, display)
+    read_settings(config, data)
     return config
+
+
+# ruamel names a token by a tuple's repr: "found ('<scalar>',)".
+_TOKEN_TUPLE = re.compile(r"\('(<[^'>]+>)',\)")
+#: What was opened and never closed, by ruamel's context ("while scanning a quoted scalar").
+_UNCLOSED = {
+    "quoted scalar": "this quotation mark is never closed",
+    "flow sequence": "this list ('[') is never closed",
+    "flow mapping": "this mapping ('{') is never closed",
+}
+
+
+def _yaml_error(exc: MarkedYAMLError, display: str) -> ConfigError:
+    """A YAML syntax error, at the place a reader would look for the mistake.
+
+    Something opened and never closed (a quotation mark, a bracket) is only
+    noticed at the end of the file: it is reported where it was opened.
+    """
+    problem = _TOKEN_TUPLE.sub(r"'\1'", exc.problem or exc.context or "invalid YAML")
+    mark = exc.problem_mark or exc.context_mark
+    context, opened = exc.context or "", exc.context_mark
+    if context.startswith("while ") and opened is not None:
+        at_end = "end of stream" in problem or "<stream end>" in problem
+        unclosed = next((text for what, text in _UNCLOSED.items() if what in context), "")
+        if at_end and unclosed:
+            mark, problem = opened, unclosed
+        elif mark is not None and (opened.line, opened.column) != (mark.line, mark.column):
+            problem += f" ({context[6:]} started at {opened.line + 1}:{opened.column + 1})"
+    elif context and problem.startswith("but "):  # "expected a single document ..., but found another"
+        problem = f"{context}, {problem}"
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return ConfigError(display, line, col, f"invalid YAML: {problem}")
 
 
 #: More values than any real rules.yaml holds; aliases can reach it by expansion only.
@@ -213,39 +347,49 @@ def _col(node: Node) -> int:
     return node.start_mark.column + 1
 
 
-def _str_list(data: CommentedMap, key: str, display: str) -> list[str]:
+def _str_list(config: Config, data: CommentedMap, key: str, display: str) -> list[str]:
+    """A list of strings (or one string), each item's place kept in ``config.marks``
+    (``"select/0"``); every bad item is reported, each at its place."""
     value = data[key]
     if isinstance(value, str):
+        config.marks[f"{key}/0"] = value_mark(data, key)
         value = [value]
-    if not isinstance(value, CommentedSeq) and not isinstance(value, list):
+    elif not isinstance(value, CommentedSeq):
         raise fail(display, value_mark(data, key), f"'{key}' must be {TOP_LEVEL[key]}, not {describe(value)}")
-    out = []
+    else:
+        for i in range(len(value)):
+            config.marks[f"{key}/{i}"] = value_mark(value, i)
+    out, errors = [], []
     for i, item in enumerate(value):
         if not isinstance(item, str) or not item.strip():
-            mark = value_mark(value, i) if isinstance(value, CommentedSeq) else value_mark(data, key)
-            raise fail(
-                display, mark, f"every item of '{key}' must be a non-empty string, not {describe(item)}"
-            )
+            message = f"every item of '{key}' must be a non-empty string, not {describe(item)}"
+            errors.append(fail(display, config.mark(key, i), message))
+            continue
         out.append(item.strip())
+    ConfigError.raise_all(errors)
     return out
 
 
-def _read_top_level(config: Config, data: CommentedMap, display: str) -> None:
+def read_settings(config: Config, data: CommentedMap) -> None:
+    """Check the top-level keys of a configuration and fill ``config`` with them.
+
+    ``data`` holds the marks of its keys and values (ruamel's round-trip
+    types), from rules.yaml or from a pyproject.toml table.
+    """
+    display = config.path or "rules.yaml"
     for key in data:
         mark = key_mark(data, key)
         config.marks[str(key)] = mark
         if key not in TOP_LEVEL:
             raise fail(display, mark, f"unknown key {key!r}{suggest_key(str(key), TOP_LEVEL)}")
-    if "select" in data:
-        config.select = _str_list(data, "select", display)
-    if "extend-select" in data:
-        config.extend_select = _str_list(data, "extend-select", display)
-    if "ignore" in data:
-        config.ignore = _str_list(data, "ignore", display)
-    if "exclude" in data:
-        config.exclude = _str_list(data, "exclude", display)
-    if "plugins" in data:
-        config.plugins = _str_list(data, "plugins", display)
+    errors: list[ConfigError] = []
+    for key in ("select", "extend-select", "ignore", "exclude", "plugins"):
+        if key in data:
+            try:
+                setattr(config, key.replace("-", "_"), _str_list(config, data, key, display))
+            except ConfigError as exc:
+                errors.append(exc)
+    ConfigError.raise_all(errors)
     if "story" in data:
         _read_story(config, data, display)
     if "rules" in data:
@@ -278,7 +422,7 @@ def _read_story(config: Config, data: CommentedMap, display: str) -> None:
                 key_mark(story, key),
                 f"unknown key {key!r} in 'story'{suggest_key(str(key), ('by', 'key'))}",
             )
-    by = story.get("by", "auto")
+    by = story.get("by", "run")
     if by not in STORY_MODES:
         raise fail(
             display,
@@ -357,8 +501,11 @@ def _read_per_file_ignores(config: Config, data: CommentedMap, display: str) -> 
         )
     for pattern in table:
         codes = table[pattern]
+        marks = [value_mark(table, pattern)]
         if isinstance(codes, str):
             codes = [codes]
+        elif isinstance(codes, CommentedSeq):
+            marks = [value_mark(codes, i) for i in range(len(codes))]
         if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
             raise fail(
                 display,
@@ -366,6 +513,8 @@ def _read_per_file_ignores(config: Config, data: CommentedMap, display: str) -> 
                 f"per-file-ignores for {pattern!r} must be a list of codes",
             )
         config.per_file_ignores[str(pattern)] = [c.strip() for c in codes]
+        for i, mark in enumerate(marks):
+            config.marks[f"per-file-ignores/{pattern}/{i}"] = mark
 
 
 def _plain(value: Any) -> Any:

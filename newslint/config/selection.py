@@ -18,7 +18,7 @@ from newslint.config.load import Config, RuleSettings
 from newslint.findings import Severity
 from newslint.rule import Rule
 
-__all__ = ["EVERY_RULE", "RuleSet", "build_rules", "names", "selects"]
+__all__ = ["EVERY_RULE", "RuleSet", "build_rules", "check_selectors", "names", "selects", "unknown_selector"]
 
 #: The selector of every rule.
 EVERY_RULE = "ALL"
@@ -37,6 +37,52 @@ def names(selector: str, code: str, name: str) -> bool:
 
 def _unknown(selector: str, rules: Iterable[type[Rule]]) -> bool:
     return selector not in _EVERY and not any(selects(selector, r.code, r.name) for r in rules)
+
+
+def unknown_selector(selector: str, rules: Mapping[str, type[Rule]]) -> str:
+    """Why ``selector`` picks no rule, with the nearest valid one ("" when it picks some)."""
+    if not _unknown(selector, rules.values()):
+        return ""
+    known = [r.name for r in rules.values()] + list(rules)
+    return f"no rule has the code, prefix or name {selector!r}{suggest(selector, known)}"
+
+
+def check_selectors(
+    config: Config,
+    available: Mapping[str, type[Rule]],
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    extend_select: Sequence[str] = (),
+) -> None:
+    """Every selector of rules.yaml (select, extend-select, ignore, per-file-ignores) and of
+    the command line must pick a rule.
+
+    :raises ConfigError: one error per selector that picks none, each at its own
+        item, with the nearest valid code or name.
+    """
+    errors: list[ConfigError] = []
+    for key, selectors in (
+        ("select", config.select),
+        ("extend-select", config.extend_select),
+        ("ignore", config.ignore),
+    ):
+        for i, sel in enumerate(selectors):
+            why = unknown_selector(sel, available)
+            if why:
+                errors.append(config.error(key, f"{key}: {why}", i))
+    for pattern, codes in config.per_file_ignores.items():
+        for i, sel in enumerate(codes):
+            why = unknown_selector(sel, available)
+            if why:
+                errors.append(
+                    config.error("per-file-ignores", f"per-file-ignores for {pattern!r}: {why}", pattern, i)
+                )
+    for option, given in (("--select", select), ("--ignore", ignore), ("--extend-select", extend_select)):
+        for sel in given:
+            why = unknown_selector(sel, available)
+            if why:
+                errors.append(ConfigError("<command line>", 1, 1, f"{option}: {why}"))
+    ConfigError.raise_all(errors)
 
 
 @dataclass
@@ -74,30 +120,7 @@ def build_rules(
     for rule in available.values():
         by_key[rule.code] = rule
         by_key[rule.name] = rule
-    known = [r.name for r in available.values()] + list(available)
-    for key, selectors in (
-        ("select", config.select),
-        ("extend-select", config.extend_select),
-        ("ignore", config.ignore),
-    ):
-        for sel in selectors:
-            if _unknown(sel, available.values()):
-                raise config.error(
-                    key, f"{key}: no rule has the code, prefix or name {sel!r}{suggest(sel, known)}"
-                )
-    for option, given in (
-        ("--select", select or ()),
-        ("--ignore", ignore),
-        ("--extend-select", extend_select),
-    ):
-        for sel in given:
-            if _unknown(sel, available.values()):
-                raise ConfigError(
-                    "<command line>",
-                    1,
-                    1,
-                    f"{option}: no rule has the code, prefix or name {sel!r}{suggest(sel, known)}",
-                )
+    check_selectors(config, available, select or (), ignore, extend_select)
 
     chosen_by = list(select) if select else (config.select or [EVERY_RULE])
     chosen_by += list(config.extend_select) + list(extend_select)
@@ -133,10 +156,11 @@ def build_rules(
             on = setting.enabled
         if any(selects(sel, rule.code, rule.name) for sel in ignores):
             on = False
+        # The severity of every rule, on or off (--list-rules shows both).
+        severities[code] = setting.severity if setting is not None and setting.severity else rule.severity
         if not on:
             continue
         options = _options(rule, setting, config) if setting is not None else {}
-        severities[code] = setting.severity if setting is not None and setting.severity else rule.severity
         enabled.add(code)
         chosen.append(rule(options))
     return RuleSet(chosen, severities, enabled)

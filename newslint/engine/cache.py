@@ -269,7 +269,7 @@ def fingerprint(
     ``stories``: whether results hold grouping features (default: when the
     configuration groups stories by their text and a corpus rule runs).
     """
-    from newslint import __version__
+    from newslint.version import __version__
 
     packages = {"newslint"}
     local_files = []

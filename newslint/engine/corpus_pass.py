@@ -10,7 +10,7 @@ metadata's story key and publication date that the grouping weighs.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import PurePath
 from typing import Any
 
@@ -28,9 +28,9 @@ GROUPED_MODES = ("auto", "key")
 
 
 def groups_by_text(ruleset: RuleSet, config: Config) -> bool:
-    """Whether a run with these rules collects grouping features: a mode that
-    groups by the text, and a rule that compares the articles of a story."""
-    return config.story_by in GROUPED_MODES and any(isinstance(r, CorpusRule) for r in ruleset.rules)
+    """Whether a run with this configuration collects grouping features: when its
+    stories are found from the text (a reporter may show them when no rule compares)."""
+    return config.story_by in GROUPED_MODES
 
 
 class CorpusPass:
@@ -110,6 +110,19 @@ class CorpusPass:
         groups += [StoryGroup(r.path, (r.path,)) for r in alone]
         return sorted(groups)
 
+    def story_of(self, result: DocumentResult) -> str | None:
+        """The story a document belongs to by its path or its story key alone;
+        None when its text decides (``auto``, and ``key`` for a file without the key)."""
+        by = self.story_by
+        if by == "folder":
+            return PurePath(result.path).parent.as_posix()
+        if by == "file":
+            return result.path
+        if by == "run":
+            return ""
+        key = self._key_of(result)
+        return None if key is None else f"key:{key}"
+
     def _key_of(self, result: DocumentResult) -> str | None:
         value = result.metadata.get(self.story_key)
         return None if value is None or value == "" else str(value)
@@ -127,35 +140,28 @@ class CorpusPass:
                 for kind, items in m.facts.items():
                     facts[kind][m.path] = items
             documents = [StoryDocument.of(m.path, m.metadata) for m in members]
-            stories.append(Story(group.id, documents, facts))
+            stories.append(Story(group.id, documents, facts, group.names, group.dates))
         return stories
 
     # -- the rules -----------------------------------------------------------
 
-    def run(
-        self,
-        results: Sequence[DocumentResult],
-        groups: Sequence[StoryGroup] | None = None,
-        only: Collection[str] | None = None,
-    ) -> list[Finding]:
-        """Every corpus rule's findings on each story of the results.
+    def run(self, results: Sequence[DocumentResult]) -> list[Finding]:
+        """Every corpus rule's findings on each story of the results."""
+        if not self.rules:
+            return []
+        return self.check(self.stories(results))
 
-        ``groups``: the stories, when they are made already. ``only``: run the
-        rules only on the stories holding one of these paths (the files named
-        beside ``--corpus``).
+    def check(self, stories: Sequence[Story]) -> list[Finding]:
+        """Every corpus rule's findings on each of these stories.
 
         A rule that raises on a story is reported (NL004) at the story's first
         document, and the other rules and stories still run.
         """
-        if not self.rules:
-            return []
-        if groups is None:
-            groups = self.groups(results)
-        if only is not None:
-            groups = [g for g in groups if any(p in only for p in g.paths)]
         findings: list[Finding] = []
+        if not self.rules:
+            return findings
         with gc_paused():
-            for story in self.stories(results, groups):
+            for story in stories:
                 for rule in self.rules:
                     severity = self.ruleset.severity_of(rule.code, rule.severity)
                     try:

@@ -13,7 +13,7 @@ import codecs
 import re
 from typing import NamedTuple
 
-__all__ = ["BinaryFileError", "Decoded", "decode"]
+__all__ = ["BinaryFileError", "Decoded", "byte_order_mark", "decode"]
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -50,6 +50,11 @@ class Decoded(NamedTuple):
     notice: str | None = None
     #: Offset in ``text`` of the first character the notice is about.
     offset: int = 0
+
+
+def byte_order_mark(data: bytes) -> bytes:
+    """The byte-order mark that starts ``data`` (b"" when none): a file written back keeps it."""
+    return next((bom for bom, _ in _BOMS if data.startswith(bom)), b"")
 
 
 def decode(data: bytes) -> Decoded:

@@ -15,7 +15,7 @@ from newslint.config.selection import RuleSet
 from newslint.core_rules import InvalidFrontMatter
 from newslint.document import Document
 from newslint.engine.deadline import StepTimeout, time_limit
-from newslint.engine.results import DocumentResult, finding, notice, rule_error, source_only, timed_out
+from newslint.engine.results import DocumentResult, finding, notice, rule_error, timed_out
 from newslint.findings import Finding
 from newslint.rule import CorpusRule, Rule
 
@@ -51,8 +51,8 @@ class DocumentPass:
     def check(self, document: Document, keep_document: bool = False) -> DocumentResult:
         """Every document rule's findings and every kind of facts, for one document.
 
-        ``keep_document``: keep the document's source in the result, for
-        reporters that show source lines.
+        ``keep_document``: keep the document in the result, for reporters
+        that show its source or its prose.
         """
         result = DocumentResult(
             document.path, metadata=dict(document.metadata), suppressions=list(document.suppressions)
@@ -87,7 +87,7 @@ class DocumentPass:
             title = document.metadata.get("title")
             result.story_features = story_features(document.text, str(title) if title else "")
         if keep_document:
-            result.document = source_only(document)
+            result.document = document
         return result
 
     def _failed(self, rule: Rule, path: str, exc: BaseException) -> Finding:

@@ -80,19 +80,28 @@ class Intake:
         except UnicodeDecodeError as exc:
             return None, [notice(UnreadableFile, display, f"cannot be decoded as text: {exc.reason}")]
         del data
-        reader = self.readers.get(target.path.suffix.lower()) or self.readers[".txt"]
+        document, notices = self.read_text(display, target.path.suffix, decoded.text)
+        if document is None or decoded.notice is None:
+            return document, notices
+        return document, [notice(NotUtf8, display, decoded.notice, *document.line_col(decoded.offset))]
+
+    def reader_for(self, suffix: str) -> Reader:
+        """The reader of a file suffix (``.txt`` reads any suffix no other reader claims)."""
+        return self.readers.get(suffix.lower()) or self.readers[".txt"]
+
+    def read_text(self, display: str, suffix: str, text: str) -> tuple[Document | None, list[Finding]]:
+        """A decoded text (an editor's buffer, standard input) read by the reader of ``suffix``:
+        the Document, or None and the notice saying why the reader could not read it."""
+        reader = self.reader_for(suffix)
         try:
             with time_limit(self.timeout):
-                document = reader.read(display, decoded.text)
+                return reader.read(display, text), []
         except StepTimeout:
             message = f"reader {reader.name!r} did not finish within {self.timeout:g} s; file skipped"
             return None, [notice(StepTimedOut, display, message)]
         except Exception as exc:
             message = f"reader {reader.name!r} failed: {type(exc).__name__}: {exc}"
             return None, [notice(UnreadableFile, display, message)]
-        if decoded.notice is None:
-            return document, []
-        return document, [notice(NotUtf8, display, decoded.notice, *document.line_col(decoded.offset))]
 
 
 def _read_upto(path: Path, size: int, limit: int) -> bytes:

@@ -17,7 +17,7 @@ from newslint.core_rules import RuleError, StepTimedOut
 from newslint.document import Document
 from newslint.findings import Finding, Severity, Violation
 from newslint.rule import Rule
-from newslint.story import StoryGroup
+from newslint.story import Story
 from newslint.suppressions import Suppression
 
 if TYPE_CHECKING:
@@ -30,7 +30,6 @@ __all__ = [
     "gc_paused",
     "notice",
     "rule_error",
-    "source_only",
     "timed_out",
 ]
 
@@ -47,7 +46,7 @@ class DocumentResult:
     #: fact kind -> facts for corpus rules.
     facts: dict[str, list[Any]] = field(default_factory=dict)
     metadata: dict[str, Any] = field(default_factory=dict)
-    #: The document, kept for reporters that show source lines.
+    #: The document (source, prose and the map between them), kept for reporters that show the text.
     document: Document | None = None
     #: Suppression ranges (code or "*", first line, last line).
     suppressions: list[Suppression] = field(default_factory=list)
@@ -73,9 +72,11 @@ class RunResult:
     missing: list[str]
     #: Findings dropped by suppressions.
     suppressed: list[Finding] = field(default_factory=list)
-    #: The stories the cross-article rules compared, sorted by id (with ``--corpus``:
-    #: those holding a named file, archive files included); empty when no such rule ran.
-    stories: list[StoryGroup] = field(default_factory=list)
+    #: The stories the corpus rules compared (the documents' grouping), when
+    #: corpus rules ran or the stories were asked for; else empty.
+    stories: list[Story] = field(default_factory=list)
+    #: The path of every file linted, as findings give it.
+    linted: list[str] = field(default_factory=list)
 
 
 def finding(rule: Rule, severity: Severity, v: Violation) -> Finding:
@@ -93,6 +94,7 @@ def finding(rule: Rule, severity: Severity, v: Violation) -> Finding:
         v.message,
         v.related,
         v.text,
+        v.fix if rule.fixable else None,
     )
 
 
@@ -111,11 +113,6 @@ def timed_out(rule: Rule, seconds: float | None, path: str) -> Finding:
     """NL006: a rule ran past the time limit on this file."""
     message = f"rule {rule.code} ({rule.name}) did not finish within {seconds:g} s; skipped"
     return notice(StepTimedOut, path, message)
-
-
-def source_only(document: Document) -> Document:
-    """A document as reporters need it (its source and metadata), without its prose."""
-    return Document(document.path, document.source, "", metadata=document.metadata, format=document.format)
 
 
 @contextlib.contextmanager

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from newslint.config import Config, RuleSet
 from newslint.core_rules import PluginLoadError, RuleError
@@ -25,14 +25,14 @@ from newslint.engine.document_pass import DocumentPass
 from newslint.engine.intake import MAX_FILE_BYTES, Intake
 from newslint.engine.parallel import map_in_order
 from newslint.engine.progress import Progress
-from newslint.engine.results import DocumentResult, RunResult, gc_paused, notice, source_only
-from newslint.engine.suppressions import apply_suppressions, unused_suppressions
+from newslint.engine.results import DocumentResult, RunResult, gc_paused, notice
+from newslint.engine.suppressions import apply_suppressions, invalid_suppressions, unused_suppressions
 from newslint.findings import Finding
 from newslint.plugins import Plugins
-from newslint.story import StoryGroup
-from newslint.suppressions import UnusedSuppression
+from newslint.story import Story, StoryGroup
+from newslint.suppressions import InvalidSuppression, UnusedSuppression
 
-__all__ = ["Linter", "find_stories", "run"]
+__all__ = ["Linter", "archive_pass", "find_stories", "report", "run", "run_targets"]
 
 
 class Linter:
@@ -62,8 +62,8 @@ class Linter:
         self.config = config
         self.cache = cache
         self.intake = Intake(plugins.readers, max_file_bytes, timeout)
-        self.stories = groups_by_text(ruleset, config) if stories is None else stories
-        self.per_document = DocumentPass(ruleset, plugins.plugin_of, timeout, self.stories)
+        self.reads_stories = groups_by_text(ruleset, config) if stories is None else stories
+        self.per_document = DocumentPass(ruleset, plugins.plugin_of, timeout, self.reads_stories)
         self.per_story = CorpusPass(ruleset, config.story_by, config.story_key, plugins.plugin_of)
 
     # -- one document, one file ----------------------------------------------
@@ -72,14 +72,27 @@ class Linter:
         """Every document rule's findings and every corpus rule's facts, for one document."""
         return self.per_document.check(document, keep_document)
 
-    def lint_target(self, target: Target, keep_document: bool = False) -> DocumentResult:
-        """Read one file and check it; a file that cannot be read gets its notice instead."""
-        document, notices = self.intake.read(target)
+    def lint_target(
+        self, target: Target, keep_document: bool = False, data: bytes | None = None
+    ) -> DocumentResult:
+        """Read one file and check it; a file that cannot be read gets its notice instead.
+
+        ``data``: the file's bytes when they come from elsewhere (standard input).
+        """
+        document, notices = self.intake.read(target, data)
         if document is None:
             return DocumentResult(target.display, findings=notices)
         result = self.per_document.check(document, keep_document)
         result.findings[:0] = notices
         return result
+
+    def lint_source(self, path: str, source: str, keep_document: bool = False) -> DocumentResult:
+        """Check a text already decoded (an editor's buffer, a fixed source), read by the
+        reader of ``path``'s suffix; ``path`` is reported as it is."""
+        document, notices = self.intake.read_text(path, PurePath(path).suffix, source)
+        if document is None:
+            return DocumentResult(path, findings=notices)
+        return self.per_document.check(document, keep_document)
 
     # -- many files ----------------------------------------------------------
 
@@ -108,7 +121,7 @@ class Linter:
                     result = cache.get(cache.key(target.path.suffix, data), target.display)
                     if result is not None and keep_documents:
                         document, _ = self.intake.read(target, data)
-                        result.document = source_only(document) if document is not None else None
+                        result.document = document
                 if result is not None:
                     progress.advance()
                 found.append(result)
@@ -150,6 +163,13 @@ class Linter:
         """Every corpus rule's findings on each story of the results."""
         return self.per_story.run(results)
 
+    def stories(
+        self, results: Sequence[DocumentResult], groups: Sequence[StoryGroup] | None = None
+    ) -> list[Story]:
+        """The stories the results form (the grouping the corpus rules compare; ``groups``
+        when it is made already)."""
+        return self.per_story.stories(results, groups)
+
     def stories_of(self, results: Sequence[DocumentResult]) -> list[StoryGroup]:
         """The stories the corpus rules compare, as this configuration groups the results."""
         return self.per_story.groups(results)
@@ -163,7 +183,7 @@ class Linter:
         the cache is for.
         """
         rules = RuleSet(list(self.per_story.rules), self.ruleset.severities, self.ruleset.enabled_codes)
-        stories = self.stories if stories is None else stories
+        stories = self.reads_stories if stories is None else stories
         cache = None
         if self.cache is not None:
             cache = Cache.open(self.plugins, rules, self.config, self.cache.directory, stories=stories)
@@ -204,8 +224,8 @@ def _same(result: DocumentResult) -> DocumentResult:
     return result
 
 
-def _archive_pass(
-    linter: Linter, corpus: Sequence[str], named: Sequence[Target], jobs: int
+def archive_pass(
+    linter: Linter, corpus: Sequence[str], named: Sequence[Target], jobs: int = 1
 ) -> tuple[list[DocumentResult], list[str]]:
     """Facts of the archive files (``--corpus``) not named on the command line.
 
@@ -229,6 +249,7 @@ def run(
     keep_documents: bool = False,
     corpus: Sequence[str] = (),
     report_unused_suppressions: bool = False,
+    keep_stories: bool = False,
 ) -> RunResult:
     """Lint paths end to end and return sorted, filtered findings.
 
@@ -236,29 +257,81 @@ def run(
     the named files are compared with them; only the named files are reported.
     ``report_unused_suppressions``: report suppressions that silence nothing
     (NL010), as selecting NL010 does.
+    ``keep_stories``: group the documents into stories even when no corpus
+    rule runs, for reporters that show them (``RunResult.stories``).
     """
     config = linter.config
     targets, missing = discover(paths, list(linter.plugins.readers), config.exclude, config.root)
+    return run_targets(
+        linter, targets, missing, jobs, keep_documents, corpus, report_unused_suppressions, keep_stories
+    )
+
+
+def run_targets(
+    linter: Linter,
+    targets: Sequence[Target],
+    missing: Sequence[str] = (),
+    jobs: int = 1,
+    keep_documents: bool = False,
+    corpus: Sequence[str] = (),
+    report_unused_suppressions: bool = False,
+    keep_stories: bool = False,
+) -> RunResult:
+    """:func:`run` over files already found (``missing``: the paths given that do not exist)."""
+    missing = list(missing)
     results = linter.lint_targets(targets, jobs, keep_documents)
-    findings: list[Finding] = [f for r in results for f in r.findings]
-    stories: list[StoryGroup] = []
+    archive: list[DocumentResult] = []
     if corpus:
-        # Each named file is compared with the archive files of its own story
-        # only, and every story holding one is seen whole, whichever part of
-        # the changed files this run was given.
-        archive, archive_missing = _archive_pass(linter, corpus, targets, jobs)
+        archive, archive_missing = archive_pass(linter, corpus, targets, jobs)
         missing += archive_missing
+    group = keep_stories or bool(linter.per_story.rules)
+    stories = _stories(linter, results, archive) if group else []
+    kept, suppressed = report(linter, results, archive, report_unused_suppressions, stories)
+    documents = {r.path: r.document for r in results if r.document is not None}
+    return RunResult(kept, documents, len(targets), missing, suppressed, stories, [r.path for r in results])
+
+
+def _stories(
+    linter: Linter, results: Sequence[DocumentResult], archive: Sequence[DocumentResult]
+) -> list[Story]:
+    """The stories of the results; with an archive, only those holding one of the results:
+    each named file is compared with the archive files of its own story only, and every
+    story holding one is seen whole, whichever part of the changed files a run was given."""
+    groups = linter.stories_of([*results, *archive])
+    if archive:
         named = {r.path for r in results}
-        if linter.per_story.rules:
-            everything = [*results, *archive]
-            stories = [g for g in linter.stories_of(everything) if any(p in named for p in g.paths)]
-            story = linter.per_story.run(everything, stories)
-            findings += [f for f in story if f.path in named or f.code == RuleError.code]
-    elif linter.per_story.rules:
-        stories = linter.stories_of(results)
-        findings += linter.per_story.run(results, stories)
+        groups = [g for g in groups if any(p in named for p in g.paths)]
+    return linter.stories([*results, *archive], groups)
+
+
+def report(
+    linter: Linter,
+    results: Sequence[DocumentResult],
+    archive: Sequence[DocumentResult] = (),
+    report_unused_suppressions: bool = False,
+    stories: Sequence[Story] | None = None,
+) -> tuple[list[Finding], list[Finding]]:
+    """The findings to report on the results (sorted) and the findings suppressed.
+
+    The story pass runs over the results and the ``archive`` (facts of other
+    files, see :func:`archive_pass`), and only the results' files are reported;
+    then the selection, suppressions and per-file ignores are applied.
+    ``stories``: the results and archive already grouped (:meth:`Linter.stories`),
+    else they are grouped here when a story rule runs.
+    """
+    config = linter.config
+    findings: list[Finding] = [f for r in results for f in r.findings]
+    if stories is None:
+        stories = _stories(linter, results, archive) if linter.per_story.rules else []
+    story = linter.per_story.check(stories)
+    if archive:
+        named = {r.path for r in results}
+        findings += [f for f in story if f.path in named or f.code == RuleError.code]
+    else:
+        findings += story
     for name, message in linter.plugins.errors:
-        findings.append(notice(PluginLoadError, "<plugins>", f"plugin {name!r} {message}"))
+        path, line, column = linter.plugins.origin(name)
+        findings.append(notice(PluginLoadError, path, f"plugin {name!r} {message}", line, column))
     enabled = linter.ruleset.enabled_codes
     findings = [f for f in findings if f.code in enabled]
     inline = {r.path: r.suppressions for r in results if r.suppressions}
@@ -266,16 +339,21 @@ def run(
     suppressed = sorted(set(silenced))
     if report_unused_suppressions or UnusedSuppression.code in enabled:
         kept += unused_suppressions(inline, suppressed, linter.plugins.rules, enabled)
+    if InvalidSuppression.code in enabled:  # never silenced by the suppressions it judges
+        kept += invalid_suppressions(inline, linter.plugins.rules)
     kept.sort()
-    documents = {r.path: r.document for r in results if r.document is not None}
-    return RunResult(kept, documents, len(targets), missing, suppressed, stories)
+    return kept, suppressed
 
 
 def find_stories(
-    linter: Linter, paths: Sequence[str], jobs: int = 1, corpus: Sequence[str] = ()
-) -> tuple[list[StoryGroup], int, list[str]]:
-    """The stories the cross-article rules would compare (``--show-stories``), the
-    number of files named, and the paths that do not exist.
+    linter: Linter,
+    targets: Sequence[Target],
+    missing: Sequence[str] = (),
+    jobs: int = 1,
+    corpus: Sequence[str] = (),
+) -> tuple[list[StoryGroup], list[str]]:
+    """The stories the cross-article rules would compare (``--show-stories``) and the
+    paths that do not exist.
 
     Only what grouping needs is read: each file's grouping features and the
     facts of the corpus rules (from the cache where the bytes are known, so an
@@ -283,11 +361,10 @@ def find_stories(
     holding a named file, archive files included.
     """
     config = linter.config
-    readers = list(linter.plugins.readers)
-    targets, missing = discover(paths, readers, config.exclude, config.root)
+    missing = list(missing)
     archive: list[Target] = []
     if corpus:
-        archive, archive_missing = discover(corpus, readers, config.exclude, config.root)
+        archive, archive_missing = discover(corpus, list(linter.plugins.readers), config.exclude, config.root)
         missing += archive_missing
         seen = {t.path.resolve() for t in targets}
         archive = [t for t in archive if t.path.resolve() not in seen]
@@ -299,4 +376,4 @@ def find_stories(
     if corpus:
         named = {t.display for t in targets}
         groups = [g for g in groups if any(p in named for p in g.paths)]
-    return groups, len(targets), missing
+    return groups, missing

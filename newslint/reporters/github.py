@@ -4,20 +4,25 @@ One line per finding::
 
     ::warning file=story.md,line=4,col=1,endLine=4,endColumn=21,title=NL201 anonymous-source::“An unnamed official” is not named
 
-Columns are given only for a finding on one line, as GitHub requires.
+Columns are given only for a finding on one line, as GitHub requires. Paths are
+relative to the root of the repository, wherever newslint ran, as GitHub places
+annotations (a file outside it keeps its absolute path).
 Values are escaped as the Actions runner expects: ``%``, CR and LF in the
 message; those and ``:`` and ``,`` in properties.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import TextIO
 
 from newslint.document import Document
 from newslint.findings import Finding, Severity
 from newslint.markers import hookimpl
 from newslint.printable import one_line, printable
+from newslint.reporters.roots import from_root, repository_root
 
 __all__ = ["GithubReporter", "annotation", "escape_data", "escape_property", "newslint_reporters"]
 
@@ -33,8 +38,11 @@ def escape_property(value: str) -> str:
     return escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def annotation(f: Finding) -> str:
-    props = {"file": printable(f.path), "line": str(f.line), "endLine": str(f.end_line)}
+def annotation(f: Finding, root: Path | None = None) -> str:
+    """One workflow command; ``root``: the repository's (default: found from the working folder)."""
+    root = root if root is not None else repository_root()
+    path = from_root(f.path, root) or os.path.abspath(f.path)
+    props = {"file": printable(path), "line": str(f.line), "endLine": str(f.end_line)}
     if f.line == f.end_line:  # columns are refused on an annotation spanning lines
         props.update(col=str(f.column), endColumn=str(f.end_column))
     props["title"] = f"{f.code} {f.rule}"
@@ -54,8 +62,9 @@ class GithubReporter:
     needs_source = False
 
     def render(self, findings: Sequence[Finding], documents: Mapping[str, Document], stream: TextIO) -> None:
+        root = repository_root()
         for f in findings:
-            stream.write(annotation(f) + "\n")
+            stream.write(annotation(f, root) + "\n")
 
 
 @hookimpl

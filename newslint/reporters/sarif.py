@@ -5,7 +5,9 @@ help text, their default level) and one result per finding, located in the
 original file with related locations (the other spelling, the other toll).
 Columns are counted in Unicode code points, as newslint counts them, and
 ``partialFingerprints`` carries the baseline fingerprint so a dashboard can
-follow a finding when lines move.
+follow a finding when lines move. Paths are relative to the root of the
+repository (``%SRCROOT%``), wherever newslint ran, as code scanning needs them;
+a file outside it is given by its absolute ``file://`` URI.
 
 To show rule help the reporter needs the rules: the command line hands them
 over through :meth:`SarifReporter.for_rules`.
@@ -14,6 +16,7 @@ over through :meth:`SarifReporter.for_rules`.
 from __future__ import annotations
 
 import json
+import os
 import textwrap
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -24,6 +27,7 @@ from newslint.document import Document, Location
 from newslint.findings import Finding, Severity
 from newslint.markers import hookimpl
 from newslint.printable import path_bytes, printable
+from newslint.reporters.roots import from_root, repository_root
 from newslint.rule import DOC_SECTIONS, Rule
 
 __all__ = ["SARIF_SCHEMA", "SarifReporter", "artifact_uri", "newslint_reporters", "rule_help"]
@@ -54,9 +58,12 @@ def artifact_uri(path: str) -> str:
     return quote(path_bytes(posix[2:] if posix.startswith("./") else posix), safe="/")
 
 
-def _physical(loc: Location) -> dict[str, Any]:
-    artifact: dict[str, Any] = {"uri": artifact_uri(loc.path)}
-    if not Path(loc.path).is_absolute():
+def _physical(loc: Location, root: Path) -> dict[str, Any]:
+    inside = from_root(loc.path, root)
+    artifact: dict[str, Any] = {
+        "uri": artifact_uri(inside if inside is not None else os.path.abspath(loc.path))
+    }
+    if inside is not None:
         artifact["uriBaseId"] = "%SRCROOT%"
     return {
         "artifactLocation": artifact,
@@ -95,16 +102,17 @@ class SarifReporter:
 
     def log(self, findings: Sequence[Finding]) -> dict[str, Any]:
         """The SARIF log as a dict."""
-        from newslint import __version__
         from newslint.baseline import fingerprints
+        from newslint.version import __version__
 
+        root = repository_root()
         index: dict[str, int] = {}
         descriptors: list[dict[str, Any]] = []
         for f in sorted(findings, key=lambda f: f.code):
             if f.code not in index:
                 index[f.code] = len(descriptors)
                 descriptors.append(self._descriptor(f.code, f.rule, f.severity))
-        digests = {id(f): fp.digest() for f, fp in fingerprints(findings)}
+        digests = {id(f): fp.digest() for f, fp in fingerprints(findings, root)}
         results = []
         for f in findings:
             result: dict[str, Any] = {
@@ -112,14 +120,14 @@ class SarifReporter:
                 "ruleIndex": index[f.code],
                 "level": LEVELS[f.severity],
                 "message": {"text": printable(f.message)},
-                "locations": [{"physicalLocation": _physical(f.location)}],
+                "locations": [{"physicalLocation": _physical(f.location, root)}],
                 "partialFingerprints": {"newslint/v1": digests[id(f)]},
             }
             if f.related:
                 result["relatedLocations"] = [
                     {
                         "id": i,
-                        "physicalLocation": _physical(r.location),
+                        "physicalLocation": _physical(r.location, root),
                         "message": {"text": printable(r.message)},
                     }
                     for i, r in enumerate(f.related, 1)
@@ -138,7 +146,7 @@ class SarifReporter:
                             "rules": descriptors,
                         }
                     },
-                    "originalUriBaseIds": {"%SRCROOT%": {"uri": artifact_uri(str(Path.cwd())) + "/"}},
+                    "originalUriBaseIds": {"%SRCROOT%": {"uri": artifact_uri(str(root)) + "/"}},
                     "columnKind": "unicodeCodePoints",
                     "results": results,
                 }

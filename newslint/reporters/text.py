@@ -13,7 +13,7 @@ from newslint.findings import Finding, Severity
 from newslint.markers import hookimpl
 from newslint.printable import one_line, printable
 
-__all__ = ["FullReporter", "TextReporter", "format_line", "newslint_reporters", "use_colour"]
+__all__ = ["FullReporter", "TextReporter", "fix_line", "format_line", "newslint_reporters", "use_colour"]
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 
@@ -36,6 +36,14 @@ def format_line(f: Finding) -> str:
     return f"{printable(f.path)}:{f.line}:{f.column}: {f.code} {one_line(f.message)}"
 
 
+def fix_line(f: Finding) -> str:
+    """What a finding's fix does, for ``--show-fixes`` ("" when it has none)."""
+    if f.fix is None:
+        return ""
+    unsafe = "" if f.fix.safe else " (unsafe: it changes a quotation; --unsafe-fixes applies it)"
+    return f"fix: {one_line(f.fix.message)}{unsafe}"
+
+
 def _visible(text: str) -> str:
     """Source text as shown under a finding: tabs as spaces, controls as escapes."""
     return printable(text.replace("\t", " "))
@@ -55,6 +63,8 @@ class TextReporter:
     def render(self, findings: Sequence[Finding], documents: Mapping[str, Document], stream: TextIO) -> None:
         for f in findings:
             stream.write(format_line(f) + "\n")
+            if f.fix is not None:
+                stream.write(f"    {fix_line(f)}\n")
 
 
 class FullReporter:
@@ -95,6 +105,8 @@ class FullReporter:
                 stream.write(
                     f"      = {printable(loc.path)}:{loc.line}:{loc.column}: {one_line(r.message)}\n"
                 )
+            if f.fix is not None:
+                stream.write(f"      = {fix_line(f)}\n")
             stream.write("\n")
 
 
