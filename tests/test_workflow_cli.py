@@ -63,7 +63,10 @@ def newslint_rules():
 
 def _archive(tmp_path):
     (tmp_path / "same_lede.py").write_text(SAME_LEDE, encoding="utf-8")
-    (tmp_path / "rules.yaml").write_text("plugins: [same_lede.py]\nselect: [TS9]\n", encoding="utf-8")
+    # One line each: one story because rules.yaml says so.
+    (tmp_path / "rules.yaml").write_text(
+        "plugins: [same_lede.py]\nselect: [TS9]\nstory: run\n", encoding="utf-8"
+    )
     archive = tmp_path / "archive"
     archive.mkdir()
     lede = "Storm closes the coast road.\n\nCrews worked through the night.\n"

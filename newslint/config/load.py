@@ -83,7 +83,7 @@ class Config:
     ignore: list[str] = field(default_factory=list)
     extend_select: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
-    story_by: str = "run"
+    story_by: str = "auto"
     story_key: str = "story"
     rules: list[RuleSettings] = field(default_factory=list)
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
@@ -422,7 +422,7 @@ def _read_story(config: Config, data: CommentedMap, display: str) -> None:
                 key_mark(story, key),
                 f"unknown key {key!r} in 'story'{suggest_key(str(key), ('by', 'key'))}",
             )
-    by = story.get("by", "run")
+    by = story.get("by", "auto")
     if by not in STORY_MODES:
         raise fail(
             display,
