@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from newslint.config import Config, RuleSet
+from newslint.engine.corpus_pass import groups_by_text
 from newslint.engine.results import DocumentResult
 from newslint.plugins import Plugins
 
@@ -49,7 +50,7 @@ __all__ = ["DEFAULT_DIR", "FORMAT", "Cache", "fingerprint"]
 #: The default folder, made next to rules.yaml (or in the working folder).
 DEFAULT_DIR = ".newslint_cache"
 #: Bumped when the layout of an entry or the key changes.
-FORMAT = 2
+FORMAT = 3
 #: How many fingerprint folders (configurations, versions) are kept.
 KEEP_FINGERPRINTS = 4
 
@@ -92,13 +93,15 @@ class Cache:
         ruleset: RuleSet,
         config: Config,
         directory: str | os.PathLike[str] | None = None,
+        stories: bool | None = None,
     ) -> Cache | None:
         """The cache for these rules, or None (with a warning) when it cannot be made.
 
         ``directory``: default ``.newslint_cache`` beside rules.yaml (or in the working folder).
+        ``stories``: whether results hold grouping features (default: as :class:`Linter` decides).
         """
         where = Path(directory) if directory is not None else config.root / DEFAULT_DIR
-        digest, packages = fingerprint(plugins, ruleset, config)
+        digest, packages = fingerprint(plugins, ruleset, config, stories)
         cache = cls(where, digest, packages)
         try:
             if not cache.folder.is_dir():
@@ -257,9 +260,15 @@ class _Unpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(f"{module}.{name} may not be loaded from the cache")
 
 
-def fingerprint(plugins: Plugins, ruleset: RuleSet, config: Config) -> tuple[str, set[str]]:
+def fingerprint(
+    plugins: Plugins, ruleset: RuleSet, config: Config, stories: bool | None = None
+) -> tuple[str, set[str]]:
     """A digest of everything a per-document result depends on besides the file,
-    and the packages whose classes an entry may hold."""
+    and the packages whose classes an entry may hold.
+
+    ``stories``: whether results hold grouping features (default: when the
+    configuration groups stories by their text and a corpus rule runs).
+    """
     from newslint.version import __version__
 
     packages = {"newslint"}
@@ -289,6 +298,7 @@ def fingerprint(plugins: Plugins, ruleset: RuleSet, config: Config) -> tuple[str
             for suffix, reader in plugins.readers.items()
         ),
         "sections": config.sections,
+        "story features": groups_by_text(ruleset, config) if stories is None else stories,
     }
     # A word list or lexicon named in rules.yaml: its content counts, not just its name.
     options = [dict(r.options) for r in ruleset.rules] + [config.sections]

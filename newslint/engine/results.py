@@ -11,7 +11,7 @@ import contextlib
 import gc
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newslint.core_rules import RuleError, StepTimedOut
 from newslint.document import Document
@@ -19,6 +19,9 @@ from newslint.findings import Finding, Severity, Violation
 from newslint.rule import Rule
 from newslint.story import Story
 from newslint.suppressions import Suppression
+
+if TYPE_CHECKING:
+    from newslint.analysis.stories import StoryFeatures
 
 __all__ = [
     "DocumentResult",
@@ -47,6 +50,8 @@ class DocumentResult:
     document: Document | None = None
     #: Suppression ranges (code or "*", first line, last line).
     suppressions: list[Suppression] = field(default_factory=list)
+    #: What the story grouping reads of the text (when the run groups by text).
+    story_features: StoryFeatures | None = None
 
     @property
     def complete(self) -> bool:
