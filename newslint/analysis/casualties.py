@@ -359,7 +359,7 @@ _IN_CONDITION = LazyPattern(
     rf"\b(?P<count>{COUNT})\s+(?:(?:more|other|additional)\s+)?(?:(?:gunshot|shooting)\s+)?"
     r"(?:(?:people|persons?|victims?|patients?|others|of\s+(?:them|those|the\s+[a-z]+))\s+)?"
     r"(?:(?:remain(?:s|ed)?|were|are|was|is)\s+(?:still\s+)?(?:listed\s+)?"
-    r"(?:in\s+(?:critical|serious|grave|stable|fair|good)(?:\s+but\s+stable)?\s+condition\b|stable\b(?!\s+\w))"
+    r"(?:in\s+(?:critical|serious|grave|stable|fair|good)(?:\s+but\s+stable)?\s+condition\b|stable\b(?!\s+(?:enough|but|and|economically|politically|financially|in\s+the\s+polls)\b))"
     r"|(?:were|was|have\s+been|had\s+been)\s+treated\s+(?:and\s+released|at|for|in)\b"
     r"|(?:remain(?:s|ed)?|were|was|are|is)\s+(?:still\s+)?hospitali[sz]ed\b"
     r"|continu(?:e|es|ed|ing)\s+to\s+(?:receive\s+(?:medical\s+)?(?:treatment|care)|be\s+(?:treated|hospitali[sz]ed)))",
@@ -793,7 +793,19 @@ def find_casualty_claims(
                 )
             )
     _mark_totals(claims, text)
+    _mark_background_parts(claims)
     return claims
+
+
+def _mark_background_parts(claims: list[CasualtyClaim]) -> None:
+    """A remainder continues the toll just before it: "Fourteen people were
+    shot over the weekend. Paramedics took the additional two victims to
+    hospital" is background like the tally it adds to."""
+    for i, c in enumerate(claims):
+        if c.partial and not c.background and i > 0:
+            before = claims[i - 1]
+            if before.background and before.sentence >= c.sentence - 1:
+                claims[i] = replace(c, background=True)
 
 
 def _mark_totals(claims: list[CasualtyClaim], text: str) -> None:
