@@ -391,7 +391,7 @@ _TOTAL = LazyPattern(
 )
 # A named victim and a count beside them: "Gunfire struck Milner and three
 # others", "shooting Ana Ruiz, 21, and three members of her family".
-_NAMED_AND_COUNT = re.compile(
+_NAMED_AND_COUNT = LazyPattern(
     r"\b(?P<verb>struck|strikes|striking|shot|shoots|shooting|killed|kills|killing|"
     r"wounded|wounds|wounding|injured|injures|injuring|murdered|murdering)\s+"
     r"(?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]+(?:\s*,\s*\d{1,3}\s*,)?\s+and\s+"
@@ -502,9 +502,31 @@ _CUE_STEMS = (
     "massacr",
     "stab",
     "condition",
+    # care: "the other four are stable", "five were treated and released",
+    # "two others continue to receive treatment"
     "stable",
-    "treat",
-    "total",
+    "treated",
+    "receive treatment",
+    "receiving treatment",
+)
+# A running total ("Total dead: Two", "the total injured by gunfire"): "total"
+# is a cue only before one of these (political copy says "total" often).
+_TOTAL_WORDS = (
+    "dead",
+    "death",
+    "kill",
+    "injur",
+    "wound",
+    "hurt",
+    "hit",
+    "shot",
+    "victim",
+    "casualt",
+    "number of dead",
+    "number of death",
+    "number of victim",
+    "number of people",
+    "number of injur",
 )
 
 
@@ -522,6 +544,13 @@ def _cue_starts(lower: str) -> list[int]:
             if i == 0 or not (lower[i - 1].isalnum() or lower[i - 1] == "_"):  # \b before a letter
                 found.add(i)
             i = lower.find(stem, i + 1)
+    i = lower.find("total ")
+    while i >= 0:
+        if (i == 0 or not (lower[i - 1].isalnum() or lower[i - 1] == "_")) and lower.startswith(
+            _TOTAL_WORDS, i + 6
+        ):
+            found.add(i)
+        i = lower.find("total ", i + 1)
     return sorted(found)
 
 
@@ -1051,6 +1080,7 @@ def _claims_in_sentence(text: str, sent: Sentence) -> Iterable[_Found]:
                 "shot" if fold_lower(verb).startswith(("struck", "strik")) else _verb_condition(verb, "")
             )
             add(m.start() + len(verb) + 1, m.end(), str(int(parsed[0]) + 1), condition, "", "people")
+    in_care = may_hold("condition", "stable", "treat", "hospitali")
     for pos in counts:
         m = _BARE.match(body, pos)
         if m:
@@ -1064,7 +1094,7 @@ def _claims_in_sentence(text: str, sent: Sentence) -> Iterable[_Found]:
         if m:
             add(m.start(), m.end(), m.group("count"), "killed", "", "")
             continue
-        m = _IN_CONDITION.match(body, pos)
+        m = _IN_CONDITION.match(body, pos) if in_care else None
         if m:
             add(m.start(), m.end(), m.group("count"), "injured", "", "")
     if "lives" in lower:
