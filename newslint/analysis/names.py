@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newslint.analysis.lexicon.names import GIVEN_NAMES, NICKNAMES
+from newslint.analysis.lexicon.names import FORMAL_SPELLINGS, GIVEN_NAMES, NICKNAMES
 from newslint.analysis.segments import Sentence
 from newslint.spans import Span
 
@@ -662,9 +662,11 @@ def slip(a: str, b: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def _given_key(given: str) -> str:
-    """A given name's key: its formal name when it is a short form ("Bob" -> "robert")."""
+    """A given name's key: its formal name when it is a short form ("Bob" -> "robert"),
+    in the spelling the short forms are listed under ("Laurence" -> "lawrence")."""
     g = given.lower()
-    return NICKNAMES.get(g, g)
+    g = NICKNAMES.get(g, g)
+    return FORMAL_SPELLINGS.get(g, g)
 
 
 @lru_cache(maxsize=65536)
@@ -696,7 +698,9 @@ def given_forms(a: str, b: str) -> bool:
         if len(changed) == 1 and 0 < changed[0] < len(x) - 1 and {x[changed[0]], y[changed[0]]} <= _VOWELS:
             return True  # an inner vowel ("Reshawna"/"Reshowna"); not a last letter ("Maria"/"Mario")
     ka, kb = _given_key(a), _given_key(b)
-    return ka == b.lower() or kb == a.lower()
+    # a short form beside a formal name it stands for ("Larry"/"Laurence"), or the
+    # two spellings of a formal name; never two short forms ("Ken"/"Kenny")
+    return ka == kb and (a.lower() not in NICKNAMES or b.lower() not in NICKNAMES)
 
 
 _VOWELS = frozenset("aeiouy")
