@@ -26,7 +26,12 @@ from typing import NamedTuple
 
 from newslint.analysis._scan import fold_lower
 from newslint.analysis.attribution import Attribution
-from newslint.analysis.lexicon.casualties import INSTITUTIONAL_SOURCES, MORE_PERSON_NOUNS, SOURCE_PRONOUNS
+from newslint.analysis.lexicon.casualties import (
+    INSTITUTIONAL_SOURCES,
+    MORE_PERSON_NOUNS,
+    NO_SOURCE,
+    SOURCE_PRONOUNS,
+)
 from newslint.analysis.numbers import COUNT, TENS, UNITS, LazyPattern, parse_count
 from newslint.analysis.quotes import Quote
 from newslint.analysis.segments import Paragraph, Sentence
@@ -796,9 +801,8 @@ def find_casualty_claims(
             in_quote = i >= 0 and end <= quotes[i].end
             source = sources.get((start, end))
             if source is None:
-                source = sources[(start, end)] = _source(
-                    text, Span(start, end), sent, reach, near, sentences, pieces
-                )
+                source = _source(text, Span(start, end), sent, reach, near, sentences, pieces)
+                sources[(start, end)] = source = "" if source in NO_SOURCE else source
             rest = text[end : sent.end]
             claims.append(
                 CasualtyClaim(
