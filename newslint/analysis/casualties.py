@@ -22,6 +22,7 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import NamedTuple
 
 from newslint.analysis._scan import fold_lower
@@ -1575,6 +1576,9 @@ def _background(sentence: str, reference: int | None) -> bool:
     return reference is not None and any(int(m.group(0)) < reference for m in _YEAR.finditer(sentence))
 
 
+# Asked again of the same neighbouring sentence for each figure of a sentence (a
+# list of tolls, a page with no full stops): memoised.
+@lru_cache(maxsize=256)
 def _source_in(body: str) -> str:
     m = _ATTRIBUTION.search(body)
     if not m:
