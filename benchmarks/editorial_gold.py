@@ -147,7 +147,10 @@ def load_gold(path: Path) -> dict[str, Any]:
     return data
 
 
-def score(shared: Path, splits: list[str], verbose: bool, newslint: list[str]) -> int:
+def score(shared: Path, splits: list[str], verbose: bool, newslint: list[str], auto: bool = False) -> int:
+    """Score every set of the splits. ``auto``: no configuration at all, so the stories are
+    the default grouping's (found from the text, as a newsroom would run newslint): each
+    set is one run, its clusters as folders and its single articles in one folder."""
     status = 0
     scorer = shared / "tools" / "score.py"
     for name in SETS:
@@ -164,8 +167,9 @@ def score(shared: Path, splits: list[str], verbose: bool, newslint: list[str]) -
                 config.write_text(
                     f"story: {'file' if kind_of(name) == 'articles' else 'folder'}\n", encoding="utf-8"
                 )
+                grouping = ["--no-config"] if auto else ["--config", str(config)]
                 run = subprocess.run(
-                    [*newslint, "--config", str(config), "--no-cache", "--format", "json", str(root)],
+                    [*newslint, *grouping, "--no-cache", "--format", "json", str(root)],
                     capture_output=True,
                     text=True,
                     cwd=tmp,
@@ -270,6 +274,11 @@ def main(argv: list[str] | None = None) -> int:
     sc.add_argument("--split", choices=["dev", "test"], action="append", help="default: both")
     sc.add_argument("-v", "--verbose", action="store_true", help="list misses and false alarms")
     sc.add_argument("--newslint", default=f"{sys.executable} -m newslint", help="the command to run")
+    sc.add_argument(
+        "--no-config",
+        action="store_true",
+        help="no configuration: the default story grouping (each set one run) instead of one story a cluster",
+    )
     bd = sub.add_parser("build", help="write the gold articles into a folder")
     bd.add_argument("out", type=Path)
     dr = sub.add_parser("draw", help="draw the samples again and write them, with a manifest")
@@ -286,7 +295,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"editorial_gold: no corpora in {shared} (use --shared or $NEWSLINT_SHARED)", file=sys.stderr)
         return 2
     if args.command == "score":
-        return score(shared, args.split or ["dev", "test"], args.verbose, args.newslint.split())
+        return score(
+            shared, args.split or ["dev", "test"], args.verbose, args.newslint.split(), args.no_config
+        )
     if args.command == "check":
         return check_spans(shared)
     if args.command == "store":

@@ -13,7 +13,7 @@ from typing import TextIO
 
 from pluggy import PluginValidationError
 
-from newslint import cli_fixes, conventions, workflow
+from newslint import cli_fixes, conventions, show_stories, workflow
 from newslint.config import Config, ConfigError, ConfigFinder, find_config, load_config
 from newslint.config.selection import RuleSet, build_rules
 from newslint.engine.cache import Cache
@@ -175,6 +175,7 @@ def build_parser(formats: Sequence[str]) -> argparse.ArgumentParser:
     info.add_argument(
         "--version", action="store_true", help="print the version of newslint and of every plugin"
     )
+    show_stories.add_arguments(info)
     return parser
 
 
@@ -446,8 +447,11 @@ def _main(argv: Sequence[str] | None) -> int:
                 conventions.show_settings(args.paths or ["."], projects, sys.stdout)
                 return EXIT_OK
             # A plugin that prints while it loads or checks must not corrupt the findings.
+            out = sys.stdout
             with contextlib.redirect_stdout(sys.stderr):
                 planned = projects.plan(args.paths or ["."])
+                if args.show_stories:
+                    return show_stories.show_stories(args, planned, projects.options, jobs, out)
                 if hasattr(reporter, "for_rules"):  # reporters that show rule help (sarif)
                     reporter = reporter.for_rules({c: r for p in planned for c, r in p.plugins.rules.items()})
                 result = run_projects(

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any, TypeVar
 
-__all__ = ["Story", "StoryDocument"]
+__all__ = ["Story", "StoryDocument", "StoryGroup"]
 
 T = TypeVar("T")
 
@@ -50,12 +50,35 @@ class StoryDocument:
         return cls(path, str(outlet), str(metadata.get("date") or ""), str(metadata.get("title") or ""))
 
 
+@dataclass(frozen=True, order=True)
+class StoryGroup:
+    """One story of a run as the engine grouped it: what ``--show-stories`` and
+    reporters show, and what the corpus pass hands the rules.
+
+    :param id: ``key:VALUE`` for a story its articles' metadata name; the
+        folder (``story: folder``), the path (``story: file``), "" (``story: run``);
+        else the first of its paths.
+    :param paths: its files, sorted, as findings give them.
+    :param names: what ties it, when it was found from the text: names two or
+        more of its articles give, the most shared first.
+    :param dates: dates (ISO) two or more of its articles give, and their publication days.
+    """
+
+    id: str
+    paths: tuple[str, ...]
+    names: tuple[str, ...] = ()
+    dates: tuple[str, ...] = ()
+
+
 class Story:
     """The documents of one story with their facts by kind, and memoised indexes.
 
     :param id: a name for the story (its folder, key or group), for messages.
     :param documents: its documents, in any order (kept sorted by path).
     :param facts: kind -> path -> that document's facts of this kind.
+    :param names: what ties it, when it was found from the text: names two or
+        more of its documents give, the most shared first (for reporters).
+    :param dates: dates (ISO) two or more of its documents give, and their publication days.
     """
 
     def __init__(
@@ -63,8 +86,12 @@ class Story:
         id: str,
         documents: Sequence[StoryDocument],
         facts: Mapping[str, Mapping[str, Sequence[Any]]],
+        names: Sequence[str] = (),
+        dates: Sequence[str] = (),
     ) -> None:
         self.id = id
+        self.names = tuple(names)
+        self.dates = tuple(dates)
         self.documents = tuple(sorted(documents, key=lambda d: d.path))
         self._by_path = {d.path: d for d in self.documents}
         self._facts = facts

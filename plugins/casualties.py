@@ -247,16 +247,17 @@ class StoryIndex:
         return sorted(out, key=lambda e: (e[1].low, e[0]))
 
 
-def _figures(facts: Mapping[str, Sequence[CasualtyFact]]) -> Iterator[Entry]:
+def _figures(facts: Mapping[str, Sequence[CasualtyFact]], parts: bool = False) -> Iterator[Entry]:
     """The figures a story rule may flag: no single named victim, no remainder
     ("three others were hurt" counts part of a toll other articles give
-    whole), and each figure once per article (a page that repeats its lede is
-    one claim)."""
+    whole; with ``parts``, remainders too, for the rule asking whether any other
+    article gives the figure), and each figure once per article (a page that
+    repeats its lede is one claim)."""
     for path, items in facts.items():
         seen: set[tuple] = set()
         for f in items:
             key = (TOLL_CLASS[f.condition], f.group_key, f.low, f.high)
-            if f.definite or f.partial or key in seen:
+            if f.definite or (f.partial and not parts) or key in seen:
                 continue
             seen.add(key)
             yield path, f
@@ -267,7 +268,9 @@ class UncorroboratedCasualtyFigure(_StoryCasualtyRule):
     reports: no other article gives a count for the same condition (killed,
     injured, shot, missing) and victim group that can be the same number.
     Runs only on stories of two or more articles; figures another article
-    contradicts are NL403's. A single victim ("a man was shot") is not
+    contradicts are NL403's. A part of a toll ("two of the victims are in
+    critical condition", "five others were treated and released") is checked
+    too: a sub-count only one outlet gives deserves the same second look. A single victim ("a man was shot") is not
     flagged: other articles usually name that person rather than count.
 
     Why it matters: Iraq Body Count records an incident only on corroboration,
@@ -291,7 +294,7 @@ class UncorroboratedCasualtyFigure(_StoryCasualtyRule):
             return
         index = story.index(StoryIndex)
         facts = index.facts
-        for path, fact in _figures(facts):
+        for path, fact in _figures(facts, parts=True):
             if fact.high == 1:
                 continue  # one victim: other articles name them rather than count them
             if index.matches(path, fact):

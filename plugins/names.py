@@ -35,6 +35,7 @@ from newslint.analysis.names import (
     strip_article,
     surname_pair,
     variant_pairs,
+    written_form,
 )
 
 
@@ -253,7 +254,7 @@ class NameSpellingAcrossStory(CorpusRule):
         for form, entries in by_form.items():
             for path, f in entries:
                 if f.given:
-                    givens[form.lower()][f.given].append((path, f))
+                    givens[form.lower()][written_form(f.given)].append((path, f))
         for by_given in givens.values():
             if len(by_given) < 2:
                 continue

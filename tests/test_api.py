@@ -59,7 +59,13 @@ def test_discover_finds_the_rules_file_nearest_to_a_file(tmp_path):
     assert "NL201" not in found.ruleset.enabled_codes
 
 
+#: These made-up articles are a line each, too little to be grouped by their
+#: text: one story because the configuration says so.
+ONE_STORY = "story: run\n"
+
+
 def story(folder):
+    (folder / "rules.yaml").write_text(ONE_STORY, encoding="utf-8")
     (folder / "a.txt").write_text(
         "Foreign minister Ilkka Saarinen said the talks would go on. Saarinen, 61, flew home.\n",
         encoding="utf-8",
@@ -76,7 +82,7 @@ def story(folder):
 def test_lint_paths_runs_the_story_rules_across_the_paths(tmp_path):
     story(tmp_path)
     paths = [tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "c.txt"]
-    flagged = [f for f in lint_paths(paths) if f.code == "NL302"]
+    flagged = [f for f in lint_paths(paths, config=tmp_path / "rules.yaml") if f.code == "NL302"]
     assert {f.path for f in flagged} == {str(tmp_path / "c.txt")}
     assert [f for f in lint_paths(paths[:1]) if f.code == "NL302"] == []
     with pytest.raises(FileNotFoundError):
@@ -91,7 +97,13 @@ def test_lint_text_with_a_corpus_compares_the_text_with_the_story(tmp_path):
     # The draft stands in for c.txt: the file on disk under its name is left out only by the CLI's
     # --stdin-filename; here the draft has a name of its own.
     with_story = [
-        f for f in lint_text(draft, path="draft.txt", corpus=[tmp_path / "a.txt", tmp_path / "b.txt"])
+        f
+        for f in lint_text(
+            draft,
+            path="draft.txt",
+            corpus=[tmp_path / "a.txt", tmp_path / "b.txt"],
+            config=tmp_path / "rules.yaml",
+        )
     ]
     assert [f.code for f in with_story if f.code == "NL302"] == ["NL302", "NL302"]
     assert {f.path for f in with_story} == {"draft.txt"}

@@ -162,6 +162,8 @@ def test_a_moved_file_hits_the_cache_under_its_new_path(run_cli, story):
 
 
 def test_an_edited_file_is_linted_again_and_the_story_pass_sees_it(run_cli, story):
+    # These articles share nothing but a made-up word: one story because rules.yaml says so.
+    (story / "rules.yaml").write_text("plugins: [zorb.py]\nstory: run\n", encoding="utf-8")
     cold = run_cli("arts", cwd=story)
     assert "zorblat occurs 3 times" in cold.stdout
     mark_entries(story / ".newslint_cache")

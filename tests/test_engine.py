@@ -53,9 +53,12 @@ FILES = {
 @pytest.mark.parametrize(
     ("config", "sizes"),
     [
-        ("", ["4 article(s)"]),
+        # By default, from the text: the story keys bind and separate, and an
+        # unkeyed file shares nothing with the others.
+        ("", ["1 article(s)", "1 article(s)", "2 article(s)"]),
+        ("story: run", ["4 article(s)"]),
         ("story: {by: folder}", ["2 article(s)", "2 article(s)"]),
-        # Files with no story key fall back to their folder.
+        # Files with no story key are grouped from their text, not by their folder.
         ("story: {by: key, key: story}", ["1 article(s)", "1 article(s)", "2 article(s)"]),
     ],
 )

@@ -206,3 +206,61 @@ def test_the_documented_configuration_is_pinned_by_autoupdate_freeze(newsroom, t
     assert done.returncode == 0, done.stdout + done.stderr
     head = _git(hook_repo, env, "rev-parse", "HEAD").stdout.strip()
     assert f"rev: {head}" in (desk / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+
+
+# Two unrelated events: an attack abroad in the archive, a bus crash committed now.
+ATTACK = """\
+Gunmen attack market in Velmora
+
+VELMORA — Twelve people were injured on Saturday when gunmen opened fire on the central market of \
+Velmora, the interior ministry said.
+
+Governor Teodor Vasquez said the attackers fled towards the northern hills. Soldiers closed the \
+roads out of the provincial capital overnight.
+"""
+CRASH = """\
+Keswick Pass road reopens after bus crash
+
+The Keswick Pass road reopened on Tuesday, a day after a Harrowgate Coaches bus overturned at the \
+Quarry Lane bend, injuring thirty people, fire chief Agatha Moorcroft said.
+
+The coach had left Dunmore for Harrowgate with 41 passengers shortly before 7:15 a.m. on Monday. \
+Engineers checked the barrier through the night.
+"""
+
+
+def test_a_hook_with_corpus_compares_a_new_article_only_with_its_own_story(newsroom):
+    articles, env = newsroom
+    config = articles / ".pre-commit-config.yaml"
+    before = config.read_text(encoding="utf-8")
+    config.write_text(
+        before.replace("- id: newslint\n", "- id: newslint\n        args: [--corpus, archive/]\n")
+    )
+    (articles / "archive").mkdir(exist_ok=True)
+    (articles / "archive" / "attack.txt").write_text(ATTACK, encoding="utf-8")
+    _git(articles, env, "add", ".pre-commit-config.yaml", "archive/attack.txt")
+    _git(articles, env, "commit", "-q", "--no-verify", "-m", "the archive")
+    rules = articles / "rules.yaml"
+    kept = rules.read_text(encoding="utf-8") if rules.exists() else ""
+    try:
+        # Every file of the run one story, as before stories were found from the text:
+        # the crash's toll is set against the attack's, and the commit is refused.
+        rules.write_text(kept + "story: {by: run}\n", encoding="utf-8")
+        _git(articles, env, "add", "rules.yaml")
+        refused = _commit(articles, env, "stories/crash.txt", CRASH)
+        output = refused.stdout + refused.stderr
+        assert refused.returncode != 0, output
+        assert "stories/crash.txt:3:" in output and "NL403" in output, output
+        _unstage(articles, env, "stories/crash.txt")
+        # The default grouping: the crash is a story of its own.
+        rules.write_text(kept, encoding="utf-8")
+        _git(articles, env, "add", "rules.yaml")
+        done = _commit(articles, env, "stories/crash.txt", CRASH)
+        output = done.stdout + done.stderr
+        assert done.returncode == 0, output
+        assert "Passed" in output and "NL403" not in output and "NL402" not in output
+    finally:
+        rules.write_text(kept, encoding="utf-8")
+        config.write_text(before, encoding="utf-8")
+        _git(articles, env, "add", "-A")
+        _git(articles, env, "commit", "-q", "--no-verify", "--allow-empty", "-m", "restore")

@@ -214,6 +214,8 @@ def test_with_corpus_the_archive_articles_a_finding_points_at_are_named_not_show
     for path in (seeds[0], seeds[2]):
         shutil.copy(path, tmp_path / "archive" / path.name)
     (tmp_path / "archive" / "unrelated.txt").write_text("The council met on Monday to discuss the budget.\n")
+    # The whole archive one story, so that one article of it is unrelated to every finding.
+    (tmp_path / "rules.yaml").write_text("story: run\n", encoding="utf-8")
     shutil.copy(seeds[1], tmp_path / "new.txt")
     run_cli("new.txt", "--corpus", "archive", "--no-cache", "--format", "html", "--output", "r.html")
     data = data_of((tmp_path / "r.html").read_text(encoding="utf-8"))

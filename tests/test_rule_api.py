@@ -49,8 +49,11 @@ def _place(path: str):
 
 def _linter(rules):
     plugins = load_plugins(entry_points=False)
+    # Every document of the run is one story: these made-up ones share no names.
     return Linter(
-        plugins, RuleSet(rules, {r.code: r.severity for r in rules}, {r.code for r in rules}), Config()
+        plugins,
+        RuleSet(rules, {r.code: r.severity for r in rules}, {r.code for r in rules}),
+        Config(story_by="run"),
     )
 
 
@@ -144,8 +147,10 @@ def test_story_gives_documents_as_they_are_now():
 
 
 CONFLICT = {
-    "a.txt": "Two people were killed in the crash on Monday, police said.\n",
-    "b.txt": "Three people were killed in the crash on Monday, police said.\n",
+    "a.txt": "Two people were killed when a Harrowgate Coaches bus overturned on the Keswick Pass "
+    "road on Monday, fire chief Agatha Moorcroft said.\n",
+    "b.txt": "Three people were killed when a Harrowgate Coaches bus overturned on the Keswick Pass "
+    "road on Monday, fire chief Agatha Moorcroft said.\n",
 }
 
 

@@ -9,7 +9,9 @@ is made up.
 
 from __future__ import annotations
 
+import json
 import pickle
+from pathlib import Path
 
 import pytest
 
@@ -17,9 +19,11 @@ from newslint.analysis.stories import (
     StoryFeatures,
     average_link,
     group_stories,
+    publication_day,
     same_event_probability,
     scored_pairs,
     story_features,
+    story_ties,
 )
 from newslint.readers.html import HtmlReader
 from newslint.readers.markdown import MarkdownReader
@@ -199,23 +203,21 @@ def test_every_trap_at_once():
 
 
 def test_metadata_story_keys_bind_and_separate():
-    keyed = [
-        story_features(MARLOW_TUESDAY_A, {"story": "quarry-lane"}),
-        story_features(MARLOW_TUESDAY_B, {"story": "quarry-lane-2"}),
-        story_features(CRASH_FIRST, {"story": "quarry-lane"}),
-        story_features(CRASH_FOLLOW_UP),
-    ]
+    features = [story_features(t) for t in (MARLOW_TUESDAY_A, MARLOW_TUESDAY_B, CRASH_FIRST, CRASH_FOLLOW_UP)]
+    keys = ["quarry-lane", "quarry-lane-2", "quarry-lane", None]
     # The same key binds two unrelated articles; different keys keep one event
     # apart; an article without a key joins by what it shares.
-    assert group_stories(keyed) == [[0, 2, 3], [1]]
+    assert group_stories(features, keys=keys) == [[0, 2, 3], [1]]
 
 
 def test_metadata_dates_weigh_in():
-    reports = [MARLOW_TUESDAY_A, MARLOW_TUESDAY_B, MARLOW_SATURDAY_A, MARLOW_SATURDAY_B]
+    features = [
+        story_features(text)
+        for text in (MARLOW_TUESDAY_A, MARLOW_TUESDAY_B, MARLOW_SATURDAY_A, MARLOW_SATURDAY_B)
+    ]
 
     def tuesday_pair(dates: list[str]) -> float:
-        features = [story_features(text, {"date": date}) for text, date in zip(reports, dates, strict=True)]
-        pairs, evidence = scored_pairs(features)
+        pairs, evidence = scored_pairs(features, [publication_day(d) for d in dates])
         return same_event_probability(evidence[pairs.index((0, 1))])
 
     same_week = tuesday_pair(["2024-05-07", "2024-05-08", "2024-05-11", "2024-05-11"])
@@ -246,12 +248,22 @@ def test_page_furniture_shared_by_many_pages_ties_nothing():
 
 
 def test_features_are_small_picklable_facts():
-    features = story_features(MARLOW_TUESDAY_A, {"date": "2024-05-07", "story": "quarry-lane"})
+    features = story_features(MARLOW_TUESDAY_A)
     assert isinstance(features, StoryFeatures)
     assert pickle.loads(pickle.dumps(features)) == features
-    assert features.key == "quarry-lane"
-    assert "dorian pelletier" in features.shown
-    assert len(pickle.dumps(features)) < 2000
+    assert "p:dorian pelletier" in features.term_list()
+    assert len(features.term_list()) == len(features.terms) // 8 == len(features.marks)
+    assert len(pickle.dumps(features)) < 2500
+
+
+def test_what_ties_a_story_is_the_names_and_dates_its_articles_share():
+    features = [story_features(t) for t in (MARLOW_TUESDAY_A, MARLOW_TUESDAY_B)]
+    names, dates = story_ties(features, [publication_day("2024-05-08"), 0])
+    assert "Dorian Pelletier" in names and "Saint Agnes Hospital" in names  # runs of names joined
+    assert "Tobias Merriwether" not in names
+    assert dates == ["2024-05-08"]
+    crash = [story_features(t) for t in (CRASH_FIRST, CRASH_FOLLOW_UP)]
+    assert story_ties(crash)[0][:1] and "Keswick Pass" in story_ties(crash)[0]
 
 
 def test_nothing_to_group():
@@ -295,17 +307,34 @@ def test_front_matter_and_meta_tags_feed_the_same_features():
     )
     from_markdown = MarkdownReader().read("a.md", markdown)
     from_html = HtmlReader().read("a.html", html)
-    a = story_features(from_markdown.text, from_markdown.metadata)
-    b = story_features(from_html.text, from_html.metadata)
-    assert a.key == b.key == "keswick-bus-crash"
-    assert a.facts == b.facts
+    assert from_markdown.metadata["story"] == from_html.metadata["story"] == "keswick-bus-crash"
+    assert publication_day(from_markdown.metadata["date"]) == publication_day(from_html.metadata["date"]) > 0
+    # The features are the text's alone: the date and the key are given when grouping.
+    assert story_features(from_markdown.text) == story_features(from_html.text)
 
 
 def test_articles_published_months_apart_are_two_stories():
     # The same words a season apart: an anniversary piece, a trial, a reprint.
-    others = [story_features(text) for text in (BUDGET_A, CRASH_FIRST)]
-    spring = story_features(MARLOW_TUESDAY_A, {"date": "2024-05-07"})
-    same_week = story_features(MARLOW_TUESDAY_B, {"date": "2024-05-09"})
-    autumn = story_features(MARLOW_TUESDAY_B, {"date": "2024-10-02"})
-    assert group_stories([spring, same_week, *others]) == [[0, 1], [2], [3]]
-    assert group_stories([spring, autumn, *others]) == [[0], [1], [2], [3]]
+    features = [story_features(text) for text in (MARLOW_TUESDAY_A, MARLOW_TUESDAY_B, BUDGET_A, CRASH_FIRST)]
+    spring, same_week, autumn = (publication_day(d) for d in ("2024-05-07", "2024-05-09", "2024-10-02"))
+    assert group_stories(features, [spring, same_week, 0, 0]) == [[0, 1], [2], [3]]
+    assert group_stories(features, [spring, autumn, 0, 0]) == [[0], [1], [2], [3]]
+
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def test_show_stories_prints_each_story_and_what_ties_it(run_cli, tmp_path):
+    # The seeds are one event told three times; a budget story stands apart.
+    for seed in sorted(SEEDS.glob("*.txt")):
+        (tmp_path / seed.name).write_bytes(seed.read_bytes())
+    (tmp_path / "budget.txt").write_text(BUDGET_A, encoding="utf-8")
+    (tmp_path / "rules.yaml").write_text("story: {by: auto}\n", encoding="utf-8")
+    data = json.loads(run_cli("--show-stories", "--format", "json", ".").stdout)
+    assert data["version"] == 1
+    files = sorted(s["files"] for s in data["stories"])
+    assert files == sorted([["budget.txt"], sorted(p.name for p in SEEDS.glob("*.txt"))])
+    text = run_cli("--show-stories", ".")
+    assert text.returncode == 0
+    assert "story " in text.stdout and "names they share:" in text.stdout
+    assert "1 story of several articles (3 articles), 1 standing alone" in text.stderr

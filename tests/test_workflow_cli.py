@@ -63,7 +63,10 @@ def newslint_rules():
 
 def _archive(tmp_path):
     (tmp_path / "same_lede.py").write_text(SAME_LEDE, encoding="utf-8")
-    (tmp_path / "rules.yaml").write_text("plugins: [same_lede.py]\nselect: [TS9]\n", encoding="utf-8")
+    # One line each: one story because rules.yaml says so.
+    (tmp_path / "rules.yaml").write_text(
+        "plugins: [same_lede.py]\nselect: [TS9]\nstory: run\n", encoding="utf-8"
+    )
     archive = tmp_path / "archive"
     archive.mkdir()
     lede = "Storm closes the coast road.\n\nCrews worked through the night.\n"
@@ -83,6 +86,29 @@ def test_corpus_compares_named_files_with_the_archive_and_reports_only_them(run_
     data = json.loads(run_cli("new.md", "--corpus", "archive", "--format", "json").stdout)
     (finding,) = data["findings"]
     assert sorted(r["path"] for r in finding["related"]) == ["archive/monday.txt", "archive/tuesday.txt"]
+
+
+def test_corpus_compares_a_named_file_only_with_its_own_story(run_cli, tmp_path):
+    # Two stories in one archive open with the same lede; the new article is
+    # compared with the archive articles of its own story alone.
+    (tmp_path / "same_lede.py").write_text(SAME_LEDE, encoding="utf-8")
+    (tmp_path / "rules.yaml").write_text(
+        "plugins: [same_lede.py]\nselect: [TS9]\nstory: {by: key}\n", encoding="utf-8"
+    )
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    lede = "Storm closes the coast road.\n\n"
+    for name, story, body in (
+        ("monday.md", "storm", "Crews worked through the night."),
+        ("other.md", "council", "The council will vote on the repairs."),
+    ):
+        (archive / name).write_text(f"---\nstory: {story}\n---\n{lede}{body}\n", encoding="utf-8")
+    (tmp_path / "new.md").write_text(f"---\nstory: storm\n---\n{lede}More to come.\n", encoding="utf-8")
+    data = json.loads(run_cli("new.md", "--corpus", "archive", "--format", "json").stdout)
+    (finding,) = data["findings"]
+    assert [r["path"] for r in finding["related"]] == ["archive/monday.md"]
+    shown = json.loads(run_cli("--show-stories", "new.md", "--corpus", "archive", "--format", "json").stdout)
+    assert shown == {"version": 1, "stories": [{"id": "key:storm", "files": ["archive/monday.md", "new.md"]}]}
 
 
 def test_corpus_file_also_named_is_linted_once_and_reported(run_cli, tmp_path):

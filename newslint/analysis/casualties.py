@@ -22,11 +22,17 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import NamedTuple
 
 from newslint.analysis._scan import fold_lower
 from newslint.analysis.attribution import Attribution
-from newslint.analysis.lexicon.casualties import INSTITUTIONAL_SOURCES, MORE_PERSON_NOUNS, SOURCE_PRONOUNS
+from newslint.analysis.lexicon.casualties import (
+    INSTITUTIONAL_SOURCES,
+    MORE_PERSON_NOUNS,
+    NO_SOURCE,
+    SOURCE_PRONOUNS,
+)
 from newslint.analysis.numbers import COUNT, TENS, UNITS, LazyPattern, parse_count
 from newslint.analysis.quotes import Quote
 from newslint.analysis.segments import Paragraph, Sentence
@@ -263,7 +269,7 @@ _STOP = (
     r"than|as|after|before|during|near|outside|inside|into|over|under|about|among|between|through|against|"
     r"without|arrested|charged|accused|suspected|sought|held|old|yo|years?|months?|weeks?|days?)"
 )
-_MOD = rf"(?P<mod>(?:(?!{_STOP}\b)[\w’'-]+\s+){{0,3}}?)"
+_MOD = rf"(?P<mod>(?:(?!{_STOP}\b)(?:[\w’'-]+|(?:[a-z]\.){{2,3}})\s+){{0,3}}?)"
 _GROUP = rf"{_MOD}(?P<head>{_HEAD})\b"
 _ADVERB = r"(?:found|confirmed|subsequently|accidentally|apparently|allegedly|fatally|critically|seriously|severely|mortally|gravely|badly|slightly|non-fatally|reportedly|also|later|all|both)"
 _PASSIVE_COND = (
@@ -334,7 +340,7 @@ _MORE_OBJECTS = LazyPattern(
 )
 # "3 dead", "two injured", "14 deaths", "five shooting victims".
 _BARE = LazyPattern(
-    rf"\b(?P<count>{COUNT}|another)\s+(?:(?P<shooting>shooting|gunshot)\s+)?"
+    rf"\b(?P<count>{COUNT}|another)\s+(?:now\s+)?(?:(?P<shooting>shooting|gunshot)\s+)?"
     rf"(?P<cond>dead|killed|injured|wounded|hurt|hospitali[sz]ed|deaths|fatalities|injuries|casualties|victims|"
     r"shot(?:\s+and\s+killed|\s+dead|\s+to\s+death)?)\b",
     re.I,
@@ -350,11 +356,19 @@ _LIVES = LazyPattern(
     rf"|\b(?P<count2>{COUNT})\s+lives\s+(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:lost|claimed|taken)\b",
     re.I,
 )
-# "Six remained in critical condition", "two of them are in serious condition".
+# The victims' care, with or without a noun: "Six remained in critical
+# condition", "two of them are in serious condition", "seven are in stable
+# condition", "the other four are stable", "another five were treated and
+# released", "Seven more people were treated at the hospital", "two others
+# continue to receive treatment", "one other person remained hospitalized".
 _IN_CONDITION = LazyPattern(
-    rf"\b(?P<count>{COUNT})\s+(?:(?:people|victims|others|of\s+(?:them|those|the\s+[a-z]+))\s+)?"
-    r"(?:remain(?:s|ed)?|were|are|was|is)\s+(?:still\s+)?(?:listed\s+)?in\s+(?:critical|serious|grave)"
-    r"(?:\s+but\s+stable)?\s+condition\b",
+    rf"\b(?P<count>{COUNT})\s+(?:(?:more|other|additional)\s+)?(?:(?:gunshot|shooting)\s+)?"
+    r"(?:(?:people|persons?|victims?|patients?|others|of\s+(?:them|those|the\s+[a-z]+))\s+)?"
+    r"(?:(?:remain(?:s|ed)?|were|are|was|is)\s+(?:still\s+)?(?:listed\s+)?"
+    r"(?:in\s+(?:critical|serious|grave|stable|fair|good)(?:\s+but\s+stable)?\s+condition\b|stable\b(?!\s+(?:enough|but|and|economically|politically|financially|in\s+the\s+polls)\b))"
+    r"|(?:were|was|have\s+been|had\s+been)\s+treated\s+(?:and\s+released|at|for|in)\b"
+    r"|(?:remain(?:s|ed)?|were|was|are|is)\s+(?:still\s+)?hospitali[sz]ed\b"
+    r"|continu(?:e|es|ed|ing)\s+to\s+(?:receive\s+(?:medical\s+)?(?:treatment|care)|be\s+(?:treated|hospitali[sz]ed)))",
     re.I,
 )
 # "the death toll rose to 30".
@@ -363,6 +377,34 @@ _TOLL = LazyPattern(
     r"(?:rose|rises|risen|climbed|climbs|stands|stood|reached|reaches|is|was|hit|hits|jumped|increased|grew|now)"
     rf"\s+(?:to\s+|at\s+)?(?P<count>{COUNT})(?![\w-])",
     re.I,
+)
+# "bringing the death toll after the rampage to 5", "raised the toll to 30".
+_TOLL_TO = LazyPattern(
+    r"\b(?:bring(?:s|ing)?|brought|rais(?:e|es|ed|ing)|push(?:es|ed|ing)?|put(?:s|ting)?)\s+the\s+"
+    r"(?:[\w’'-]+\s+){0,3}?(?:death\s+)?toll\b[^.;:!?]{0,80}?\s+to\s+"
+    rf"(?P<count>{COUNT})(?![\w-])",
+    re.I,
+)
+# A running total: "Total dead: Two.", "Total hit up to 17", "bringing the
+# total injured by gunfire to 17", "the total number of victims rose to 9".
+_TOTAL = LazyPattern(
+    r"\btotal\s+(?:number\s+of\s+)?(?P<what>dead|deaths|killed|injured|wounded|hurt|hit|shot|victims|casualties)"
+    r"(?:\s+by\s+(?:gunfire|bullets))?"
+    r"(?:\s*:\s*|\s+(?:(?:now\s+)?(?:rose|rises|risen|climbed|climbs|stands|stood|reached|reaches|is|was|"
+    r"jumped|jumps|increased|grew|went|goes|now|hit|hits)\s+)?(?:up\s+)?(?:to|at)\s+)"
+    rf"(?P<count>{COUNT})(?![\w-])",
+    re.I,
+)
+# A named victim and a count beside them: "Gunfire struck Milner and three
+# others", "shooting Ana Ruiz, 21, and three members of her family".
+_NAMED_AND_COUNT = LazyPattern(
+    r"\b(?P<verb>struck|strikes|striking|shot|shoots|shooting|killed|kills|killing|"
+    r"wounded|wounds|wounding|injured|injures|injuring|murdered|murdering)\s+"
+    r"(?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]+(?:\s*,\s*\d{1,3}\s*,)?\s+and\s+"
+    rf"(?P<count>{COUNT})\s+"
+    r"(?:others\b|other\s+(?:people|persons|victims|men|women|teens|children)\b"
+    r"|(?:members|relatives)\s+of\s+(?:his|her|their|the)\s+family\b"
+    r"|of\s+(?:his|her|their)\s+(?:children|relatives|friends|family\s+members|sons|daughters)\b)",
 )
 # "one of them died", "two of whom were killed", "one fatally" (after "were shot").
 _SUBSET = LazyPattern(
@@ -466,6 +508,31 @@ _CUE_STEMS = (
     "massacr",
     "stab",
     "condition",
+    # care: "the other four are stable", "five were treated and released",
+    # "two others continue to receive treatment"
+    "stable",
+    "treated",
+    "receive treatment",
+    "receiving treatment",
+)
+# A running total ("Total dead: Two", "the total injured by gunfire"): "total"
+# is a cue only before one of these (political copy says "total" often).
+_TOTAL_WORDS = (
+    "dead",
+    "death",
+    "kill",
+    "injur",
+    "wound",
+    "hurt",
+    "hit",
+    "shot",
+    "victim",
+    "casualt",
+    "number of dead",
+    "number of death",
+    "number of victim",
+    "number of people",
+    "number of injur",
 )
 
 
@@ -483,13 +550,21 @@ def _cue_starts(lower: str) -> list[int]:
             if i == 0 or not (lower[i - 1].isalnum() or lower[i - 1] == "_"):  # \b before a letter
                 found.add(i)
             i = lower.find(stem, i + 1)
+    i = lower.find("total ")
+    while i >= 0:
+        if (i == 0 or not (lower[i - 1].isalnum() or lower[i - 1] == "_")) and lower.startswith(
+            _TOTAL_WORDS, i + 6
+        ):
+            found.add(i)
+        i = lower.find("total ", i + 1)
     return sorted(found)
 
 
 # Casualty words that end a subject-first claim (on the lower-cased sentence).
 _COND_WORD = re.compile(
     r"\b(?:kill|dead|die|slain|murder|death|fatal|injur|wound|hurt|shot|missing|hospitali|casualt|victim|"
-    r"pronounced|lives|shoot|toll|struck|grazed|gunfire|bullet|hospital|execut|massacr|stab|condition)"
+    r"pronounced|lives|shoot|toll|struck|grazed|gunfire|bullet|hospital|execut|massacr|stab|condition|stable|"
+    r"treat|total)"
 )
 # "no one was hurt", "none", "the mother of two died", "a father of three":
 # the number is no count of victims.
@@ -520,8 +595,10 @@ _MONTH_BEFORE = re.compile(
 # of casualty figures. TODO: read the shared attribution analysis once it
 # covers figures, and drop this helper.
 _ATTRIBUTION = re.compile(
-    r"\b(?:(?P<according>according\s+to)|(?P<verb>said|says|say|saying|told|tells|added|stated|"
-    r"confirmed|confirms|announced|reported|reports|quoted|claimed(?!\s+(?:the\s+)?(?:[\w,]+\s+)?lives)|maintains|"
+    r"\b(?:(?P<according>according\s+to)|(?P<verb>"
+    # not the agentless hedge: "one is said to be in critical condition"
+    r"(?:said|reported|says|reports)(?!\s+to\s+(?:be|have)\b)|say|saying|told|tells|added|stated|"
+    r"confirmed|confirms|announced|quoted|claimed(?!\s+(?:the\s+)?(?:[\w,]+\s+)?lives)|maintains|"
     r"indicated|indicates|revealed|reveals|estimated|estimates|counted|recorded|recalled|recounted|"
     # witnesses "described seeing", not a suspect "described as a man"
     r"described(?!\s+(?:\w+\s+)?as\b)|describes(?!\s+(?:\w+\s+)?as\b)))\b",
@@ -725,9 +802,8 @@ def find_casualty_claims(
             in_quote = i >= 0 and end <= quotes[i].end
             source = sources.get((start, end))
             if source is None:
-                source = sources[(start, end)] = _source(
-                    text, Span(start, end), sent, reach, near, sentences, pieces
-                )
+                source = _source(text, Span(start, end), sent, reach, near, sentences, pieces)
+                sources[(start, end)] = source = "" if source in NO_SOURCE else source
             rest = text[end : sent.end]
             claims.append(
                 CasualtyClaim(
@@ -751,7 +827,19 @@ def find_casualty_claims(
                 )
             )
     _mark_totals(claims, text)
+    _mark_background_parts(claims)
     return claims
+
+
+def _mark_background_parts(claims: list[CasualtyClaim]) -> None:
+    """A remainder continues the toll just before it: "Fourteen people were
+    shot over the weekend. Paramedics took the additional two victims to
+    hospital" is background like the tally it adds to."""
+    for i, c in enumerate(claims):
+        if c.partial and not c.background and i > 0:
+            before = claims[i - 1]
+            if before.background and before.sentence >= c.sentence - 1:
+                claims[i] = replace(c, background=True)
 
 
 def _mark_totals(claims: list[CasualtyClaim], text: str) -> None:
@@ -979,6 +1067,25 @@ def _claims_in_sentence(text: str, sent: Sentence) -> Iterable[_Found]:
     if "toll" in body or "number of" in body:
         for m in _TOLL.finditer(body):
             add(m.start(), m.end(), m.group("count"), "killed", "", "")
+        if "toll" in lower:
+            for m in _TOLL_TO.finditer(body):
+                add(m.start(), m.end(), m.group("count"), "killed", "", "")
+    if "total" in lower:
+        for m in _TOTAL.finditer(body):
+            what = fold_lower(m.group("what"))
+            condition = "victim" if what == "victims" else "shot" if what == "hit" else _condition(what)
+            add(m.start(), m.end(), m.group("count"), condition, "", "")
+    if " and " in body:
+        for m in _NAMED_AND_COUNT.finditer(body):
+            parsed = parse_count(m.group("count"))
+            if parsed is None or not parsed[2]:
+                continue
+            verb = m.group("verb")
+            condition = (
+                "shot" if fold_lower(verb).startswith(("struck", "strik")) else _verb_condition(verb, "")
+            )
+            add(m.start() + len(verb) + 1, m.end(), str(int(parsed[0]) + 1), condition, "", "people")
+    in_care = may_hold("condition", "stable", "treat", "hospitali")
     for pos in counts:
         m = _BARE.match(body, pos)
         if m:
@@ -992,7 +1099,7 @@ def _claims_in_sentence(text: str, sent: Sentence) -> Iterable[_Found]:
         if m:
             add(m.start(), m.end(), m.group("count"), "killed", "", "")
             continue
-        m = _IN_CONDITION.match(body, pos)
+        m = _IN_CONDITION.match(body, pos) if in_care else None
         if m:
             add(m.start(), m.end(), m.group("count"), "injured", "", "")
     if "lives" in lower:
@@ -1469,6 +1576,9 @@ def _background(sentence: str, reference: int | None) -> bool:
     return reference is not None and any(int(m.group(0)) < reference for m in _YEAR.finditer(sentence))
 
 
+# Asked again of the same neighbouring sentence for each figure of a sentence (a
+# list of tolls, a page with no full stops): memoised.
+@lru_cache(maxsize=256)
 def _source_in(body: str) -> str:
     m = _ATTRIBUTION.search(body)
     if not m:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from newslint.analysis._scan import fold_lower
 from newslint.analysis.attribution import Attribution, attribution_covering
 from newslint.analysis.segments import Paragraph, Sentence
 from newslint.spans import Span
@@ -49,7 +50,8 @@ def find_claims(
     """Every statistic and record claim, in text order (``quotes``: the quotations' contents)."""
     starts = [p.start for p in paragraphs]
     found = []
-    for m in _CLAIM.finditer(text):
+    # The lower-cased text scanned case-sensitively: the same matches as re.IGNORECASE, faster.
+    for m in _CLAIM.finditer(fold_lower(text)):
         span = Span(m.start(), m.end())
         quoted = any(q.start <= m.start() < q.end for q in quotes)
         source = None if quoted else attribution_covering(attributions, sentences, span, "paragraph")
@@ -57,11 +59,12 @@ def find_claims(
         para = paragraphs[i] if i >= 0 else None
         cited = para is None or bool(_CITED.search(text, para.start, para.end))
         prose = para is not None and text[para.end - 1] in '.!?”"'
-        found.append(Claim(m.start(), m.end(), m.group(0), quoted, source, cited, prose))
+        found.append(Claim(m.start(), m.end(), text[m.start() : m.end()], quoted, source, cited, prose))
     return found
 
 
-# Statistics and record claims: what a reader most needs a source for.
+# Statistics and record claims: what a reader most needs a source for (written in lower case, matched
+# in the text as fold_lower() gives it).
 _CLAIM = re.compile(
     r"\b(?:rose|fell|jumped|climbed|soared|surged|dropped|declined|plunged|grew|increased|decreased|"
     r"(?<!make\s)(?<!makes\s)(?<!made\s)(?<!making\s)up|down)\s+(?:by\s+)?(?:more\s+than\s+|nearly\s+|almost\s+|about\s+)?\d[\d,.]*\s*(?:%|percent\b|per\s+cent\b)"
@@ -70,7 +73,6 @@ _CLAIM = re.compile(
     r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b(?![\d,.])"
     r"|\bthe\s+(?:\w+est|most\s+\w+|worst|best|largest|biggest)\s+(?:(?!(?:he|she|they|we|i|you)\s)\w+\s+){0,3}?"
     r"(?:ever|in\s+(?:history|decades|a\s+generation)|on\s+record|since\s+records\s+began)\b",
-    re.I,
 )
 
 

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newslint.analysis.lexicon.names import GIVEN_NAMES, NICKNAMES
+from newslint.analysis.lexicon.names import FORMAL_SPELLINGS, GIVEN_NAMES, NICKNAMES
 from newslint.analysis.segments import Sentence
 from newslint.spans import Span
 
@@ -52,6 +52,7 @@ __all__ = [
     "surname_pair",
     "surname_variants",
     "variant_pairs",
+    "written_form",
 ]
 
 
@@ -152,18 +153,21 @@ _NOT_PERSON = frozenset(
     muslim muslims islamic islamist sunni sunnis shia shiite shiites jewish catholic catholics"""
     )
 )
-# Sentence openers and other capitalised words that never begin a name.
+# Sentence openers, page furniture ("Advertisement", "Share") and other capitalised
+# words that never begin a name.
 _LEADING_NOISE = frozenset(
     _words(
         """the a an in on at but and or when after before as if while though although since for of
     by to from with he she they it we his her their this that these those there here then also
     however meanwhile police officials authorities according later earlier now today yesterday tonight
     still instead afterward afterwards eventually finally next soon recently currently previously
-    separately additionally"""
+    separately additionally
+    advertisement video photo photos watch share caption close skip embed copy link click subscribe
+    listen updated posted"""
     )
 )
 _PERSON_AFTER = re.compile(
-    rf"\s*,\s*(?:\d{{1,3}}\s*,|(?:a|an|the|who|whose|his|her|its)\b|[{_UPPER}][\w’']*[’']s\b|"
+    rf"\s*,\s*(?:\d{{1,3}}\s*(?:,|[.;](?!\d))|(?:a|an|the|who|whose|his|her|its)\b|[{_UPPER}][\w’']*[’']s\b|"
     r"(?!(?:and|or|but|nor|yet|so|for|to|with|by|as|then|which|where|including|according|not)\b)[a-z])"
     r"|\s+(?:said|says|told|added|stated|noted|explained|spoke|wrote|tweeted|testified|declined|died|"
     r"was\s+(?:shot|killed|arrested|charged|identified))\b"
@@ -522,6 +526,11 @@ SIMILARITY = 85.0
 
 
 @lru_cache(maxsize=65536)
+def written_form(word: str) -> str:
+    """A name as written, its apostrophes in one style ("O’Bryan" is "O'Bryan")."""
+    return word.replace("’", "'").replace("‘", "'")
+
+
 def _letters(word: str) -> str:
     """Case and apostrophe style are typography, not spelling ("Za’nilah"/"Za'nilah")."""
     return word.replace("’", "'").replace("‘", "'").lower()
@@ -662,9 +671,11 @@ def slip(a: str, b: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def _given_key(given: str) -> str:
-    """A given name's key: its formal name when it is a short form ("Bob" -> "robert")."""
+    """A given name's key: its formal name when it is a short form ("Bob" -> "robert"),
+    in the spelling the short forms are listed under ("Laurence" -> "lawrence")."""
     g = given.lower()
-    return NICKNAMES.get(g, g)
+    g = NICKNAMES.get(g, g)
+    return FORMAL_SPELLINGS.get(g, g)
 
 
 @lru_cache(maxsize=65536)
@@ -696,7 +707,9 @@ def given_forms(a: str, b: str) -> bool:
         if len(changed) == 1 and 0 < changed[0] < len(x) - 1 and {x[changed[0]], y[changed[0]]} <= _VOWELS:
             return True  # an inner vowel ("Reshawna"/"Reshowna"); not a last letter ("Maria"/"Mario")
     ka, kb = _given_key(a), _given_key(b)
-    return ka == b.lower() or kb == a.lower()
+    # a short form beside a formal name it stands for ("Larry"/"Laurence"), or the
+    # two spellings of a formal name; never two short forms ("Ken"/"Kenny")
+    return ka == kb and (a.lower() not in NICKNAMES or b.lower() not in NICKNAMES)
 
 
 _VOWELS = frozenset("aeiouy")
@@ -797,8 +810,10 @@ def spelling_variants(mentions: Sequence[NameMention], text: str) -> list[Spelli
         close = one_slip(a, b) and not _derived(_plain_letters(a), _plain_letters(b))
         if not (_shows_person(ma, mb, close, text) and _shows_person(mb, ma, close, text)):
             continue  # "Latin products" beside "Voto Latino": one side is no person
-        if {m.sentence for m in ma} & {m.sentence for m in mb} and not slip(a, b):
-            continue  # "King Hussein and Crown Prince Hassan": one sentence, two people
+        if {m.sentence for m in ma} & {m.sentence for m in mb} and not (slip(a, b) or same):
+            # "King Hussein and Crown Prince Hassan": one sentence, two people (but
+            # "Ana Pisciotti ... Ana Pisciotii" is one full name spelled two ways)
+            continue
         if lower_words is None:
             lower_words = _lower_words(text)
         if not lowered(a, b) and (_ordinary(a, lower_words) or _ordinary(b, lower_words)):

@@ -43,7 +43,10 @@ ANONYMITY_MARK = re.compile(
     r"asked\s+not\s+to\s+be\s+(?:named|identified)|not\s+authori[sz]ed\s+to|requested\s+anonymity|"
     r"speaking\s+privately|on\s+background|"
     r"(?:did|does|do)\s+not\s+want\s+to\s+be\s+(?:named|identified)|(?:didn|doesn|don)[’']t\s+want\s+to\s+be\s+"
-    r"(?:named|identified)|wished\s+to\s+remain\s+anonymous)\b",
+    r"(?:named|identified)|wished\s+to\s+remain\s+anonymous|"
+    # "who did not want to give his name", "declined to give their names"
+    r"(?:(?:did|does|do)\s+not|(?:didn|doesn|don)[’']t|declined\s+to|refused\s+to|would\s+not)\s+(?:want\s+to\s+)?"
+    r"(?:give|provide|share)\s+(?:his|her|their)\s+(?:full\s+|last\s+)?names?)\b",
     re.I,
 )
 REASON = re.compile(
@@ -84,7 +87,7 @@ _UNIQUE_RELATIVES = words(
 # A word of every alternative of ANONYMITY_MARK, lower-cased.
 _MARK_WORDS = (
     "unnamed", "anonym", "unidentified", "be named", "be identified", "not authori", "speaking privately",
-    "on background", "want to be",
+    "on background", "want to be", "his name", "her name", "their name",
 )  # fmt: skip
 # Source kinds that may name an unnamed source: itself, a relative pronoun for one, an institution's member.
 _MAYBE_UNNAMED = ("anonymous", "pronoun", "institution")
@@ -167,10 +170,13 @@ def find_anonymous_sources(
         by_sentence.setdefault(a.sentence, []).append(a)
     given: list[tuple[int, re.Match[str]]] | None = None  # reasons further on, read once when needed
     for a in attributions:
+        private = a.source_kind == "crowd" and a.informs and _privately(text, a)
         if a.source is None or (
-            a.source_kind not in _MAYBE_UNNAMED and text[a.cue.start : a.cue.end].lower() not in _RELAYING
+            a.source_kind not in _MAYBE_UNNAMED
+            and text[a.cue.start : a.cue.end].lower() not in _RELAYING
+            and not private
         ):
-            continue  # named people, outlets and crowds are never unnamed sources
+            continue  # named people, outlets and crowds are never unnamed sources (but a crowd speaking privately)
         cue_word = text[a.cue.start : a.cue.end].lower()
         relayed = _relayed_source(text, a, sentences[a.sentence]) if cue_word in _RELAYING else None
         if relayed is not None:
@@ -190,12 +196,19 @@ def find_anonymous_sources(
             src = a.resolved  # "supervisors, who claim …": the phrase the relative pronoun stands for
         phrase = text[src.start : src.end]
         read = read_source(phrase)
-        if read.kind != "anonymous" and not _unnamed_insider(text, sentences, a):
+        if read.kind != "anonymous" and not _unnamed_insider(text, sentences, a) and not private:
             continue
-        if read.group == "witness" and not ANONYMITY_MARK.search(
-            text, sentences[a.sentence].start, sentences[a.sentence].end
+        if (
+            read.group == "witness"
+            and not ANONYMITY_MARK.search(text, sentences[a.sentence].start, sentences[a.sentence].end)
+            and not (
+                _TOLD_PRESS.match(text, a.cue.start)
+                and (read.determiner or read.quantifier)
+                and not _SAW.match(text, a.cue.end)
+            )
         ):
-            continue  # people who saw something, not sources who know something (unless kept unnamed on purpose)
+            continue  # people who saw something, not sources who know something (unless kept unnamed on purpose,
+            # or speaking to the press: "one neighbour told the Gazette")
         if (
             read.group == "relative"
             and read.head in _UNIQUE_RELATIVES
@@ -246,7 +259,8 @@ def find_anonymous_sources(
                 links.setdefault(earlier, []).append(src)
                 continue
         window_end = _reason_window(text, sentences, sent, read.head)
-        explicit = bool(ANONYMITY_MARK.search(text, sent.start, sent.end))
+        # "…, the friend told Reuters. He requested anonymity …": marked in the sentence about the same person
+        explicit = bool(ANONYMITY_MARK.search(text, sent.start, window_end))
         if _DEFINITE.match(phrase) and not explicit and not read.post:
             continue  # "the official said" refers back; "the manager of the bar said" describes someone new
         if not explicit and read.group != "report" and _named_soon_after(text, sentences, sent, phrase):
@@ -321,12 +335,40 @@ def _relayed_source(text: str, a: Attribution, sent: Sentence) -> Span | None:
 def _describes_a_name(text: str, sent: Sentence, src: Span) -> bool:
     """The phrase is an apposition after a comma to a named person ("Alex Jones, a radio host who …")."""
     before = text[sent.start : src.start].rstrip()
-    if not before.endswith(",") or text[src.start : src.start + 2].lower() not in ("a ", "an"):
+    if _TITLE_OF_NAME.match(text, src.end) and text[src.start : src.start + 1].isupper():
+        return True  # "said Agent in Charge Ana Ruiz", "Deputy Chief of Staff Tom Lee": a title before a name
+    if not before.endswith(","):
+        return False
+    if (
+        text[src.start : src.start + 1].islower()
+        and before[-2:-1].isalpha()
+        and before.rsplit(None, 1)[-1][:1].isupper()
+        and not _DETERMINED.match(text, src.start)
+    ):
+        # "Ana Ruiz, district attorney, said": a bare role after a name is that person's
+        name = np_before(text, sent.start, sent.start + len(before) - 1)
+        full = text[name.start : name.end].split() if name is not None else []
+        return (
+            len(full) > 1  # a full name, not "However,"
+            and all(w[:1].isupper() for w in full)  # "Ana Ruiz", not "the U.S." or "types of devices in …"
+            and classify_source(" ".join(full)) == "person"
+        )
+    if text[src.start : src.start + 2].lower() not in ("a ", "an"):
         return False
     if not text[src.end : src.end + 8].lstrip(" ,").startswith(("who", "whom", "that")):
         return False  # "José, an unnamed official said so": the official speaks, José is addressed
     name = np_before(text, sent.start, sent.start + len(before) - 1)
     return name is not None and classify_source(text[name.start : name.end]) == "person"
+
+
+# The rest of a title that ends in a name: " in Charge Ana Ruiz", " of Staff Tom Lee".
+_TITLE_OF_NAME = re.compile(
+    r"\s+(?:(?:in|of|for|at|and)\s+)?(?:[A-Z][a-z][\w’'-]*\s+){1,3}[A-Z][a-z][\w’'-]*\b"
+)
+_DETERMINED = re.compile(
+    r"(?:an?|the|one|two|three|several|some|many|most|few|other|another|this|that|these|those|his|her|their|its)\b",
+    re.I,
+)
 
 
 def _reported_by_someone_else(text: str, a: Attribution, attributions: dict[int, list[Attribution]]) -> bool:
@@ -357,7 +399,7 @@ def _reported_by_someone_else(text: str, a: Attribution, attributions: dict[int,
 # An institution's unnamed member: "a police official", "one Homeland Security official", "two agency sources".
 _INSIDER = re.compile(
     r"^(?:an?|one|two|three|several|some|another)\s+[\w\s.&’'-]{0,60}?\b(?:official|officials|source|sources|aide|aides|"
-    r"employee|employees|staffer|staffers|investigator|investigators)$",
+    r"employee|employees|staffer|staffers|investigator|investigators|officer|officers)$",
     re.I,
 )
 
@@ -435,6 +477,11 @@ def _named_soon_after(text: str, sentences: Sequence[Sentence], sent: Sentence, 
     words = {w.lower() for w in _WORD.findall(phrase) if w.islower()} - _GENERIC
     if not words:
         return False
+    # A bare plural ("prosecutors said") is the office one of whom is named next ("Prosecutor Tim Reyes");
+    # "several attorneys" are more people than the one named.
+    head = re.split(r"\s(?:of|in|at|for|from|on)\s", phrase.strip(), maxsplit=1)[0].split()[-1:]
+    if head and not _DETERMINED.match(phrase.lstrip()) and head[0].lower().endswith("s"):
+        words = words | ({head[0].lower()[:-1]} - _GENERIC)  # "prosecutors" named as "Prosecutor Tim Reyes"
     last = min(len(sentences), sent.index + 1 + NAMED_WITHIN)
     for s in sentences[sent.index + 1 : last]:
         body = text[s.start : s.end]
@@ -446,8 +493,10 @@ def _named_soon_after(text: str, sentences: Sequence[Sentence], sent: Sentence, 
                 title = ""  # "another officer told [Fox News]", "uncle of [Anthony Frazier]": not a title
             after = body[m.end() : m.end() + 80]
             apposition = after.lower() if after.startswith(",") else ""
-            if not words.isdisjoint(_WORD.findall(title + " " + apposition)):
-                return True
+            # A title may open the name's own capitalised words: "Prosecutor Tim Reyes".
+            found = set(_WORD.findall(title + " " + apposition + " " + m.group(0).lower()))
+            if not words.isdisjoint(found):
+                return True  # "prosecutors said" then "Prosecutor Tim Reyes said": one of them, named
     return False
 
 
@@ -510,6 +559,31 @@ _LEDE_GENERIC = words(
 )
 
 
+# "said privately", "privately told": speech given on the condition of not being named.
+_PRIVATELY = re.compile(r"\bprivately\b", re.I)
+
+
+def _privately(text: str, a: Attribution) -> bool:
+    return _PRIVATELY.search(text, max(0, a.cue.start - 12), a.cue.end + 12) is not None
+
+
+# An unnamed person speaking to a news organisation or to reporters: "told the Gazette", "told reporters".
+_TOLD_PRESS = re.compile(
+    r"(?:tell|tells|told|telling)\s+(?:(?:the\s+)?(?!Police\b|Investigators\b|Detectives\b)[A-Z][\w.&’'-]*\b|"
+    r"reporters\b|a\s+reporter\b|journalists\b)"
+)
+# What a witness saw or heard, told to the press: testimony ("told the Gazette they heard shots").
+_SAW = re.compile(r"[^.;]{0,40}?\b(?:saw|heard|seen|watched|felt|smelled|noticed)\b")
+# "have said little", "said nothing about the motive": speech that passes nothing on.
+_NOTHING_SAID = re.compile(r"\s+(?:very\s+|so\s+)?(?:little|nothing|no\s+more)\b", re.I)
+# Speech to someone inside the story, not to the reporter: an order ("told her to stay"), or testimony
+# given to the police or a court ("told investigators", "told the judge"), which the story relays.
+_TOLD_IN_STORY = re.compile(
+    r"(?:tell|tells|told|telling)\s+(?:(?:him|her|them|me|us|the\s+\w+|his\s+\w+|her\s+\w+|their\s+\w+)\s+to\s+[a-z]"
+    r"|(?:the\s+)?(?:police|investigators|detectives|officers|deputies|authorities|prosecutors|jurors|agents|"
+    r"(?:the\s+|a\s+)?(?:judge|jury|court|dispatcher|operator))\b)",
+    re.I,
+)
 _LEDE_NAME = re.compile(r"\b(?:[A-Z][\w’'-]+\.?\s+){1,4}[A-Z][\w’'-]+")
 
 
@@ -538,6 +612,10 @@ def _informs(text: str, src: AnonymousSource) -> bool:
     a = src.attribution
     if a is None:
         return True
+    if _NOTHING_SAID.match(text, a.cue.end):
+        return False  # "officials have said little about the case": nothing was passed on
+    if _TOLD_IN_STORY.match(text, a.cue.start):
+        return False  # "her advisers told her to hold back", "the boy told investigators": not the reporter's source
     if a.cue.start < src.end:
         return True  # "said a senior official", "according to …"
     if _NEGATED.search(text, max(0, src.start - 20), src.start):

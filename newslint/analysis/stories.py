@@ -42,7 +42,7 @@ import zlib
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from newslint.analysis.lexicon.stories import CAPITALISED_NOISE, HEADLINE_NOISE, MONTHS, WEEKDAYS
@@ -52,9 +52,11 @@ __all__ = [
     "StoryFeatures",
     "average_link",
     "group_stories",
-    "scored_pairs",
+    "publication_day",
     "same_event_probability",
+    "scored_pairs",
     "story_features",
+    "story_ties",
 ]
 
 # -- reading one article -------------------------------------------------------
@@ -129,43 +131,48 @@ def kind_of(key: int) -> int:
 
 @dataclass(frozen=True)
 class StoryFeatures:
-    """What :func:`group_stories` needs to know of one article; small and picklable.
+    """What :func:`group_stories` needs to know of one article's text; small and picklable.
 
     Terms (``c:`` a capitalised word, ``p:`` two capitalised words in a row,
-    ``n:`` a number, ``t:`` a headline word, and ``s:`` a copied passage, made by the grouping) are
-    stored as keys (:func:`_key`), one per distinct term, with parallel
-    ``marks`` (how often it occurs, up to 127, plus 128 when it occurs in the
-    lead) and ``where`` (a bit per line holding it, bit 31 for any line
-    after the 31st). ``lines`` holds the key of every non-blank line,
-    normalised, and ``prose`` its word count when it is a sentence of prose
-    (0 otherwise): a line shared by two articles is a copied passage, one
-    shared by many is page furniture. ``facts`` are values that two reports
-    of one event agree on (ages, weekdays, dates, times, addresses, the
-    dateline), each ``kind << 24 | value``. ``shown`` holds the names and dates
-    worth printing to say what ties a story, and ``key`` the story its
-    metadata names, if any.
+    ``n:`` a number, ``t:`` a headline word, and ``s:`` a copied passage, made
+    by the grouping) are stored as 64-bit keys (:func:`_key`, the kind in the
+    top bits), one per distinct term, in ``terms``; ``words`` holds the terms
+    themselves, one a line in the same order (to look up how common a word is
+    in a small run, and to say what ties a story); ``marks`` has a byte per
+    term (how often it occurs, up to 127, plus 128 when it occurs in the
+    lead) and ``where`` 32 bits per term (a bit per line holding it, bit 31
+    for any line after the 31st). ``lines`` holds a 64-bit key of every
+    non-blank line, normalised, and ``prose`` its word count when it is a
+    sentence of prose (0 otherwise): a line shared by two articles is a copied
+    passage, one shared by many is page furniture. ``facts`` are 64-bit
+    values, sorted, that two reports of one event agree on (ages, weekdays,
+    dates, times, addresses, the dateline), each ``kind << 24 | value``.
+
+    Arrays are kept as bytes in the machine's order: what the per-document
+    pass caches, and what the grouping reads in one join. Nothing here comes
+    from the file's path or its metadata date, outlet or story key: those are
+    given to :func:`group_stories` when the stories are made.
     """
 
-    terms: array = field(default_factory=lambda: array("q"))
+    terms: bytes = b""
+    words: str = ""
     marks: bytes = b""
-    where: array = field(default_factory=lambda: array("I"))
-    lines: array = field(default_factory=lambda: array("q"))
+    where: bytes = b""
+    lines: bytes = b""
     prose: bytes = b""
-    facts: array = field(default_factory=lambda: array("q"))
-    shown: tuple[str, ...] = ()
-    key: str | None = None
-    #: The publication day of the metadata (a proleptic ordinal), 0 when unknown.
-    published: int = 0
+    facts: bytes = b""
+
+    def term_list(self) -> list[str]:
+        """The terms, in the order of their keys (``c:name``, ``p:two names``, ``n:12``, ``t:word``)."""
+        return self.words.split("\n") if self.words else []
 
 
-def story_features(text: str, metadata: Mapping[str, Any] | None = None) -> StoryFeatures:
-    """The grouping features of one article: its prose and its metadata.
+def story_features(text: str, title: str = "") -> StoryFeatures:
+    """The grouping features of one article: its prose, and its headline.
 
-    The headline is the metadata's ``title``, else the first line of the text
-    when it reads as one (short, with no full stop); ``date`` (ISO) joins the
-    dates read in the text, and ``story`` becomes :attr:`StoryFeatures.key`.
+    The headline is ``title`` (the metadata's), else the first line of the
+    text when it reads as one (short, with no full stop).
     """
-    metadata = metadata or {}
     # The event is named in the first paragraphs; the tail of a long feature
     # adds background, not identity (and time).
     text = text[: _READ_AT_MOST + text[_READ_AT_MOST:].find("\n") + 1] if len(text) > _READ_AT_MOST else text
@@ -175,7 +182,6 @@ def story_features(text: str, metadata: Mapping[str, Any] | None = None) -> Stor
     lead: set[str] = set()
     line_keys = array("q")
     prose = bytearray()
-    shown: dict[str, None] = {}
     for index, line in enumerate(lines):
         bit = 1 << min(index, _LATER_LINES)
         found = _line_terms(line)
@@ -184,11 +190,10 @@ def story_features(text: str, metadata: Mapping[str, Any] | None = None) -> Stor
         counts.update(found)
         if index < LEAD_LINES:
             lead.update(found)
-            shown.update((term[2:], None) for term in found if term[0] == "p")
         words = line.lower().split()
         line_keys.append(_key(" ".join(words)))
         prose.append(min(len(words), 255) if line.rstrip().endswith(_SENTENCE_END) else 0)
-    title = str(metadata.get("title") or "") or (_headline(lines[0]) if lines else "")
+    title = title or (_headline(lines[0]) if lines else "")
     for word in _HEADLINE_WORD.findall(title):
         word = word.lower().strip("'’-")
         if word and word not in HEADLINE_NOISE:
@@ -196,7 +201,6 @@ def story_features(text: str, metadata: Mapping[str, Any] | None = None) -> Stor
             counts[term] += 1
             lead.add(term)
             where[term] = where.get(term, 0) | 1
-    facts = _facts(text, metadata)
     keys = array("q")
     marks = bytearray()
     spots = array("I")
@@ -204,21 +208,14 @@ def story_features(text: str, metadata: Mapping[str, Any] | None = None) -> Stor
         keys.append(_term_key(term))
         marks.append(min(count, _COUNT) | (_IN_LEAD if term in lead else 0))
         spots.append(where[term])
-    story = metadata.get("story")
-    try:
-        published = datetime.date.fromisoformat(str(metadata.get("date") or "")[:10]).toordinal()
-    except ValueError:
-        published = 0
     return StoryFeatures(
-        keys,
+        keys.tobytes(),
+        "\n".join(counts),
         bytes(marks),
-        spots,
-        line_keys,
+        spots.tobytes(),
+        line_keys.tobytes(),
         bytes(prose),
-        facts,
-        tuple(list(shown)[:8]),
-        None if story is None else str(story),
-        published,
+        _facts(text).tobytes(),
     )
 
 
@@ -244,7 +241,7 @@ def _line_terms(line: str) -> list[str]:
     return found
 
 
-def _facts(text: str, metadata: Mapping[str, Any]) -> array:
+def _facts(text: str) -> array:
     found: set[int] = set()
     for m in _FACT.finditer(text):
         group = m.groupdict()
@@ -273,12 +270,6 @@ def _facts(text: str, metadata: Mapping[str, Any]) -> array:
         found.add(WEEKDAY << _FACT_SHIFT | WEEKDAYS.index(m.group(1).lower()))
     for m in _DATELINE.finditer(lead):
         found.add(DATELINE << _FACT_SHIFT | _key(" ".join(m.group(1).split())) & _FACT_MASK)
-    try:
-        published = datetime.date.fromisoformat(str(metadata.get("date") or "")[:10])
-    except ValueError:
-        pass
-    else:
-        _add_date(found, published.year, published.month, published.day)
     return array("q", sorted(found))
 
 
@@ -456,15 +447,15 @@ def _numpy() -> Any:
 class _Corpus:
     """The features of many articles as flat arrays, with what the grouping derives from them."""
 
-    def __init__(self, features: Sequence[StoryFeatures]) -> None:
+    def __init__(self, features: Sequence[StoryFeatures], published: Sequence[int] | None = None) -> None:
         np = _numpy()
         self.features = features
         n = self.n = len(features)
         # Lines: page furniture (on FURNITURE pages or more, or a non-prose
         # line on two) and copied passages (a prose line on exactly two).
-        line_counts = np.fromiter((len(f.lines) for f in features), np.int64, n)
+        line_counts = np.fromiter((len(f.lines) >> 3 for f in features), np.int64, n)
         line_doc = np.repeat(np.arange(n, dtype=np.int32), line_counts)
-        line_key = np.frombuffer(b"".join(f.lines.tobytes() for f in features), np.int64)
+        line_key = np.frombuffer(b"".join(f.lines for f in features), np.int64)
         prose = np.frombuffer(b"".join(f.prose for f in features), np.uint8)
         line_pages = _page_counts(line_key, line_doc)
         starts = np.r_[0, np.cumsum(line_counts)[:-1]]
@@ -481,13 +472,13 @@ class _Corpus:
         # Terms kept: those on a line that is not furniture; and the passages.
         # The rows are kept sorted by key: page counts are runs, and pairs of
         # articles sharing a key are neighbours.
-        term_counts = np.fromiter((len(f.terms) for f in features), np.int64, n)
+        term_counts = np.fromiter((len(f.terms) >> 3 for f in features), np.int64, n)
         doc = np.repeat(np.arange(n, dtype=np.int32), term_counts)
-        where = np.frombuffer(b"".join(f.where.tobytes() for f in features), np.uint32)
+        where = np.frombuffer(b"".join(f.where for f in features), np.uint32)
         kept = (where & ~mask[doc]) != 0
         del where
         doc = np.r_[doc[kept], passage_doc]
-        key = np.r_[np.frombuffer(b"".join(f.terms.tobytes() for f in features), np.int64)[kept], passage_key]
+        key = np.r_[np.frombuffer(b"".join(f.terms for f in features), np.int64)[kept], passage_key]
         marks = np.r_[
             np.frombuffer(b"".join(f.marks for f in features), np.uint8)[kept],
             np.ones(len(passage_key), np.uint8),
@@ -500,11 +491,27 @@ class _Corpus:
         repeated = np.r_[False, (self.key[1:] == self.key[:-1]) & (self.doc[1:] == self.doc[:-1])]
         if repeated.any():
             self.key, self.doc, marks = self.key[~repeated], self.doc[~repeated], marks[~repeated]
-        starts = np.flatnonzero(np.r_[True, self.key[1:] != self.key[:-1]])
-        runs = np.diff(np.r_[starts, len(self.key)]).astype(np.int32)
-        self.pages = np.repeat(runs, runs)
-        self.weight = np.log(max(n, 1) / self.pages).astype(np.float32)
-        self.facts = _fact_rows(features)
+        starts = np.flatnonzero(np.r_[len(self.key) > 0, self.key[1:] != self.key[:-1]])
+        runs = np.diff(np.r_[starts, len(self.key)])
+        # On how many pages each term is: counted in the run, and in a small
+        # run topped up with the pages of a background archive of news that
+        # would hold it, so a term two articles share is weighed by how
+        # common it is in the language, not found rare because two pages
+        # are all there are.
+        pages = runs.astype(np.float32)
+        size = max(n, 1)
+        if n < BACKGROUND_ARCHIVE:
+            # A term on more pages of the run than the two compared is taken
+            # as that much more common in the archive the run is drawn from:
+            # a local run names its city, its hospital and its police
+            # spokesperson on page after page, events apart.
+            local = np.maximum(runs - 2, 0).astype(np.float32) / (LOCAL_DISCOUNT * n)
+            share = np.maximum(_background_share(self.key[starts], features), local)
+            pages += (BACKGROUND_ARCHIVE - n) * share
+            size = BACKGROUND_ARCHIVE
+        self.pages = np.repeat(pages, runs)
+        self.weight = np.log(size / self.pages).astype(np.float32)
+        self.facts = _fact_rows(features, published)
         self._signature(marks)
 
     @property
@@ -664,12 +671,105 @@ class _Corpus:
         out[:, column["dates far"]] = given & (gap > 60)
 
 
-def _fact_rows(features: Sequence[StoryFeatures]) -> tuple[Any, Any]:
+def _fact_rows(features: Sequence[StoryFeatures], published: Sequence[int] | None) -> tuple[Any, Any]:
+    """Every article's facts as (article, value) rows, sorted by article then value;
+    the publication day of the metadata, when known, is a date (and a year) of its article."""
     np = _numpy()
-    counts = np.fromiter((len(f.facts) for f in features), np.int64, len(features))
+    counts = np.fromiter((len(f.facts) >> 3 for f in features), np.int64, len(features))
     docs = np.repeat(np.arange(len(features)), counts)
-    values = np.frombuffer(b"".join(f.facts.tobytes() for f in features), np.int64)
-    return docs, values
+    values = np.frombuffer(b"".join(f.facts for f in features), np.int64)
+    days = np.asarray(published if published is not None else (), np.int64)
+    dated = np.flatnonzero(days > 0)
+    if not len(dated):
+        return docs, values
+    years = np.array([datetime.date.fromordinal(int(d)).year for d in days[dated]], np.int64)
+    docs = np.r_[docs, dated, dated]
+    values = np.r_[values, DATE << _FACT_SHIFT | days[dated], YEAR << _FACT_SHIFT | years]
+    order = np.lexsort((values, docs))
+    docs, values = docs[order], values[order]
+    new = np.r_[True, (docs[1:] != docs[:-1]) | (values[1:] != values[:-1])]
+    return docs[new], values[new]
+
+
+#: A run of fewer articles than this is topped up with the pages of a
+#: background archive of this many (the size of the archive the weights were
+#: fitted on, about), whose pages hold a term as often as word frequencies say.
+BACKGROUND_ARCHIVE = 5000
+#: In a small run, a term on k pages counts as on a share (k - 2) / (LOCAL_DISCOUNT * n)
+#: of the background archive's, when that is more than word frequencies say.
+LOCAL_DISCOUNT = 4
+#: Words an article holds where its features are read (its first 4,000 characters).
+WORDS_READ = 700
+
+
+def _background_share(keys: Any, features: Sequence[StoryFeatures]) -> Any:
+    """For each term key, the share of a background archive's pages that would hold it:
+    1 - exp(-WORDS_READ * its frequency in English (``wordfreq``)); 0 for a copied
+    passage, and for every term when ``wordfreq`` is not installed."""
+    np = _numpy()
+    share = np.zeros(len(keys), np.float32)
+    try:
+        from wordfreq import word_frequency
+    except ImportError:  # pragma: no cover - a dependency; without it, small runs read terms as rare
+        return share
+    text: dict[int, str] = {}
+    for f in features:
+        text.update(zip(np.frombuffer(f.terms, np.int64).tolist(), f.term_list(), strict=True))
+    for i, key in enumerate(keys.tolist()):
+        term = text.get(key)
+        if term is not None:
+            share[i] = -math.expm1(-WORDS_READ * word_frequency(term[2:], "en"))
+    return share
+
+
+def story_ties(
+    features: Sequence[StoryFeatures], published: Sequence[int] = (), most: int = 6
+) -> tuple[list[str], list[str]]:
+    """What ties the articles of one story, to show it: the names two or more of
+    them give (the most shared first, runs of two names before single words; a
+    word of a name already shown is not shown again), and the dates (ISO): those
+    two or more give in their text, and each one's publication day (``published``,
+    proleptic ordinals, 0 when unknown). A story of one article shows its own."""
+    held: Counter[str] = Counter()
+    said: Counter[int] = Counter()
+    for f in features:
+        held.update({t[2:] for t in f.term_list() if t[0] in "cp"})
+        said.update({v & _FACT_MASK for v in array("q", f.facts) if v >> _FACT_SHIFT == DATE})
+    need = 2 if len(features) > 1 else 1
+    shared = [t for t, c in held.items() if c >= need]
+    # Runs of two names joined where they overlap ("saint agnes", "agnes
+    # hospital"); single words only when no run is shared (a single
+    # capitalised word is as often a sentence's first word).
+    pairs = [(a, b) for a, _, b in (t.partition(" ") for t in shared) if b]
+    runs = _joined(pairs) or [[t] for t in shared]
+    runs.sort(
+        key=lambda run: (-min(held[" ".join(run[i : i + 2])] for i in range(max(len(run) - 1, 1))), run)
+    )
+    names = [" ".join(run) for run in runs[:most]]
+    days = {d for d, c in said.items() if c >= need} | {d for d in published if d > 0}
+    shown_days = sorted(days)[:most]
+    return [_display(t) for t in names], [datetime.date.fromordinal(d).isoformat() for d in shown_days]
+
+
+def _joined(pairs: list[tuple[str, str]]) -> list[list[str]]:
+    """Runs of two words chained where one ends with the word the next starts with."""
+    following: dict[str, str] = {}
+    for first, second in sorted(pairs):
+        following.setdefault(first, second)
+    tails = set(following.values())
+    runs = []
+    for first in sorted(w for w in following if w not in tails):
+        run = [first]
+        while run[-1] in following and following[run[-1]] not in run and len(run) < 6:
+            run.append(following[run[-1]])
+        runs.append(run)
+    covered = {(run[i], run[i + 1]) for run in runs for i in range(len(run) - 1)}
+    return runs + [[a, b] for a, b in sorted(pairs) if (a, b) not in covered]
+
+
+def _display(term: str) -> str:
+    """A name as stored (lower case) shown with capitals: ``o'neill`` -> ``O'Neill``."""
+    return " ".join(w[:1].upper() + w[1:] for w in term.split(" "))
 
 
 def same_event_probability(evidence: Sequence[float]) -> float:
@@ -678,37 +778,59 @@ def same_event_probability(evidence: Sequence[float]) -> float:
     return 1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0
 
 
-def scored_pairs(features: Sequence[StoryFeatures]) -> tuple[list[tuple[int, int]], Any]:
+def scored_pairs(
+    features: Sequence[StoryFeatures], published: Sequence[int] | None = None
+) -> tuple[list[tuple[int, int]], Any]:
     """The proposed pairs of articles and their evidence (one row each), for fitting and inspection."""
-    corpus = _Corpus(features)
+    corpus = _Corpus(features, published)
     ids = corpus.proposals()
     n = max(corpus.n, 1)
     return [(int(i) // n, int(i) % n) for i in ids], corpus.evidence(ids)
 
 
-def group_stories(features: Sequence[StoryFeatures]) -> list[list[int]]:
+def group_stories(
+    features: Sequence[StoryFeatures],
+    published: Sequence[int] | None = None,
+    keys: Sequence[str | None] | None = None,
+) -> list[list[int]]:
     """Group articles into stories: lists of indexes into ``features``, each sorted.
 
-    Articles whose metadata name the same story (:attr:`StoryFeatures.key`)
-    are one story from the start, and two stories naming different keys are
-    never merged; the others join by what they share.
+    ``published``: each article's publication day from its metadata (a
+    proleptic ordinal, :meth:`datetime.date.toordinal`; 0 when unknown).
+    Articles published more than DAYS_APART days apart are never one story.
+    ``keys``: the story each article's metadata names, or None. Articles
+    naming the same key are one story from the start, and two stories naming
+    different keys are never merged; the others join by what they share.
     """
     np = _numpy()
     if not features:
         return []
-    corpus = _Corpus(features)
+    n = len(features)
+    if n == 1:
+        return [[0]]
+    corpus = _Corpus(features, published)
     ids = corpus.proposals()
     z = INTERCEPT + corpus.evidence(ids) @ np.array(WEIGHTS)
     p = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
-    n = corpus.n
-    # Two articles published further apart than this report two events,
-    # whatever they share (a trial months later is a story of its own).
-    published = np.array([f.published for f in features], np.int64)
-    first, second = published[ids // n], published[ids % n]
-    apart = (first > 0) & (second > 0) & (np.abs(first - second) > DAYS_APART)
-    keep = (p >= 0.05) & ~apart
+    keep = p >= 0.05
+    if published is not None:
+        # Two articles published further apart than this report two events,
+        # whatever they share (a trial months later is a story of its own).
+        days = np.asarray(published, np.int64)
+        first, second = days[ids // n], days[ids % n]
+        keep &= ~((first > 0) & (second > 0) & (np.abs(first - second) > DAYS_APART))
     probabilities = {(int(i) // n, int(i) % n): float(q) for i, q in zip(ids[keep], p[keep], strict=True)}
-    return average_link(n, probabilities, [f.key for f in features], MERGE_MEAN, MERGE_BEST)
+    return average_link(n, probabilities, keys, MERGE_MEAN, MERGE_BEST)
+
+
+def publication_day(date: object) -> int:
+    """A metadata date (ISO text, or a date) as a proleptic ordinal; 0 when it is not one."""
+    if isinstance(date, datetime.date):
+        return date.toordinal()
+    try:
+        return datetime.date.fromisoformat(str(date or "")[:10]).toordinal()
+    except ValueError:
+        return 0
 
 
 def average_link(

@@ -38,7 +38,7 @@ from newslint.analysis._scan import WORD_START, WordScanner, words
 from newslint.analysis.attribution import Attribution
 from newslint.analysis.attribution.classify import SourcePhrase, read_source
 from newslint.analysis.lexicon.cues import NOT_VIEWS, VIEWS_ONLY
-from newslint.analysis.lexicon.sources import PLAIN_CROWDS
+from newslint.analysis.lexicon.sources import PLAIN_CROWDS, QUANTIFIERS, VAGUE_QUANTIFIERS
 from newslint.analysis.segments import Sentence
 from newslint.spans import Span
 
@@ -121,6 +121,8 @@ _MAYBE_CROWD = ("crowd", "anonymous", "pronoun")
 _SOME = words("some many most few others")
 _BACK = words("the this that these those")
 # Possessed experts and findings are someone's staff and work: "his experts", "their research".
+# A body's critics are not its staff: "its critics say" is as vague as "critics say".
+_OPPOSING = words("critics opponents detractors skeptics sceptics foes")
 _STAFF = words("experts scientists economists analysts researchers advisers advisors staff")
 
 
@@ -137,20 +139,46 @@ def _crowd(ctx: _Context, a: Attribution) -> VagueAttribution | None:
     cue = " ".join(text[a.cue.start : a.cue.end].lower().split())
     if not _is_crowd(read, cue):
         return None
-    if cue in NOT_VIEWS or ctx.quoted(src.start):
-        return None
+    if read.head in ("most", "more") and _MOST_ADVERB.match(text, src.end):
+        return None  # "who most recently advised": "most" modifies the adverb
+    if read.group == "witness" and cue in _DESCRIBING and not _AS_SOON.match(text, a.cue.end):
+        return None  # "residents described hearing shots": testimony
+    if (
+        cue in NOT_VIEWS and not (cue in _FINDING and read.head in _NAMEABLE and _THAT.match(text, a.cue.end))
+    ) or (ctx.quoted(src.start)):
+        return None  # "many declined to comment"; but "historians found that …" is their finding
     if cue in _NAMING_CUES and _NAMES_AFTER.match(text, a.cue.end):
         return None  # "a factory called American Roots", "some called shelter-in-place orders"
-    if len(read.modifiers) > 4 or _OPENS_QUESTION.search(text, max(0, src.start - 12), src.start):
-        return None  # a phrase read across a caption; "if voters think", "what people think"
-    if src.end <= a.cue.start and _MAYBE.search(text, src.end, a.cue.start):
-        return None  # "voters may see …": a possibility, not a view anyone holds
+    if len(read.modifiers) > 4:
+        return None  # a phrase read across a caption
+    if _OPENS_QUESTION.search(text, max(0, src.start - 12), src.start) and not _DESPITE_WHAT.search(
+        text, max(0, src.start - 30), src.start
+    ):
+        return None  # "if voters think", "what people think"; but "despite what critics say" is their view
+    if src.end <= a.cue.start and not a.informs and _MAYBE.search(text, src.end, a.cue.start):
+        return None  # "voters may see …": a possibility, not a view anyone holds; but "some may argue" speaks
+    if src.end <= a.cue.start and not a.informs and _WOULD.search(text, src.end, a.cue.start):
+        return None  # "how most Americans would feel": an imagined feeling; but "many would argue" speaks
+    if _CAUSED_BEFORE.search(text, max(0, src.start - 16), src.start):
+        return None  # "should have made voters think", "let people decide": the crowd is an object
+    if (
+        not a.informs
+        and src.end < a.cue.start
+        and _AND_BEFORE.search(text, max(0, a.cue.start - 6), a.cue.start)
+    ):
+        return None  # "… created shirts to honour her and support her family": a second act, not a view
+    if not a.informs and (_COUNT_AFTER.match(text, a.cue.end) or _CONTESTED.match(text, a.cue.end)):
+        return None  # "Republicans are defending eight seats": a count of things acted on, not a view
     start, end = min(src.start, a.cue.start), max(src.end, a.cue.end)
     if end - start > 160:
         return None  # a source read too far from its cue
     if _not_vague(ctx, read, a, src):
         return None
     return VagueAttribution(start, end, " ".join(text[start:end].split()), "crowd", a)
+
+
+# "neighbours described him as a quiet man": a character sketch, a view (not "described hearing shots").
+_DESCRIBING = words("described describe describes")
 
 
 def _is_crowd(read: SourcePhrase, cue: str) -> bool:
@@ -160,7 +188,10 @@ def _is_crowd(read: SourcePhrase, cue: str) -> bool:
         return True  # "some officials credit", "some of his closest advisers have admitted"
     # Witnesses voicing a view: "residents have complained"; their testimony is not vague.
     return (
-        read.group == "witness" and read.plural and cue in VIEWS_ONLY and (read.vague or not read.quantifier)
+        read.group == "witness"
+        and read.plural
+        and (cue in VIEWS_ONLY or cue in _DESCRIBING)
+        and (read.vague or not read.quantifier)
     )
 
 
@@ -170,7 +201,7 @@ def _not_vague(ctx: _Context, read: SourcePhrase, a: Attribution, src: Span) -> 
     if read.quantifier and not read.vague and read.quantifier not in ("other", "many of", "some of"):
         return True  # "two senators", "97 percent of scientists": counted
     if _COUNTED_BEFORE.search(text, max(0, src.start - 30), src.start) or any(
-        w[:1].isdigit() for w in read.modifiers
+        w[:1].isdigit() or (w.lower() in _COUNTS) for w in read.modifiers
     ):
         return True  # "only 9% of Ruiz supporters", "half of the voters", "only 28 Republicans": counted
     if _INCLUDING_NAME.search(text, src.start, src.end):
@@ -184,7 +215,7 @@ def _not_vague(ctx: _Context, read: SourcePhrase, a: Attribution, src: Span) -> 
         return True  # "a hotline for those who believe …": a category the sentence speaks of, not a source
     if _AFFILIATED.match(read.post):
         return True  # "analysts at the Harbour Trust said": the crowd has an address
-    if read.determiner in ("our", "its") or (
+    if (read.determiner in ("our", "its") and read.head not in _OPPOSING) or (
         read.determiner
         and read.determiner not in _BACK
         and read.head in _STAFF | PLAIN_CROWDS
@@ -205,6 +236,10 @@ def _not_vague(ctx: _Context, read: SourcePhrase, a: Attribution, src: Span) -> 
         return True  # "Republican lawmakers have insisted she testify": a party acting in public
     if (read.vague or read.head in _VOTERS or read.quantifier) and _measured(ctx, src.start):
         return True  # "most believe …, the survey found"
+    if _PARTS.search(read.quantifier) and _PERCENT.search(
+        text, src.start, _next_sentence_end(ctx, src.start)
+    ):
+        return True  # "a majority of Republicans support …. An overwhelming share (94%) say …": measured
     if _said_by_someone(ctx, src.start):
         return True  # "Ruiz said some critics argue …": the speaker's words, not the outlet's
     return read.head in _NAMEABLE and _named_near(ctx, src.start, a.cue.end, read.head)
@@ -216,6 +251,36 @@ _NAMES_AFTER = re.compile(
     r"\s+(?!(?:for|on|it|him|her|them|this|that|the\s+(?:plan|move|decision|idea))\b)[\w“\"‘'-]"
 )
 _MAYBE = re.compile(r"\b(?:may|might|could|can)\b")
+_AS_SOON = re.compile(r"\s+(?:[\w’'-]+\s+){1,4}?as\b")
+# A view set against the outlet's own: "despite what critics say", "no matter what those on the left say".
+_DESPITE_WHAT = re.compile(
+    r"\b(?:despite|no\s+matter|contrary\s+to|regardless\s+of|notwithstanding)\s+what\s+(?:[\w’'-]+\s+){0,1}\Z",
+    re.I,
+)
+_FINDING = words("found finds find")
+_THAT = re.compile(r"\s+that\b")
+# What a party defends or contests in an election: an act, not a view ("defending open seats in Iowa").
+_CONTESTED = re.compile(
+    r"\s+(?:[\w’'-]+\s+){0,3}?(?:seats?|titles?|majority|majorities|incumbents?|turf)\b", re.I
+)
+# "who most recently advised": an adverb, not a crowd.
+_MOST_ADVERB = re.compile(r"\s+[a-z]+ly\b")
+_AND_BEFORE = re.compile(r"\band\s+\Z")
+_WOULD = re.compile(r"\bwould\b")
+# A verb that makes the crowd its object: "made voters think", "let people decide", "helps readers see".
+_CAUSED_BEFORE = re.compile(
+    r"\b(?:make|makes|made|making|let|lets|letting|help|helps|helped|helping)\s+\Z", re.I
+)
+# Numbers that count a crowd from inside its phrase: "just six people thought", "only a dozen voters".
+_COUNTS = (
+    QUANTIFIERS
+    - VAGUE_QUANTIFIERS
+    - words("a an other another all both each number majority majorities minority plurality")
+)
+_COUNT_AFTER = re.compile(
+    r"\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds|thousands)\b)",
+    re.I,
+)
 # A crowd in a question or a condition: "if voters think", "what people think".
 _OPENS_QUESTION = re.compile(r"\b(?:if|unless|whether|what|why)\s+$", re.I)
 _AFFILIATED = re.compile(r"(?:at|from|with)\s+(?:the\s+)?[A-Z]")
@@ -242,6 +307,17 @@ _MEASURED = re.compile(
     # a poll by its name: "a Gallup poll", "the Quinnipiac University survey"
     r"|\b[A-Z][\w’'-]*\s+(?:[A-Z][\w’'-]*\s+)?(?i:poll|polls|survey|surveys)\b"
 )
+
+
+_PARTS = re.compile(r"\b(?:majority|majorities|minority|plurality)\b")
+_PERCENT = re.compile(r"\d\s*%|\bper\s*cent\b|\bpercent\b", re.I)
+
+
+def _next_sentence_end(ctx: _Context, start: int) -> int:
+    sent = ctx.sentence_at(start)
+    if sent is None:
+        return start
+    return ctx.sentences[min(len(ctx.sentences) - 1, sent.index + 1)].end
 
 
 def _measured(ctx: _Context, start: int) -> bool:
@@ -362,7 +438,7 @@ _OFTEN_BEFORE = re.compile(
 _IT_BEFORE = re.compile(r"\bit\s+(?:is|was|has\s+been|had\s+been)\s+" + _ADVERBS + r"\Z", re.I)
 _COMMA_BEFORE = re.compile(r",\s+\Z")
 _HIDDEN_BEFORE = {
-    "accounts": re.compile(r"\b(?:by|in)\s+(?:some|many|most)\s+\Z", re.I),
+    "accounts": re.compile(r"\b(?:by|in)\s+(?:some|many|most|one|other)\s+\Z", re.I),
     "speculation": re.compile(r"\b(?:much|widespread|growing|rampant|considerable)\s+\Z", re.I),
     "some": re.compile(r"\b(?:among|for|to)\s+\Z", re.I),
 }
@@ -373,6 +449,7 @@ _VAGUE_SOURCE = (
     # a participle and an infinitive: "[is] said to be", "[are] thought to have", ", believed to be"
     r"(?P<to>(?:said|thought|believed|known|rumou?red|alleged|reputed|understood|reported)\s+to\s+(?:be|have)\b)"
     # a participle and "as": "[is] seen as", "[has been] described as", "[widely] regarded as"
+    r"|(?P<rumoured>rumou?red(?!\s+to\b))"
     r"|(?P<as>(?:seen|viewed|regarded|perceived|characteri[sz]ed|portrayed|touted|hailed|billed|cast|painted|"
     r"labell?ed|branded|dubbed|described|known)\s+as\b)"
     r"|(?P<considered>(?:considered|deemed)\s+(?:to\s+be|one\s+of|among|an?|the|likely|unlikely|"
@@ -388,15 +465,17 @@ _VAGUE_SOURCE = (
     + _ADVERBS
     + r"(?:believed|thought|said|claimed|"
     r"argued|rumou?red|understood|alleged|suggested|felt|known(?!\s+(?:as|for|by)\b)|accepted|assumed|reported)\b)"
-    r"|(?P<studies>(?:studies|research|experts|evidence)\s+(?:show|shows|suggest|suggests|has\s+shown|have\s+shown)\b)"
+    r"|(?P<studies>(?:studies|research|experts|evidence)\s+(?:[a-z]+ly\s+)?(?:show|shows|suggest|suggests|has\s+shown|have\s+shown)\b)"
     # hidden crowds: "[by some] accounts", "[much] speculation", "[among] some that"
-    r"|(?P<accounts>(?:accounts|tellings|quarters|circles|estimations?)\b)"
+    r"|(?P<accounts>(?:accounts?|tellings|quarters|circles|estimations?|estimates?)\b)"
     r"|(?P<speculation>speculation\b)"
-    r"|(?P<some>(?:some|many|most|others)\b(?=\s*(?:[,;:—–]|that\b|who\b|on\b|in\b|inside\b|within\b|[a-z]+ed\b)))"
+    r"|(?P<some>(?:some|many|most|others)\b(?:\s+(?:observers|critics|experts|analysts|commentators|people|"
+    r"voters|readers|viewers|fans|[a-z]+ists|[a-z]+ians))?(?=\s*(?:[,;:—–]|that\b|who\b|on\b|in\b|inside\b|within\b|"
+    r"[a-z]+ed\b)))"
     r"|(?P<by>(?:seen|viewed|regarded|considered|described|perceived|revered|reviled|criticized|criticised|praised|"
     r"hailed|dismissed|despised|loved|hated|admired|blamed|accused|questioned|opposed|supported|favou?red|"
     r"backed|welcomed|condemned|mocked|ridiculed|derided|feared|distrusted|trusted|embraced|rejected)\s+"
-    r"(?:[\w-]+\s+){0,3}?by\s+(?P<crowd>(?:some|many|most|few|others|critics|observers|experts|analysts|"
+    r"(?:[\w-]+\s+){0,3}?by\s+(?P<crowd>(?:some|many|most|few|others|everyone|everybody|critics|observers|experts|analysts|"
     r"opponents|detractors)\b(?:\s+(?!(?:as|to|for|because|and|but|that|with)\b)[\w-]+){0,3}))"
     r"|(?P<from>(?:warnings?|criticism|concerns?|complaints?|calls|fears|objections|claims|accusations|pushback|"
     r"opposition|skepticism|scepticism|doubts|praise)\s+(?:from|by|among)\s+"
@@ -415,7 +494,7 @@ _VAGUE_SCANNER = WordScanner(
         perceived characterized characterised portrayed touted hailed billed cast painted labeled labelled branded
         dubbed described considered deemed accused criticized criticised blamed credited praised faulted widely
         generally commonly routinely frequently often largely broadly
-        studies research experts evidence accounts tellings quarters circles estimation estimations speculation some
+        studies research experts evidence accounts account estimate estimates tellings quarters circles estimation estimations speculation some
         many most others revered reviled dismissed despised loved hated admired questioned opposed supported
         favored favoured backed welcomed condemned mocked ridiculed derided feared distrusted trusted embraced
         rejected warning warnings criticism concern concerns complaint complaints calls fears objections claims
@@ -437,6 +516,7 @@ _OWNED = re.compile(r"(?:[A-Z][\w-]*[’']s(?:\s+own)?|\b(?:our|his|her|their|it
 _SUBJECT_BEFORE = re.compile(r"\b(?:i|we|you|he|she|they|who)\s+\Z", re.I)
 _KIND = {
     "to": "passive",
+    "rumoured": "passive",
     "as": "passive",
     "considered": "passive",
     "charged": "passive",
@@ -463,12 +543,22 @@ def _scanned(ctx: _Context) -> list[VagueAttribution]:
         start = _opening(text, m, form)
         if start is None:
             continue
+        if start < 0:  # a passive cut short: left alone in a sentence someone is reported as saying
+            start = -start - 1
+            if _attributed_sentence(ctx, start):
+                continue  # "gunmen believed to be from the group …, police said"
         end = m.end()
         if ctx.quoted(start) or _said_by_someone(ctx, start):
             continue
-        if form in ("to", "as", "considered", "charged", "adverb", "impersonal") and _BY_NAME.match(
-            text, end
-        ):
+        if form in (
+            "to",
+            "rumoured",
+            "as",
+            "considered",
+            "charged",
+            "adverb",
+            "impersonal",
+        ) and _BY_NAME.match(text, end):
             continue  # "has been described as reckless by Senator Ruiz", "it was claimed by Ruiz"
         naming = form == "as" and m.group(0).lower().startswith(("known", "dubbed", "labeled", "labelled"))
         if naming and _NAMING.match(text, end):
@@ -481,15 +571,30 @@ def _scanned(ctx: _Context) -> list[VagueAttribution]:
     return found
 
 
+def _attributed_sentence(ctx: _Context, start: int) -> bool:
+    """The sentence is told by someone: a person, an institution, an outlet or an unnamed source."""
+    sent = ctx.sentence_at(start)
+    return sent is not None and any(
+        a.informs and a.source_kind in ("person", "institution", "outlet", "anonymous")
+        for a in ctx.by_sentence.get(sent.index, ())
+    )
+
+
 def _opening(text: str, m: re.Match[str], form: str) -> int | None:
-    """Where the form starts, read backwards from its distinctive word; None when what must come first is missing."""
+    """Where the form starts, read backwards from its distinctive word; None when what must come first is
+    missing; ``-start - 1`` for a passive cut short after its noun ("a van believed to be …")."""
     start = m.start()
     before = max(0, start - 60)
     if form == "to":
         b = _BE_BEFORE.search(text, before, start) or _COMMA_BEFORE.search(text, before, start)
+        if b is None and _REDUCED.match(m.group(0)) and _NOUN_BEFORE.search(text, before, start):
+            return -start - 1  # "a car believed to be the gunman's": a passive cut short after its noun
         if b is None:
             return None
         return b.start() if b.group(0)[0] != "," else start  # ", believed to be": from the participle
+    if form == "rumoured":
+        b = _FINITE_BE_BEFORE.search(text, before, start) or _PERFECT_BEFORE.search(text, before, start)
+        return None if b is None else b.start()  # "his return was rumored"
     if form in ("as", "considered", "adverb", "charged", "impersonal"):
         # "it is widely believed", "has been described as", "is widely regarded as", "widely seen as"
         if form == "impersonal":
@@ -521,8 +626,20 @@ def _opening(text: str, m: re.Match[str], form: str) -> int | None:
         if b is None:
             return None
         opener = b.group(0).split()[0].lower()
-        if form == "some" and opener in ("for", "to") and not _opens_clause(text, b.start()):
-            return None  # "opened to some", "a gift for many": not a view
+        believing = _WHO_BELIEVED.match(text, m.end()) is not None
+        if (
+            form == "some"
+            and len(m.group(0).split()) > 1
+            and not (opener == "to" and text[m.end() : m.end() + 1] == ",")
+        ):
+            return None  # a crowd with its noun only as "To many observers, …"
+        if (
+            form == "some"
+            and opener in ("for", "to")
+            and not _opens_clause(text, b.start())
+            and not believing
+        ):
+            return None  # "opened to some", "a gift for many": not a view; but "a hero to some who saw …"
         if form == "some" and opener == "among" and m.group(0).lower() == "others":
             return None  # "among others": other things too
         return b.start()
@@ -538,6 +655,19 @@ def _opening(text: str, m: re.Match[str], form: str) -> int | None:
     return start
 
 
+# Participles that keep their passive sense after a noun: "a man thought to be", "a car believed to be".
+_REDUCED = re.compile(r"(?:thought|believed|rumou?red|reputed)\s", re.I)
+# A noun just before: a lower-case word that is no pronoun, auxiliary or conjunction ("what they believed to be").
+_NOUN_BEFORE = re.compile(
+    r"\b(?!(?:i|we|you|he|she|they|who|what|which|that|it|and|or|but|had|have|has|was|were|is|are|be|not|also|"
+    r"never|once|long|still|widely|generally|commonly|first|then|and|as)\s)(?![a-z]+ly\s)[a-z][a-z’'-]+\s+\Z"
+)
+# "a hero to some who saw the unions as …": a crowd's belief (not "a deterrent to those who think …", a category).
+_WHO_BELIEVED = re.compile(
+    r"\s+who\s+(?:saw|see|sees|thought|think|thinks|believe|believed|believes|viewed|view|views|felt|feel|feels|"
+    r"considered|consider|regarded|regard)\b",
+    re.I,
+)
 _ACTIVE_BEFORE = re.compile(r"\b(?:has|have|had|i|we|you|he|she|they|who)\s+\Z", re.I)
 _ADVERB_BEFORE = re.compile(
     r"\b(?:widely|generally|commonly|routinely|frequently|often|largely|broadly)\s+\Z", re.I
@@ -549,6 +679,8 @@ def _names_a_crowd(phrase: str) -> bool:
     words after the crowd do not count ("some as a demotion")."""
     for part in _CONJUNCTS.split(phrase):
         words_of = part.split()
+        if words_of and words_of[0].lower() in ("everyone", "everybody"):
+            return True  # "described by everyone as": all and no one
         if any(read_source(" ".join(words_of[:n])).kind == "crowd" for n in range(len(words_of), 0, -1)):
             return True
     return False

@@ -60,7 +60,7 @@ PYPROJECT = "pyproject.toml"
 _STANDARD_TAGS = frozenset(
     "tag:yaml.org,2002:" + t for t in ("map", "omap", "seq", "str", "int", "float", "bool", "null")
 )
-STORY_MODES = ("run", "folder", "file", "key")
+STORY_MODES = ("auto", "run", "folder", "file", "key")
 
 
 @dataclass
@@ -84,7 +84,7 @@ class Config:
     ignore: list[str] = field(default_factory=list)
     extend_select: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
-    story_by: str = "run"
+    story_by: str = "auto"
     story_key: str = "story"
     rules: list[RuleSettings] = field(default_factory=list)
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
@@ -202,7 +202,7 @@ TOP_LEVEL = {
     "extend-select": "a list of codes, prefixes or rule names",
     "ignore": "a list of codes, prefixes or rule names",
     "exclude": "a list of glob patterns",
-    "story": "a mapping with 'by' (run, folder, file or key) and 'key'",
+    "story": "a mapping with 'by' (auto, run, folder, file or key) and 'key'",
     "rules": "a mapping of rule code or name to its settings",
     "per-file-ignores": "a mapping of glob pattern to a list of codes",
     "plugins": "a list of paths to local plugin modules",
@@ -436,7 +436,7 @@ def _read_story(config: Config, data: CommentedMap, display: str) -> None:
                 key_mark(story, key),
                 f"unknown key {key!r} in 'story'{suggest_key(str(key), ('by', 'key'))}",
             )
-    by = story.get("by", "run")
+    by = story.get("by", "auto")
     if by not in STORY_MODES:
         raise fail(
             display,

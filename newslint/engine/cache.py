@@ -45,6 +45,7 @@ from pathlib import Path
 from typing import Any
 
 from newslint.config import Config, RuleSet
+from newslint.engine.corpus_pass import groups_by_text
 from newslint.engine.results import DocumentResult, well_formed
 from newslint.findings import Finding
 from newslint.plugins import Plugins
@@ -55,7 +56,7 @@ __all__ = ["DEFAULT_DIR", "FORMAT", "Cache", "fingerprint"]
 #: The default folder, made next to rules.yaml (or in the working folder).
 DEFAULT_DIR = ".newslint_cache"
 #: Bumped when the layout of an entry or the key changes.
-FORMAT = 3
+FORMAT = 4
 #: How many fingerprint folders (configurations, versions) are kept.
 KEEP_FINGERPRINTS = 4
 
@@ -101,13 +102,15 @@ class Cache:
         ruleset: RuleSet,
         config: Config,
         directory: str | os.PathLike[str] | None = None,
+        stories: bool | None = None,
     ) -> Cache | None:
         """The cache for these rules, or None (with a warning) when it cannot be made.
 
         ``directory``: default ``.newslint_cache`` beside rules.yaml (or in the working folder).
+        ``stories``: whether results hold grouping features (default: as :class:`Linter` decides).
         """
         where = Path(directory) if directory is not None else config.root / DEFAULT_DIR
-        digest, packages = fingerprint(plugins, ruleset, config)
+        digest, packages = fingerprint(plugins, ruleset, config, stories)
         cache = cls(where, digest, packages)
         try:
             if not cache.folder.is_dir():
@@ -166,7 +169,14 @@ class Cache:
         """
         try:
             buffer = io.BytesIO()
-            entry = (FORMAT, result.findings, result.facts, result.metadata, result.suppressions)
+            entry = (
+                FORMAT,
+                result.findings,
+                result.facts,
+                result.metadata,
+                result.suppressions,
+                result.story_features,
+            )
             _Pickler(buffer, path).dump(entry)
             return buffer.getvalue()
         except Exception:  # (pickling raises more than PicklingError: TypeError, RecursionError, ...)
@@ -209,10 +219,10 @@ class Cache:
 
 def _result(loaded: Any, path: str) -> DocumentResult:
     """The result an unpickled entry stands for (a ValueError when it is not an entry)."""
-    version, findings, facts, metadata, suppressions = loaded
+    version, findings, facts, metadata, suppressions, features = loaded
     if version != FORMAT:
         raise ValueError(f"an entry of format {version!r}")
-    return DocumentResult(path, findings, facts, metadata, None, suppressions)
+    return DocumentResult(path, findings, facts, metadata, None, suppressions, story_features=features)
 
 
 class _Pickler(pickle.Pickler):
@@ -284,9 +294,15 @@ class _Unpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(f"{module}.{name} may not be loaded from the cache")
 
 
-def fingerprint(plugins: Plugins, ruleset: RuleSet, config: Config) -> tuple[str, set[str]]:
+def fingerprint(
+    plugins: Plugins, ruleset: RuleSet, config: Config, stories: bool | None = None
+) -> tuple[str, set[str]]:
     """A digest of everything a per-document result depends on besides the file,
-    and the packages whose classes an entry may hold."""
+    and the packages whose classes an entry may hold.
+
+    ``stories``: whether results hold grouping features (default: when the
+    configuration groups stories by their text and a corpus rule runs).
+    """
     from newslint.version import __version__
 
     packages = {"newslint"}
@@ -316,6 +332,7 @@ def fingerprint(plugins: Plugins, ruleset: RuleSet, config: Config) -> tuple[str
             for suffix, reader in plugins.readers.items()
         ),
         "sections": config.sections,
+        "story features": groups_by_text(ruleset, config) if stories is None else stories,
     }
     # A word list or lexicon named in rules.yaml: its content counts, not just its name.
     options = [dict(r.options) for r in ruleset.rules] + [config.sections]

@@ -36,14 +36,20 @@ class DocumentPass:
 
     :param plugin_of: the plugin that contributed a rule, by code (named in NL004).
     :param timeout: seconds each rule may spend on one document; None: no limit.
+    :param stories: read each document's grouping features too (for stories found from the text).
     """
 
     def __init__(
-        self, ruleset: RuleSet, plugin_of: Callable[[str], str], timeout: float | None = None
+        self,
+        ruleset: RuleSet,
+        plugin_of: Callable[[str], str],
+        timeout: float | None = None,
+        stories: bool = False,
     ) -> None:
         self.ruleset = ruleset
         self.plugin_of = plugin_of
         self.timeout = timeout
+        self.stories = stories
         self.rules = [r for r in ruleset.rules if not isinstance(r, CorpusRule)]
         #: One collecting rule per kind of fact: rules reading one kind share its collection.
         self.collectors: dict[str, CorpusRule] = {}
@@ -110,6 +116,13 @@ class DocumentPass:
                 result.facts[rule.kind()] = facts  # type: ignore[attr-defined]
             else:
                 result.findings.extend(found)
+        if self.stories:
+            from newslint.analysis.stories import story_features
+
+            # Read from the text and the headline only: the path, the outlet,
+            # the date and the story key are the engine's to give at reduce time.
+            title = document.metadata.get("title")
+            result.story_features = story_features(document.text, str(title) if title else "")
         if keep_document:
             result.document = document
         return result

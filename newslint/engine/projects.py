@@ -19,13 +19,23 @@ from pathlib import Path
 
 from newslint.config import Config, ConfigFinder, build_rules
 from newslint.engine.cache import Cache
+from newslint.engine.corpus_pass import GROUPED_MODES
 from newslint.engine.discovery import Target, discover, glob_match, relative_to_root
 from newslint.engine.intake import MAX_FILE_BYTES
 from newslint.engine.results import RunResult
 from newslint.engine.run import Linter, run_targets
 from newslint.plugins import Plugins, load_plugins
 
-__all__ = ["Options", "Project", "Projects", "cli_globs", "load_project_plugins", "plan", "run_projects"]
+__all__ = [
+    "Options",
+    "Project",
+    "Projects",
+    "cli_globs",
+    "load_project_plugins",
+    "plan",
+    "project_linter",
+    "run_projects",
+]
 
 
 @dataclass
@@ -203,6 +213,34 @@ def _key(config: Config) -> Path | None:
     return Path(os.path.realpath(folder)) / name
 
 
+def project_linter(project: Project, options: Options, keep_stories: bool = False) -> Linter:
+    """The linter of a project: its rule set as the command line narrows it, its cache.
+
+    ``keep_stories``: read each article's grouping features even when no story
+    rule runs (when its configuration groups stories by their text), for a
+    report that shows the stories.
+
+    :raises ConfigError: for a selector, rule or option that does not exist.
+    """
+    ruleset = build_rules(
+        project.config, project.plugins.rules, options.select, options.ignore, options.extend_select
+    )
+    stories = (project.config.story_by in GROUPED_MODES) if keep_stories else None
+    cache = None
+    if options.cache:
+        cache = Cache.open(project.plugins, ruleset, project.config, options.cache_dir, stories=stories)
+    return Linter(
+        project.plugins,
+        ruleset,
+        project.config,
+        cache=cache,
+        max_file_bytes=options.max_file_bytes,
+        timeout=options.timeout,
+        stories=stories,
+        isolate=options.isolate,
+    )
+
+
 def run_projects(
     projects: Sequence[Project],
     options: Options,
@@ -219,24 +257,7 @@ def run_projects(
 
     :raises ConfigError: for a selector, rule or option that does not exist.
     """
-    linters = []
-    for project in projects:
-        ruleset = build_rules(
-            project.config, project.plugins.rules, options.select, options.ignore, options.extend_select
-        )
-        cache = None
-        if options.cache:
-            cache = Cache.open(project.plugins, ruleset, project.config, options.cache_dir)
-        linter = Linter(
-            project.plugins,
-            ruleset,
-            project.config,
-            cache=cache,
-            max_file_bytes=options.max_file_bytes,
-            timeout=options.timeout,
-            isolate=options.isolate,
-        )
-        linters.append((linter, project))
+    linters = [(project_linter(project, options, keep_stories), project) for project in projects]
     results = [
         run_targets(
             linter,

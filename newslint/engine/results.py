@@ -11,7 +11,7 @@ import contextlib
 import gc
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newslint.core_rules import RuleError, StepTimedOut
 from newslint.document import Document
@@ -20,6 +20,9 @@ from newslint.rule import Rule
 from newslint.spans import Location
 from newslint.story import Story
 from newslint.suppressions import Suppression
+
+if TYPE_CHECKING:
+    from newslint.analysis.stories import StoryFeatures
 
 __all__ = [
     "DocumentResult",
@@ -55,6 +58,8 @@ class DocumentResult:
     #: Whether the file was read into a document. One that was not (unreadable,
     #: binary, too large, its reader failed) is no article of any story.
     read: bool = True
+    #: What the story grouping reads of the text (when the run groups by text).
+    story_features: StoryFeatures | None = None
 
     @property
     def complete(self) -> bool:
@@ -194,7 +199,7 @@ def timed_out(rule: Rule, seconds: float | None, path: str, where: str = "") -> 
 
 def well_formed(result: object) -> bool:
     """Whether a result read from the cache holds what a fresh one would: findings,
-    facts by kind, metadata and suppressions of the right types (an entry
+    facts by kind, metadata, suppressions and grouping features of the right types (an entry
     that does not is a miss, never a crash later in the run)."""
     if type(result) is not DocumentResult or result.document is not None or result.read is not True:
         return False
@@ -219,6 +224,9 @@ def well_formed(result: object) -> bool:
     if not all(type(k) is str and type(v) is list for k, v in result.facts.items()):
         return False
     if not all(type(k) is str for k in result.metadata):
+        return False
+    features = result.story_features
+    if features is not None and type(features).__module__ != "newslint.analysis.stories":
         return False
     return all(suppression_ok(s) for s in result.suppressions)
 

@@ -18,7 +18,7 @@ from newslint.config import Config, RuleSet
 from newslint.core_rules import PluginLoadError, RuleError
 from newslint.document import Document
 from newslint.engine.cache import Cache
-from newslint.engine.corpus_pass import CorpusPass
+from newslint.engine.corpus_pass import GROUPED_MODES, CorpusPass, groups_by_text
 from newslint.engine.discovery import Target, discover
 from newslint.engine.document_pass import DocumentPass
 from newslint.engine.intake import MAX_FILE_BYTES, READER_STEP, Intake
@@ -28,10 +28,10 @@ from newslint.engine.results import DocumentResult, RunResult, gc_paused, notice
 from newslint.engine.suppressions import apply_suppressions, invalid_suppressions, unused_suppressions
 from newslint.findings import Finding
 from newslint.plugins import Plugins
-from newslint.story import Story
+from newslint.story import Story, StoryGroup
 from newslint.suppressions import InvalidSuppression, UnusedSuppression
 
-__all__ = ["Linter", "archive_pass", "report", "run", "run_targets"]
+__all__ = ["Linter", "archive_pass", "find_stories", "report", "run", "run_targets"]
 
 
 class Linter:
@@ -41,6 +41,8 @@ class Linter:
     :param max_file_bytes: larger files are skipped with an NL008 notice (``--max-file-size``).
     :param timeout: seconds each reader and rule may spend on one document, and each
         corpus rule on one story (``--timeout``); None: no limit.
+    :param stories: collect each document's grouping features; default: when the
+        configuration groups stories by their text and a rule compares the articles of a story.
     :param isolate: check files and stories in worker processes even when there is
         only one job or a handful of files, so that a plugin that crashes or hangs in
         native code costs one file (or story), never the run (the command line does).
@@ -55,6 +57,7 @@ class Linter:
         cache: Cache | None = None,
         max_file_bytes: int = MAX_FILE_BYTES,
         timeout: float | None = None,
+        stories: bool | None = None,
         isolate: bool = False,
     ) -> None:
         self.plugins = plugins
@@ -64,7 +67,8 @@ class Linter:
         self.timeout = timeout
         self.isolate = isolate
         self.intake = Intake(plugins.readers, max_file_bytes, timeout)
-        self.per_document = DocumentPass(ruleset, plugins.plugin_of, timeout)
+        self.reads_stories = groups_by_text(ruleset, config) if stories is None else stories
+        self.per_document = DocumentPass(ruleset, plugins.plugin_of, timeout, self.reads_stories)
         self.per_story = CorpusPass(ruleset, config.story_by, config.story_key, plugins.plugin_of, timeout)
 
     # -- one document, one file ----------------------------------------------
@@ -195,22 +199,38 @@ class Linter:
         isolating (a story rule that crashes or hangs costs that story), else here."""
         return self.per_story.check(stories, max(1, jobs) if self.isolate and can_fork() else 0)
 
-    def stories(self, results: Sequence[DocumentResult]) -> list[Story]:
-        """The stories the results form (the grouping the corpus rules compare)."""
-        return self.per_story.stories(results)
+    def stories(
+        self, results: Sequence[DocumentResult], groups: Sequence[StoryGroup] | None = None
+    ) -> list[Story]:
+        """The stories the results form (the grouping the corpus rules compare; ``groups``
+        when it is made already)."""
+        return self.per_story.stories(results, groups)
 
-    def facts_only(self) -> Linter:
-        """A linter that only collects the facts of this one's corpus rules (for ``--corpus``).
+    def stories_of(self, results: Sequence[DocumentResult]) -> list[StoryGroup]:
+        """The stories the corpus rules compare, as this configuration groups the results."""
+        return self.per_story.groups(results)
+
+    def facts_only(self, stories: bool | None = None) -> Linter:
+        """A linter that only collects the facts of this one's corpus rules and, as this
+        one does (or as ``stories`` says), the grouping features (for ``--corpus`` and
+        ``--show-stories``).
 
         It has a cache of its own when this one has a cache: an archive is what
         the cache is for.
         """
         rules = RuleSet(list(self.per_story.rules), self.ruleset.severities, self.ruleset.enabled_codes)
+        stories = self.reads_stories if stories is None else stories
         cache = None
         if self.cache is not None:
-            cache = Cache.open(self.plugins, rules, self.config, self.cache.directory)
+            cache = Cache.open(self.plugins, rules, self.config, self.cache.directory, stories=stories)
         return Linter(
-            self.plugins, rules, self.config, cache=cache, timeout=self.timeout, isolate=self.isolate
+            self.plugins,
+            rules,
+            self.config,
+            cache=cache,
+            timeout=self.timeout,
+            stories=stories,
+            isolate=self.isolate,
         )
 
 
@@ -344,10 +364,23 @@ def run_targets(
         archive, archive_missing = archive_pass(linter, corpus, targets, jobs)
         missing += archive_missing
     group = keep_stories or bool(linter.per_story.rules)
-    stories = linter.stories([*results, *archive]) if group else []
+    stories = _stories(linter, results, archive) if group else []
     kept, suppressed = report(linter, results, archive, report_unused_suppressions, stories, jobs)
     documents = {r.path: r.document for r in results if r.document is not None}
     return RunResult(kept, documents, len(targets), missing, suppressed, stories, [r.path for r in results])
+
+
+def _stories(
+    linter: Linter, results: Sequence[DocumentResult], archive: Sequence[DocumentResult]
+) -> list[Story]:
+    """The stories of the results; with an archive, only those holding one of the results:
+    each named file is compared with the archive files of its own story only, and every
+    story holding one is seen whole, whichever part of the changed files a run was given."""
+    groups = linter.stories_of([*results, *archive])
+    if archive:
+        named = {r.path for r in results}
+        groups = [g for g in groups if any(p in named for p in g.paths)]
+    return linter.stories([*results, *archive], groups)
 
 
 def report(
@@ -370,7 +403,7 @@ def report(
     config = linter.config
     findings: list[Finding] = [f for r in results for f in r.findings]
     if stories is None:
-        stories = linter.stories([*results, *archive]) if linter.per_story.rules else []
+        stories = _stories(linter, results, archive) if linter.per_story.rules else []
     story = linter.check_stories(stories, jobs)
     if archive:
         named = {r.path for r in results}
@@ -391,3 +424,37 @@ def report(
         kept += invalid_suppressions(inline, linter.plugins.rules)
     kept.sort()
     return kept, suppressed
+
+
+def find_stories(
+    linter: Linter,
+    targets: Sequence[Target],
+    missing: Sequence[str] = (),
+    jobs: int = 1,
+    corpus: Sequence[str] = (),
+) -> tuple[list[StoryGroup], list[str]]:
+    """The stories the cross-article rules would compare (``--show-stories``) and the
+    paths that do not exist.
+
+    Only what grouping needs is read: each file's grouping features and the
+    facts of the corpus rules (from the cache where the bytes are known, so an
+    archive shown once is quick to lint against). With ``corpus``, the stories
+    holding a named file, archive files included.
+    """
+    config = linter.config
+    missing = list(missing)
+    archive: list[Target] = []
+    if corpus:
+        archive, archive_missing = discover(corpus, list(linter.plugins.readers), config.exclude, config.root)
+        missing += archive_missing
+        seen = {t.path.resolve() for t in targets}
+        archive = [t for t in archive if t.path.resolve() not in seen]
+    if config.story_by in GROUPED_MODES:
+        results = linter.facts_only(stories=True).lint_targets([*targets, *archive], jobs)
+    else:  # grouped by path alone
+        results = [DocumentResult(t.display) for t in [*targets, *archive]]
+    groups = linter.stories_of(results)
+    if corpus:
+        named = {t.display for t in targets}
+        groups = [g for g in groups if any(p in named for p in g.paths)]
+    return groups, missing

@@ -196,6 +196,8 @@ class Session:
                 other.result = linter.lint_source(path, other.text)
             others[path] = other.result
         others.pop(buffer.path, None)
+        # By path or story key where that decides; else (stories found from the
+        # text) every other article, and the grouping picks the buffer's story.
         story = linter.per_story.story_of(buffer.result)
         return [r for r in others.values() if linter.per_story.story_of(r) == story]
 

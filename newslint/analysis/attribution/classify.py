@@ -140,7 +140,7 @@ _DETERMINERS = words("the a an this that these those his her their its our my yo
 # Words that open what follows a head noun: a prepositional phrase, a relative
 # clause, a participle.
 _POST = words("""of for with at in from on inside within among across close familiar briefed who whom whose that which
-    tracking involved knowledgeable working based including monday tuesday wednesday thursday friday saturday sunday
+    tracking involved knowledgeable working based including aligned allied affiliated associated loyal monday tuesday wednesday thursday friday saturday sunday
     yesterday today tonight earlier later last""")
 _TIME_WORDS = words(
     "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight earlier last on"
@@ -153,6 +153,8 @@ _VAGUE_WORDS = VAGUE_QUANTIFIERS | _VAGUE_PARTS
 # Quantifiers that stand alone as a crowd: "many believe", "others say".
 _ALONE = words("many some most few several others")
 _NUMBER = re.compile(r"^\d[\d,.]*%?$")
+# Agent nouns that name people by what they do, read as a crowd after a vague quantifier.
+_AGENT_ENDINGS = ("ers", "ors")
 _APOSTROPHE_S = ("’s", "'s", "s’", "s'")
 
 
@@ -341,6 +343,15 @@ def _read_part(phrase: str) -> SourcePhrase:
         return made("crowd", "crowd")._replace(vague=True)  # "those who oppose the bill"
     if head in CROWD_BODIES and (head_word.islower() or determiner or quant):
         return made("crowd", "crowd")  # "rights groups", "a vocal faction" (not Dave Camp)
+    if (
+        vague
+        and plural
+        and head_word.islower()
+        and head.endswith(_AGENT_ENDINGS)
+        and len(head) > 6
+        and head not in NOT_PEOPLE
+    ):
+        return made("crowd", "crowd")  # "some insurers say", "many market watchers": people by what they do
     if head in _CROWDS or head in _TITLE_PLURALS or _crowd_word(head_word, head):
         if not plural:
             return made("anonymous", "crowd")  # "a critic said": one unnamed person

@@ -40,7 +40,7 @@ from dataclasses import replace
 from newslint.analysis._scan import WORD_START, WordScanner, trie_pattern, words
 from newslint.analysis.attribution.classify import classify_source
 from newslint.analysis.attribution.model import Attribution
-from newslint.analysis.attribution.phrases import np_after, np_before, sentence_subject
+from newslint.analysis.attribution.phrases import SKIP_BEFORE_CUE, np_after, np_before, sentence_subject
 from newslint.analysis.attribution.tokens import PERSONAL
 from newslint.analysis.lexicon.cues import (
     AMBIGUOUS,
@@ -361,6 +361,12 @@ def _read(text: str, sent: Sentence, m: re.Match[str]) -> Attribution | None:
         return None  # "a group called the Center for Popular Democracy": a name, not speech
     if prev in _COUNTING and low.endswith("s"):
         return None  # "many advocates draw …", "some reports": a plural noun, not a verb
+    if (
+        low in _NOUN_TOO
+        and prev
+        and not (prev.endswith(("s", "ly")) or prev in PERSONAL or prev in SKIP_BEFORE_CUE or after_quote)
+    ):
+        return None  # "strong support", "public support": a noun after a word no plural subject ends in
     if low.endswith("ing") and not after_quote:
         aux = _PROGRESSIVE.search(before[-40:])
         if aux is not None:
@@ -520,7 +526,7 @@ def _inverted_after_comma(text: str, sent: Sentence, m: re.Match[str]) -> bool:
 _TELL = words("tell tells told telling")
 # A progressive before an -ing cue: "is calling", "’s not saying", "were quietly urging".
 _PROGRESSIVE = re.compile(
-    r"(?:\b(?:is|are|was|were|been|be|am)(?:\s+not|n[’']t)?|(?<=\w)[’'](?:s|re)(?:\s+not)?)(?:\s+[a-z]+ly)?\s+$"
+    r"(?:\b(?:is|are|was|were|been|be|am)(?:\s+not|n[’']t)?|(?<=\w)[’'](?:s|re)(?:\s+not)?)(?:\s+(?:[a-z]+ly|now|still|also|already))?\s+$"
 )
 # "with [about three in 10 voters] saying": up to eight words, no comma or quotation.
 _WITH_SUBJECT = re.compile(r"\bwith\s+(?P<src>(?:[\w.’'%-]+\s+){0,7}[\w.’'%-]+)\s+$")
@@ -536,6 +542,8 @@ _NAMING = words("called named dubbed")
 _NAME_AFTER_COMMA = re.compile(r",\s+[A-Z][\w’'.-]*\s+[A-Z]")
 _NAME_FOLLOWS = re.compile(r"\s+(?:the\s+)?[A-Z“\"]")
 # Words after which a form in -s is a plural noun: "many advocates", "some reports".
+# A cue's base form that is as often a noun: a verb only after a plural, a pronoun, an adverb or an auxiliary.
+_NOUN_TOO = words("support")
 _COUNTING = words("many some most few several all both other these those more")
 _NOT_BEFORE_VERB = words("was were been being be is are am the a an to his her their its our my your so")
 _ANON_CLAUSE = re.compile(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["INSTITUTIONAL_SOURCES", "SOURCE_PRONOUNS"]
+__all__ = ["INSTITUTIONAL_SOURCES", "MORE_PERSON_NOUNS", "NO_SOURCE", "SOURCE_PRONOUNS"]
 
 #: Sources that are institutions every outlet quotes (police, a ministry): an
 #: agreement resting on them is the normal state of a story, not one voice
@@ -64,3 +64,7 @@ MORE_PERSON_NOUNS = {
     }.items()
     for word in words.split()
 }
+
+#: Subjects of a reporting or knowing verb that deny a source ("No one knows how
+#: many died", "nobody has said"): the figure has none.
+NO_SOURCE = frozenset(["no one", "nobody", "none", "no", "noone", "nor"])

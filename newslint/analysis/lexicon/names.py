@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["NICKNAMES"]
+__all__ = ["FORMAL_SPELLINGS", "GIVEN_NAMES", "NICKNAMES"]
 
 
 def _pairs(block: str) -> dict[str, str]:
@@ -48,6 +48,7 @@ NICKNAMES = _pairs(
     ronald: ron ronnie
     donald: don donnie
     lawrence: larry
+    bernard: bernie
     charles: charlie chuck
     henry: hank
     edward: ted teddy eddie
@@ -72,6 +73,19 @@ NICKNAMES = _pairs(
     victoria: vicky tori
     kimberly: kim
     abigail: abby
+    """
+)
+
+
+#: Formal given names written two ways, each with the spelling its short forms
+#: are listed under ("Laurence" is "Lawrence": "Larry" stands for both).
+FORMAL_SPELLINGS = _pairs(
+    """
+    lawrence: laurence
+    steven: stephen
+    jeffrey: geoffrey
+    philip: phillip
+    frederick: frederic
     """
 )
 

@@ -66,7 +66,7 @@ __all__ = [
     "WITNESS_NOUNS",
 ]
 
-INSIDER_NOUNS = words("""source official aide adviser advisor staffer staff insider diplomat negotiator spokesman
+INSIDER_NOUNS = words("""source official participant aide adviser advisor staffer staff insider diplomat negotiator spokesman
     spokeswoman spokesperson employee executive officer investigator detective prosecutor attorney lawyer counsel
     clerk manager supervisor administrator commander sergeant lieutenant operative organizer organiser
     representative associate confidant nurse agent deputy trooper planner
@@ -126,7 +126,9 @@ PLAIN_CROWDS = words("people individuals folks")
 PLAIN_PEOPLE = words("person individual")
 CROWD_ENDINGS = ("ists", "ians", "eans", "icans")
 NOT_PEOPLE = words("""papers orders numbers letters centers centres computers markets analysis basis crisis thesis
-    emphasis diagnosis plans bans means loans scans fans clans vans""")
+    emphasis diagnosis plans bans means loans scans fans clans vans matters layers powers waters answers offers
+    towers factors sectors errors mirrors doors floors colors colours rumors rumours motors meters chapters
+    headquarters quarters corners borders filters parameters disasters barriers centers containers""")
 QUANTIFIERS = words("""some many most few several multiple numerous various other others another all both each
     one two three four five six seven eight nine ten dozen dozens hundreds thousands millions a an
     lot lots number majority majorities minority plurality handful half third thirds quarter""")
