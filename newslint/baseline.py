@@ -122,13 +122,15 @@ def read_baseline(path: Path) -> set[Fingerprint]:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise BaselineError(f"{path}: the baseline file does not exist") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (OSError, ValueError) as exc:  # (undecodable, invalid JSON, a number of 5,000 digits)
         raise BaselineError(f"{path}: not a newslint baseline ({exc})") from None
+    except RecursionError:  # arrays nested thousands deep
+        raise BaselineError(f"{path}: not a newslint baseline (nested too deeply)") from None
     if not isinstance(data, dict) or data.get("version") != BASELINE_VERSION:
         raise BaselineError(f"{path}: not a version {BASELINE_VERSION} newslint baseline")
     try:
         return {Fingerprint(e["code"], e["path"], e["text"], int(e["occurrence"])) for e in data["findings"]}
-    except (KeyError, TypeError, ValueError) as exc:
+    except (KeyError, TypeError, ValueError, OverflowError) as exc:  # (1e400 is an infinite occurrence)
         raise BaselineError(f"{path}: malformed entry ({exc})") from None
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import math
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TextIO
 
 from pluggy import PluginValidationError
@@ -15,12 +17,14 @@ from newslint import cli_fixes, conventions, show_stories, workflow
 from newslint.config import Config, ConfigError, ConfigFinder, find_config, load_config
 from newslint.config.selection import RuleSet, build_rules
 from newslint.engine.cache import Cache
-from newslint.engine.deadline import enforceable
+from newslint.engine.deadline import DEFAULT_TIMEOUT, enforceable
 from newslint.engine.discovery import glob_match, relative_to_root
 from newslint.engine.intake import MAX_FILE_BYTES
 from newslint.engine.projects import Options, Projects, load_project_plugins, run_projects
+from newslint.engine.results import described
 from newslint.engine.run import Linter
 from newslint.plugins import PluginError, Plugins
+from newslint.printable import printable
 from newslint.reporters import Report, render
 from newslint.rule import Rule
 
@@ -148,8 +152,8 @@ def build_parser(formats: Sequence[str]) -> argparse.ArgumentParser:
         "--timeout",
         type=_positive,
         metavar="SECONDS",
-        help="stop a rule or reader that runs longer than this on one file, report it (NL006) "
-        "and go on (POSIX; default: no limit)",
+        help="stop a reader or rule that runs longer than this on one file (or a story rule on one "
+        f"story), report it (NL006) and go on (default: {DEFAULT_TIMEOUT:g}; POSIX)",
     )
     cache = parser.add_argument_group("cache")
     cache.add_argument(
@@ -175,6 +179,15 @@ def build_parser(formats: Sequence[str]) -> argparse.ArgumentParser:
     return parser
 
 
+def _timeout(given: float | str | None) -> float:
+    """The ``--timeout`` in effect: the one given (when it is a number), else the default."""
+    try:
+        seconds = float(given) if given is not None else DEFAULT_TIMEOUT
+    except ValueError:
+        return DEFAULT_TIMEOUT  # (the full parser reports it)
+    return seconds if seconds > 0 and math.isfinite(seconds) else DEFAULT_TIMEOUT
+
+
 def _load_config(args: argparse.Namespace) -> Config:
     if args.no_config:
         return Config()
@@ -194,7 +207,8 @@ def _options(args: argparse.Namespace, known: argparse.Namespace) -> Options:
         cache=not args.no_cache,
         cache_dir=args.cache_dir,
         max_file_bytes=int(args.max_file_size * 1e6),
-        timeout=args.timeout,
+        timeout=_timeout(args.timeout),
+        isolate=True,
         force_exclude=args.force_exclude,
         exclude=_split(args.exclude) if args.exclude else None,
         extend_exclude=_split(args.extend_exclude),
@@ -278,6 +292,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
+    if sys.stderr is None:  # started with standard error closed: messages go nowhere
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 (open for the rest of the process)
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] == "server":  # `newslint server`: the language server (./server lints a path)
         from newslint.server import main as serve
@@ -290,9 +306,54 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         # `newslint ... | head`: the reader went away; stop quietly.
+        _silence_stdout()
+        return EXIT_FINDINGS
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so that what is still buffered for
+    it (the reader went away, the disk is full) is not written again at exit."""
+    with contextlib.suppress(OSError, AttributeError, ValueError):
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_FINDINGS
+        os.close(devnull)
+
+
+def _report(write: Callable[[TextIO], None], reporter: object, output: str | None) -> str:
+    """Render the findings to ``output`` (None: standard output); "" when they are
+    written, else what went wrong (a full disk, a closed standard output, a
+    reporter plugin that failed)."""
+    where = output or "standard output"
+    stream: TextIO
+    if output:
+        try:
+            stream = open(output, "w", encoding="utf-8", errors="backslashreplace")  # noqa: SIM115
+        except OSError as exc:
+            return f"cannot write {output}: {exc.strerror or exc}"
+    elif sys.stdout is None:
+        return "cannot write the findings: standard output is closed"
+    else:
+        stream = sys.stdout
+    try:
+        try:
+            write(stream)
+            stream.flush()
+        finally:
+            if stream is not sys.stdout:
+                stream.close()
+    except BrokenPipeError:
+        if output:
+            return f"cannot write the findings to {where}: {os.strerror(errno.EPIPE)}"
+        raise
+    except OSError as exc:
+        if stream is sys.stdout:
+            _silence_stdout()
+        return f"cannot write the findings to {where}: {exc.strerror or exc}"
+    except KeyboardInterrupt:
+        raise
+    except BaseException as exc:  # a reporter plugin that raises, or calls sys.exit()
+        return f"reporter {getattr(reporter, 'name', '?')!r} failed: {described(exc)}"
+    return ""
 
 
 def _main(argv: Sequence[str] | None) -> int:
@@ -303,6 +364,7 @@ def _main(argv: Sequence[str] | None) -> int:
     pre.add_argument("--no-config", action="store_true")
     pre.add_argument("--disable-plugin", action="append", default=[])
     pre.add_argument("--init", action="store_true")
+    pre.add_argument("--timeout")
     pre.add_argument("--stdin-filename")
     known, _ = pre.parse_known_args(argv)
     try:
@@ -312,7 +374,9 @@ def _main(argv: Sequence[str] | None) -> int:
         sys.stderr.write(f"{exc}\n")
         return EXIT_ERROR
     try:
-        plugins = load_project_plugins(config, _split(known.disable_plugin))
+        # A plugin that prints while it loads (or checks) must not corrupt the findings.
+        with contextlib.redirect_stdout(sys.stderr):
+            plugins = load_project_plugins(config, _split(known.disable_plugin), _timeout(known.timeout))
     except ConfigError as exc:  # a bad custom rule
         sys.stderr.write(f"{exc}\n")
         return EXIT_ERROR
@@ -363,7 +427,8 @@ def _main(argv: Sequence[str] | None) -> int:
             config,
             cache=cache,
             max_file_bytes=int(args.max_file_size * 1e6),
-            timeout=args.timeout,
+            timeout=_timeout(args.timeout),
+            isolate=True,
         )
         paths = args.paths or ["."]
         if args.force_exclude:
@@ -381,20 +446,23 @@ def _main(argv: Sequence[str] | None) -> int:
             if args.show_settings:
                 conventions.show_settings(args.paths or ["."], projects, sys.stdout)
                 return EXIT_OK
-            planned = projects.plan(args.paths or ["."])
-            if args.show_stories:
-                return show_stories.show_stories(args, planned, projects.options, jobs, sys.stdout)
-            if hasattr(reporter, "for_rules"):  # reporters that show rule help (sarif)
-                reporter = reporter.for_rules({c: r for p in planned for c, r in p.plugins.rules.items()})
-            result = run_projects(
-                planned,
-                projects.options,
-                jobs,
-                keep_documents=reporter.needs_source,
-                corpus=args.corpus,
-                report_unused_suppressions=args.report_unused_suppressions,
-                keep_stories=getattr(reporter, "needs_stories", False),
-            )
+            # A plugin that prints while it loads or checks must not corrupt the findings.
+            out = sys.stdout
+            with contextlib.redirect_stdout(sys.stderr):
+                planned = projects.plan(args.paths or ["."])
+                if args.show_stories:
+                    return show_stories.show_stories(args, planned, projects.options, jobs, out)
+                if hasattr(reporter, "for_rules"):  # reporters that show rule help (sarif)
+                    reporter = reporter.for_rules({c: r for p in planned for c, r in p.plugins.rules.items()})
+                result = run_projects(
+                    planned,
+                    projects.options,
+                    jobs,
+                    keep_documents=reporter.needs_source,
+                    corpus=args.corpus,
+                    report_unused_suppressions=args.report_unused_suppressions,
+                    keep_stories=getattr(reporter, "needs_stories", False),
+                )
         except ConfigError as exc:  # a rules.yaml deeper down, or one a path named
             sys.stderr.write(f"{exc}\n")
             return EXIT_ERROR
@@ -405,29 +473,18 @@ def _main(argv: Sequence[str] | None) -> int:
         return EXIT_ERROR
 
     for path in result.missing:
-        sys.stderr.write(f"newslint: {path}: no such file or directory\n")
-    stream: TextIO
-    if args.output:
-        try:
-            stream = open(args.output, "w", encoding="utf-8", errors="backslashreplace")
-        except OSError as exc:
-            sys.stderr.write(f"newslint: cannot write {args.output}: {exc.strerror}\n")
-            return EXIT_ERROR
-    else:
-        stream = sys.stdout
-    try:
-        report = Report(
-            cli_fixes.shown(args, result.findings),
-            result.documents,
-            result.stories,
-            plugins.rules,
-            result.files,
-        )
-        render(reporter, report, stream)
-        stream.flush()
-    finally:
-        if stream is not sys.stdout:
-            stream.close()
+        sys.stderr.write(f"newslint: {printable(path)}: no such file or directory\n")
+    report = Report(
+        cli_fixes.shown(args, result.findings),
+        result.documents,
+        result.stories,
+        plugins.rules,
+        result.files,
+    )
+    failure = _report(lambda stream: render(reporter, report, stream), reporter, args.output)
+    if failure:
+        sys.stderr.write(f"newslint: {failure}\n")
+        return EXIT_ERROR
     if args.format in ("text", "full") and not args.write_baseline and not args.quiet:
         sys.stderr.write(workflow.summary(result.files, result.findings, len(result.suppressed)))
     if result.missing or any(f.code in ERROR_CODES for f in result.findings):

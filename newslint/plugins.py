@@ -118,19 +118,33 @@ def _newslint_version() -> str:
         return __version__
 
 
-def _call(plugins: Plugins, hook_name: str, only: object | None = None) -> Iterable[tuple[str, Any]]:
+def _call(
+    plugins: Plugins, hook_name: str, only: object | None = None, timeout: float | None = None
+) -> Iterable[tuple[str, Any]]:
     """Call one hook plugin by plugin (or of the plugin ``only``), so each result is
-    known by its plugin and a plugin that raises is reported without losing the others."""
+    known by its plugin and a plugin that raises (or calls ``sys.exit()``, or
+    hangs) is reported without losing the others."""
+    from newslint.engine.deadline import StepTimeout, time_limit  # (the engine imports this module)
+    from newslint.engine.results import described
+
     hook = getattr(plugins.manager.hook, hook_name)
     for impl in hook.get_hookimpls():  # registration order
         if only is not None and impl.plugin is not only:
             continue
         name = plugins.manager.get_name(impl.plugin) or "?"
         try:
-            for item in impl.function() or ():
-                yield name, item
-        except Exception as exc:  # a broken plugin must not take the others down
-            plugins.errors.append((name, f"{hook_name} raised {type(exc).__name__}: {exc}"))
+            with time_limit(timeout):
+                items = list(impl.function() or ())
+        except StepTimeout:
+            plugins.errors.append((name, f"{hook_name} did not finish within {timeout:g} s"))
+            continue
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:  # a broken plugin must not take the others down
+            plugins.errors.append((name, f"{hook_name} raised {described(exc)}"))
+            continue
+        for item in items:
+            yield name, item
 
 
 def load_plugins(
@@ -138,14 +152,24 @@ def load_plugins(
     local: Iterable[tuple[str, Path]] = (),
     entry_points: bool = True,
     config: Config | None = None,
+    timeout: float | None = None,
 ) -> Plugins:
     """Build the plugin manager: built-ins, entry points, then local modules.
+
+    A plugin that cannot be imported (it raises, calls ``sys.exit()``, or
+    takes longer than ``timeout`` seconds), or whose hooks fail or contribute
+    something malformed, is recorded in ``Plugins.errors`` (reported as NL005)
+    and the others still load.
 
     :param disabled: plugin names not to load (``--disable-plugin``).
     :param local: (display name, path) of unpackaged plugin modules from rules.yaml.
     :param entry_points: load the ``newslint`` entry-point group (tests may turn it off).
     :param config: add its declarative ``custom-rules`` (raises ConfigError for a bad one).
+    :param timeout: seconds a plugin may take to import, and each of its hooks; None: no limit.
     """
+    from newslint.engine.deadline import StepTimeout, time_limit  # (the engine imports this module)
+    from newslint.engine.results import described
+
     pm = pluggy.PluginManager(PROJECT)
     pm.add_hookspecs(hookspecs)
     plugins = Plugins(manager=pm)
@@ -162,10 +186,18 @@ def load_plugins(
             if ep.name in disabled or pm.get_plugin(ep.name) is not None:
                 continue
             try:
-                module = ep.load()
+                with time_limit(timeout):
+                    module = ep.load()
                 pm.register(module, name=ep.name)
-            except Exception as exc:
-                plugins.errors.append((ep.name, f"cannot be loaded: {type(exc).__name__}: {exc}"))
+            except StepTimeout:
+                plugins.errors.append(
+                    (ep.name, f"cannot be loaded: its import did not finish within {timeout:g} s")
+                )
+                continue
+            except KeyboardInterrupt:
+                raise
+            except BaseException as exc:  # sys.exit() at import included
+                plugins.errors.append((ep.name, f"cannot be loaded: {described(exc)}"))
                 continue
             dist = getattr(ep, "dist", None)
             plugins.info[ep.name] = PluginInfo(
@@ -178,16 +210,22 @@ def load_plugins(
         if name in disabled:
             continue
         try:
-            module = _import_path(name, path)
+            with time_limit(timeout):
+                module = _import_path(name, path)
             pm.register(module, name=name)
-        except Exception as exc:
-            detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+        except StepTimeout:
+            plugins.errors.append((name, f"cannot be loaded: its import did not finish within {timeout:g} s"))
+            continue
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:  # sys.exit() at import included
+            detail = "".join(traceback.format_exception_only(type(exc), exc)).strip() or type(exc).__name__
             plugins.errors.append((name, f"cannot be loaded: {detail}"))
             continue
         plugins.info[name] = PluginInfo(name, "local", str(path), False)
     _drop_unknown_hooks(plugins)
     pm.check_pending()
-    _collect(plugins)
+    _collect(plugins, timeout=timeout)
     if config is not None and PLUGIN_NAME not in disabled:
         _add_custom_rules(plugins, config)
     return plugins
@@ -303,13 +341,23 @@ def _fact_kind_clash(plugins: Plugins, rule: type[Rule]) -> str:
     return ""
 
 
-def _collect(plugins: Plugins, only: object | None = None) -> None:
-    """Take in the rules, readers and reporters the plugins (or the plugin ``only``) contribute."""
-    for name, rule in _call(plugins, "newslint_rules", only):
+def _collect(plugins: Plugins, only: object | None = None, timeout: float | None = None) -> None:
+    """Take in the rules, readers and reporters the plugins (or the plugin ``only``) contribute;
+    one that is malformed is reported (NL005) and left out."""
+    for name, rule in _call(plugins, "newslint_rules", only, timeout):
         if not (isinstance(rule, type) and issubclass(rule, Rule)):
-            plugins.errors.append((name, f"newslint_rules returned {rule!r}, which is not a Rule class"))
+            plugins.errors.append(
+                (name, f"newslint_rules returned {_value_shown(rule)}, which is not a Rule class")
+            )
             continue
-        problems = rule.metadata_problems()
+        try:
+            problems = rule.metadata_problems()
+            if not problems:
+                rule()  # a rule the engine cannot make is no rule
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:
+            problems = [f"it cannot be made: {type(exc).__name__}: {exc}"]
         if problems:
             plugins.errors.append((name, f"rule {rule.__name__}: " + "; ".join(problems)))
             continue
@@ -325,8 +373,62 @@ def _collect(plugins: Plugins, only: object | None = None) -> None:
             )
         plugins.rules[rule.code] = rule
         plugins.rule_plugin[rule.code] = name
-    for _name, reader in _call(plugins, "newslint_readers", only):
+    for name, reader in _call(plugins, "newslint_readers", only, timeout):
+        problem = _reader_problem(reader)
+        if problem:
+            plugins.errors.append(
+                (name, f"newslint_readers returned {_value_shown(reader)}: {problem}; not used")
+            )
+            continue
         for suffix in reader.suffixes:
             plugins.readers[suffix.lower()] = reader  # later plugins win
-    for _name, reporter in _call(plugins, "newslint_reporters", only):
+    for name, reporter in _call(plugins, "newslint_reporters", only, timeout):
+        problem = _reporter_problem(reporter)
+        if problem:
+            plugins.errors.append(
+                (name, f"newslint_reporters returned {_value_shown(reporter)}: {problem}; not used")
+            )
+            continue
         plugins.reporters[reporter.name] = reporter
+
+
+def _reader_problem(reader: Any) -> str:
+    """What keeps an object from being a reader ("" when nothing does)."""
+    if not _is_name(getattr(reader, "name", None)):
+        return "it has no name (a short string)"
+    suffixes = getattr(reader, "suffixes", None)
+    if (
+        not isinstance(suffixes, (tuple, list))
+        or not suffixes
+        or not all(isinstance(x, str) and x.startswith(".") and len(x) > 1 for x in suffixes)
+    ):
+        return "its suffixes are not a tuple of file suffixes like ('.xml',)"
+    if not callable(getattr(reader, "read", None)):
+        return "it has no read(path, source) method"
+    return ""
+
+
+def _reporter_problem(reporter: Any) -> str:
+    """What keeps an object from being a reporter ("" when nothing does)."""
+    name = getattr(reporter, "name", None)
+    if not isinstance(name, str) or not _is_name(name) or name.startswith("-"):
+        return "it has no name (a short string, the --format value)"
+    if not isinstance(getattr(reporter, "description", ""), str):
+        return "its description is not a string"
+    if not isinstance(getattr(reporter, "needs_source", None), bool):
+        return "its needs_source is not True or False"
+    if not callable(getattr(reporter, "render", None)):
+        return "it has no render(findings, documents, stream) method"
+    return ""
+
+
+def _is_name(value: object) -> bool:
+    return isinstance(value, str) and 0 < len(value) <= 64 and value.isprintable() and not value.isspace()
+
+
+def _value_shown(value: object) -> str:
+    try:
+        text = repr(value)
+    except Exception:
+        text = f"a {type(value).__name__}"
+    return text if len(text) <= 80 else text[:77] + "..."

@@ -90,13 +90,19 @@ class Rule:
     def metadata_problems(cls) -> list[str]:
         """What is wrong with this rule's metadata (empty when it is well formed)."""
         problems = []
-        if not _CODE.match(cls.code or ""):
+        if not (isinstance(cls.code, str) and _CODE.match(cls.code)):
             problems.append(f"code {cls.code!r} is not capitals followed by digits")
-        if not _NAME.match(cls.name or ""):
+        if not (isinstance(cls.name, str) and _NAME.match(cls.name)):
             problems.append(f"name {cls.name!r} is not kebab-case")
-        if not cls.summary:
+        if not cls.summary or not isinstance(cls.summary, str):
             problems.append("it has no summary")
-        doc = cls.__doc__ or ""
+        if not isinstance(cls.severity, Severity):
+            problems.append(f"severity {cls.severity!r} is not a Severity")
+        if not isinstance(cls.options, Mapping) or not all(isinstance(k, str) for k in cls.options):
+            problems.append("its options are not a mapping of names to defaults")
+        if issubclass(cls, CorpusRule) and not isinstance(cls.fact_kind, str):
+            problems.append(f"fact_kind {cls.fact_kind!r} is not a string")
+        doc = cls.__doc__ if isinstance(cls.__doc__, str) else ""
         missing = [s for s in DOC_SECTIONS if s not in doc]
         if missing:
             problems.append("its docstring lacks " + ", ".join(repr(m) for m in missing))

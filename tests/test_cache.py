@@ -355,3 +355,50 @@ def test_facts_the_cache_will_not_load_are_used_but_not_stored(run_cli, story):
     again = run_cli("arts", cwd=story)
     assert (again.returncode, again.stdout, again.stderr) == (cold.returncode, cold.stdout, cold.stderr)
     assert again.stdout == run_cli("--no-cache", "arts", cwd=story).stdout
+
+
+def test_only_the_files_own_path_is_a_placeholder():
+    from newslint.engine.results import DocumentResult
+    from newslint.spans import Location
+
+    path = "Lee"  # the file's path, as the document carries it
+    surname = "Ann Lee"[4:]  # a name in the text that reads like it: another string
+    assert surname == path and surname is not path
+    where = Location(path, 2, 1, 2, 8)
+    result = DocumentResult(path, facts={"names": [(surname, path, where)]})
+    store = cache_mod.Cache(Path("unused"), "unused", {"newslint"})
+    entry = store.pack(result, path)
+    assert entry is not None
+    moved = store.unpack(entry, "desk/moved.txt")
+    assert moved is not None
+    assert moved.facts == {"names": [("Lee", "desk/moved.txt", Location("desk/moved.txt", 2, 1, 2, 8))]}
+
+
+@pytest.mark.parametrize(
+    "junk",
+    [
+        lambda r: setattr(r, "findings", ["not a finding"]),
+        lambda r: setattr(
+            r, "findings", [Finding("P", "one", 1, 1, 2, "ZB101", "zorblat", Severity.WARNING, "x")]
+        ),
+        lambda r: setattr(r, "facts", {"zorblat-count": "not a list"}),
+        lambda r: setattr(r, "metadata", [1, 2]),
+        lambda r: setattr(r, "suppressions", [None]),
+    ],
+)
+def test_an_entry_holding_junk_of_the_right_class_is_a_miss(run_cli, story, junk):
+    cold = run_cli("arts", cwd=story)
+    cache_dir = story / ".newslint_cache"
+    store = cache_mod.Cache(cache_dir, "unused", {"newslint", "newslint_plugins", "newslint_local_zorb"})
+    for shard in shards(cache_dir):
+        found = read_shard(shard)
+        for key, blob in found.items():
+            result = store.unpack(blob, "P")
+            assert result is not None
+            junk(result)
+            packed = store.pack(result, "P")
+            assert packed is not None
+            found[key] = packed
+        write_shard(shard, found)
+    proc = run_cli("arts", cwd=story)
+    assert (proc.returncode, proc.stdout, proc.stderr) == (cold.returncode, cold.stdout, cold.stderr)

@@ -227,7 +227,7 @@ def test_broken_pipe_through_a_real_shell_pipeline(tmp_path):
 
 
 @posix_only
-def test_a_worker_that_dies_costs_only_its_files(tmp_path, run_cli_process):
+def test_a_worker_that_dies_costs_only_the_file_it_was_on(tmp_path, run_cli_process):
     (tmp_path / "crash.py").write_text(
         MISBEHAVING.replace("while True:", "os._exit(3)\n            while True:").replace(
             "import re\n", "import os\nimport re\n"
@@ -240,16 +240,18 @@ def test_a_worker_that_dies_costs_only_its_files(tmp_path, run_cli_process):
     for i in range(8):
         (tmp_path / f"{i}.txt").write_text("An unnamed official said so.\n" + filler, encoding="utf-8")
     (tmp_path / "3.txt").write_text("HANG\n" + filler, encoding="utf-8")
-    proc = run_cli_process("--jobs", "2", ".")
-    assert "Traceback" not in proc.stderr, proc.stderr
-    lines = proc.stdout.splitlines()
-    assert (
-        "3.txt:1:1: NL004 a worker process died while checking this file or one near it; not checked (try --jobs 1)"
-        in lines
-    )
-    checked = {line.split(":")[0] for line in lines if "NL201" in line}
-    died = {line.split(":")[0] for line in lines if "NL004" in line}
-    assert checked | died == {f"{i}.txt" for i in range(8)} and checked
+    # One worker process or several: the crash costs the file it happened on, named with its rule.
+    for jobs in ("2", "1"):
+        proc = run_cli_process("--jobs", jobs, ".")
+        assert "Traceback" not in proc.stderr, proc.stderr
+        lines = proc.stdout.splitlines()
+        died = [line for line in lines if "NL004" in line]
+        assert died == [
+            "3.txt:1:1: NL004 not checked: the process checking it died in rule XT001 (hang) "
+            "(exited with status 3), also when retried alone"
+        ], lines
+        checked = {line.split(":")[0] for line in lines if "NL201" in line}
+        assert checked == {f"{i}.txt" for i in range(8)} - {"3.txt"}
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="needs a file system that takes any bytes in names")
@@ -274,3 +276,259 @@ def test_timeout_says_when_it_cannot_be_enforced(tmp_path, monkeypatch, capsys):
     assert cli.main(["--no-config", "--jobs", "1", "--timeout", "5", "a.txt"]) == 1
     out, err = capsys.readouterr()
     assert "--timeout is not enforced here" in err and "a.txt:1:1: NL201" in out
+
+
+@posix_only
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL, signal.SIGHUP])
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_killing_the_main_process_takes_the_workers_with_it(misbehaving, sig, jobs):
+    filler = "The council met again on Tuesday.\n" * 1200  # enough text for a pool of workers
+    for i in range(10):
+        (misbehaving / f"{i}.txt").write_text("HANG\n" + filler, encoding="utf-8")
+    # `newslint ... | cat`: the pipe ends only when every process holding it has gone.
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newslint", "--jobs", jobs, "."],
+        cwd=misbehaving,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 30
+    while not (misbehaving / "started").exists():
+        assert time.monotonic() < deadline and proc.poll() is None, proc.communicate()
+        time.sleep(0.05)
+    time.sleep(0.2)
+    os.kill(proc.pid, sig)  # the main process alone, by its PID
+    proc.communicate(timeout=30)  # both pipes closed: no worker holds them
+    deadline = time.monotonic() + 10
+    while True:  # and no worker is left running
+        try:
+            os.killpg(proc.pid, 0)
+        except ProcessLookupError:
+            break
+        assert time.monotonic() < deadline, "a worker outlived the main process"
+        time.sleep(0.1)
+
+
+SWALLOWING = '''
+import time
+from newslint import CorpusRule, Rule, hookimpl
+
+
+class Swallow(Rule):
+    """What it checks: nothing. Why it matters: x. Example: x. How to fix: x."""
+
+    code = "XS101"
+    name = "swallow"
+    summary = "swallows every exception, the time limit's included"
+
+    def check(self, document, analysis):
+        if "SWALLOW" in document.text:
+            yield self.violation(document, 0, 2, "a partial finding")
+            while True:
+                try:
+                    time.sleep(0.01)
+                except:  # noqa: E722
+                    pass
+        yield self.violation(document, 0, 2, "a complete finding")
+
+
+class SlowStory(CorpusRule):
+    """What it checks: nothing. Why it matters: x. Example: x. How to fix: x."""
+
+    code = "XS201"
+    name = "slow-story"
+    summary = "hangs on a story"
+
+    def collect(self, document, analysis):
+        return ["STORYHANG" in document.text]
+
+    def check_corpus(self, story):
+        hang = any(v for facts in story.facts(self.kind()).values() for v in facts)
+        while hang:
+            time.sleep(0.01)
+        yield from ()
+
+
+@hookimpl
+def newslint_rules():
+    return [Swallow, SlowStory]
+'''
+
+
+@posix_only
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_bare_except_cannot_defeat_the_time_limit(tmp_path, run_cli_process, jobs):
+    (tmp_path / "swallow.py").write_text(SWALLOWING, encoding="utf-8")
+    (tmp_path / "rules.yaml").write_text("plugins: [swallow.py]\n", encoding="utf-8")
+    for i in range(4):
+        (tmp_path / f"c{i}.txt").write_text("An unnamed official said so.\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("An unnamed official said so. SWALLOW\n", encoding="utf-8")
+    start = time.monotonic()
+    proc = run_cli_process("--timeout", "0.5", "--jobs", jobs, ".")
+    assert time.monotonic() - start < 60
+    assert "Traceback" not in proc.stderr, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert "a.txt:1:1: NL006 rule XS101 (swallow) did not finish within 0.5 s; skipped" in lines
+    # Its finding before it hung is not reported as if the check were complete.
+    assert not [line for line in lines if "partial finding" in line]
+    assert "a.txt:1:1: NL201" in proc.stdout  # the file's other rules still ran
+    assert sorted(line.split(":")[0] for line in lines if ": XS101 " in line) == [
+        f"c{i}.txt" for i in range(4)
+    ]
+
+
+@posix_only
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_story_rule_has_a_time_limit_too(tmp_path, run_cli_process, jobs):
+    (tmp_path / "swallow.py").write_text(SWALLOWING, encoding="utf-8")
+    (tmp_path / "rules.yaml").write_text("plugins: [swallow.py]\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("An unnamed official said so. STORYHANG\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("An unnamed official said so.\n", encoding="utf-8")
+    proc = run_cli_process("--timeout", "0.5", "--jobs", jobs, ".")
+    assert "Traceback" not in proc.stderr, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert (
+        "a.txt:1:1: NL006 rule XS201 (slow-story) did not finish within 0.5 s on this story; skipped" in lines
+    )
+    assert not [line for line in lines if ": XS201 " in line]
+    assert {line.split(":")[0] for line in lines if ": XS101 " in line} == {"a.txt", "b.txt"}
+
+
+def test_the_default_time_limit_is_said_in_help(run_cli):
+    from newslint.engine.deadline import DEFAULT_TIMEOUT
+
+    proc = run_cli("--help")
+    assert f"(default: {DEFAULT_TIMEOUT:g}; POSIX)" in " ".join(proc.stdout.split())
+
+
+def test_a_huge_timeout_is_no_limit_not_a_traceback(tmp_path, run_cli_process):
+    (tmp_path / "a.txt").write_text("An unnamed official said so.\n", encoding="utf-8")
+    proc = run_cli_process("--timeout", "1e10", "a.txt")
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    assert "a.txt:1:1: NL201" in proc.stdout
+
+
+UNPICKLABLE = '''
+from newslint import CorpusRule, hookimpl
+
+
+class Handles(CorpusRule):
+    """What it checks: nothing. Why it matters: x. Example: x. How to fix: x."""
+
+    code = "XP201"
+    name = "handles"
+    summary = "facts that cannot be pickled"
+
+    def collect(self, document, analysis):
+        return [lambda: None]
+
+    def check_corpus(self, story):
+        return iter(())
+
+
+@hookimpl
+def newslint_rules():
+    return [Handles]
+'''
+
+
+@posix_only
+def test_facts_that_cannot_be_pickled_are_reported_where_they_are_made(tmp_path, run_cli_process):
+    (tmp_path / "handles.py").write_text(UNPICKLABLE, encoding="utf-8")
+    (tmp_path / "rules.yaml").write_text("plugins: [handles.py]\n", encoding="utf-8")
+    filler = "The council met again on Tuesday.\n" * 1200  # enough text for a pool of workers
+    for i in range(6):
+        (tmp_path / f"{i}.txt").write_text("An unnamed official said so.\n" + filler, encoding="utf-8")
+    for jobs in ("1", "2"):
+        proc = run_cli_process("--jobs", jobs, ".")
+        assert "Traceback" not in proc.stderr, proc.stderr
+        lines = proc.stdout.splitlines()
+        assert {line.split(":")[0] for line in lines if " NL201 " in line} == {f"{i}.txt" for i in range(6)}
+        lost = [line for line in lines if " NL004 " in line]
+        assert len(lost) == 6 and all(
+            "XP201 (handles)" in line and "cannot be pickled" in line for line in lost
+        )
+
+
+def test_unreadable_and_binary_files_are_no_articles_of_the_story(tmp_path, run_cli_process):
+    story = tmp_path / "fire"
+    story.mkdir()
+    (story / "report.txt").write_text(
+        "Three people were killed in the fire on Monday, the fire chief said.\n", encoding="utf-8"
+    )
+    (story / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8)
+    proc = run_cli_process("--no-config", "--select", "NL0,NL4", "fire")
+    assert "Traceback" not in proc.stderr, proc.stderr
+    assert "NL002" in proc.stdout and "NL402" not in proc.stdout, proc.stdout
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        '{"version": 1, "findings": ' + "[" * 5000 + "]" * 5000 + "}",
+        '{"version": 1, "findings": [{"code": "NL201", "path": "a.txt", "text": "x", "occurrence": 1e400}]}',
+        '{"version": 1, "findings": [{"code": "NL201", "path": "a.txt", "text": "x", "occurrence": '
+        + "9" * 5000
+        + "}]}",
+    ],
+)
+def test_a_corrupt_baseline_is_an_error_not_a_traceback(tmp_path, run_cli, content):
+    (tmp_path / "a.txt").write_text("An unnamed official said so.\n", encoding="utf-8")
+    (tmp_path / "baseline.json").write_text(content, encoding="utf-8")
+    proc = run_cli("--baseline", "baseline.json", "a.txt")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
+    assert proc.stderr.startswith("newslint: baseline.json: "), proc.stderr
+
+
+@posix_only
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_a_full_disk_or_a_closed_stdout_is_an_error_not_a_traceback(tmp_path):
+    (tmp_path / "a.txt").write_text("An unnamed official said so.\n", encoding="utf-8")
+    command = [sys.executable, "-m", "newslint", "--no-config", "a.txt"]
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run(
+            command, cwd=tmp_path, stdout=full, stderr=subprocess.PIPE, text=True, timeout=60
+        )
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
+    assert "newslint: cannot write the findings to standard output: No space left on device" in proc.stderr
+    proc = subprocess.run(
+        [*command, "--format", "sarif", "--output", "/dev/full"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
+    assert "newslint: cannot write the findings to /dev/full: No space left on device" in proc.stderr
+    closed = subprocess.run(
+        [*command], cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, timeout=60
+    )
+    assert closed.returncode == 1  # (the reference: a writable stdout)
+    proc = subprocess.run(
+        f"'{sys.executable}' -m newslint --no-config a.txt >&-",
+        shell=True,
+        cwd=tmp_path,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
+
+
+def test_folders_nested_a_thousand_deep(tmp_path, run_cli):
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    nested = [folder]
+    try:
+        for _ in range(1000):
+            nested.append(nested[-1] / "d")
+            nested[-1].mkdir()
+        (nested[-1] / "deep.txt").write_text("An unnamed official said so.\n", encoding="utf-8")
+        proc = run_cli("--no-config", "archive")
+        assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr[-500:]
+        assert proc.stdout.startswith("archive/" + "d/" * 1000 + "deep.txt:1:1: NL201 ")
+    finally:  # (shutil.rmtree, which cleans up tmp_path, recurses once per level)
+        (nested[-1] / "deep.txt").unlink(missing_ok=True)
+        for level in reversed(nested):
+            level.rmdir()

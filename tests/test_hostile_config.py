@@ -63,6 +63,33 @@ CASES: dict[str, tuple[bytes, str]] = {
     ),
     "complex-key": (b"? [a, b]\n: c\n", r"rules\.yaml:1:3: unknown key"),
     "yaml-version": (b"%YAML 9.9\n---\nselect: []\n", r"rules\.yaml:1:1: invalid YAML"),
+    "nested-2000-deep": (
+        ("select: " + "[" * 2000 + "]" * 2000 + "\n").encode(),
+        r"rules\.yaml:1:\d+: invalid YAML: nested more than \d+ levels deep",
+    ),
+    "mappings-2000-deep": (
+        ("rules:\n" + "".join("  " * i + f"k{i}:\n" for i in range(1, 2000))).encode(),
+        r"rules\.yaml:\d+:\d+: invalid YAML: nested more than \d+ levels deep",
+    ),
+    "message-format-spec": (
+        b"custom-rules:\n  - code: XC101\n    name: big\n    phrases: [zorb]\n    message: '{match:>300000000}'\n",
+        r"rules\.yaml:5:14: 'message' uses \{match:>300000000\}: a placeholder takes no format or conversion",
+    ),
+    "message-conversion": (
+        b"custom-rules:\n  - code: XC101\n    name: big\n    phrases: [zorb]\n    message: 'x {match!r}'\n",
+        r"rules\.yaml:5:14: 'message' uses \{match!r\}",
+    ),
+    "pattern-nested-deep": (
+        (
+            "custom-rules:\n  - code: XC101\n    name: big\n    pattern: '"
+            + "(" * 3000
+            + "a"
+            + ")" * 3000
+            + "'\n"
+            "    message: x\n"
+        ).encode(),
+        r"rules\.yaml:4:\d+: 'pattern' is too large or nested too deeply",
+    ),
 }
 
 

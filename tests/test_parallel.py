@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -66,14 +67,14 @@ def test_pool_results_come_back_in_order_and_equal(tmp_path, monkeypatch):
     linter = _linter()
     targets, _ = discover([str(archive)], list(linter.plugins.readers), [], tmp_path)
     forked = []
-    real = parallel.ProcessPoolExecutor
+    real = parallel.WorkerPool
 
-    def spy(*args, **kwargs):
-        forked.append(kwargs.get("max_workers"))
-        return real(*args, **kwargs)
+    def spy(task, workers):
+        forked.append(workers)
+        return real(task, workers)
 
     monkeypatch.setattr(parallel, "PARALLEL_MIN_BYTES", 1)
-    monkeypatch.setattr(parallel, "ProcessPoolExecutor", spy)
+    monkeypatch.setattr(parallel, "WorkerPool", spy)
     serial = linter.lint_targets(targets, jobs=1)
     pooled = linter.lint_targets(targets, jobs=2)
     assert forked == [2]
@@ -91,7 +92,7 @@ def test_a_handful_of_files_stays_in_one_process(tmp_path, monkeypatch):
     def no_pool(*args, **kwargs):
         raise AssertionError("a pool was started for a handful of small files")
 
-    monkeypatch.setattr(parallel, "ProcessPoolExecutor", no_pool)
+    monkeypatch.setattr(parallel, "WorkerPool", no_pool)
     results = linter.lint_targets(targets, jobs=2)
     assert len(results) == len(targets) and any(r.findings for r in results)
 
@@ -146,3 +147,33 @@ def test_cached_and_fresh_results_merge_in_order(tmp_path, monkeypatch):
     mixed = linter.lint_targets(targets, jobs=2)
     fresh = plain.lint_targets(targets, jobs=1)
     assert [(r.path, r.findings, r.facts) for r in mixed] == [(r.path, r.findings, r.facts) for r in fresh]
+
+
+def test_the_parent_never_sees_a_step_overdue_while_a_worker_moves_between_steps():
+    """The parent reads a worker's slot while the worker writes it: whatever it catches
+    between two writes must never look like a step far past its limit (that stopped
+    a healthy worker and lost its file)."""
+    from newslint.engine.deadline import Watch, time_limit, watch_steps
+
+    watch = Watch(1)
+    seen: list[float | None] = []
+    now = max(time.monotonic(), 1000.0)  # (a step that started at 0 is long overdue by then)
+
+    class Slot(list):
+        def __setitem__(self, index, value):
+            if isinstance(index, slice):  # written one value at a time, as memory is
+                for i, v in zip(range(*index.indices(len(self))), value, strict=True):
+                    self[i] = v
+                return
+            super().__setitem__(index, value)
+            seen.append(watch.overdue(0, now))
+
+    watch.values = Slot(watch.values)
+    watch_steps(watch, 0)
+    try:
+        for step in range(3):
+            with time_limit(60, step):
+                pass
+    finally:
+        watch_steps(None)
+    assert len(seen) >= 12 and all(s is None for s in seen), seen

@@ -126,15 +126,30 @@ class _Reader:
             re.compile(pattern)
         except re.error as exc:
             raise self.fail_value("pattern", f"'pattern' is not a valid regular expression: {exc}") from None
+        except (RecursionError, OverflowError, MemoryError):  # nested thousands of groups deep
+            raise self.fail_value(
+                "pattern", "'pattern' is too large or nested too deeply to compile"
+            ) from None
         return pattern
 
     def check_message(self, message: str, phrases: tuple[tuple[str, str], ...]) -> None:
         try:
-            fields = {f for _, f, _, _ in string.Formatter().parse(message) if f is not None}
+            parsed = [(f, spec, conversion) for _, f, spec, conversion in string.Formatter().parse(message)]
         except ValueError as exc:
             raise self.fail_value(
                 "message", f"'message' is not a valid template: {exc} (write {{{{ for a brace)"
             ) from None
+        fields = {f for f, _, _ in parsed if f is not None}
+        for name, spec, conversion in parsed:
+            if name is not None and (spec or conversion):
+                # ({match:>300000000} would write 300 MB per finding.)
+                written = (
+                    "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+                )
+                raise self.fail_value(
+                    "message",
+                    f"'message' uses {written}: a placeholder takes no format or conversion; write {{{name}}}",
+                )
         for name in fields:
             if name not in PLACEHOLDERS:
                 raise self.fail_value(

@@ -37,6 +37,7 @@ from newslint.config.errors import (
 )
 from newslint.config.pyproject import has_table, read_table
 from newslint.findings import Severity
+from newslint.yamlio import compose, construct
 
 __all__ = [
     "CONFIG_NAMES",
@@ -250,21 +251,26 @@ def _display(path: Path) -> str:
 
 
 def parse_config(text: str, display: str = "rules.yaml") -> Config:
+    """Check the text of a rules.yaml. The YAML is composed and measured before
+    anything is built (:mod:`newslint.yamlio`), so no file, however nested or
+    aliased, ends in anything but a Config or a ConfigError."""
     yaml = YAML(typ="rt", pure=True)
     try:
-        node = yaml.compose(text)
+        node = compose(yaml, text)
     except MarkedYAMLError as exc:
         raise _yaml_error(exc, display) from None
     except YAMLError as exc:
-        raise ConfigError(display, 1, 1, "invalid YAML: " + " ".join(str(exc).split())) from None
+        raise _invalid(exc, display) from None
     config = Config(path=display)
     if node is None:
         return config  # an empty file: every default applies
     _refuse_tags(node, display)
     try:
-        data = yaml.load(text)
+        data = construct(yaml, node, _MAX_NODES)
     except MarkedYAMLError as exc:  # duplicate keys and the like
         raise _yaml_error(exc, display) from None
+    except YAMLError as exc:
+        raise _invalid(exc, display) from None
     if not isinstance(data, CommentedMap):
         raise ConfigError(display, _line(node), _col(node), "the configuration must be a mapping of keys")
     read_settings(config, data)
@@ -305,6 +311,14 @@ def _yaml_error(exc: MarkedYAMLError, display: str) -> ConfigError:
 
 #: More values than any real rules.yaml holds; aliases can reach it by expansion only.
 _MAX_NODES = 100_000
+
+
+def _invalid(exc: YAMLError, display: str) -> ConfigError:
+    """A YAML error as a ConfigError at its line and column."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = getattr(exc, "problem", None) or getattr(exc, "context", None) or str(exc) or "invalid YAML"
+    return ConfigError(display, line, col, f"invalid YAML: {problem}")
 
 
 def _refuse_tags(node: Node, display: str) -> None:

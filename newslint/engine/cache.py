@@ -11,15 +11,18 @@ plugin invalidates the cache even when its version number stays the same), and
 the effective rules with their severities and options. Per-file ignores and
 inline suppressions are applied after the cache, so changing them costs nothing.
 
-Entries do not depend on where the file is: the path is stored as a
-placeholder and filled in on reading, so a moved or copied article still hits.
+Entries do not depend on where the file is: the path of every finding and
+location in the file (and the path string the document carries, where a fact
+keeps it) is stored as a placeholder and filled in on reading, so a moved or
+copied article still hits; a string of the text that merely reads like the
+file's name stays as it is.
 (Rules therefore must not decide anything from ``document.path``; paths are
 for reporting, and per-file choices belong to per-file-ignores.) Facts of a
 type from outside newslint and the plugins are used but never stored.
 
 Writes go to a temporary file renamed into place (atomic on POSIX and
 Windows). An entry that cannot be read back (truncated, from another version,
-tampered with) is ignored and rewritten. Entries are pickles read with an
+tampered with, or holding values of the wrong types) is ignored and rewritten. Entries are pickles read with an
 unpickler that only builds classes defined by newslint, its plugins and a few
 harmless standard types, and the folder carries a ``.gitignore`` so it is never
 committed by accident.
@@ -28,6 +31,7 @@ committed by accident.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import io
 import json
@@ -42,24 +46,29 @@ from typing import Any
 
 from newslint.config import Config, RuleSet
 from newslint.engine.corpus_pass import groups_by_text
-from newslint.engine.results import DocumentResult
+from newslint.engine.results import DocumentResult, well_formed
+from newslint.findings import Finding
 from newslint.plugins import Plugins
+from newslint.spans import Location
 
 __all__ = ["DEFAULT_DIR", "FORMAT", "Cache", "fingerprint"]
 
 #: The default folder, made next to rules.yaml (or in the working folder).
 DEFAULT_DIR = ".newslint_cache"
 #: Bumped when the layout of an entry or the key changes.
-FORMAT = 3
+FORMAT = 4
 #: How many fingerprint folders (configurations, versions) are kept.
 KEEP_FINGERPRINTS = 4
 
-_PATH = "path"  # the persistent id standing for the file's display path
+# Persistent ids of a finding and a location in the file itself, whose path is left out,
+# and of the file's path itself where a fact holds it as a plain string.
+_FINDING, _LOCATION, _PATH = "finding", "location", "path"
 _SAFE_BUILTINS = frozenset(
     ("set", "frozenset", "list", "dict", "tuple", "str", "bytes", "bytearray", "int", "float")
     + ("complex", "bool", "range", "slice")
 )
 _SAFE_STDLIB = frozenset(("collections", "datetime", "decimal", "fractions", "enum", "pathlib"))
+_FINDING_FIELDS = tuple(f.name for f in dataclasses.fields(Finding))
 #: A package with more source files than this is fingerprinted by its version only.
 _MAX_STAMPED_FILES = 2000
 
@@ -156,35 +165,37 @@ class Cache:
     def pack(result: DocumentResult, path: str) -> bytes | None:
         """An entry for a result (without its document), or None if it cannot be pickled.
 
-        ``path``, wherever it occurs in the result, is stored as a placeholder.
+        ``path``, where it is the path of a finding or a location, is stored as a placeholder.
         """
-        document, result.document = result.document, None
         try:
             buffer = io.BytesIO()
-            _Pickler(buffer, path).dump((FORMAT, result))
+            entry = (
+                FORMAT,
+                result.findings,
+                result.facts,
+                result.metadata,
+                result.suppressions,
+                result.story_features,
+            )
+            _Pickler(buffer, path).dump(entry)
             return buffer.getvalue()
-        except (pickle.PicklingError, TypeError, AttributeError):
+        except Exception:  # (pickling raises more than PicklingError: TypeError, RecursionError, ...)
             return None
-        finally:
-            result.document = document
 
     def unpack(self, entry: bytes, path: str) -> DocumentResult | None:
         """An entry's result with ``path`` filled in, or None when the entry is unusable
-        (corrupt, from another version, tampered with, or holding a class from outside
-        newslint and the plugins)."""
+        (corrupt, from another version, tampered with, holding a class from outside
+        newslint and the plugins, or values of the wrong types)."""
         try:
-            version, result = _Unpickler(io.BytesIO(entry), path, self.packages, self._allowed).load()
+            result = _result(_Unpickler(io.BytesIO(entry), path, self.packages, self._allowed).load(), path)
         except Exception:  # a corrupt, foreign or tampered entry is a miss
             return None
-        if version != FORMAT or type(result) is not DocumentResult:
-            return None
-        return result
+        return result if well_formed(result) else None
 
     @staticmethod
     def unpack_trusted(entry: bytes, path: str) -> DocumentResult:
         """The result of an entry this run has just packed itself, whatever classes it holds."""
-        result: DocumentResult = _Unpickler(io.BytesIO(entry), path, None).load()[1]
-        return result
+        return _result(_Unpickler(io.BytesIO(entry), path, None).load(), path)
 
     def flush(self) -> None:
         """Write the shards that changed, each atomically; errors only cost entries."""
@@ -206,15 +217,33 @@ class Cache:
         self._dirty.clear()
 
 
+def _result(loaded: Any, path: str) -> DocumentResult:
+    """The result an unpickled entry stands for (a ValueError when it is not an entry)."""
+    version, findings, facts, metadata, suppressions, features = loaded
+    if version != FORMAT:
+        raise ValueError(f"an entry of format {version!r}")
+    return DocumentResult(path, findings, facts, metadata, None, suppressions, story_features=features)
+
+
 class _Pickler(pickle.Pickler):
-    """Writes the display path as a placeholder, wherever it occurs."""
+    """Writes each finding and location of the file without its path (a placeholder)."""
 
     def __init__(self, file: io.BytesIO, path: str) -> None:
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
         self._path = path
 
-    def persistent_id(self, obj: Any) -> str | None:
-        return _PATH if type(obj) is str and obj == self._path else None
+    def persistent_id(self, obj: Any) -> tuple[Any, ...] | None:
+        kind = type(obj)
+        if kind is Finding and obj.path == self._path:
+            return (_FINDING, *[getattr(obj, name) for name in _FINDING_FIELDS[1:]])
+        if kind is Location and obj.path == self._path:
+            return (_LOCATION, obj.line, obj.column, obj.end_line, obj.end_column)
+        if kind is str and obj is self._path:
+            # The path object itself, as the document and its locations carry it (a fact
+            # may keep a location's fields in a tuple); a string of the text that merely
+            # equals the path (an article's name for a person) is another object.
+            return (_PATH,)
+        return None
 
 
 class _Unpickler(pickle.Unpickler):
@@ -237,10 +266,15 @@ class _Unpickler(pickle.Unpickler):
         self._packages = packages
         self._allowed = allowed if allowed is not None else {}
 
-    def persistent_load(self, pid: Any) -> str:
-        if pid != _PATH:
-            raise pickle.UnpicklingError(f"unknown placeholder {pid!r}")
-        return self._path
+    def persistent_load(self, pid: Any) -> Any:
+        if type(pid) is tuple and pid:
+            if pid[0] == _FINDING and len(pid) == len(_FINDING_FIELDS):
+                return Finding(self._path, *pid[1:])
+            if pid[0] == _LOCATION and len(pid) == 5:
+                return Location(self._path, *pid[1:])
+            if pid == (_PATH,):
+                return self._path
+        raise pickle.UnpicklingError("unknown placeholder")
 
     def find_class(self, module: str, name: str) -> Any:
         if self._packages is None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
@@ -78,7 +78,7 @@ def discover(
             # A folder that cannot be listed becomes a target, reported as unreadable.
             targets.append(Target(Path(err.filename), Path(err.filename).as_posix(), True))
 
-        for dirpath, dirnames, filenames in os.walk(p, followlinks=True, onerror=unlisted):
+        for dirpath, dirnames, filenames in _walk(str(p), unlisted):
             try:
                 st = os.stat(dirpath)
             except OSError:  # gone since it was listed
@@ -112,6 +112,31 @@ def discover(
                 display = fp.as_posix() if given not in (".", "./") else fp.relative_to(".").as_posix()
                 targets.append(Target(fp, display, False))
     return targets, missing
+
+
+def _walk(top: str, onerror: Callable[[OSError], None]) -> Iterator[tuple[str, list[str], list[str]]]:
+    """``os.walk(top, followlinks=True, onerror=onerror)``, top-down, in the same order, without
+    recursion: folders nested a thousand deep are walked like any others (``os.walk`` recurses
+    once per level before Python 3.12). The caller may prune the folder names it is given."""
+    stack = [top]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError as err:
+            onerror(err)
+            continue
+        dirnames: list[str] = []
+        filenames: list[str] = []
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir()  # (a link to a folder is followed)
+            except OSError:
+                is_dir = False
+            (dirnames if is_dir else filenames).append(entry.name)
+        yield folder, dirnames, filenames
+        stack.extend(os.path.join(folder, d) for d in reversed(dirnames))
 
 
 def relative_to_root(path: str, root: Path) -> str:

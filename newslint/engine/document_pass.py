@@ -1,25 +1,34 @@
 """The per-document pass: the analysis once, every document rule, every kind of facts once.
 
-Severity, time limits and error isolation are applied here, for every rule of
-every plugin alike: a rule that raises or runs past ``--timeout`` on a
-document is reported on that document (NL004, NL006) and the other rules
-still run.
+Severity, time limits, validation and error isolation are applied here, for
+every rule of every plugin alike: a rule that raises (anything short of
+Ctrl-C, ``sys.exit()`` included), yields something that is not a
+well-formed violation, or runs past ``--timeout`` on a document is reported
+on that document (NL004, NL006), none of its findings there are kept, and
+the other rules still run. A rule's findings on a document are all or
+nothing: partial findings would read as a complete check.
 """
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Callable
+from typing import Any
 
 from newslint.analysis import Analysis
 from newslint.config.selection import RuleSet
-from newslint.core_rules import InvalidFrontMatter
+from newslint.core_rules import InvalidFrontMatter, RuleError, StepTimedOut
 from newslint.document import Document
 from newslint.engine.deadline import StepTimeout, time_limit
 from newslint.engine.results import DocumentResult, finding, notice, rule_error, timed_out
 from newslint.findings import Finding
 from newslint.rule import CorpusRule, Rule
 
-__all__ = ["DocumentPass"]
+__all__ = ["MAX_TIMEOUTS", "DocumentPass"]
+
+#: Once this many steps have run out of time on one file, the rest are not run
+#: on it: a file whose analysis is that slow would keep every rule waiting.
+MAX_TIMEOUTS = 2
 
 
 class DocumentPass:
@@ -47,38 +56,66 @@ class DocumentPass:
         for rule in ruleset.rules:
             if isinstance(rule, CorpusRule):
                 self.collectors.setdefault(rule.kind(), rule)
+        #: The steps, numbered from 1 (0 is the reader): the document rules, then one
+        #: collector per kind of facts.
+        self.steps: list[Rule] = [*self.rules, *self.collectors.values()]
 
-    def check(self, document: Document, keep_document: bool = False) -> DocumentResult:
+    def step_name(self, step: int) -> str:
+        """What runs in a step (from 1), for messages: ``rule NL201 (anonymous-source)``."""
+        if not 1 <= step <= len(self.steps):
+            return ""
+        rule = self.steps[step - 1]
+        return f"rule {rule.code} ({rule.name})"
+
+    def check(
+        self, document: Document, keep_document: bool = False, skip: frozenset[int] = frozenset()
+    ) -> DocumentResult:
         """Every document rule's findings and every kind of facts, for one document.
 
         ``keep_document``: keep the document in the result, for reporters
-        that show its source or its prose.
+        that show its source or its prose. ``skip``: steps not to run, each
+        reported as timed out (it was stopped from outside on an earlier try).
         """
+        path = document.path
         result = DocumentResult(
-            document.path, metadata=dict(document.metadata), suppressions=list(document.suppressions)
+            path, metadata=dict(document.metadata), suppressions=list(document.suppressions)
         )
         for offset, message in document.problems:
             line, column = document.line_col(offset)
-            result.findings.append(notice(InvalidFrontMatter, document.path, message, line, column))
+            result.findings.append(notice(InvalidFrontMatter, path, message, line, column))
         analysis = Analysis(document)
-        for rule in self.rules:
-            severity = self.ruleset.severity_of(rule.code, rule.severity)
+        timeouts = 0
+        for step, rule in enumerate(self.steps, start=1):
+            if timeouts >= MAX_TIMEOUTS:
+                left = ", ".join(r.code for r in self.steps[step - 1 :])
+                message = f"rules {left} not run: {timeouts} rules ran out of time on this file"
+                result.findings.append(notice(StepTimedOut, path, message))
+                break
+            if step in skip:
+                result.findings.append(timed_out(rule, self.timeout, path))
+                timeouts += 1
+                continue
+            collecting = step > len(self.rules)
             try:
-                with time_limit(self.timeout):
-                    for v in rule.check(document, analysis):
-                        result.findings.append(finding(rule, severity, v))
+                with time_limit(self.timeout, step):
+                    if collecting:
+                        facts: list[Any] = list(rule.collect(document, analysis))  # type: ignore[attr-defined]
+                    else:
+                        severity = self.ruleset.severity_of(rule.code, rule.severity)
+                        found = [finding(rule, severity, v) for v in rule.check(document, analysis)]
             except StepTimeout:
-                result.findings.append(timed_out(rule, self.timeout, document.path))
-            except Exception as exc:
-                result.findings.append(self._failed(rule, document.path, exc))
-        for kind, collector in self.collectors.items():
-            try:
-                with time_limit(self.timeout):
-                    result.facts[kind] = list(collector.collect(document, analysis))
-            except StepTimeout:
-                result.findings.append(timed_out(collector, self.timeout, document.path))
-            except Exception as exc:
-                result.findings.append(self._failed(collector, document.path, exc))
+                result.findings.append(timed_out(rule, self.timeout, path))
+                timeouts += 1
+                continue
+            except KeyboardInterrupt:
+                raise
+            except BaseException as exc:  # sys.exit() in a rule is a failing rule, not the end of the run
+                result.findings.append(self._failed(rule, path, exc))
+                continue
+            if collecting:
+                result.facts[rule.kind()] = facts  # type: ignore[attr-defined]
+            else:
+                result.findings.extend(found)
         if self.stories:
             from newslint.analysis.stories import story_features
 
@@ -88,6 +125,23 @@ class DocumentPass:
             result.story_features = story_features(document.text, str(title) if title else "")
         if keep_document:
             result.document = document
+        return result
+
+    def sendable(self, result: DocumentResult) -> DocumentResult:
+        """The result without the facts that cannot be pickled, each kind reported (NL004)
+        at the document, so that the result can leave the worker process that made it
+        and the other facts and findings are kept."""
+        for kind, facts in list(result.facts.items()):
+            try:
+                pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL)
+            except Exception as exc:
+                del result.facts[kind]
+                rule = self.collectors[kind]
+                message = (
+                    f"rule {rule.code} ({rule.name}) of plugin {self.plugin_of(rule.code)!r} collected "
+                    f"facts that cannot be pickled ({type(exc).__name__}: {exc}); they are not used"
+                )
+                result.findings.append(notice(RuleError, result.path, message))
         return result
 
     def _failed(self, rule: Rule, path: str, exc: BaseException) -> Finding:

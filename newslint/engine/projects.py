@@ -51,6 +51,8 @@ class Options:
     cache_dir: str | None = None
     max_file_bytes: int = MAX_FILE_BYTES
     timeout: float | None = None
+    #: Check files and stories in worker processes even with one job (:class:`Linter`).
+    isolate: bool = False
     #: Apply ``exclude:`` to the files named on the command line too (``--force-exclude``).
     force_exclude: bool = False
     #: ``--exclude``: instead of each configuration's ``exclude:`` (None: keep it).
@@ -71,13 +73,17 @@ class Project:
     missing: list[str] = field(default_factory=list)
 
 
-def load_project_plugins(config: Config, disabled: Sequence[str] = ()) -> Plugins:
+def load_project_plugins(
+    config: Config, disabled: Sequence[str] = (), timeout: float | None = None
+) -> Plugins:
     """The plugins of a configuration: the installed ones, its local modules, its custom rules.
+
+    ``timeout``: seconds a plugin may take to import, and each of its hooks.
 
     :raises ConfigError: for a bad custom rule.
     """
     local = [(spec, (config.root / spec).resolve()) for spec in config.plugins]
-    return load_plugins(disabled=disabled, local=local, config=config)
+    return load_plugins(disabled=disabled, local=local, config=config, timeout=timeout)
 
 
 def cli_globs(patterns: Sequence[str], root: Path) -> list[str]:
@@ -140,7 +146,7 @@ class Projects:
                 config, plugins = self.primary
             else:
                 config = self.finder.config(found)
-                plugins = load_project_plugins(config, self.options.disabled)
+                plugins = load_project_plugins(config, self.options.disabled, self.options.timeout)
             self.by_config[found] = Project(_excluding(config, self.options), plugins)
         return self.by_config[found]
 
@@ -231,6 +237,7 @@ def project_linter(project: Project, options: Options, keep_stories: bool = Fals
         max_file_bytes=options.max_file_bytes,
         timeout=options.timeout,
         stories=stories,
+        isolate=options.isolate,
     )
 
 

@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 from newslint.core_rules import RuleError, StepTimedOut
 from newslint.document import Document
-from newslint.findings import Finding, Severity, Violation
+from newslint.findings import Finding, Related, Severity, Violation
 from newslint.rule import Rule
+from newslint.spans import Location
 from newslint.story import Story
 from newslint.suppressions import Suppression
 
@@ -25,12 +26,16 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DocumentResult",
+    "InvalidViolation",
     "RunResult",
+    "described",
     "finding",
     "gc_paused",
     "notice",
     "rule_error",
+    "suppression_ok",
     "timed_out",
+    "well_formed",
 ]
 
 #: Findings that say a check did not complete (a rule that raised, a time limit).
@@ -50,6 +55,9 @@ class DocumentResult:
     document: Document | None = None
     #: Suppression ranges (code or "*", first line, last line).
     suppressions: list[Suppression] = field(default_factory=list)
+    #: Whether the file was read into a document. One that was not (unreadable,
+    #: binary, too large, its reader failed) is no article of any story.
+    read: bool = True
     #: What the story grouping reads of the text (when the run groups by text).
     story_features: StoryFeatures | None = None
 
@@ -79,8 +87,19 @@ class RunResult:
     linted: list[str] = field(default_factory=list)
 
 
+class InvalidViolation(Exception):
+    """A rule yielded something that is not a well-formed violation (the message says what)."""
+
+
 def finding(rule: Rule, severity: Severity, v: Violation) -> Finding:
-    """The finding a rule's violation becomes, with the rule's configured severity."""
+    """The finding a rule's violation becomes, with the rule's configured severity.
+
+    :raises InvalidViolation: ``v`` is not a well-formed Violation (a plugin's
+        mistake: a line number that is a string, a message that is None).
+    """
+    problem = _violation_problem(v)
+    if problem:
+        raise InvalidViolation(problem)
     loc = v.location
     return Finding(
         loc.path,
@@ -98,21 +117,128 @@ def finding(rule: Rule, severity: Severity, v: Violation) -> Finding:
     )
 
 
+def _violation_problem(v: object) -> str:
+    """What is wrong with a rule's violation ("" when nothing is)."""
+    if not isinstance(v, Violation):
+        return f"yielded {_shown(v)}, not a Violation"
+    problem = _location_problem(v.location)
+    if problem:
+        return f"yielded a violation whose {problem}"
+    if not isinstance(v.message, str):
+        return f"yielded a violation whose message is {_shown(v.message)}, not a string"
+    if not isinstance(v.text, str):
+        return f"yielded a violation whose text is {_shown(v.text)}, not a string"
+    if not isinstance(v.related, (tuple, list)):
+        return f"yielded a violation whose related places are {_shown(v.related)}, not a tuple"
+    for r in v.related:
+        if not isinstance(r, Related):
+            return f"yielded a violation with a related place {_shown(r)}, not a Related"
+        problem = _location_problem(r.location) or (
+            "" if isinstance(r.message, str) else f"message is {_shown(r.message)}, not a string"
+        )
+        if problem:
+            return f"yielded a violation with a related place whose {problem}"
+    return ""
+
+
+def _location_problem(loc: object) -> str:
+    if not isinstance(loc, Location):
+        return f"location is {_shown(loc)}, not a Location"
+    if not isinstance(loc.path, str):
+        return f"path is {_shown(loc.path)}, not a string"
+    for name in ("line", "column", "end_line", "end_column"):
+        value = getattr(loc, name)
+        if type(value) is not int or value < 1:
+            return f"{name.replace('_', ' ')} is {_shown(value)}, not a whole number from 1"
+    if (loc.end_line, loc.end_column) < (loc.line, loc.column):
+        return f"end ({loc.end_line}:{loc.end_column}) comes before its start ({loc.line}:{loc.column})"
+    return ""
+
+
+def _shown(value: object) -> str:
+    """A value in a message: its type, and its repr cut short."""
+    try:
+        text = repr(value)
+    except Exception:
+        text = "?"
+    if len(text) > 60:
+        text = text[:57] + "..."
+    return f"{type(value).__name__} {text}" if value is not None else "None"
+
+
 def notice(rule: type[Rule], path: str, message: str, line: int = 1, column: int = 1) -> Finding:
     """One of newslint's own findings about a file (NL0xx), one character wide."""
     return Finding(path, line, column, line, column + 1, rule.code, rule.name, rule.severity, message)
 
 
 def rule_error(rule: Rule, plugin: str, path: str, exc: BaseException) -> Finding:
-    """NL004: a rule raised on this file (or on the story it starts)."""
-    message = f"rule {rule.code} ({rule.name}) of plugin {plugin!r} raised {type(exc).__name__}: {exc}"
-    return notice(RuleError, path, message)
+    """NL004: a rule raised on this file (or on the story it starts), or yielded
+    something that is not a violation."""
+    if isinstance(exc, InvalidViolation):
+        return notice(RuleError, path, f"rule {rule.code} ({rule.name}) of plugin {plugin!r} {exc}")
+    return notice(
+        RuleError, path, f"rule {rule.code} ({rule.name}) of plugin {plugin!r} raised {described(exc)}"
+    )
 
 
-def timed_out(rule: Rule, seconds: float | None, path: str) -> Finding:
-    """NL006: a rule ran past the time limit on this file."""
-    message = f"rule {rule.code} ({rule.name}) did not finish within {seconds:g} s; skipped"
-    return notice(StepTimedOut, path, message)
+def described(exc: BaseException) -> str:
+    """An exception as a message shows it: ``KeyError: 'x'``, or its type alone."""
+    try:
+        text = str(exc)
+    except Exception:
+        text = ""
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def timed_out(rule: Rule, seconds: float | None, path: str, where: str = "") -> Finding:
+    """NL006: a rule ran past the time limit on this file (or on the ``where="story"`` it starts)."""
+    limit = f"within {seconds:g} s" if seconds else "in time"
+    on = f" on this {where}" if where else ""
+    return notice(StepTimedOut, path, f"rule {rule.code} ({rule.name}) did not finish {limit}{on}; skipped")
+
+
+def well_formed(result: object) -> bool:
+    """Whether a result read from the cache holds what a fresh one would: findings,
+    facts by kind, metadata, suppressions and grouping features of the right types (an entry
+    that does not is a miss, never a crash later in the run)."""
+    if type(result) is not DocumentResult or result.document is not None or result.read is not True:
+        return False
+    if not (
+        type(result.path) is str
+        and type(result.findings) is list
+        and type(result.facts) is dict
+        and type(result.metadata) is dict
+        and type(result.suppressions) is list
+    ):
+        return False
+    for f in result.findings:
+        if type(f) is not Finding or not (
+            type(f.code) is str
+            and type(f.rule) is str
+            and type(f.severity) is Severity
+            and type(f.text) is str
+            and not _violation_problem(Violation(f.location, f.message, f.related))
+            and type(f.related) is tuple
+        ):
+            return False
+    if not all(type(k) is str and type(v) is list for k, v in result.facts.items()):
+        return False
+    if not all(type(k) is str for k in result.metadata):
+        return False
+    features = result.story_features
+    if features is not None and type(features).__module__ != "newslint.analysis.stories":
+        return False
+    return all(suppression_ok(s) for s in result.suppressions)
+
+
+def suppression_ok(s: object) -> bool:
+    """Whether ``s`` is a Suppression with fields of the right types."""
+    return (
+        isinstance(s, Suppression)
+        and isinstance(s.code, str)
+        and isinstance(s.directive, str)
+        and all(type(n) is int for n in (s.first, s.last, s.line, s.column))
+    )
 
 
 @contextlib.contextmanager

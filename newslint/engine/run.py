@@ -10,7 +10,6 @@ lints paths end to end. Each part lives in its own module of this package.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
@@ -22,8 +21,8 @@ from newslint.engine.cache import Cache
 from newslint.engine.corpus_pass import GROUPED_MODES, CorpusPass, groups_by_text
 from newslint.engine.discovery import Target, discover
 from newslint.engine.document_pass import DocumentPass
-from newslint.engine.intake import MAX_FILE_BYTES, Intake
-from newslint.engine.parallel import map_in_order
+from newslint.engine.intake import MAX_FILE_BYTES, READER_STEP, Intake
+from newslint.engine.parallel import can_fork, map_in_order, worth_forking
 from newslint.engine.progress import Progress
 from newslint.engine.results import DocumentResult, RunResult, gc_paused, notice
 from newslint.engine.suppressions import apply_suppressions, invalid_suppressions, unused_suppressions
@@ -40,10 +39,13 @@ class Linter:
 
     :param cache: per-file results of earlier runs (:class:`Cache`); None: lint every file.
     :param max_file_bytes: larger files are skipped with an NL008 notice (``--max-file-size``).
-    :param timeout: seconds each reader and rule may spend on one document (``--timeout``);
-        None: no limit.
+    :param timeout: seconds each reader and rule may spend on one document, and each
+        corpus rule on one story (``--timeout``); None: no limit.
     :param stories: collect each document's grouping features; default: when the
         configuration groups stories by their text and a rule compares the articles of a story.
+    :param isolate: check files and stories in worker processes even when there is
+        only one job or a handful of files, so that a plugin that crashes or hangs in
+        native code costs one file (or story), never the run (the command line does).
     """
 
     def __init__(
@@ -56,15 +58,18 @@ class Linter:
         max_file_bytes: int = MAX_FILE_BYTES,
         timeout: float | None = None,
         stories: bool | None = None,
+        isolate: bool = False,
     ) -> None:
         self.plugins = plugins
         self.ruleset = ruleset
         self.config = config
         self.cache = cache
+        self.timeout = timeout
+        self.isolate = isolate
         self.intake = Intake(plugins.readers, max_file_bytes, timeout)
         self.reads_stories = groups_by_text(ruleset, config) if stories is None else stories
         self.per_document = DocumentPass(ruleset, plugins.plugin_of, timeout, self.reads_stories)
-        self.per_story = CorpusPass(ruleset, config.story_by, config.story_key, plugins.plugin_of)
+        self.per_story = CorpusPass(ruleset, config.story_by, config.story_key, plugins.plugin_of, timeout)
 
     # -- one document, one file ----------------------------------------------
 
@@ -73,16 +78,22 @@ class Linter:
         return self.per_document.check(document, keep_document)
 
     def lint_target(
-        self, target: Target, keep_document: bool = False, data: bytes | None = None
+        self,
+        target: Target,
+        keep_document: bool = False,
+        data: bytes | None = None,
+        skip: frozenset[int] = frozenset(),
     ) -> DocumentResult:
         """Read one file and check it; a file that cannot be read gets its notice instead.
 
         ``data``: the file's bytes when they come from elsewhere (standard input).
+        ``skip``: steps not to run (:data:`READER_STEP`, or the per-document
+        pass's), each reported as timed out.
         """
-        document, notices = self.intake.read(target, data)
+        document, notices = self.intake.read(target, data, skip_reader=READER_STEP in skip)
         if document is None:
-            return DocumentResult(target.display, findings=notices)
-        result = self.per_document.check(document, keep_document)
+            return DocumentResult(target.display, findings=notices, read=False)
+        result = self.per_document.check(document, keep_document, skip)
         result.findings[:0] = notices
         return result
 
@@ -91,10 +102,28 @@ class Linter:
         reader of ``path``'s suffix; ``path`` is reported as it is."""
         document, notices = self.intake.read_text(path, PurePath(path).suffix, source)
         if document is None:
-            return DocumentResult(path, findings=notices)
+            return DocumentResult(path, findings=notices, read=False)
         return self.per_document.check(document, keep_document)
 
+    def lost(self, target: Target, why: str) -> DocumentResult:
+        """NL004 for a file that could not be checked (its worker process died on it)."""
+        notices = [notice(RuleError, target.display, f"not checked: {why}")]
+        return DocumentResult(target.display, findings=notices, read=False)
+
+    def step_name(self, target: Target, step: int) -> str:
+        """What runs in a step on a file: its reader (step 0), or a rule."""
+        if step == READER_STEP:
+            return f"reader {self.intake.reader_for(target.path.suffix).name!r}"
+        return self.per_document.step_name(step)
+
     # -- many files ----------------------------------------------------------
+
+    def workers(self, targets: Sequence[Target], jobs: int) -> int:
+        """How many worker processes check these files: ``jobs`` when a pool pays for
+        itself; else one when isolating, none otherwise."""
+        if worth_forking(targets, jobs):
+            return jobs
+        return 1 if self.isolate and targets and can_fork() else 0
 
     def lint_targets(
         self, targets: Sequence[Target], jobs: int = 1, keep_documents: bool = False
@@ -102,8 +131,8 @@ class Linter:
         """One result per target, in order: from the cache where the bytes are known."""
         progress = Progress(len(targets))
         if self.cache is None:
-            work = functools.partial(self.lint_target, keep_document=keep_documents)
-            results = list(map_in_order(work, targets, jobs, progress, _same))
+            task = _CheckFiles(self, keep_documents)
+            results = list(map_in_order(task, targets, self.workers(targets, jobs), progress))
         else:
             results = self._lint_cached(self.cache, targets, jobs, keep_documents, progress)
         progress.close()
@@ -126,15 +155,17 @@ class Linter:
                     progress.advance()
                 found.append(result)
         todo = [t for t, r in zip(targets, found, strict=True) if r is None]
-        work = functools.partial(self._lint_for_cache, cache, keep_document=keep_documents)
-        fresh = map_in_order(work, todo, jobs, progress, _Fresh.of)
+        task = _CheckFilesForCache(self, cache, keep_documents)
+        fresh = map_in_order(task, todo, self.workers(todo, jobs), progress)
         slots = (i for i, r in enumerate(found) if r is None)
         for i, target, done in zip(slots, todo, fresh, strict=True):
             found[i] = done.result(cache, target)
         cache.flush()
         return [r for r in found if r is not None]
 
-    def _lint_for_cache(self, cache: Cache, target: Target, keep_document: bool) -> _Fresh:
+    def _lint_for_cache(
+        self, cache: Cache, target: Target, keep_document: bool, skip: frozenset[int]
+    ) -> _Fresh:
         """Lint one file (in a worker) and pack its cache entry there.
 
         The key is the hash of the bytes actually linted, so a file edited
@@ -144,11 +175,11 @@ class Linter:
         """
         data = self.intake.read_bytes(target)
         if isinstance(data, Finding):
-            return _Fresh(DocumentResult(target.display, findings=[data]))
-        document, notices = self.intake.read(target, data)
+            return _Fresh(DocumentResult(target.display, findings=[data], read=False))
+        document, notices = self.intake.read(target, data, skip_reader=READER_STEP in skip)
         if document is None:  # undecodable: reported every run, never cached
-            return _Fresh(DocumentResult(target.display, findings=notices))
-        result = self.per_document.check(document, keep_document)
+            return _Fresh(DocumentResult(target.display, findings=notices, read=False))
+        result = self.per_document.check(document, keep_document, skip)
         result.findings[:0] = notices  # decoding notices depend on the bytes alone: cacheable
         if not result.complete:
             return _Fresh(result)
@@ -159,9 +190,14 @@ class Linter:
 
     # -- stories -------------------------------------------------------------
 
-    def corpus_pass(self, results: Sequence[DocumentResult]) -> list[Finding]:
+    def corpus_pass(self, results: Sequence[DocumentResult], jobs: int = 1) -> list[Finding]:
         """Every corpus rule's findings on each story of the results."""
-        return self.per_story.run(results)
+        return self.check_stories(self.per_story.stories(results) if self.per_story.rules else [], jobs)
+
+    def check_stories(self, stories: Sequence[Story], jobs: int = 1) -> list[Finding]:
+        """Every corpus rule's findings on each of these stories: in worker processes when
+        isolating (a story rule that crashes or hangs costs that story), else here."""
+        return self.per_story.check(stories, max(1, jobs) if self.isolate and can_fork() else 0)
 
     def stories(
         self, results: Sequence[DocumentResult], groups: Sequence[StoryGroup] | None = None
@@ -187,7 +223,58 @@ class Linter:
         cache = None
         if self.cache is not None:
             cache = Cache.open(self.plugins, rules, self.config, self.cache.directory, stories=stories)
-        return Linter(self.plugins, rules, self.config, cache=cache, stories=stories)
+        return Linter(
+            self.plugins,
+            rules,
+            self.config,
+            cache=cache,
+            timeout=self.timeout,
+            stories=stories,
+            isolate=self.isolate,
+        )
+
+
+class _CheckFiles:
+    """Linting files, as a task for worker processes (:class:`newslint.engine.parallel.Task`)."""
+
+    def __init__(self, linter: Linter, keep_documents: bool) -> None:
+        self.linter = linter
+        self.keep_documents = keep_documents
+
+    def run(self, target: Target, skip: frozenset[int]) -> DocumentResult:
+        return self.linter.lint_target(target, self.keep_documents, skip=skip)
+
+    def lost(self, target: Target, why: str) -> DocumentResult:
+        return self.linter.lost(target, why)
+
+    def step_name(self, target: Target, step: int) -> str:
+        return self.linter.step_name(target, step)
+
+    def sendable(self, result: DocumentResult) -> DocumentResult:
+        return self.linter.per_document.sendable(result)
+
+
+class _CheckFilesForCache:
+    """Linting files and packing their cache entries, as a task for worker processes."""
+
+    def __init__(self, linter: Linter, cache: Cache, keep_documents: bool) -> None:
+        self.linter = linter
+        self.cache = cache
+        self.keep_documents = keep_documents
+
+    def run(self, target: Target, skip: frozenset[int]) -> _Fresh:
+        return self.linter._lint_for_cache(self.cache, target, self.keep_documents, skip)
+
+    def lost(self, target: Target, why: str) -> _Fresh:
+        return _Fresh(self.linter.lost(target, why))
+
+    def step_name(self, target: Target, step: int) -> str:
+        return self.linter.step_name(target, step)
+
+    def sendable(self, fresh: _Fresh) -> _Fresh:
+        if fresh.plain is not None:
+            fresh.plain = self.linter.per_document.sendable(fresh.plain)
+        return fresh
 
 
 @dataclass
@@ -199,10 +286,6 @@ class _Fresh:
     key: str = ""
     entry: bytes | None = None
     document: Document | None = None
-
-    @classmethod
-    def of(cls, result: DocumentResult) -> _Fresh:
-        return cls(result)
 
     def result(self, cache: Cache, target: Target) -> DocumentResult:
         """The result, storing its entry in the cache when the cache can read it back."""
@@ -218,10 +301,6 @@ class _Fresh:
             cache.put(self.key, self.entry)
         result.document = self.document
         return result
-
-
-def _same(result: DocumentResult) -> DocumentResult:
-    return result
 
 
 def archive_pass(
@@ -286,7 +365,7 @@ def run_targets(
         missing += archive_missing
     group = keep_stories or bool(linter.per_story.rules)
     stories = _stories(linter, results, archive) if group else []
-    kept, suppressed = report(linter, results, archive, report_unused_suppressions, stories)
+    kept, suppressed = report(linter, results, archive, report_unused_suppressions, stories, jobs)
     documents = {r.path: r.document for r in results if r.document is not None}
     return RunResult(kept, documents, len(targets), missing, suppressed, stories, [r.path for r in results])
 
@@ -310,6 +389,7 @@ def report(
     archive: Sequence[DocumentResult] = (),
     report_unused_suppressions: bool = False,
     stories: Sequence[Story] | None = None,
+    jobs: int = 1,
 ) -> tuple[list[Finding], list[Finding]]:
     """The findings to report on the results (sorted) and the findings suppressed.
 
@@ -317,13 +397,14 @@ def report(
     files, see :func:`archive_pass`), and only the results' files are reported;
     then the selection, suppressions and per-file ignores are applied.
     ``stories``: the results and archive already grouped (:meth:`Linter.stories`),
-    else they are grouped here when a story rule runs.
+    else they are grouped here when a story rule runs. ``jobs``: worker processes
+    for the story pass (when the linter isolates).
     """
     config = linter.config
     findings: list[Finding] = [f for r in results for f in r.findings]
     if stories is None:
         stories = _stories(linter, results, archive) if linter.per_story.rules else []
-    story = linter.per_story.check(stories)
+    story = linter.check_stories(stories, jobs)
     if archive:
         named = {r.path for r in results}
         findings += [f for f in story if f.path in named or f.code == RuleError.code]
