@@ -22,7 +22,7 @@ from newslint.engine.cache import Cache
 from newslint.engine.discovery import Target, discover, glob_match, relative_to_root
 from newslint.engine.intake import MAX_FILE_BYTES
 from newslint.engine.results import RunResult
-from newslint.engine.run import Linter, run_targets
+from newslint.engine.run import Cluster, Linter, run_targets
 from newslint.plugins import Plugins, load_plugins
 
 __all__ = ["Options", "Project", "Projects", "cli_globs", "load_project_plugins", "plan", "run_projects"]
@@ -47,6 +47,8 @@ class Options:
     exclude: Sequence[str] | None = None
     #: ``--extend-exclude``: on top of it.
     extend_exclude: Sequence[str] = ()
+    #: ``--scheduler``: the per-article pass on a Dask cluster's workers (None: here).
+    cluster: Cluster | None = None
 
 
 @dataclass
@@ -229,6 +231,7 @@ def run_projects(
             max_file_bytes=options.max_file_bytes,
             timeout=options.timeout,
         )
+        linter.cluster = options.cluster
         linters.append((linter, project))
     results = [
         run_targets(

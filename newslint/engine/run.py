@@ -11,9 +11,10 @@ lints paths end to end. Each part lives in its own module of this package.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
+from typing import Protocol, TypeVar
 
 from newslint.config import Config, RuleSet
 from newslint.core_rules import PluginLoadError, RuleError
@@ -32,7 +33,25 @@ from newslint.plugins import Plugins
 from newslint.story import Story
 from newslint.suppressions import InvalidSuppression, UnusedSuppression
 
-__all__ = ["Linter", "archive_pass", "report", "run", "run_targets"]
+__all__ = ["Cluster", "Linter", "archive_pass", "report", "run", "run_targets"]
+
+_R = TypeVar("_R")
+
+
+class Cluster(Protocol):
+    """Machines elsewhere that run the per-document pass
+    (:class:`~newslint.engine.cluster.DaskCluster`)."""
+
+    def map(
+        self,
+        linter: Linter,
+        work: Callable[[Target], _R],
+        targets: Sequence[Target],
+        progress: Progress,
+        on_crash: Callable[[DocumentResult], _R],
+    ) -> Iterator[_R]:
+        """``work`` (one of ``linter``'s methods) on each target, in order."""
+        ...
 
 
 class Linter:
@@ -61,6 +80,9 @@ class Linter:
         self.intake = Intake(plugins.readers, max_file_bytes, timeout)
         self.per_document = DocumentPass(ruleset, plugins.plugin_of, timeout)
         self.per_story = CorpusPass(ruleset, config.story_by, config.story_key, plugins.plugin_of)
+        #: Where the per-document pass of many files runs: None, here (``jobs`` processes);
+        #: a :class:`Cluster`, on its machines (``--scheduler``).
+        self.cluster: Cluster | None = None
 
     # -- one document, one file ----------------------------------------------
 
@@ -99,7 +121,7 @@ class Linter:
         progress = Progress(len(targets))
         if self.cache is None:
             work = functools.partial(self.lint_target, keep_document=keep_documents)
-            results = list(map_in_order(work, targets, jobs, progress, _same))
+            results = list(self._map(work, targets, jobs, progress, _same))
         else:
             results = self._lint_cached(self.cache, targets, jobs, keep_documents, progress)
         progress.close()
@@ -122,36 +144,49 @@ class Linter:
                     progress.advance()
                 found.append(result)
         todo = [t for t, r in zip(targets, found, strict=True) if r is None]
-        work = functools.partial(self._lint_for_cache, cache, keep_document=keep_documents)
-        fresh = map_in_order(work, todo, jobs, progress, _Fresh.of)
+        work = functools.partial(self._lint_for_cache, keep_document=keep_documents)
+        fresh = self._map(work, todo, jobs, progress, _Fresh.of)
         slots = (i for i, r in enumerate(found) if r is None)
         for i, target, done in zip(slots, todo, fresh, strict=True):
             found[i] = done.result(cache, target)
         cache.flush()
         return [r for r in found if r is not None]
 
-    def _lint_for_cache(self, cache: Cache, target: Target, keep_document: bool) -> _Fresh:
+    def _map(
+        self,
+        work: Callable[[Target], _R],
+        targets: Sequence[Target],
+        jobs: int,
+        progress: Progress,
+        on_crash: Callable[[DocumentResult], _R],
+    ) -> Iterator[_R]:
+        """``work`` over the targets, in order: here, or on the cluster."""
+        if self.cluster is not None:
+            return self.cluster.map(self, work, targets, progress, on_crash)
+        return map_in_order(work, targets, jobs, progress, on_crash)
+
+    def _lint_for_cache(self, target: Target, keep_document: bool, data: bytes | None = None) -> _Fresh:
         """Lint one file (in a worker) and pack its cache entry there.
 
         The key is the hash of the bytes actually linted, so a file edited
         during the run is never stored under the wrong content. The entry
         travels as bytes, so the result is pickled once, not once for the pipe
-        and once for the cache.
+        and once for the cache. ``data``: the bytes, when they were sent along.
         """
-        data = self.intake.read_bytes(target)
-        if isinstance(data, Finding):
-            return _Fresh(DocumentResult(target.display, findings=[data]))
-        document, notices = self.intake.read(target, data)
+        read = self.intake.read_bytes(target) if data is None else data
+        if isinstance(read, Finding):
+            return _Fresh(DocumentResult(target.display, findings=[read]))
+        document, notices = self.intake.read(target, read)
         if document is None:  # undecodable: reported every run, never cached
             return _Fresh(DocumentResult(target.display, findings=notices))
         result = self.per_document.check(document, keep_document)
         result.findings[:0] = notices  # decoding notices depend on the bytes alone: cacheable
         if not result.complete:
             return _Fresh(result)
-        entry = cache.pack(result, target.display)
+        entry = Cache.pack(result, target.display)
         if entry is None:
             return _Fresh(result)
-        return _Fresh(None, cache.key(target.path.suffix, data), entry, result.document)
+        return _Fresh(None, Cache.key(target.path.suffix, read), entry, result.document)
 
     # -- stories -------------------------------------------------------------
 
@@ -173,7 +208,9 @@ class Linter:
         cache = None
         if self.cache is not None:
             cache = Cache.open(self.plugins, rules, self.config, self.cache.directory)
-        return Linter(self.plugins, rules, self.config, cache=cache)
+        linter = Linter(self.plugins, rules, self.config, cache=cache)
+        linter.cluster = self.cluster
+        return linter
 
 
 @dataclass
