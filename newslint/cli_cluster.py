@@ -16,10 +16,10 @@ __all__ = ["add_arguments", "cluster"]
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group(
-        "cluster (pip install 'newslint[dask]'; see docs/archive-scale.md)",
-        "The per-article pass runs on a Dask cluster's workers, in batches of files; the cache, "
-        "the story grouping and the story pass run here, and the output is the same as a local "
-        "run's. The workers need the same newslint and plugins installed. Not used by --fix, "
+        "cluster (the dask extra; see docs/archive-scale.md)",
+        "The per-article pass runs on a Dask cluster's workers, in batches of files; the cache,\n"
+        "the story grouping and the story pass run here, and the output is the same as a local\n"
+        "run's. The workers need the same newslint and plugins installed. Not used by --fix,\n"
         "--diff or standard input.",
     )
     group.add_argument(

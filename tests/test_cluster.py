@@ -198,7 +198,7 @@ def test_without_dask_the_option_says_what_to_install(run_cli, tmp_path, monkeyp
     (tmp_path / "a.md").write_text("The council met on Tuesday.\n")
     out = run_cli("--scheduler", "tcp://127.0.0.1:1", "a.md")
     assert out.returncode == 2
-    assert "pip install 'newslint[dask]'" in out.stderr
+    assert "install newslint's dask extra (pip install '.[dask]'" in out.stderr
 
 
 def test_the_default_run_never_imports_dask(tmp_path):

@@ -21,7 +21,7 @@ run goes on. Ctrl-C cancels the run's tasks. A scheduler that cannot be
 reached within :data:`CONNECT_TIMEOUT` seconds is a :class:`ClusterError`.
 
 Dask is imported only here, and only when a cluster is used: the default
-installation does not need it (``pip install 'newslint[dask]'``).
+installation does not need it (the ``dask`` extra: ``pip install '.[dask]'``).
 """
 
 from __future__ import annotations
@@ -227,7 +227,8 @@ class DaskCluster:
             from distributed import Client
         except ImportError as exc:
             raise ClusterError(
-                f"--scheduler needs Dask's distributed scheduler: pip install 'newslint[dask]' ({exc})"
+                "--scheduler needs Dask's distributed scheduler: install newslint's dask extra "
+                f"(pip install '.[dask]' in its folder, or pip install dask distributed) ({exc})"
             ) from None
         try:
             self._client = Client(self.address, timeout=self.connect_timeout, set_as_default=False)
@@ -270,7 +271,7 @@ class DaskCluster:
             return
         client = self.connect()._client
         items, unread = self._items(linter, targets)
-        size = self.batch_size or self._batch_size(len(items), client)
+        size = self.batch_for(len(items))
         batches = [items[i : i + size] for i in range(0, len(items), size)]
         run = uuid.uuid4().hex[:12]
         keys = [f"newslint-{run}-{i}" for i in range(len(batches))]
@@ -338,9 +339,12 @@ class DaskCluster:
                 items.append((there, data))
         return items, unread
 
-    @staticmethod
-    def _batch_size(files: int, client: Any) -> int:
-        threads = sum(client.nthreads().values()) or 1
+    def batch_for(self, files: int) -> int:
+        """Files per task for a run of ``files``: ``batch_size``, else enough tasks to give
+        each worker thread four, at most :data:`MAX_BATCH` files each."""
+        if self.batch_size:
+            return self.batch_size
+        threads = sum(self.connect()._client.nthreads().values()) or 1
         return max(1, min(MAX_BATCH, math.ceil(files / (threads * 4))))
 
     @staticmethod
