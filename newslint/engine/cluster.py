@@ -264,8 +264,9 @@ class DaskCluster:
         """``work(target)`` for each target, in order, run on the cluster's workers.
 
         ``work`` is one of ``linter``'s methods (keywords may be bound with
-        ``functools.partial``): it travels as the linter's recipe and the method's name. ``on_crash`` turns the notice of a file that could not be checked
-        into the shape ``work`` returns.
+        ``functools.partial``): it travels as the linter's recipe and the
+        method's name. ``on_crash`` turns the notice of a file that could not
+        be checked into the shape ``work`` returns.
         """
         if not targets:
             return
