@@ -13,10 +13,11 @@ from typing import TextIO
 
 from pluggy import PluginValidationError
 
-from newslint import cli_fixes, conventions, show_stories, workflow
+from newslint import cli_cluster, cli_fixes, conventions, show_stories, workflow
 from newslint.config import Config, ConfigError, ConfigFinder, find_config, load_config
 from newslint.config.selection import RuleSet, build_rules
 from newslint.engine.cache import Cache
+from newslint.engine.cluster import ClusterError
 from newslint.engine.deadline import DEFAULT_TIMEOUT, enforceable
 from newslint.engine.discovery import glob_match, relative_to_root
 from newslint.engine.intake import MAX_FILE_BYTES
@@ -140,6 +141,7 @@ def build_parser(formats: Sequence[str]) -> argparse.ArgumentParser:
     workflow.add_arguments(parser)
     conventions.add_arguments(parser)
     cli_fixes.add_arguments(parser)
+    cli_cluster.add_arguments(parser)
     limits = parser.add_argument_group("limits (for archives nobody cleaned)")
     limits.add_argument(
         "--max-file-size",
@@ -441,8 +443,12 @@ def _main(argv: Sequence[str] | None) -> int:
     else:
         # Each path's configuration from its folder upwards, unless one was chosen for all.
         finder = None if known.config or known.no_config else ConfigFinder()
-        projects = Projects(_options(args, known), (config, plugins), finder)
+        options = _options(args, known)
+        options.cluster = cluster = cli_cluster.cluster(args)  # --scheduler: the pass on a Dask cluster
+        projects = Projects(options, (config, plugins), finder)
         try:
+            if cluster is not None and not args.show_settings:
+                cluster.connect()
             if args.show_settings:
                 conventions.show_settings(args.paths or ["."], projects, sys.stdout)
                 return EXIT_OK
@@ -466,9 +472,12 @@ def _main(argv: Sequence[str] | None) -> int:
         except ConfigError as exc:  # a rules.yaml deeper down, or one a path named
             sys.stderr.write(f"{exc}\n")
             return EXIT_ERROR
-        except (PluginError, PluginValidationError) as exc:
+        except (PluginError, PluginValidationError, ClusterError) as exc:
             sys.stderr.write(f"newslint: {exc}\n")
             return EXIT_ERROR
+        finally:
+            if cluster is not None:
+                cluster.close()
     if not workflow.after_run(args, result):
         return EXIT_ERROR
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, cast
 
 import pluggy
 
@@ -85,9 +85,11 @@ class Plugins:
         """(path, line, column) of the place that names plugin ``name``: the line of
         rules.yaml, or of the entry_points.txt of the package that declares it."""
         where = self.named_at.get(name)
-        if isinstance(where, metadata.EntryPoint):
-            where = self.named_at[name] = _entry_point_origin(where)
-        return where or ("<plugins>", 1, 1)
+        # An entry point by its shape, not its class: once the importlib_metadata backport
+        # is imported (dask imports it), entry points found later are of its own class.
+        if where is not None and hasattr(where, "load"):  # (a namedtuple before Python 3.11)
+            where = self.named_at[name] = _entry_point_origin(cast(metadata.EntryPoint, where))
+        return cast("tuple[str, int, int] | None", where) or ("<plugins>", 1, 1)
 
     def unknown(self, names: Iterable[str]) -> list[str]:
         """A message for each of ``names`` that names no plugin, with the nearest one."""

@@ -52,3 +52,26 @@ def test_server_latency_script_reports_both_figures():
     assert proc.returncode in (0, 1), proc.stderr  # 1: a target missed on a busy machine
     assert "in-process re-lint: median" in proc.stdout
     assert "change -> diagnostics over stdio: median" in proc.stdout
+
+
+def test_dask_scale_script_reports_identical_output(tmp_path):
+    pytest.importorskip("distributed")
+    corpus = tmp_path / "shared" / "corpora" / "allsides-baly"
+    corpus.mkdir(parents=True)
+    with gzip.open(corpus / "articles.jsonl.gz", "wt", encoding="utf-8") as f:
+        for i in range(16):
+            text = f"Story {i}. An unnamed official said the count was {i}.\n\nMany believe it."
+            f.write(json.dumps({"id": str(i), "text": text}) + "\n")
+    out = tmp_path / "figures.md"
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "dask_scale.py"), "--shared", str(tmp_path / "shared")]
+        + ["--sizes", "16", "--workers", "2", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    report = out.read_text(encoding="utf-8")
+    assert "| 16 | 0.0 | cluster, 2 workers |" in report and "| yes |" in report
+    assert "an empty Dask task" in report
+    assert str(tmp_path) not in report

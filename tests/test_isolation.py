@@ -201,3 +201,14 @@ def test_ci_formats_locate_a_failed_plugin_where_it_is_named(run_cli, tmp_path):
     assert where["region"]["startLine"] == 3  # the second item of plugins:
     github = run_cli("--format", "github", "calm.txt").stdout
     assert "::error file=rules.yaml,line=3," in github and "<plugins>" not in github
+
+
+def test_a_failing_plugin_is_located_once_the_metadata_backport_is_imported(
+    run_cli, tmp_path, broken_entry_point
+):
+    # dask imports importlib_metadata, whose finder then yields entry points of its own class.
+    pytest.importorskip("importlib_metadata")
+    (tmp_path / "calm.txt").write_text(CALM, encoding="utf-8")
+    done = run_cli("--no-config", "calm.txt", env=broken_entry_point)
+    where = "site/newslint_broken-0.1.dist-info/entry_points.txt"
+    assert f"{where}:2:1: NL005 plugin 'broken' cannot be loaded" in done.stdout, done.stderr

@@ -23,7 +23,7 @@ from newslint.engine.corpus_pass import GROUPED_MODES
 from newslint.engine.discovery import Target, discover, glob_match, relative_to_root
 from newslint.engine.intake import MAX_FILE_BYTES
 from newslint.engine.results import RunResult
-from newslint.engine.run import Linter, run_targets
+from newslint.engine.run import Cluster, Linter, run_targets
 from newslint.plugins import Plugins, load_plugins
 
 __all__ = [
@@ -59,6 +59,8 @@ class Options:
     exclude: Sequence[str] | None = None
     #: ``--extend-exclude``: on top of it.
     extend_exclude: Sequence[str] = ()
+    #: ``--scheduler``: the per-article pass on a Dask cluster's workers (None: here).
+    cluster: Cluster | None = None
 
 
 @dataclass
@@ -258,6 +260,8 @@ def run_projects(
     :raises ConfigError: for a selector, rule or option that does not exist.
     """
     linters = [(project_linter(project, options, keep_stories), project) for project in projects]
+    for linter, _ in linters:
+        linter.cluster = options.cluster
     results = [
         run_targets(
             linter,

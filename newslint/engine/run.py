@@ -10,9 +10,11 @@ lints paths end to end. Each part lives in its own module of this package.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
+from typing import Protocol, TypeVar
 
 from newslint.config import Config, RuleSet
 from newslint.core_rules import PluginLoadError, RuleError
@@ -31,7 +33,25 @@ from newslint.plugins import Plugins
 from newslint.story import Story, StoryGroup
 from newslint.suppressions import InvalidSuppression, UnusedSuppression
 
-__all__ = ["Linter", "archive_pass", "find_stories", "report", "run", "run_targets"]
+__all__ = ["Cluster", "Linter", "archive_pass", "find_stories", "report", "run", "run_targets"]
+
+_R = TypeVar("_R")
+
+
+class Cluster(Protocol):
+    """Machines elsewhere that run the per-document pass
+    (:class:`~newslint.engine.cluster.DaskCluster`)."""
+
+    def map(
+        self,
+        linter: Linter,
+        work: Callable[[Target], _R],
+        targets: Sequence[Target],
+        progress: Progress,
+        on_crash: Callable[[DocumentResult], _R],
+    ) -> Iterator[_R]:
+        """``work`` (one of ``linter``'s methods) on each target, in order."""
+        ...
 
 
 class Linter:
@@ -70,6 +90,9 @@ class Linter:
         self.reads_stories = groups_by_text(ruleset, config) if stories is None else stories
         self.per_document = DocumentPass(ruleset, plugins.plugin_of, timeout, self.reads_stories)
         self.per_story = CorpusPass(ruleset, config.story_by, config.story_key, plugins.plugin_of, timeout)
+        #: Where the per-document pass of many files runs: None, here (worker processes);
+        #: a :class:`Cluster`, on its machines (``--scheduler``).
+        self.cluster: Cluster | None = None
 
     # -- one document, one file ----------------------------------------------
 
@@ -131,8 +154,12 @@ class Linter:
         """One result per target, in order: from the cache where the bytes are known."""
         progress = Progress(len(targets))
         if self.cache is None:
-            task = _CheckFiles(self, keep_documents)
-            results = list(map_in_order(task, targets, self.workers(targets, jobs), progress))
+            if self.cluster is not None:
+                work = functools.partial(self.lint_target, keep_document=keep_documents)
+                results = list(self.cluster.map(self, work, targets, progress, _same))
+            else:
+                task = _CheckFiles(self, keep_documents)
+                results = list(map_in_order(task, targets, self.workers(targets, jobs), progress))
         else:
             results = self._lint_cached(self.cache, targets, jobs, keep_documents, progress)
         progress.close()
@@ -155,8 +182,14 @@ class Linter:
                     progress.advance()
                 found.append(result)
         todo = [t for t, r in zip(targets, found, strict=True) if r is None]
-        task = _CheckFilesForCache(self, cache, keep_documents)
-        fresh = map_in_order(task, todo, self.workers(todo, jobs), progress)
+        fresh: Iterator[_Fresh]
+        if self.cluster is not None:
+            work = functools.partial(self._lint_for_cache, keep_document=keep_documents)
+            fresh = self.cluster.map(self, work, todo, progress, _Fresh.of)
+        else:
+            fresh = map_in_order(
+                _CheckFilesForCache(self, keep_documents), todo, self.workers(todo, jobs), progress
+            )
         slots = (i for i, r in enumerate(found) if r is None)
         for i, target, done in zip(slots, todo, fresh, strict=True):
             found[i] = done.result(cache, target)
@@ -164,29 +197,33 @@ class Linter:
         return [r for r in found if r is not None]
 
     def _lint_for_cache(
-        self, cache: Cache, target: Target, keep_document: bool, skip: frozenset[int]
+        self,
+        target: Target,
+        keep_document: bool,
+        data: bytes | None = None,
+        skip: frozenset[int] = frozenset(),
     ) -> _Fresh:
         """Lint one file (in a worker) and pack its cache entry there.
 
         The key is the hash of the bytes actually linted, so a file edited
         during the run is never stored under the wrong content. The entry
         travels as bytes, so the result is pickled once, not once for the pipe
-        and once for the cache.
+        and once for the cache. ``data``: the bytes, when they were sent along.
         """
-        data = self.intake.read_bytes(target)
-        if isinstance(data, Finding):
-            return _Fresh(DocumentResult(target.display, findings=[data], read=False))
-        document, notices = self.intake.read(target, data, skip_reader=READER_STEP in skip)
+        read = self.intake.read_bytes(target) if data is None else data
+        if isinstance(read, Finding):
+            return _Fresh(DocumentResult(target.display, findings=[read], read=False))
+        document, notices = self.intake.read(target, read, skip_reader=READER_STEP in skip)
         if document is None:  # undecodable: reported every run, never cached
             return _Fresh(DocumentResult(target.display, findings=notices, read=False))
         result = self.per_document.check(document, keep_document, skip)
         result.findings[:0] = notices  # decoding notices depend on the bytes alone: cacheable
         if not result.complete:
             return _Fresh(result)
-        entry = cache.pack(result, target.display)
+        entry = Cache.pack(result, target.display)
         if entry is None:
             return _Fresh(result)
-        return _Fresh(None, cache.key(target.path.suffix, data), entry, result.document)
+        return _Fresh(None, Cache.key(target.path.suffix, read), entry, result.document)
 
     # -- stories -------------------------------------------------------------
 
@@ -223,7 +260,7 @@ class Linter:
         cache = None
         if self.cache is not None:
             cache = Cache.open(self.plugins, rules, self.config, self.cache.directory, stories=stories)
-        return Linter(
+        linter = Linter(
             self.plugins,
             rules,
             self.config,
@@ -232,6 +269,8 @@ class Linter:
             stories=stories,
             isolate=self.isolate,
         )
+        linter.cluster = self.cluster
+        return linter
 
 
 class _CheckFiles:
@@ -257,13 +296,12 @@ class _CheckFiles:
 class _CheckFilesForCache:
     """Linting files and packing their cache entries, as a task for worker processes."""
 
-    def __init__(self, linter: Linter, cache: Cache, keep_documents: bool) -> None:
+    def __init__(self, linter: Linter, keep_documents: bool) -> None:
         self.linter = linter
-        self.cache = cache
         self.keep_documents = keep_documents
 
     def run(self, target: Target, skip: frozenset[int]) -> _Fresh:
-        return self.linter._lint_for_cache(self.cache, target, self.keep_documents, skip)
+        return self.linter._lint_for_cache(target, self.keep_documents, skip=skip)
 
     def lost(self, target: Target, why: str) -> _Fresh:
         return _Fresh(self.linter.lost(target, why))
@@ -287,6 +325,10 @@ class _Fresh:
     entry: bytes | None = None
     document: Document | None = None
 
+    @classmethod
+    def of(cls, result: DocumentResult) -> _Fresh:
+        return cls(result)
+
     def result(self, cache: Cache, target: Target) -> DocumentResult:
         """The result, storing its entry in the cache when the cache can read it back."""
         if self.entry is None:
@@ -301,6 +343,10 @@ class _Fresh:
             cache.put(self.key, self.entry)
         result.document = self.document
         return result
+
+
+def _same(result: DocumentResult) -> DocumentResult:
+    return result
 
 
 def archive_pass(
