@@ -2,6 +2,6 @@
 
 import sys
 
-from newslint.cli import main
+from newslint.launch import main
 
 sys.exit(main())

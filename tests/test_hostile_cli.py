@@ -532,3 +532,26 @@ def test_folders_nested_a_thousand_deep(tmp_path, run_cli):
         (nested[-1] / "deep.txt").unlink(missing_ok=True)
         for level in reversed(nested):
             level.rmdir()
+
+
+@posix_only
+@pytest.mark.parametrize("delay", [0.05, 0.1, 0.15, 0.2, 0.3])
+def test_ctrl_c_while_newslint_starts_gives_no_traceback(tmp_path, delay):
+    # The command loads the engine and the plugins first (about 0.2 s): an
+    # interrupt then must end it as one later on does.
+    for i in range(50):
+        (tmp_path / f"{i}.txt").write_text("Many believe the plan will fail.\n" * 40, encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newslint", "--no-cache", "--jobs", "1", "."],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(delay)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert "Traceback" not in err, err
+    # Killed by the signal before Python was ready for it, or interrupted, says so.
+    assert proc.returncode in (-signal.SIGINT, 130), (proc.returncode, err)
+    assert proc.returncode == -signal.SIGINT or err == "newslint: interrupted\n"
