@@ -32,9 +32,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import os
 import random
-import re
 import sys
 import tempfile
 import time
@@ -44,22 +42,12 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from editorial_gold import article_text, shared_dir  # noqa: E402  (articles written as the gold sets write them)
 
 #: The fixed seed of the tuning half of the incidents.
 TUNE_SEED = 15
-
-_SITE_SUFFIX = re.compile(r"\s+(?:[-|:–]|::)\s+.*$")
-
-
-def shared_dir(given: str | None) -> Path:
-    return Path(given or os.environ.get("NEWSLINT_SHARED") or ROOT.parent / "shared")
-
-
-def article_text(article: dict[str, Any]) -> str:
-    """An article as a file a newsroom would keep: its headline, a blank line, its text."""
-    title = _SITE_SUFFIX.sub("", (article.get("title") or "").strip())
-    body = article["text"].strip()
-    return f"{title}\n\n{body}\n" if title else f"{body}\n"
 
 
 def read_back(folder: Path, names: list[str]) -> list[Any]:

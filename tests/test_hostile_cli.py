@@ -15,6 +15,15 @@ pytestmark = pytest.mark.slow
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="needs POSIX signals")
 
+
+def _default_signals() -> None:
+    """In the child: the signals as a terminal leaves them. A test runner started in
+    the background (``nohup … &``) ignores SIGINT and SIGHUP, and its children would
+    inherit that, never seeing the signals these tests send."""
+    for sig in (signal.SIGINT, signal.SIGHUP, signal.SIGTERM):
+        signal.signal(sig, signal.SIG_DFL)
+
+
 #: A local plugin whose rules misbehave on documents that ask them to.
 MISBEHAVING = '''
 import re
@@ -97,6 +106,7 @@ def _start(cwd: Path, *args: str) -> subprocess.Popen:
         cwd=cwd,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        preexec_fn=_default_signals,
         text=True,
         env={**os.environ, "NO_COLOR": "1"},
     )
@@ -180,6 +190,7 @@ def test_ctrl_c_to_the_process_group_stops_the_workers_too(misbehaving):
         cwd=misbehaving,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        preexec_fn=_default_signals,
         text=True,
         start_new_session=True,  # its own process group, like a shell job
     )
@@ -291,6 +302,7 @@ def test_killing_the_main_process_takes_the_workers_with_it(misbehaving, sig, jo
         cwd=misbehaving,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        preexec_fn=_default_signals,
         start_new_session=True,
     )
     deadline = time.monotonic() + 30
@@ -510,6 +522,7 @@ def test_a_full_disk_or_a_closed_stdout_is_an_error_not_a_traceback(tmp_path):
         shell=True,
         cwd=tmp_path,
         stderr=subprocess.PIPE,
+        preexec_fn=_default_signals,
         text=True,
         timeout=60,
     )
@@ -546,6 +559,7 @@ def test_ctrl_c_while_newslint_starts_gives_no_traceback(tmp_path, delay):
         cwd=tmp_path,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        preexec_fn=_default_signals,
         text=True,
     )
     time.sleep(delay)
