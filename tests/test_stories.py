@@ -338,3 +338,29 @@ def test_show_stories_prints_each_story_and_what_ties_it(run_cli, tmp_path):
     assert text.returncode == 0
     assert "story " in text.stdout and "names they share:" in text.stdout
     assert "1 story of several articles (3 articles), 1 standing alone" in text.stderr
+
+
+def test_word_frequencies_read_from_the_table_are_the_librarys():
+    wordfreq = pytest.importorskip("wordfreq")
+    from newslint.analysis.stories import _frequency
+
+    english = wordfreq.get_frequency_dict("en")
+    terms = [
+        "the",
+        "council",
+        "okonkwo",
+        "zzqxv",
+        "fire chief",
+        "police okonkwo",
+        "mayor",
+        "12",
+        "route 9",
+        "café",
+        "o'brien",
+        "naïve",
+        "new york",
+        "",
+        "nyc",
+    ]
+    for term in terms:
+        assert _frequency(term, english, wordfreq.word_frequency) == wordfreq.word_frequency(term, "en"), term

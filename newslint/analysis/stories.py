@@ -41,7 +41,7 @@ import re
 import zlib
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -709,17 +709,35 @@ def _background_share(keys: Any, features: Sequence[StoryFeatures]) -> Any:
     np = _numpy()
     share = np.zeros(len(keys), np.float32)
     try:
-        from wordfreq import word_frequency
+        from wordfreq import get_frequency_dict, word_frequency
     except ImportError:  # pragma: no cover - a dependency; without it, small runs read terms as rare
         return share
     text: dict[int, str] = {}
     for f in features:
         text.update(zip(np.frombuffer(f.terms, np.int64).tolist(), f.term_list(), strict=True))
+    english = get_frequency_dict("en")
     for i, key in enumerate(keys.tolist()):
         term = text.get(key)
         if term is not None:
-            share[i] = -math.expm1(-WORDS_READ * word_frequency(term[2:], "en"))
+            share[i] = -math.expm1(-WORDS_READ * _frequency(term[2:], english, word_frequency))
     return share
+
+
+def _frequency(term: str, english: dict[str, float], word_frequency: Callable[[str, str], float]) -> float:
+    """``wordfreq.word_frequency(term, "en")``, read straight from its table for words of
+    lower-case ASCII letters (most terms: the tokenizer leaves them as they are), which
+    is five times faster; the library itself for the rest (numbers, accents, marks)."""
+    words = term.split(" ")
+    if not all(w.isascii() and w.isalpha() and w.islower() for w in words):
+        return word_frequency(term, "en")
+    inverse = 0.0
+    for word in words:  # as the library combines the tokens of a phrase: 1/f = 1/f1 + 1/f2 + ...
+        found = english.get(word)
+        if found is None:
+            return 0.0
+        inverse += 1.0 / found
+    frequency = 1.0 / inverse
+    return round(frequency, math.floor(-math.log(frequency, 10)) + 3)  # 3 significant digits, as the library
 
 
 def story_ties(
