@@ -84,8 +84,8 @@ def bcubed(predicted: list[int], gold: list[str], among: list[int]) -> tuple[flo
     return p, r
 
 
-def load_gva(shared: Path) -> tuple[list[Any], list[str], list[dict[str, Any]]]:
-    articles = gva_articles(shared)
+def as_read(articles: list[dict[str, Any]]) -> list[Any]:
+    """The articles written as .txt files and read back as newslint reads them."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         names = []
@@ -93,7 +93,12 @@ def load_gva(shared: Path) -> tuple[list[Any], list[str], list[dict[str, Any]]]:
             name = f"{a['id']}.txt"
             (folder / name).write_text(article_text(a), encoding="utf-8", newline="")
             names.append(name)
-        docs = read_back(folder, names)
+        return read_back(folder, names)
+
+
+def load_gva(shared: Path) -> tuple[list[Any], list[str], list[dict[str, Any]]]:
+    articles = gva_articles(shared)
+    docs = as_read(articles)
     return docs, [a["cluster"] for a in articles], articles
 
 
@@ -259,14 +264,7 @@ def allsides(args: argparse.Namespace) -> int:
     path = shared_dir(args.shared) / "corpora" / "allsides-baly" / "articles.jsonl.gz"
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         articles = [json.loads(line) for line in fh]
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        names = []
-        for a in articles:
-            name = f"{a['id']}.txt"
-            (folder / name).write_text(article_text(a), encoding="utf-8", newline="")
-            names.append(name)
-        docs = read_back(folder, names)
+    docs = as_read(articles)
     started = time.process_time()
     features = [stories.story_features(text, str(metadata.get("title") or "")) for text, metadata in docs]
     read = time.process_time() - started

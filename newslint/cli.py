@@ -19,7 +19,7 @@ from newslint.config.selection import RuleSet, build_rules
 from newslint.engine.cache import Cache
 from newslint.engine.cluster import ClusterError
 from newslint.engine.deadline import DEFAULT_TIMEOUT, enforceable
-from newslint.engine.discovery import glob_match, relative_to_root
+from newslint.engine.discovery import not_excluded
 from newslint.engine.intake import MAX_FILE_BYTES
 from newslint.engine.projects import Options, Projects, load_project_plugins, run_projects
 from newslint.engine.results import described
@@ -434,8 +434,7 @@ def _main(argv: Sequence[str] | None) -> int:
         )
         paths = args.paths or ["."]
         if args.force_exclude:
-            root = config.root.resolve()
-            paths = [p for p in paths if not glob_match(relative_to_root(p, root), config.exclude)]
+            paths = not_excluded(paths, config.root, config.exclude)
         outcome = cli_fixes.run(args, linter, paths, jobs)
         if isinstance(outcome, int):  # a diff, or the fixed text of standard input: already written
             return outcome

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
-__all__ = ["Target", "discover", "glob_match", "relative_to_root"]
+__all__ = ["Target", "discover", "glob_match", "not_excluded", "relative_to_root"]
 
 
 @dataclass
@@ -145,3 +145,10 @@ def relative_to_root(path: str, root: Path) -> str:
         return Path(path).resolve().relative_to(root).as_posix()
     except ValueError:
         return Path(path).as_posix()
+
+
+def not_excluded(paths: Sequence[str], root: Path, exclude: Sequence[str]) -> list[str]:
+    """The paths named on the command line that ``exclude:`` (globs relative to ``root``)
+    does not match: ``--force-exclude``, for hooks that name every changed file."""
+    root = root.resolve()
+    return [p for p in paths if not glob_match(relative_to_root(p, root), exclude)]

@@ -20,7 +20,7 @@ from pathlib import Path
 from newslint.config import Config, ConfigFinder, build_rules
 from newslint.engine.cache import Cache
 from newslint.engine.corpus_pass import GROUPED_MODES
-from newslint.engine.discovery import Target, discover, glob_match, relative_to_root
+from newslint.engine.discovery import Target, discover, glob_match, not_excluded, relative_to_root
 from newslint.engine.intake import MAX_FILE_BYTES
 from newslint.engine.results import RunResult
 from newslint.engine.run import Cluster, Linter, run_targets
@@ -163,8 +163,7 @@ class Projects:
             config = project.config
             named = project.paths
             if self.options.force_exclude:
-                root = config.root.resolve()
-                named = [p for p in named if not glob_match(relative_to_root(p, root), config.exclude)]
+                named = not_excluded(named, config.root, config.exclude)
             project.targets, project.missing = discover(
                 named, list(project.plugins.readers), config.exclude, config.root
             )
