@@ -139,8 +139,7 @@ class Analysis:
         """The title line opening a plain-text article, or None.
 
         The first paragraph when it is one short line with no closing full
-        stop and other paragraphs follow (a headline, a kicker, a dateline), the
-        next one not going on in lower case.
+        stop and other paragraphs follow (a headline, a kicker, a dateline).
         """
         paragraphs = self.paragraphs
         if len(paragraphs) < 2:
@@ -148,9 +147,6 @@ class Analysis:
         first = paragraphs[0]
         line = self.text[first.start : first.end]
         if len(line) > 160 or "\n" in line or line.rstrip().endswith((".", "!", "?", "”", '"')):
-            return None
-        # A line wrapped mid-sentence ("Critics\nsay the plan …") goes on in lower case.
-        if self.text[paragraphs[1].start : paragraphs[1].start + 1].islower():
             return None
         return Span(first.start, first.end)
 
